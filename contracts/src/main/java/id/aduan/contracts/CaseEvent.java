@@ -1,0 +1,199 @@
+package id.aduan.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fact about a case, on {@link Topics#CASES_EVENTS}, keyed by case id. Every event carries the
+ * case's status after it. {@code actor} is an officer's user name, or {@code system}.
+ */
+public sealed interface CaseEvent {
+  String eventId();
+
+  Instant occurredAt();
+
+  String caseId();
+
+  String ticket();
+
+  String agencyCode();
+
+  CaseStatus status();
+
+  /**
+   * A new case. {@code receivedAt} is when the citizen's message or letter arrived; deadlines count
+   * from it. {@code replyAddress} is null for front-desk cases without a reachable channel.
+   */
+  record CaseOpened(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      Channel channel,
+      String intakeMode,
+      CaseType caseType,
+      @Nullable String slaClass,
+      Instant receivedAt,
+      @Nullable ReplyAddress replyAddress,
+      @Nullable String sourceMessageId,
+      String language)
+      implements CaseEvent {}
+
+  /** A citizen message joined an existing case (the WhatsApp window counts from it). */
+  record CitizenMessageAdded(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String messageId,
+      Instant receivedAt,
+      @Nullable ReplyAddress replyAddress)
+      implements CaseEvent {}
+
+  /** Something the agency's intake requirements ask for is missing: the case waits. */
+  record InformationRequested(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      List<String> missing,
+      @Nullable ReplyAddress replyAddress,
+      String actor)
+      implements CaseEvent {}
+
+  /** The citizen supplied what was missing: the case resumes. */
+  record InformationReceived(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status)
+      implements CaseEvent {}
+
+  record CaseClassified(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      CaseType caseType,
+      @Nullable String slaClass,
+      @Nullable String topic,
+      @Nullable String division,
+      double confidence,
+      boolean unsure,
+      List<String> explanation,
+      String actor)
+      implements CaseEvent {}
+
+  record CaseRouted(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String division,
+      String actor)
+      implements CaseEvent {}
+
+  record CaseAssigned(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String division,
+      String officer,
+      String actor)
+      implements CaseEvent {}
+
+  /** Any other change of status (verified, in progress, archived) with who and why. */
+  record CaseStatusChanged(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      CaseStatus from,
+      @Nullable String reason,
+      String actor)
+      implements CaseEvent {}
+
+  /** An officer's answer to the citizen, to be delivered on {@code replyAddress}. */
+  record CaseAnswered(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String text,
+      @Nullable ReplyAddress replyAddress,
+      String actor)
+      implements CaseEvent {}
+
+  /** Resolved with a resolution record (berita acara). */
+  record CaseResolved(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String summary,
+      @Nullable ReplyAddress replyAddress,
+      String actor)
+      implements CaseEvent {}
+
+  /**
+   * Rejected with a reason. {@code reasonCode} NOT_AUTHORITY on a LAPOR! case means it is returned
+   * to LAPOR!'s national admin.
+   */
+  record CaseRejected(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String reasonCode,
+      String reason,
+      @Nullable ReplyAddress replyAddress,
+      String actor)
+      implements CaseEvent {}
+
+  record CaseMerged(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String survivorCaseId,
+      String survivorTicket,
+      String actor)
+      implements CaseEvent {}
+
+  record CaseReopened(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String reason,
+      String actor)
+      implements CaseEvent {}
+}

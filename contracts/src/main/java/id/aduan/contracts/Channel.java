@@ -1,0 +1,12 @@
+package id.aduan.contracts;
+
+/** Where a citizen wrote, and so where the answer goes. */
+public enum Channel {
+  WHATSAPP,
+  EMAIL,
+  LAPOR,
+  FACEBOOK,
+  INSTAGRAM,
+  /** Walk-in, letter, complaint box or phone call, registered by an officer. */
+  FRONT_DESK
+}
