@@ -1,0 +1,65 @@
+package id.aduan.cases.messaging;
+
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.Cases;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.contracts.Topics;
+import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.EventPublisher;
+import id.aduan.messaging.UnreadableMessageException;
+import java.util.function.Consumer;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code recordDeadlines}: consumes {@code sla.events.v1} and keeps each case's deadlines and SLA
+ * state as the SLA service reports them, so officers see them on the case. Setting a value is
+ * idempotent, so redeliveries are harmless.
+ */
+@Component("recordDeadlines")
+class RecordDeadlines implements Consumer<Message<byte[]>> {
+
+  private final CloudEvents cloudEvents;
+  private final Cases cases;
+  private final EventPublisher publisher;
+
+  RecordDeadlines(CloudEvents cloudEvents, Cases cases, EventPublisher publisher) {
+    this.cloudEvents = cloudEvents;
+    this.cases = cases;
+    this.publisher = publisher;
+  }
+
+  @Override
+  public void accept(Message<byte[]> message) {
+    Object event;
+    try {
+      event = cloudEvents.read(message, null);
+    } catch (UnreadableMessageException e) {
+      publisher.deadLetter(Topics.dlq(Topics.SLA_EVENTS), message, e.reason(), e.getMessage());
+      return;
+    }
+    switch (event) {
+      case SlaEvent.SlaClockStarted e -> record(e, e.deadline(), "RUNNING");
+      case SlaEvent.SlaClockPaused e ->
+          cases
+              .byId(e.caseId())
+              .map(c -> c.deadlines().get(e.clock()))
+              .ifPresent(d -> record(e, d.deadline(), "PAUSED"));
+      case SlaEvent.SlaClockResumed e -> record(e, e.deadline(), "RUNNING");
+      case SlaEvent.SlaDeadlineChanged e -> record(e, e.deadline(), "RUNNING");
+      case SlaEvent.SlaWarning e -> record(e, e.deadline(), "WARNING");
+      case SlaEvent.SlaBreached e -> record(e, e.deadline(), "BREACHED");
+      case SlaEvent.SlaEscalated e -> record(e, e.deadline(), "BREACHED");
+      case SlaEvent.SlaClockStopped e -> record(e, e.deadline(), e.late() ? "STOPPED_LATE" : "MET");
+      default -> {
+        // Not an SLA event: nothing to record.
+      }
+    }
+  }
+
+  private void record(SlaEvent event, java.time.Instant deadline, String state) {
+    cases.recordDeadline(
+        event.caseId(),
+        new CaseDocument.Deadline(event.clock(), deadline, state, event.occurredAt()));
+  }
+}

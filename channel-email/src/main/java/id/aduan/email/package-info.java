@@ -1,0 +1,5 @@
+/** One or more IMAP mailboxes and SMTP. */
+@NullMarked
+package id.aduan.email;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+package id.aduan.whatsapp.config;
+
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.whatsapp.domain.SignatureVerifier;
+import id.aduan.whatsapp.domain.WebhookNormalizer;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class WhatsAppConfiguration {
+
+  @Bean
+  SignatureVerifier signatureVerifier(WhatsAppProperties properties) {
+    require(properties.appSecret(), "aduan.whatsapp.app-secret (ADUAN_WHATSAPP_APPSECRET)");
+    require(properties.verifyToken(), "aduan.whatsapp.verify-token (ADUAN_WHATSAPP_VERIFYTOKEN)");
+    require(properties.accessToken(), "aduan.whatsapp.access-token (ADUAN_WHATSAPP_ACCESSTOKEN)");
+    return new SignatureVerifier(properties.appSecret());
+  }
+
+  @Bean
+  WebhookNormalizer webhookNormalizer(AgencyCatalog agencies, Clock clock) {
+    return new WebhookNormalizer(agencies, clock);
+  }
+
+  private static void require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " is required and has no default");
+    }
+  }
+}

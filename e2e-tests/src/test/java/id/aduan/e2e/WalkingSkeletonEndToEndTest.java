@@ -1,0 +1,231 @@
+package id.aduan.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.aduan.cases.CaseServiceApplication;
+import id.aduan.contracts.Topics;
+import id.aduan.notification.NotificationServiceApplication;
+import id.aduan.sla.SlaServiceApplication;
+import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.TopicProbe;
+import id.aduan.whatsapp.WhatsAppApplication;
+import id.aduan.whatsapp.domain.SignatureVerifier;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+
+/**
+ * The walking skeleton through every service that takes part, on the in-JVM KRaft broker and the
+ * MongoDB-protocol server, with a local HTTP server standing in for the Graph API: one signed
+ * webhook gives exactly one case and exactly one acknowledgement carrying that case's ticket, also
+ * when Meta delivers it three times; a wrongly signed one gives 401 and nothing else.
+ */
+@AduanKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalkingSkeletonEndToEndTest {
+
+  private static final String SECRET = "e2e-app-secret";
+  private static final Pattern TICKET = Pattern.compile("BDG-\\d{4}-\\d{6}");
+
+  /**
+   * Only case-service has Spring Security; in this shared JVM it is on every service's classpath,
+   * so the others leave it out as they do when they run from their own jars.
+   */
+  private static final String WITHOUT_SECURITY =
+      "spring.autoconfigure.exclude="
+          + String.join(
+              ",",
+              "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+              "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+              "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+              "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+              "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
+
+  private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private GraphApiStandIn graph;
+  private String brokers;
+  private int whatsappPort;
+  private int casesPort;
+
+  @BeforeAll
+  void startPlatform() throws Exception {
+    EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+    brokers = broker.getBrokersAsString();
+    graph = new GraphApiStandIn();
+    ConfigurableApplicationContext cases =
+        start(
+            CaseServiceApplication.builder(),
+            "cases",
+            "aduan.demo.enabled=true",
+            "aduan.demo.password=e2e-password",
+            "aduan.cases.outbox-sweep-interval=200ms");
+    start(SlaServiceApplication.builder(), "sla", WITHOUT_SECURITY);
+    start(NotificationServiceApplication.builder(), "notification", WITHOUT_SECURITY);
+    ConfigurableApplicationContext whatsapp =
+        start(
+            WhatsAppApplication.builder(),
+            "whatsapp",
+            WITHOUT_SECURITY,
+            "aduan.whatsapp.graph-base-url=" + graph.baseUrl(),
+            "aduan.whatsapp.app-secret=" + SECRET,
+            "aduan.whatsapp.verify-token=e2e-verify",
+            "aduan.whatsapp.access-token=e2e-token");
+    whatsappPort = port(whatsapp);
+    casesPort = port(cases);
+  }
+
+  private ConfigurableApplicationContext start(
+      SpringApplicationBuilder builder, String name, String... extra) {
+    List<String> properties =
+        new ArrayList<>(
+            List.of(
+                "spring.cloud.stream.kafka.binder.brokers=" + brokers,
+                "spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("e2e-" + name),
+                "server.port=0"));
+    properties.addAll(List.of(extra));
+    // As command-line arguments: they outrank the service's own configuration file.
+    ConfigurableApplicationContext context =
+        builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+    services.add(context);
+    return context;
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  @AfterAll
+  void stopPlatform() {
+    services.reversed().forEach(ConfigurableApplicationContext::close);
+    if (graph != null) {
+      graph.close();
+    }
+  }
+
+  @Test
+  void oneSignedWebhookDeliveredThreeTimesGivesOneCaseAndOneAcknowledgementWithItsTicket()
+      throws Exception {
+    byte[] body =
+        webhook("wamid.E2E-ONE", "Bantuan PKH ibu saya belum cair sejak Januari, mohon dibantu");
+
+    for (int delivery = 0; delivery < 3; delivery++) {
+      assertThat(post(body, new SignatureVerifier(SECRET).signatureHeader(body)).statusCode())
+          .isEqualTo(200);
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> !graph.requests().isEmpty());
+    // Give any duplicate time to show up before asserting there is none. The outbox may publish
+    // an event twice (at-least-once); what must be unique is the event and the case.
+    try (TopicProbe cases = new TopicProbe(brokers, Topics.CASES_EVENTS)) {
+      var openedIds =
+          cases.drain(Duration.ofSeconds(3)).stream()
+              .filter(r -> header(r, "ce_type").equals("id.aduan.case.opened.v1"))
+              .map(r -> header(r, "ce_id"))
+              .distinct()
+              .toList();
+      assertThat(openedIds).hasSize(1);
+    }
+    List<GraphApiStandIn.Request> sends = graph.requests();
+    assertThat(sends).hasSize(1);
+    GraphApiStandIn.Request ack = sends.getFirst();
+    assertThat(ack.path()).isEqualTo("/v23.0/100000000000001/messages");
+    assertThat(ack.authorization()).isEqualTo("Bearer e2e-token");
+    assertThat(ack.body()).contains("\"to\":\"6281234567890\"").contains("nomor tiket");
+    Matcher ticket = TICKET.matcher(ack.body());
+    assertThat(ticket.find()).isTrue();
+
+    HttpResponse<String> caseView = getCase(ticket.group(), "bdg.admin");
+    assertThat(caseView.statusCode()).isEqualTo(200);
+    assertThat(caseView.body())
+        .contains("\"ticket\":\"" + ticket.group() + "\"")
+        .contains("\"status\":\"RECEIVED\"")
+        .contains("Bantuan PKH ibu saya");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(getCase(ticket.group(), "bdg.admin").body())
+                    .contains("\"completion\":{\"clock\":\"completion\""));
+    assertThat(getCase(ticket.group(), "btn.admin").statusCode())
+        .as("another agency's officer")
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aWronglySignedWebhookIsRefusedAndOpensNoCase() throws Exception {
+    byte[] body = webhook("wamid.E2E-FORGED", "pesan palsu");
+    byte[] other = webhook("wamid.E2E-OTHER", "pesan lain");
+
+    HttpResponse<String> response =
+        post(body, new SignatureVerifier(SECRET).signatureHeader(other));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    try (TopicProbe inbound = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {
+      assertThat(inbound.drain(Duration.ofSeconds(3)))
+          .noneMatch(
+              r -> new String(r.value(), StandardCharsets.UTF_8).contains("wamid.E2E-FORGED"));
+    }
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  private HttpResponse<String> post(byte[] body, String signature) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + whatsappPort + "/webhooks/whatsapp"))
+            .header("Content-Type", "application/json")
+            .header("X-Hub-Signature-256", signature)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> getCase(String ticket, String officer) throws Exception {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((officer + ":e2e-password").getBytes(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + casesPort + "/api/v1/cases/" + ticket))
+            .header("Authorization", "Basic " + basic)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] webhook(String wamid, String text) {
+    long now = Instant.now().getEpochSecond();
+    return """
+        {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
+        "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"6281221742841","phone_number_id":"100000000000001"},
+        "contacts":[{"profile":{"name":"Siti Aminah"},"wa_id":"6281234567890"}],
+        "messages":[{"from":"6281234567890","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]}}]}]}
+        """
+        .formatted(wamid, now, text)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,146 @@
+package id.aduan.messaging;
+
+import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.contracts.EventTypes;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns contract records into Kafka-bound messages and back. The body is the record's JSON; {@code
+ * ce_id} is the record's {@code eventId}, {@code ce_time} its {@code occurredAt}, {@code ce_type}
+ * comes from {@link EventTypes}. Header values are written as UTF-8 bytes so that any CloudEvents
+ * reader (not only Spring) understands them.
+ */
+public final class CloudEvents {
+
+  private final JsonMapper json;
+  private final String source;
+
+  /**
+   * @param source the {@code ce_source} of everything this service publishes, e.g. {@code
+   *     /aduan/case-service}
+   */
+  public CloudEvents(JsonMapper json, String source) {
+    this.json = json;
+    this.source = source;
+  }
+
+  public Message<byte[]> toMessage(Object record, String key, @Nullable String subject) {
+    MessageBuilder<byte[]> builder =
+        MessageBuilder.withPayload(json.writeValueAsBytes(record))
+            .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
+            .setHeader(CloudEventHeaders.ID, utf8(component(record, "eventId").toString()))
+            .setHeader(CloudEventHeaders.TYPE, utf8(EventTypes.typeOf(record.getClass())))
+            .setHeader(CloudEventHeaders.SOURCE, utf8(source))
+            .setHeader(CloudEventHeaders.TIME, utf8(component(record, "occurredAt").toString()))
+            .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_VALUE))
+            .setHeader(CloudEventHeaders.CONTENT_TYPE, "application/json");
+    if (subject != null) {
+      builder.setHeader(CloudEventHeaders.SUBJECT, utf8(subject));
+    }
+    return builder.build();
+  }
+
+  /** The {@code ce_type} of a received message, if it has one. */
+  public static Optional<String> type(Message<?> message) {
+    return header(message, CloudEventHeaders.TYPE);
+  }
+
+  /**
+   * A header as text. Spring Cloud Function presents CloudEvents attributes to functions with the
+   * canonical {@code ce-} prefix whatever the binding wrote, so both spellings are looked up.
+   */
+  public static Optional<String> header(Message<?> message, String name) {
+    Object value = message.getHeaders().get(name);
+    if (value == null && name.startsWith("ce_")) {
+      value = message.getHeaders().get("ce-" + name.substring(3));
+    }
+    if (value instanceof byte[] bytes) {
+      return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    }
+    return Optional.ofNullable(value).map(Object::toString);
+  }
+
+  /**
+   * Reads a message as the record its {@code ce_type} names, or as {@code fallback} when the header
+   * is absent.
+   *
+   * @throws UnreadableMessageException when the type is unknown or the body does not parse
+   */
+  public Object read(Message<byte[]> message, @Nullable Class<?> fallback) {
+    Optional<String> type = type(message);
+    Class<?> target = fallback;
+    if (type.isPresent()) {
+      target =
+          EventTypes.classOf(type.get())
+              .orElseThrow(
+                  () ->
+                      new UnreadableMessageException(
+                          "UNKNOWN_TYPE", "unknown ce_type " + type.get()));
+    }
+    if (target == null) {
+      throw new UnreadableMessageException(
+          "NO_TYPE",
+          "the message has no ce_type header (headers: " + message.getHeaders().keySet() + ")");
+    }
+    return read(message.getPayload(), target);
+  }
+
+  public <T> T read(byte[] body, Class<T> target) {
+    try {
+      T value = json.readValue(body, target);
+      if (value == null) {
+        throw new UnreadableMessageException(
+            "MALFORMED", "empty body for " + target.getSimpleName());
+      }
+      return value;
+    } catch (JacksonException e) {
+      throw new UnreadableMessageException(
+          "MALFORMED",
+          "body is not a valid " + target.getSimpleName() + ": " + e.getOriginalMessage());
+    }
+  }
+
+  private static byte[] utf8(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Object component(Object record, String name) {
+    if (!record.getClass().isRecord()) {
+      throw new IllegalArgumentException(record.getClass() + " is not a record");
+    }
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      if (c.getName().equals(name)) {
+        try {
+          Object value = c.getAccessor().invoke(record);
+          if (value == null) {
+            throw new IllegalArgumentException(
+                name + " is null in " + record.getClass().getSimpleName());
+          }
+          return value;
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalArgumentException(record.getClass() + " has no " + name);
+  }
+
+  /** The {@code eventId} of a contract record. */
+  public static String eventId(Object record) {
+    return component(record, "eventId").toString();
+  }
+
+  /** When a record was made, for metrics of end-to-end latency. */
+  public static Instant occurredAt(Object record) {
+    return (Instant) component(record, "occurredAt");
+  }
+}

@@ -1,0 +1,85 @@
+package id.aduan.messaging;
+
+import id.aduan.contracts.CloudEventHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Publishes contract records and returns only after Kafka acknowledged them ({@code acks=all}): the
+ * binder's producers are configured with {@code sync: true}, so a failed send throws here and the
+ * caller does not acknowledge its own input.
+ */
+public final class EventPublisher {
+
+  private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+  private final StreamBridge bridge;
+  private final CloudEvents cloudEvents;
+  private final MeterRegistry meters;
+
+  public EventPublisher(StreamBridge bridge, CloudEvents cloudEvents, MeterRegistry meters) {
+    this.bridge = bridge;
+    this.cloudEvents = cloudEvents;
+    this.meters = meters;
+  }
+
+  /**
+   * @param topic the destination (see {@link id.aduan.contracts.Topics})
+   * @param key the partition key that keeps order where it matters
+   * @throws PublishFailedException when Kafka did not acknowledge
+   */
+  public void publish(String topic, String key, Object record, @Nullable String subject) {
+    send(topic, cloudEvents.toMessage(record, key, subject));
+  }
+
+  /**
+   * Sends an input that cannot be processed to {@code <topic>.dlq}, with the reason in a header.
+   */
+  public void deadLetter(String dlqTopic, Message<byte[]> original, String reason, String detail) {
+    Message<byte[]> dead =
+        MessageBuilder.withPayload(original.getPayload())
+            .copyHeadersIfAbsent(original.getHeaders())
+            .setHeader(
+                CloudEventHeaders.DLQ_REASON,
+                (reason + ": " + detail).getBytes(StandardCharsets.UTF_8))
+            .build();
+    send(dlqTopic, dead);
+    log.warn("dead-lettered a message to {}: {}: {}", dlqTopic, reason, detail);
+    meters.counter("aduan.dead.letters", "topic", dlqTopic, "reason", reason).increment();
+  }
+
+  /**
+   * Dead-letters a record the adapter built itself (e.g. a {@link id.aduan.contracts.DeadLetter}).
+   */
+  public void deadLetterRecord(String dlqTopic, String key, Object record, String reason) {
+    publish(dlqTopic, key, record, null);
+    meters.counter("aduan.dead.letters", "topic", dlqTopic, "reason", reason).increment();
+  }
+
+  private void send(String topic, Message<byte[]> message) {
+    boolean sent;
+    try {
+      sent = bridge.send(topic, message);
+    } catch (RuntimeException e) {
+      meters.counter("aduan.publish", "topic", topic, "outcome", "failed").increment();
+      throw new PublishFailedException(topic, e);
+    }
+    if (!sent) {
+      meters.counter("aduan.publish", "topic", topic, "outcome", "failed").increment();
+      throw new PublishFailedException(topic, null);
+    }
+    meters.counter("aduan.publish", "topic", topic, "outcome", "acked").increment();
+  }
+
+  /** Kafka did not acknowledge a message: the caller must not acknowledge its own input. */
+  public static final class PublishFailedException extends RuntimeException {
+    PublishFailedException(String topic, @Nullable Throwable cause) {
+      super("Kafka did not acknowledge a message for " + topic, cause);
+    }
+  }
+}

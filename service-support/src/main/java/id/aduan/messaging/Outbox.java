@@ -1,0 +1,60 @@
+package id.aduan.messaging;
+
+import id.aduan.contracts.EventTypes;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The embedded outbox: events a service caused are stored inside the document that changed (one
+ * atomic write), published, and then removed from it. This class makes the entries and publishes
+ * them; each service stores them in its own documents (docs/adr/0002-embedded-outbox.md).
+ */
+public final class Outbox {
+
+  private final EventPublisher publisher;
+  private final CloudEvents cloudEvents;
+  private final JsonMapper json;
+
+  public Outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json) {
+    this.publisher = publisher;
+    this.cloudEvents = cloudEvents;
+    this.json = json;
+  }
+
+  /** An event waiting to be published; {@code json} is the contract record's body. */
+  public record Entry(
+      String eventId,
+      String topic,
+      String key,
+      String type,
+      @Nullable String subject,
+      String json) {}
+
+  public Entry entry(String topic, String key, Object record, @Nullable String subject) {
+    return new Entry(
+        CloudEvents.eventId(record),
+        topic,
+        key,
+        EventTypes.typeOf(record.getClass()),
+        subject,
+        json.writeValueAsString(record));
+  }
+
+  /**
+   * Publishes each entry, waiting for Kafka, and calls {@code published} after each one. Throws on
+   * the first entry Kafka does not acknowledge; what was not marked stays for the next attempt.
+   */
+  public void publish(List<Entry> entries, Consumer<Entry> published) {
+    for (Entry entry : entries) {
+      Class<?> type =
+          EventTypes.classOf(entry.type())
+              .orElseThrow(() -> new IllegalStateException("unknown outbox type " + entry.type()));
+      Object record = cloudEvents.read(entry.json().getBytes(StandardCharsets.UTF_8), type);
+      publisher.publish(entry.topic(), entry.key(), record, entry.subject());
+      published.accept(entry);
+    }
+  }
+}

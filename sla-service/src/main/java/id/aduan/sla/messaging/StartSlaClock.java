@@ -1,0 +1,122 @@
+package id.aduan.sla.messaging;
+
+import id.aduan.agency.Agency;
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.contracts.Topics;
+import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.EventPublisher;
+import id.aduan.messaging.Outbox;
+import id.aduan.messaging.UnreadableMessageException;
+import id.aduan.sla.config.SlaProperties;
+import id.aduan.sla.domain.WorkingDays;
+import id.aduan.sla.persistence.SlaClockDocument;
+import id.aduan.sla.persistence.SlaClocks;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code startSlaClock}: consumes {@code cases.events.v1}; a {@code CaseOpened} starts the case's
+ * completion clock and announces its deadline. The clock id derives from the case, so a redelivery
+ * finds the clock and only re-publishes what is still pending.
+ */
+@Component("startSlaClock")
+class StartSlaClock implements Consumer<Message<byte[]>> {
+
+  static final String COMPLETION = "completion";
+  private final CloudEvents cloudEvents;
+  private final AgencyCatalog agencies;
+  private final SlaClocks clocks;
+  private final Outbox outbox;
+  private final EventPublisher publisher;
+  private final SlaProperties properties;
+  private final Clock clock;
+
+  StartSlaClock(
+      CloudEvents cloudEvents,
+      AgencyCatalog agencies,
+      SlaClocks clocks,
+      Outbox outbox,
+      EventPublisher publisher,
+      SlaProperties properties,
+      Clock clock) {
+    this.cloudEvents = cloudEvents;
+    this.agencies = agencies;
+    this.clocks = clocks;
+    this.outbox = outbox;
+    this.publisher = publisher;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @Override
+  public void accept(Message<byte[]> message) {
+    Object event;
+    try {
+      event = cloudEvents.read(message, null);
+    } catch (UnreadableMessageException e) {
+      publisher.deadLetter(Topics.dlq(Topics.CASES_EVENTS), message, e.reason(), e.getMessage());
+      return;
+    }
+    if (!(event instanceof CaseEvent.CaseOpened opened)) {
+      return;
+    }
+    Agency agency = agencies.byCode(opened.agencyCode()).orElse(null);
+    if (agency == null) {
+      publisher.deadLetter(
+          Topics.dlq(Topics.CASES_EVENTS),
+          message,
+          "UNKNOWN_AGENCY",
+          "agency " + opened.agencyCode() + " is not configured");
+      return;
+    }
+    String id = opened.caseId() + "/" + COMPLETION;
+    SlaClockDocument existing = clocks.byId(id).orElse(null);
+    if (existing != null) {
+      outbox.publish(existing.outbox(), e -> clocks.markPublished(id, e.eventId()));
+      return;
+    }
+    WorkingDays days =
+        new WorkingDays(
+            agency.timeZone(),
+            agency.officeHours().open(),
+            agency.officeHours().close(),
+            d -> false);
+    Instant deadline = days.deadline(opened.receivedAt(), properties.defaultWorkingDays());
+    SlaEvent.SlaClockStarted started =
+        new SlaEvent.SlaClockStarted(
+            UUID.randomUUID().toString(),
+            clock.instant(),
+            opened.caseId(),
+            opened.ticket(),
+            opened.agencyCode(),
+            COMPLETION,
+            "default/" + COMPLETION,
+            opened.receivedAt(),
+            deadline,
+            false);
+    SlaClockDocument doc =
+        new SlaClockDocument(
+            id,
+            opened.caseId(),
+            opened.ticket(),
+            opened.agencyCode(),
+            COMPLETION,
+            started.policy(),
+            opened.receivedAt(),
+            deadline,
+            "RUNNING",
+            deadline,
+            List.of(outbox.entry(Topics.SLA_EVENTS, opened.caseId(), started, opened.ticket())),
+            true);
+    if (clocks.insert(doc)) {
+      outbox.publish(doc.outbox(), e -> clocks.markPublished(id, e.eventId()));
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package id.aduan.sla.persistence;
+
+import id.aduan.messaging.Outbox;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One running clock of one case ({@code id = caseId/clock}). {@code nextDueAt} is the next moment
+ * something must happen to it (a warning, the breach), indexed so a scan reads only what is due.
+ */
+@Document("sla_clocks")
+public record SlaClockDocument(
+    @Id String id,
+    String caseId,
+    String ticket,
+    String agencyCode,
+    String clock,
+    String policy,
+    Instant startedAt,
+    Instant deadline,
+    String state,
+    Instant nextDueAt,
+    List<Outbox.Entry> outbox,
+    boolean outboxPending) {}
