@@ -173,6 +173,21 @@ class WalkingSkeletonEndToEndTest {
   }
 
   @Test
+  void everyServiceReportsItselfHealthyOnTheMongoDbStandInAndTheBroker() throws Exception {
+    for (ConfigurableApplicationContext service : services) {
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port(service) + "/actuator/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.body())
+          .as(service.getEnvironment().getProperty("spring.application.name"))
+          .contains("\"status\":\"UP\"");
+    }
+  }
+
+  @Test
   void aWronglySignedWebhookIsRefusedAndOpensNoCase() throws Exception {
     byte[] body = webhook("wamid.E2E-FORGED", "pesan palsu");
     byte[] other = webhook("wamid.E2E-OTHER", "pesan lain");

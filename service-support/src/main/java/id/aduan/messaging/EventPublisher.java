@@ -1,8 +1,10 @@
 package id.aduan.messaging;
 
 import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,21 @@ public final class EventPublisher {
    */
   public void publish(String topic, String key, Object record, @Nullable String subject) {
     send(topic, cloudEvents.toMessage(record, key, subject));
+  }
+
+  /**
+   * Reads a consumed message as the record its {@code ce_type} names (or as {@code fallback} when
+   * it has none). One that cannot be read is dead-lettered to {@code <sourceTopic>.dlq} with the
+   * reason, and the result is empty: the consumer moves on instead of retrying what no retry fixes.
+   */
+  public Optional<Object> readOrDeadLetter(
+      Message<byte[]> message, String sourceTopic, @Nullable Class<?> fallback) {
+    try {
+      return Optional.of(cloudEvents.read(message, fallback));
+    } catch (UnreadableMessageException e) {
+      deadLetter(Topics.dlq(sourceTopic), message, e.reason(), String.valueOf(e.getMessage()));
+      return Optional.empty();
+    }
   }
 
   /**

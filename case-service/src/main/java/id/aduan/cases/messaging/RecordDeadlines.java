@@ -6,7 +6,6 @@ import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.messaging.UnreadableMessageException;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -31,11 +30,8 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
 
   @Override
   public void accept(Message<byte[]> message) {
-    Object event;
-    try {
-      event = cloudEvents.read(message, null);
-    } catch (UnreadableMessageException e) {
-      publisher.deadLetter(Topics.dlq(Topics.SLA_EVENTS), message, e.reason(), e.getMessage());
+    Object event = publisher.readOrDeadLetter(message, Topics.SLA_EVENTS, null).orElse(null);
+    if (event == null) {
       return;
     }
     switch (event) {

@@ -6,7 +6,6 @@ import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.messaging.UnreadableMessageException;
 import id.aduan.whatsapp.client.GraphApiClient;
 import id.aduan.whatsapp.persistence.ProcessedIds;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,13 +47,19 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
 
   @Override
   public void accept(Message<byte[]> message) {
-    OutboundMessage outbound;
-    try {
-      outbound = (OutboundMessage) cloudEvents.read(message, OutboundMessage.class);
-    } catch (UnreadableMessageException | ClassCastException e) {
-      String reason = e instanceof UnreadableMessageException u ? u.reason() : "WRONG_TYPE";
+    Object read =
+        publisher
+            .readOrDeadLetter(message, Topics.OUTBOUND_WHATSAPP, OutboundMessage.class)
+            .orElse(null);
+    if (read == null) {
+      return;
+    }
+    if (!(read instanceof OutboundMessage outbound)) {
       publisher.deadLetter(
-          Topics.dlq(Topics.OUTBOUND_WHATSAPP), message, reason, String.valueOf(e.getMessage()));
+          Topics.dlq(Topics.OUTBOUND_WHATSAPP),
+          message,
+          "WRONG_TYPE",
+          read.getClass().getSimpleName() + " is not an outbound message");
       return;
     }
     if (!processed.remember("outbound", outbound.eventId(), clock.instant())) {

@@ -8,7 +8,6 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.messaging.Outbox;
-import id.aduan.messaging.UnreadableMessageException;
 import id.aduan.notification.domain.Acknowledgement;
 import id.aduan.notification.persistence.NotificationDocument;
 import id.aduan.notification.persistence.Notifications;
@@ -56,11 +55,8 @@ class AcknowledgeCitizen implements Consumer<Message<byte[]>> {
 
   @Override
   public void accept(Message<byte[]> message) {
-    Object event;
-    try {
-      event = cloudEvents.read(message, null);
-    } catch (UnreadableMessageException e) {
-      publisher.deadLetter(Topics.dlq(Topics.CASES_EVENTS), message, e.reason(), e.getMessage());
+    Object event = publisher.readOrDeadLetter(message, Topics.CASES_EVENTS, null).orElse(null);
+    if (event == null) {
       return;
     }
     if (!(event instanceof CaseEvent.CaseOpened opened)) {

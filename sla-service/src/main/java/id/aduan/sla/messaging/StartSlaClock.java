@@ -8,7 +8,6 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.messaging.Outbox;
-import id.aduan.messaging.UnreadableMessageException;
 import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.domain.WorkingDays;
 import id.aduan.sla.persistence.SlaClockDocument;
@@ -57,11 +56,8 @@ class StartSlaClock implements Consumer<Message<byte[]>> {
 
   @Override
   public void accept(Message<byte[]> message) {
-    Object event;
-    try {
-      event = cloudEvents.read(message, null);
-    } catch (UnreadableMessageException e) {
-      publisher.deadLetter(Topics.dlq(Topics.CASES_EVENTS), message, e.reason(), e.getMessage());
+    Object event = publisher.readOrDeadLetter(message, Topics.CASES_EVENTS, null).orElse(null);
+    if (event == null) {
       return;
     }
     if (!(event instanceof CaseEvent.CaseOpened opened)) {
@@ -100,7 +96,9 @@ class StartSlaClock implements Consumer<Message<byte[]>> {
             "default/" + COMPLETION,
             opened.receivedAt(),
             deadline,
-            false);
+            // No holiday decree is loaded yet, only weekends are days off: say so on every
+            // deadline.
+            true);
     SlaClockDocument doc =
         new SlaClockDocument(
             id,
