@@ -5,7 +5,6 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.messaging.Outbox;
 import id.aduan.sla.config.SlaProperties;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
 class StartSlaClock implements Consumer<Message<byte[]>> {
 
   static final String COMPLETION = "completion";
-  private final CloudEvents cloudEvents;
   private final AgencyCatalog agencies;
   private final SlaClocks clocks;
   private final Outbox outbox;
@@ -38,14 +36,12 @@ class StartSlaClock implements Consumer<Message<byte[]>> {
   private final Clock clock;
 
   StartSlaClock(
-      CloudEvents cloudEvents,
       AgencyCatalog agencies,
       SlaClocks clocks,
       Outbox outbox,
       EventPublisher publisher,
       SlaProperties properties,
       Clock clock) {
-    this.cloudEvents = cloudEvents;
     this.agencies = agencies;
     this.clocks = clocks;
     this.outbox = outbox;

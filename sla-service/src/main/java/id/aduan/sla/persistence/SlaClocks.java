@@ -1,23 +1,23 @@
 package id.aduan.sla.persistence;
 
+import id.aduan.messaging.Outbox;
+import id.aduan.messaging.OutboxDocuments;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class SlaClocks {
 
   private final MongoTemplate mongo;
+  private final OutboxDocuments outboxes;
 
   SlaClocks(MongoTemplate mongo) {
     this.mongo = mongo;
+    this.outboxes = new OutboxDocuments(mongo);
     mongo.indexOps(SlaClockDocument.class).createIndex(new Index("nextDueAt", Sort.Direction.ASC));
     mongo
         .indexOps(SlaClockDocument.class)
@@ -26,12 +26,7 @@ public class SlaClocks {
 
   /** Inserts a new clock; false when this case's clock exists already (a redelivery). */
   public boolean insert(SlaClockDocument clock) {
-    try {
-      mongo.insert(clock);
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
+    return outboxes.insert(clock);
   }
 
   public Optional<SlaClockDocument> byId(String id) {
@@ -39,18 +34,16 @@ public class SlaClocks {
   }
 
   public List<SlaClockDocument> withPendingOutbox(int limit) {
-    return mongo.find(
-        Query.query(Criteria.where("outboxPending").is(true)).limit(limit), SlaClockDocument.class);
+    return outboxes.pending(SlaClockDocument.class, limit);
   }
 
   public void markPublished(String id, String eventId) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update().pull("outbox", Query.query(Criteria.where("eventId").is(eventId))),
-        SlaClockDocument.class);
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id).and("outbox").size(0)),
-        new Update().set("outboxPending", false),
-        SlaClockDocument.class);
+    outboxes.markPublished(SlaClockDocument.class, id, eventId);
+  }
+
+  /** Publishes what is left in clocks' outboxes; see {@link OutboxDocuments#sweep}. */
+  public int sweep(Outbox outbox, int limit) {
+    return outboxes.sweep(
+        outbox, SlaClockDocument.class, limit, SlaClockDocument::id, SlaClockDocument::outbox);
   }
 }
