@@ -12,12 +12,21 @@ import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.Outbox;
+import id.aduan.sla.persistence.CalendarFile;
+import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
+import id.aduan.sla.scheduling.CalendarReload;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -58,8 +67,14 @@ class SlaServiceStreamTest {
   private CloudEvents reader;
   private String brokers;
 
+  private Path calendarFile;
+
   @BeforeAll
-  void start() {
+  void start() throws Exception {
+    calendarFile = Files.createTempFile("aduan-calendar", ".txt");
+    try (var bundled = getClass().getResourceAsStream("/calendar/indonesia.txt")) {
+      Files.write(calendarFile, bundled.readAllBytes());
+    }
     brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
     app =
         SlaServiceApplication.builder()
@@ -67,6 +82,8 @@ class SlaServiceStreamTest {
                 "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
                 "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("sla-stream"),
                 "--aduan.sla.outbox-sweep-interval=1h",
+                "--aduan.sla.calendar.file=" + calendarFile,
+                "--aduan.sla.calendar.reload-interval=1h",
                 "--server.port=0");
     cases = new CloudEvents(app.getBean(JsonMapper.class), "/aduan/case-service");
     reader = app.getBean(CloudEvents.class);
@@ -99,8 +116,8 @@ class SlaServiceStreamTest {
     assertThat(started.agencyCode()).isEqualTo("BTN");
     assertThat(started.startedAt()).isEqualTo(RECEIVED);
     assertThat(started.deadline()).isEqualTo(FIVE_WORKING_DAYS_LATER);
-    // Only weekends are days off until a holiday decree is loaded, so every deadline says so.
-    assertThat(started.provisional()).isTrue();
+    // Five working days in November 2026: the 2026 decree is loaded, so the deadline is final.
+    assertThat(started.provisional()).isFalse();
     SlaClocks clocks = app.getBean(SlaClocks.class);
     await()
         .atMost(PATIENCE)
@@ -208,13 +225,84 @@ class SlaServiceStreamTest {
             r -> assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("UNKNOWN_AGENCY"));
   }
 
+  @Test
+  void givenAnOperatorAddsAHolidayInsideARunningClocksWindow_thenItsDeadlineMovesAndIsAnnounced()
+      throws Exception {
+    // Monday 5 October 2026, 10:00 WITA: five working days end Monday 12th, 16:00 WITA.
+    Instant monday = Instant.parse("2026-10-05T02:00:00Z");
+    CaseEvent.CaseOpened opened = opened("BTN", monday);
+    send(opened);
+    SlaEvent.SlaClockStarted started =
+        reader.read(awaitStarted(opened.caseId()).value(), SlaEvent.SlaClockStarted.class);
+    assertThat(started.deadline()).isEqualTo(Instant.parse("2026-10-12T08:00:00Z"));
+
+    Files.writeString(calendarFile, "2026-10-07 holiday Test day off\n", StandardOpenOption.APPEND);
+    Files.setLastModifiedTime(calendarFile, FileTime.from(Instant.now().plusSeconds(5)));
+    app.getBean(CalendarReload.class).check();
+    app.getBean(SlaClocks.class).sweep(app.getBean(Outbox.class), 100);
+
+    SlaEvent.SlaDeadlineChanged changed =
+        reader.read(
+            await()
+                .atMost(PATIENCE)
+                .until(
+                    () -> recordsOfType(opened.caseId(), "id.aduan.sla.deadline-changed.v1"),
+                    records -> !records.isEmpty())
+                .getFirst()
+                .value(),
+            SlaEvent.SlaDeadlineChanged.class);
+    assertThat(changed.deadline()).isEqualTo(Instant.parse("2026-10-13T08:00:00Z"));
+    assertThat(changed.reason()).isEqualTo("holiday calendar changed");
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
+        .get()
+        .extracting(SlaClockDocument::deadline)
+        .isEqualTo(Instant.parse("2026-10-13T08:00:00Z"));
+    // A clock whose window does not cover the new day off keeps its deadline.
+    assertThat(recordsOfType("c-none", "id.aduan.sla.deadline-changed.v1")).isEmpty();
+  }
+
+  @Test
+  void givenABrokenCalendarFile_thenTheReloadIsRefusedAndTheCalendarInForceStays()
+      throws Exception {
+    CalendarFile calendar = app.getBean(CalendarFile.class);
+    var before = calendar.current();
+    String good = Files.readString(calendarFile);
+
+    Files.writeString(calendarFile, good + "2026-02-30 holiday Not a date\n");
+    Files.setLastModifiedTime(calendarFile, FileTime.from(Instant.now().plusSeconds(60)));
+    app.getBean(CalendarReload.class).check();
+
+    assertThat(calendar.current()).isSameAs(before);
+    assertThat(
+            app.getBean(MeterRegistry.class)
+                .counter("aduan.sla.calendar.reloads", "outcome", "refused")
+                .count())
+        .isGreaterThanOrEqualTo(1);
+    Files.writeString(calendarFile, good);
+    Files.setLastModifiedTime(calendarFile, FileTime.from(Instant.now().plusSeconds(120)));
+    app.getBean(CalendarReload.class).check();
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
+  private List<ConsumerRecord<String, byte[]>> recordsOfType(String caseId, String type) {
+    try (TopicProbe probe = new TopicProbe(brokers, Topics.SLA_EVENTS)) {
+      return probe.readToEnd(PATIENCE).stream()
+          .filter(r -> header(r, CloudEventHeaders.TYPE).equals(type))
+          .filter(r -> caseId.equals(r.key()))
+          .toList();
+    }
+  }
+
   private static CaseEvent.CaseOpened opened(String agency) {
+    return opened(agency, RECEIVED);
+  }
+
+  private static CaseEvent.CaseOpened opened(String agency, Instant received) {
     String caseId = "c-" + UUID.randomUUID();
     return new CaseEvent.CaseOpened(
         UUID.randomUUID().toString(),
-        RECEIVED.plusSeconds(2),
+        received.plusSeconds(2),
         caseId,
         agency + "-2026-000001",
         agency,
@@ -223,7 +311,7 @@ class SlaServiceStreamTest {
         "ONLINE",
         CaseType.COMPLAINT,
         null,
-        RECEIVED,
+        received,
         new ReplyAddress(Channel.WHATSAPP, "100000000000003", "6285200000000"),
         "wamid." + caseId,
         "id");

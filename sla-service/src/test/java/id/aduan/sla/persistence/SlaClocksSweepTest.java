@@ -91,6 +91,8 @@ class SlaClocksSweepTest {
         "default/completion",
         STARTED,
         DEADLINE,
+        "5 working-days",
+        false,
         "RUNNING",
         DEADLINE,
         List.of(outbox.entry("sla.events.v1", caseId, started, "BTN-2026-000001")),

@@ -48,6 +48,8 @@ class SlaClocksTest {
         "default/completion",
         STARTED,
         DEADLINE,
+        "5 working-days",
+        false,
         "RUNNING",
         DEADLINE,
         List.of(outbox),
