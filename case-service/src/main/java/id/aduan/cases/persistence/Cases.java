@@ -1,5 +1,8 @@
 package id.aduan.cases.persistence;
 
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.Channel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,6 +27,95 @@ public class Cases {
     indexes.createIndex(new Index("outboxPending", Sort.Direction.ASC));
     indexes.createIndex(
         new Index("agencyCode", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC).on("citizenKey", Sort.Direction.ASC));
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC)
+            .on("messages.providerMessageId", Sort.Direction.ASC));
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
+  }
+
+  private static final List<CaseStatus> CLOSED =
+      List.of(CaseStatus.RESOLVED, CaseStatus.ARCHIVED, CaseStatus.REJECTED, CaseStatus.MERGED);
+
+  /**
+   * Writes a changed case if nobody else changed it since it was read (its version); throws {@link
+   * org.springframework.dao.OptimisticLockingFailureException} otherwise.
+   */
+  public CaseDocument save(CaseDocument doc) {
+    return mongo.save(doc);
+  }
+
+  /** The agency's case holding a message with this provider id on this channel (a redelivery). */
+  public Optional<CaseDocument> holdingMessage(
+      String agencyCode, Channel channel, String providerMessageId) {
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(
+                Criteria.where("agencyCode")
+                    .is(agencyCode)
+                    .and("messages")
+                    .elemMatch(
+                        Criteria.where("providerMessageId")
+                            .is(providerMessageId)
+                            .and("channel")
+                            .is(channel))),
+            CaseDocument.class));
+  }
+
+  /** The agency's case holding any of these provider message ids (what a reply refers to). */
+  public Optional<CaseDocument> holdingAnyMessage(String agencyCode, List<String> providerIds) {
+    if (providerIds.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(
+                Criteria.where("agencyCode")
+                    .is(agencyCode)
+                    .and("messages.providerMessageId")
+                    .in(providerIds)),
+            CaseDocument.class));
+  }
+
+  /** The citizen's most recent case in the agency that is still open. */
+  public Optional<CaseDocument> latestOpenOfCitizen(String agencyCode, String citizenKey) {
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(
+                    Criteria.where("agencyCode")
+                        .is(agencyCode)
+                        .and("citizenKey")
+                        .is(citizenKey)
+                        .and("status")
+                        .nin(CLOSED))
+                .with(Sort.by(Sort.Direction.DESC, "lastCitizenMessageAt"))
+                .limit(1),
+            CaseDocument.class));
+  }
+
+  /** Open cases of the agency received since {@code since} (duplicate candidates), newest first. */
+  public List<CaseDocument> openSince(String agencyCode, Instant since, int limit) {
+    return mongo.find(
+        Query.query(
+                Criteria.where("agencyCode")
+                    .is(agencyCode)
+                    .and("receivedAt")
+                    .gte(since)
+                    .and("status")
+                    .nin(CLOSED))
+            .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+            .limit(limit),
+        CaseDocument.class);
+  }
+
+  /** Stores what a case looks like to the duplicate check (set once, at intake). */
+  public void flagDuplicates(String caseId, List<CaseDocument.DuplicateSuspect> suspects) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(caseId)),
+        new Update().set("duplicateSuspects", suspects),
+        CaseDocument.class);
   }
 
   /** Inserts a new case; false when a case with this id exists already. */
