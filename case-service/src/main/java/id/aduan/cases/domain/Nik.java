@@ -103,20 +103,26 @@ public final class Nik {
     if (female) {
       day -= 40;
     }
-    int year = 2000 + yy > today.getYear() ? 1900 + yy : 2000 + yy;
-    LocalDate born;
-    try {
-      born = LocalDate.of(year, month, day);
-    } catch (DateTimeException e) {
-      return new Check(null, "nik:birth-date");
+    // The century: this one, unless that would put the birth date in the future.
+    LocalDate born = date(2000 + yy, month, day);
+    if (born == null || born.isAfter(today)) {
+      born = date(1900 + yy, month, day);
     }
-    if (born.isAfter(today)) {
+    if (born == null || born.isAfter(today)) {
       return new Check(null, "nik:birth-date");
     }
     if (d.endsWith("0000")) {
       return new Check(null, "nik:serial");
     }
     return new Check(new Nik(d, female, born), null);
+  }
+
+  private static @Nullable LocalDate date(int year, int month, int day) {
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   /** Every NIK candidate in a text (bare 16-digit numbers and numbers labelled NIK), checked. */
