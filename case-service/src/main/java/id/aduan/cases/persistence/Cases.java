@@ -36,6 +36,8 @@ public class Cases {
         new Index("agencyCode", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
   }
 
+  private static final String COLLECTION = "cases";
+
   private static final List<CaseStatus> CLOSED =
       List.of(CaseStatus.RESOLVED, CaseStatus.ARCHIVED, CaseStatus.REJECTED, CaseStatus.MERGED);
 
@@ -110,14 +112,6 @@ public class Cases {
         CaseDocument.class);
   }
 
-  /** Stores what a case looks like to the duplicate check (set once, at intake). */
-  public void flagDuplicates(String caseId, List<CaseDocument.DuplicateSuspect> suspects) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(caseId)),
-        new Update().set("duplicateSuspects", suspects),
-        CaseDocument.class);
-  }
-
   /** Inserts a new case; false when a case with this id exists already. */
   public boolean insert(CaseDocument doc) {
     try {
@@ -143,23 +137,28 @@ public class Cases {
         Query.query(Criteria.where("outboxPending").is(true)).limit(limit), CaseDocument.class);
   }
 
-  /** Removes a published event from a case's outbox. */
+  /**
+   * Removes a published event from a case's outbox. Written by collection name, not by entity, so
+   * that the case's version does not move: publishing is not a change an officer must re-read.
+   */
   public void markPublished(String caseId, String eventId) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId)),
-        new Update().pull("outbox", Query.query(Criteria.where("eventId").is(eventId))),
-        CaseDocument.class);
+        new Update().pull("outbox", new org.bson.Document("eventId", eventId)),
+        COLLECTION);
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId).and("outbox").size(0)),
         new Update().set("outboxPending", false),
-        CaseDocument.class);
+        COLLECTION);
   }
 
   /** Records the deadline the SLA service reported for one of the case's clocks. */
   public void recordDeadline(String caseId, CaseDocument.Deadline deadline) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId)),
-        new Update().set("deadlines." + deadline.clock(), deadline),
-        CaseDocument.class);
+        new Update()
+            .set(
+                "deadlines." + deadline.clock(), mongo.getConverter().convertToMongoType(deadline)),
+        COLLECTION);
   }
 }

@@ -51,7 +51,7 @@ class IntakeController {
       @Nullable @Size(max = 4000) String loss,
       @Nullable @Size(max = 4000) String remedy,
       @Nullable @Size(max = 500) String placeAndTime,
-      boolean signed) {}
+      @Nullable Boolean signed) {}
 
   @PostMapping("/api/v1/intake")
   ResponseEntity<CaseView> intake(@Valid @RequestBody Intake body, Principal principal) {
@@ -72,7 +72,7 @@ class IntakeController {
                 body.loss(),
                 body.remedy(),
                 body.placeAndTime(),
-                body.signed()),
+                Boolean.TRUE.equals(body.signed())),
             agency,
             principal.getName());
     return ResponseEntity.created(URI.create("/api/v1/cases/" + doc.ticket()))
