@@ -495,6 +495,49 @@ class CaseWorkflowStreamTest {
         .isEqualTo("TRK-777");
   }
 
+  // ------------------------------------------------------------------------------- Pasuruan
+
+  @Test
+  void pasuruansLaporComplaintIsRecordedDistributedAnsweredAndArchivedWithAFollowUpPlan()
+      throws Exception {
+    send(
+        new ComplaintReceived(
+            UUID.randomUUID().toString(), Instant.now(), "PSR", Channel.LAPOR, "LAPOR-PSR",
+            "LAPOR-PSR-1#1", new ComplaintReceived.Sender("TRK-PSR-1", null, true, true), "text",
+            null, "Pencairan dana desa di desa kami tidak transparan dan APBDes tidak diumumkan",
+            List.of(), null, null, List.of(), Instant.now(), Map.of()));
+    CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, "LAPOR-PSR-1#1");
+    String t = c.ticket();
+    assertThat(c.status().name()).isEqualTo("RECEIVED");
+    assertThat(c.slaClass()).isEqualTo("STANDARD");
+    assertThat(c.suggestedDivision()).isEqualTo("KEUDES");
+
+    post("psr", t, "verify", Map.of(), version(t));
+    post("psr", t, "classify", Map.of("caseType", "COMPLAINT"), version(t));
+    post("psr", t, "route", Map.of("division", "KEUDES"), version(t));
+    post("psr", t, "start-progress", Map.of(), version(t));
+    post("psr", t, "answer", Map.of("text", "APBDes sudah diumumkan di papan informasi desa."), version(t));
+    post(
+        "psr",
+        t,
+        "resolve",
+        Map.of(
+            "summary", "APBDes diumumkan",
+            "beritaAcara",
+                Map.of(
+                    "whatWasDone", "Klarifikasi ke pemerintah desa; APBDes dipasang",
+                    "doneBy", List.of("psr.admin"),
+                    "doneAt", Instant.now().toString(),
+                    "citizenInformedVia", "LAPOR")),
+        version(t));
+    JsonNode archived =
+        post("psr", t, "archive", Map.of("reason", "Rencana tindak lanjut: monitoring triwulan"), version(t));
+
+    assertThat(archived.get("timeline").get(archived.get("timeline").size() - 1).get("reason").asString())
+        .contains("monitoring triwulan");
+    assertThat(types(awaitEvents(c.id(), 8)).getLast()).isEqualTo("id.aduan.case.status-changed.v1");
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   private Cases cases() {
