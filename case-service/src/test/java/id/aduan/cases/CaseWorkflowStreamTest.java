@@ -53,11 +53,15 @@ class CaseWorkflowStreamTest {
   private String mongoUri;
   private ConfigurableApplicationContext service;
 
+  /** One reader of cases.events.v1 for the class: joining a consumer group costs seconds. */
+  private TopicProbe events;
+
   @BeforeAll
   void start() {
     brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
     mongoUri = InJvmMongo.freshDatabaseUri("case-workflow");
     service = startService();
+    events = new TopicProbe(brokers, Topics.CASES_EVENTS);
   }
 
   private ConfigurableApplicationContext startService() {
@@ -73,6 +77,9 @@ class CaseWorkflowStreamTest {
 
   @AfterAll
   void stop() {
+    if (events != null) {
+      events.close();
+    }
     if (service != null) {
       service.close();
     }
@@ -114,6 +121,8 @@ class CaseWorkflowStreamTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> cases().byId(opened.id()).orElseThrow().messages().size() == 2);
 
+    awaitEvents(opened.id(), 2);
+    // Then give a second event the time to show up, if there were one.
     List<ConsumerRecord<String, byte[]>> events = eventsOf(opened.id(), Duration.ofSeconds(2));
     assertThat(distinctIds(events, "id.aduan.case.opened.v1")).hasSize(1);
     assertThat(distinctIds(events, "id.aduan.case.citizen-message-added.v1")).hasSize(1);
@@ -155,6 +164,7 @@ class CaseWorkflowStreamTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> cases().byId(waiting.id()).orElseThrow().status().name().equals("RECEIVED"));
 
+    awaitEvents(waiting.id(), 4);
     List<ConsumerRecord<String, byte[]>> events = eventsOf(waiting.id(), Duration.ofSeconds(2));
     assertThat(types(events))
         .containsExactly(
@@ -502,10 +512,22 @@ class CaseWorkflowStreamTest {
       throws Exception {
     send(
         new ComplaintReceived(
-            UUID.randomUUID().toString(), Instant.now(), "PSR", Channel.LAPOR, "LAPOR-PSR",
-            "LAPOR-PSR-1#1", new ComplaintReceived.Sender("TRK-PSR-1", null, true, true), "text",
-            null, "Pencairan dana desa di desa kami tidak transparan dan APBDes tidak diumumkan",
-            List.of(), null, null, List.of(), Instant.now(), Map.of()));
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "PSR",
+            Channel.LAPOR,
+            "LAPOR-PSR",
+            "LAPOR-PSR-1#1",
+            new ComplaintReceived.Sender("TRK-PSR-1", null, true, true),
+            "text",
+            null,
+            "Pencairan dana desa di desa kami tidak transparan dan APBDes tidak diumumkan",
+            List.of(),
+            null,
+            null,
+            List.of(),
+            Instant.now(),
+            Map.of()));
     CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, "LAPOR-PSR-1#1");
     String t = c.ticket();
     assertThat(c.status().name()).isEqualTo("RECEIVED");
@@ -516,26 +538,47 @@ class CaseWorkflowStreamTest {
     post("psr", t, "classify", Map.of("caseType", "COMPLAINT"), version(t));
     post("psr", t, "route", Map.of("division", "KEUDES"), version(t));
     post("psr", t, "start-progress", Map.of(), version(t));
-    post("psr", t, "answer", Map.of("text", "APBDes sudah diumumkan di papan informasi desa."), version(t));
+    post(
+        "psr",
+        t,
+        "answer",
+        Map.of("text", "APBDes sudah diumumkan di papan informasi desa."),
+        version(t));
     post(
         "psr",
         t,
         "resolve",
         Map.of(
-            "summary", "APBDes diumumkan",
+            "summary",
+            "APBDes diumumkan",
             "beritaAcara",
-                Map.of(
-                    "whatWasDone", "Klarifikasi ke pemerintah desa; APBDes dipasang",
-                    "doneBy", List.of("psr.admin"),
-                    "doneAt", Instant.now().toString(),
-                    "citizenInformedVia", "LAPOR")),
+            Map.of(
+                "whatWasDone",
+                "Klarifikasi ke pemerintah desa; APBDes dipasang",
+                "doneBy",
+                List.of("psr.admin"),
+                "doneAt",
+                Instant.now().toString(),
+                "citizenInformedVia",
+                "LAPOR")),
         version(t));
     JsonNode archived =
-        post("psr", t, "archive", Map.of("reason", "Rencana tindak lanjut: monitoring triwulan"), version(t));
+        post(
+            "psr",
+            t,
+            "archive",
+            Map.of("reason", "Rencana tindak lanjut: monitoring triwulan"),
+            version(t));
 
-    assertThat(archived.get("timeline").get(archived.get("timeline").size() - 1).get("reason").asString())
+    assertThat(
+            archived
+                .get("timeline")
+                .get(archived.get("timeline").size() - 1)
+                .get("reason")
+                .asString())
         .contains("monitoring triwulan");
-    assertThat(types(awaitEvents(c.id(), 8)).getLast()).isEqualTo("id.aduan.case.status-changed.v1");
+    assertThat(types(awaitEvents(c.id(), 8)).getLast())
+        .isEqualTo("id.aduan.case.status-changed.v1");
   }
 
   // ---------------------------------------------------------------------------------- helpers
@@ -661,24 +704,20 @@ class CaseWorkflowStreamTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private List<ConsumerRecord<String, byte[]>> eventsOf(String caseId, Duration wait) {
-    try (TopicProbe probe = new TopicProbe(brokers, Topics.CASES_EVENTS)) {
-      return probe.drain(wait).stream().filter(r -> caseId.equals(r.key())).toList();
-    }
+  private synchronized List<ConsumerRecord<String, byte[]>> eventsOf(String caseId, Duration wait) {
+    return events.drain(wait).stream().filter(r -> caseId.equals(r.key())).toList();
   }
 
   /** Waits for at least {@code count} distinct events of the case, then returns them in order. */
-  private List<ConsumerRecord<String, byte[]>> awaitEvents(String caseId, int count) {
-    try (TopicProbe probe = new TopicProbe(brokers, Topics.CASES_EVENTS)) {
-      List<ConsumerRecord<String, byte[]>> mine = List.of();
-      for (int i = 0; i < 60 && distinct(mine).size() < count; i++) {
-        mine =
-            probe.drain(Duration.ofMillis(500)).stream()
-                .filter(r -> caseId.equals(r.key()))
-                .toList();
-      }
-      return distinct(mine);
+  private synchronized List<ConsumerRecord<String, byte[]>> awaitEvents(String caseId, int count) {
+    List<ConsumerRecord<String, byte[]>> mine = List.of();
+    for (int i = 0; i < 150 && distinct(mine).size() < count; i++) {
+      mine =
+          events.drain(Duration.ofMillis(200)).stream()
+              .filter(r -> caseId.equals(r.key()))
+              .toList();
     }
+    return distinct(mine);
   }
 
   /** The outbox publishes at least once: what counts is each event id once, in order. */
