@@ -152,52 +152,83 @@ public class CaseService {
 
     String text =
         (m.subject() == null ? "" : m.subject() + "\n") + (m.text() == null ? "" : m.text());
-    CaseType type = Classifier.caseType(agency, text);
-    int year = TicketNumber.yearOf(m.receivedAt(), agency.timeZone());
-    String ticket = TicketNumber.format(agency.code(), year, tickets.next(agency.code(), year));
-    CaseDocument skeleton =
-        skeleton(
-            openingId,
-            ticket,
+    Optional<CaseDocument> opened =
+        openNew(
+            new NewCase(
+                openingId,
+                m.channel(),
+                "ONLINE",
+                Classifier.caseType(agency, text),
+                m.receivedAt(),
+                from,
+                m.sender().displayName(),
+                stored,
+                Map.of(),
+                citizenKey,
+                keys,
+                text,
+                m.providerMessageId(),
+                "system"),
             agency,
-            type,
-            m.channel(),
-            "ONLINE",
-            m.receivedAt(),
-            from,
-            m.sender().displayName(),
-            stored,
-            Map.of(),
-            citizenKey,
-            keys,
-            Classifier.suggestDivision(agency, text).orElse(null),
-            duplicates(agency, m.receivedAt(), text, keys));
+            today);
+    // Empty: another delivery of the same message won the race; it publishes the events.
+    return opened
+        .map(d -> new Received("opened", d.id(), d.ticket()))
+        .orElseGet(() -> new Received("duplicate", openingId, ""));
+  }
+
+  /** A case about to open, from a citizen message or the front desk. */
+  private record NewCase(
+      String id,
+      Channel channel,
+      String intakeMode,
+      CaseType type,
+      Instant receivedAt,
+      @Nullable ReplyAddress reply,
+      @Nullable String citizenName,
+      CaseDocument.Message message,
+      Map<String, String> form,
+      @Nullable String citizenKey,
+      List<String> keys,
+      String text,
+      @Nullable String sourceMessageId,
+      String actor) {}
+
+  /**
+   * Opens a case: ticket, suggestions, duplicate flags, {@code CaseOpened} and the first
+   * completeness check, in one insert; then publishes. Empty when the case exists already.
+   */
+  private Optional<CaseDocument> openNew(NewCase n, Agency agency, LocalDate today) {
+    int year = TicketNumber.yearOf(n.receivedAt(), agency.timeZone());
+    String ticket = TicketNumber.format(agency.code(), year, tickets.next(agency.code(), year));
+    CaseDocument skeleton = skeleton(n, ticket, agency);
     Case.Opened opened =
         Case.open(
             new Case.Opening(
-                openingId,
+                n.id(),
                 ticket,
-                m.channel(),
-                "ONLINE",
-                type,
-                m.receivedAt(),
-                from,
-                m.providerMessageId(),
-                "system"),
+                n.channel(),
+                n.intakeMode(),
+                n.type(),
+                n.receivedAt(),
+                n.reply(),
+                n.sourceMessageId(),
+                n.actor()),
             agency,
             skeleton.evidence(),
             clock.instant(),
             today);
     CaseDocument doc = skeleton.with(opened.aggregate(), entries(skeleton, opened.events()));
     if (!cases.insert(doc)) {
-      // Another delivery of the same message won the race; it publishes the events.
-      return new Received("duplicate", openingId, ticket);
+      return Optional.empty();
     }
-    citizens.record(
-        citizenKey, m.channel(), m.sender().displayName(), keys, openingId, clock.instant());
+    if (n.citizenKey() != null && n.reply() != null) {
+      citizens.record(
+          n.citizenKey(), n.reply().channel(), n.citizenName(), n.keys(), n.id(), clock.instant());
+    }
     countChecks(agency, opened.events());
     relay.flush(doc);
-    return new Received("opened", openingId, ticket);
+    return Optional.of(doc);
   }
 
   private Optional<Threading.Join> thread(ComplaintReceived m, Agency agency, String citizenKey) {
@@ -327,8 +358,6 @@ public class CaseService {
             : List.copyOf(IdentityKeys.of(reply.channel(), reply.recipientId(), nik, null));
     CaseType type =
         in.caseType() != null ? in.caseType() : Classifier.caseType(agency, in.description());
-    int year = TicketNumber.yearOf(in.receivedAt(), agency.timeZone());
-    String ticket = TicketNumber.format(agency.code(), year, tickets.next(agency.code(), year));
     // The form is the message: the citizen's own account is the description.
     CaseDocument.Message message =
         new CaseDocument.Message(
@@ -339,50 +368,30 @@ public class CaseService {
             null,
             in.receivedAt(),
             List.of());
-    CaseDocument skeleton =
-        skeleton(
-            id,
-            ticket,
-            agency,
-            type,
-            Channel.FRONT_DESK,
-            in.mode(),
-            in.receivedAt(),
-            reply,
-            in.name(),
-            message,
-            form,
-            citizenKey,
-            keys,
-            Classifier.suggestDivision(agency, in.description()).orElse(null),
-            duplicates(agency, in.receivedAt(), in.description(), keys));
-    Case.Opened opened =
-        Case.open(
-            new Case.Opening(
+    Optional<CaseDocument> opened =
+        openNew(
+            new NewCase(
                 id,
-                ticket,
                 Channel.FRONT_DESK,
                 in.mode(),
                 type,
                 in.receivedAt(),
                 reply,
+                in.name(),
+                message,
+                form,
+                citizenKey,
+                keys,
+                in.description(),
                 null,
                 actor),
             agency,
-            skeleton.evidence(),
-            clock.instant(),
             today);
-    CaseDocument doc = skeleton.with(opened.aggregate(), entries(skeleton, opened.events()));
-    if (!cases.insert(doc)) {
+    if (opened.isEmpty()) {
       return cases.byId(id).orElseThrow();
     }
-    if (citizenKey != null && reply != null) {
-      citizens.record(citizenKey, reply.channel(), in.name(), keys, id, clock.instant());
-    }
     count(agency, Channel.FRONT_DESK, "opened");
-    countChecks(agency, opened.events());
-    relay.flush(doc);
-    return doc;
+    return opened.get();
   }
 
   private static @Nullable ReplyAddress frontDeskReply(FrontDeskIntake in, Agency agency) {
@@ -507,35 +516,20 @@ public class CaseService {
     return cases.byTicket(ticket).filter(c -> c.agencyCode().equals(agency.code()));
   }
 
-  private CaseDocument skeleton(
-      String id,
-      String ticket,
-      Agency agency,
-      CaseType type,
-      Channel channel,
-      String intakeMode,
-      Instant receivedAt,
-      @Nullable ReplyAddress reply,
-      @Nullable String citizenName,
-      CaseDocument.Message message,
-      Map<String, String> form,
-      @Nullable String citizenKey,
-      List<String> keys,
-      @Nullable String suggestedDivision,
-      List<CaseDocument.DuplicateSuspect> suspects) {
+  private CaseDocument skeleton(NewCase n, String ticket, Agency agency) {
     return new CaseDocument(
-        id,
+        n.id(),
         ticket,
         agency.code(),
         CaseStatus.RECEIVED,
-        type,
-        channel,
-        intakeMode,
-        receivedAt,
+        n.type(),
+        n.channel(),
+        n.intakeMode(),
+        n.receivedAt(),
         clock.instant(),
-        reply,
-        citizenName,
-        List.of(message),
+        n.reply(),
+        n.citizenName(),
+        List.of(n.message()),
         Map.of(),
         List.of(),
         List.of(),
@@ -544,7 +538,7 @@ public class CaseService {
         null,
         null,
         null,
-        suggestedDivision,
+        Classifier.suggestDivision(agency, n.text()).orElse(null),
         List.of(),
         List.of(),
         null,
@@ -555,11 +549,11 @@ public class CaseService {
         null,
         List.of(),
         List.of(),
-        suspects,
-        form,
-        citizenKey,
-        keys,
-        receivedAt);
+        duplicates(agency, n.receivedAt(), n.text(), n.keys()),
+        n.form(),
+        n.citizenKey(),
+        n.keys(),
+        n.receivedAt());
   }
 
   private List<Outbox.Entry> entries(CaseDocument doc, List<CaseEvent> events) {

@@ -297,12 +297,11 @@ public final class Case {
   private List<CaseEvent> applyCheck(Completeness.Result check, String actor, Instant at) {
     if (check.complete()) {
       if (status == CaseStatus.INCOMPLETE) {
-        CaseStatus from = status;
-        status = resumeTo == null ? CaseStatus.RECEIVED : resumeTo;
+        CaseStatus back = resumeTo == null ? CaseStatus.RECEIVED : resumeTo;
         resumeTo = null;
         missing = List.of();
         invalid = List.of();
-        audit.add(new AuditEntry(at, actor, "information-received", from, status, null));
+        move("information-received", back, actor, null, at);
         return List.of(
             new CaseEvent.InformationReceived(eventId(), at, id, ticket, agencyCode, status));
       }
@@ -450,10 +449,8 @@ public final class Case {
               + agency.rules().divisions().stream().map(Agency.Division::code).toList()
               + ")");
     }
-    CaseStatus from = status;
-    status = CaseStatus.ROUTED;
     division = toDivision;
-    audit.add(new AuditEntry(at, actor, "routed", from, status, toDivision));
+    move("routed", CaseStatus.ROUTED, actor, toDivision, at);
     return List.of(
         new CaseEvent.CaseRouted(eventId(), at, id, ticket, agencyCode, status, toDivision, actor));
   }
@@ -469,9 +466,7 @@ public final class Case {
     if (text.isBlank()) {
       throw new IllegalTransitionException("answer", status, "the answer is empty");
     }
-    CaseStatus from = status;
-    status = CaseStatus.ANSWERED;
-    audit.add(new AuditEntry(at, actor, "answered", from, status, null));
+    move("answered", CaseStatus.ANSWERED, actor, null, at);
     return List.of(
         new CaseEvent.CaseAnswered(
             eventId(),
@@ -525,10 +520,8 @@ public final class Case {
       throw new IllegalTransitionException(
           "merge", status, "the surviving case " + survivor.ticket + " is " + survivor.status);
     }
-    CaseStatus from = status;
-    status = CaseStatus.MERGED;
     mergedIntoTicket = survivor.ticket;
-    audit.add(new AuditEntry(at, actor, "merged", from, status, "into " + survivor.ticket));
+    move("merged", CaseStatus.MERGED, actor, "into " + survivor.ticket, at);
     return List.of(
         new CaseEvent.CaseMerged(
             eventId(), at, id, ticket, agencyCode, status, survivor.id, survivor.ticket, actor));
@@ -563,10 +556,8 @@ public final class Case {
     if (reason.isBlank()) {
       throw new IllegalTransitionException("reopen", status, "a reopened case needs a reason");
     }
-    CaseStatus from = status;
-    status = CaseStatus.IN_PROGRESS;
     resolution = null;
-    audit.add(new AuditEntry(at, actor, "reopened", from, status, reason));
+    move("reopened", CaseStatus.IN_PROGRESS, actor, reason, at);
     return List.of(
         new CaseEvent.CaseReopened(eventId(), at, id, ticket, agencyCode, status, reason, actor));
   }
@@ -596,9 +587,7 @@ public final class Case {
     }
     String before = ppidStep;
     ppidStep = step;
-    CaseStatus from = status;
-    status = CaseStatus.IN_PROGRESS;
-    audit.add(new AuditEntry(at, actor, "ppid-step", from, status, before + " -> " + step));
+    CaseStatus from = move("ppid-step", CaseStatus.IN_PROGRESS, actor, before + " -> " + step, at);
     return List.of(
         new CaseEvent.CaseStatusChanged(
             eventId(), at, id, ticket, agencyCode, status, from, "PPID step " + step, actor));
@@ -634,10 +623,8 @@ public final class Case {
       throw new IllegalTransitionException(
           action, status, "the berita acara names what was done and by whom");
     }
-    CaseStatus from = status;
-    status = CaseStatus.RESOLVED;
     resolution = record;
-    audit.add(new AuditEntry(at, actor, action, from, status, summary));
+    move(action, CaseStatus.RESOLVED, actor, summary, at);
     return List.of(
         new CaseEvent.CaseResolved(
             eventId(),
@@ -658,21 +645,26 @@ public final class Case {
     if (reason.isBlank()) {
       throw new IllegalTransitionException(action, status, "a rejection needs a reason");
     }
-    CaseStatus from = status;
-    status = CaseStatus.REJECTED;
     rejectionCode = code;
     rejectionReason = reason;
-    audit.add(new AuditEntry(at, actor, action, from, status, code + ": " + auditReason));
+    move(action, CaseStatus.REJECTED, actor, code + ": " + auditReason, at);
     return List.of(
         new CaseEvent.CaseRejected(
             eventId(), at, id, ticket, agencyCode, status, code, reason, replyAddress, actor));
   }
 
-  private CaseEvent changeStatus(
+  /** Moves the case to {@code to} and writes the audit entry; returns the state it came from. */
+  private CaseStatus move(
       String action, CaseStatus to, String actor, @Nullable String reason, Instant at) {
     CaseStatus from = status;
     status = to;
     audit.add(new AuditEntry(at, actor, action, from, to, reason));
+    return from;
+  }
+
+  private CaseEvent changeStatus(
+      String action, CaseStatus to, String actor, @Nullable String reason, Instant at) {
+    CaseStatus from = move(action, to, actor, reason, at);
     return new CaseEvent.CaseStatusChanged(
         eventId(), at, id, ticket, agencyCode, to, from, reason, actor);
   }

@@ -24,9 +24,9 @@ class Problems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail illegalTransition(IllegalTransitionException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setType(ILLEGAL_TRANSITION);
-    p.setTitle("Action not allowed in the case's state");
+    ProblemDetail p =
+        problem(
+            HttpStatus.CONFLICT, ILLEGAL_TRANSITION, "Action not allowed in the case's state", e);
     p.setProperty("action", e.action());
     p.setProperty("caseStatus", e.status().name());
     return p;
@@ -34,26 +34,26 @@ class Problems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail staleVersion(StaleVersionException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    p.setType(STALE_VERSION);
-    p.setTitle("The case changed since it was read");
+    ProblemDetail p =
+        problem(HttpStatus.CONFLICT, STALE_VERSION, "The case changed since it was read", e);
     p.setProperty("currentVersion", e.current());
     return p;
   }
 
   @ExceptionHandler
   ProblemDetail notFound(CaseNotFoundException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    p.setType(NOT_FOUND);
-    p.setTitle("No such case");
-    return p;
+    return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "No such case", e);
   }
 
   @ExceptionHandler
   ProblemDetail invalid(IllegalArgumentException e) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    p.setType(INVALID);
-    p.setTitle("Invalid request");
+    return problem(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, URI type, String title, Exception e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    p.setType(type);
+    p.setTitle(title);
     return p;
   }
 }

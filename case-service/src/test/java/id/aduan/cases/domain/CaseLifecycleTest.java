@@ -189,31 +189,53 @@ class CaseLifecycleTest {
   static Case caseIn(CaseStatus status, CaseType type, String id, String ticket, String ppidStep) {
     boolean ppid = type == CaseType.INFORMATION_REQUEST;
     String step = ppid ? ppidStep : null;
+    return restore(
+        id,
+        ppid ? ticket.replace("BDG", "LBK") : ticket,
+        status,
+        type,
+        Channel.WHATSAPP,
+        CITIZEN,
+        step,
+        List.of());
+  }
+
+  /** A case as the store would give it back; an incomplete one waits for a KK. */
+  static Case restore(
+      String id,
+      String ticket,
+      CaseStatus status,
+      CaseType type,
+      Channel channel,
+      @Nullable ReplyAddress reply,
+      @Nullable String ppidStep,
+      List<AuditEntry> audit) {
+    boolean incomplete = status == CaseStatus.INCOMPLETE;
     return new Case(
         new Case.Snapshot(
             id,
-            ppid ? ticket.replace("BDG", "LBK") : ticket,
-            ppid ? "LBK" : "BDG",
+            ticket,
+            ticket.substring(0, ticket.indexOf('-')),
             status,
             type,
-            Channel.WHATSAPP,
+            channel,
             "ONLINE",
             AT.minusSeconds(3600),
-            CITIZEN,
+            reply,
             null,
             null,
             null,
-            status == CaseStatus.INCOMPLETE ? List.of("kk") : List.of(),
+            incomplete ? List.of("kk") : List.of(),
             List.of(),
-            status == CaseStatus.INCOMPLETE ? CaseStatus.RECEIVED : null,
-            step,
+            incomplete ? CaseStatus.RECEIVED : null,
+            ppidStep,
             null,
             null,
             null,
             null,
             List.of(),
             List.of(),
-            List.of()));
+            audit));
   }
 
   @Test
@@ -288,31 +310,15 @@ class CaseLifecycleTest {
   @Test
   void notThisAgencysAuthorityOnALaporCaseGoesBackToTheNationalAdmin() {
     Case lapor =
-        new Case(
-            new Case.Snapshot(
-                "c-9",
-                "BDG-2026-000009",
-                "BDG",
-                CaseStatus.RECEIVED,
-                CaseType.COMPLAINT,
-                Channel.LAPOR,
-                "ONLINE",
-                AT,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                List.of()));
+        restore(
+            "c-9",
+            "BDG-2026-000009",
+            CaseStatus.RECEIVED,
+            CaseType.COMPLAINT,
+            Channel.LAPOR,
+            null,
+            null,
+            List.of());
 
     List<CaseEvent> events = lapor.reject("NOT_AUTHORITY", "Kewenangan Kemensos", "a", AT);
 
@@ -329,31 +335,15 @@ class CaseLifecycleTest {
     Case survivor = caseIn(CaseStatus.ROUTED, CaseType.COMPLAINT, "c-1", "BDG-2026-000001");
     ReplyAddress laporReporter = new ReplyAddress(Channel.LAPOR, "LAPOR-BDG", "TRK-1");
     Case duplicate =
-        new Case(
-            new Case.Snapshot(
-                "c-2",
-                "BDG-2026-000002",
-                "BDG",
-                CaseStatus.RECEIVED,
-                CaseType.COMPLAINT,
-                Channel.LAPOR,
-                "ONLINE",
-                AT,
-                laporReporter,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                List.of(new AuditEntry(AT, "system", "opened", null, CaseStatus.RECEIVED, null))));
+        restore(
+            "c-2",
+            "BDG-2026-000002",
+            CaseStatus.RECEIVED,
+            CaseType.COMPLAINT,
+            Channel.LAPOR,
+            laporReporter,
+            null,
+            List.of(new AuditEntry(AT, "system", "opened", null, CaseStatus.RECEIVED, null)));
 
     assertThatThrownBy(() -> duplicate.mergeInto(duplicate, "a", AT))
         .hasMessageContaining("into itself");
