@@ -591,14 +591,7 @@ public class CaseService {
   private void countChecks(Agency agency, List<CaseEvent> events) {
     for (CaseEvent e : events) {
       if (e instanceof CaseEvent.InformationRequested r) {
-        meters
-            .counter(
-                "aduan.cases.information.requested",
-                "agency",
-                agency.code(),
-                "outcome",
-                r.status() == CaseStatus.INCOMPLETE ? "waiting" : "reported")
-            .increment();
+        meters.counter("aduan.cases.information.requested", "agency", agency.code()).increment();
         for (String reason : r.invalid()) {
           meters
               .counter("aduan.cases.invalid.input", "agency", agency.code(), "reason", reason)

@@ -305,9 +305,13 @@ public final class Case {
         return List.of(
             new CaseEvent.InformationReceived(eventId(), at, id, ticket, agencyCode, status));
       }
-      if (!check.invalid().isEmpty() && !check.invalid().equals(invalid)) {
-        // Nothing required is missing, but what the citizen sent is wrong: tell them, do not wait.
-        return requestInformation(List.of(), check.invalid(), actor, null, at);
+      if (!check.invalid().equals(invalid)) {
+        // Nothing required is missing: an invalid extra NIK is kept for the officer (never as
+        // valid) but does not hold the case, and InformationRequested stays the one signal that
+        // the case waits (the SLA service pauses on it).
+        invalid = check.invalid();
+        audit.add(
+            new AuditEntry(at, actor, "invalid-input", status, status, String.join(",", invalid)));
       }
       return List.of();
     }
@@ -321,7 +325,8 @@ public final class Case {
 
   /**
    * The case waits for the citizen to send what is missing; the SLA clocks pause on the event. An
-   * officer may ask too, naming requirement ids of the agency or free items.
+   * officer may ask too, naming requirement ids of the agency or free items. What the citizen sent
+   * that is invalid (reason codes) goes with the request.
    */
   public List<CaseEvent> requestInformation(
       List<String> missingItems,
@@ -330,23 +335,17 @@ public final class Case {
       @Nullable String reason,
       Instant at) {
     allow("request-information");
-    if (missingItems.isEmpty() && invalidItems.isEmpty()) {
+    if (missingItems.isEmpty()) {
       throw new IllegalTransitionException(
-          "request-information", status, "name at least one missing or invalid item");
+          "request-information", status, "name at least one missing item");
     }
     CaseStatus from = status;
     if (status != CaseStatus.INCOMPLETE) {
       resumeTo = status;
     }
-    boolean waits = !missingItems.isEmpty();
-    if (waits) {
-      status = CaseStatus.INCOMPLETE;
-    }
+    status = CaseStatus.INCOMPLETE;
     missing = List.copyOf(missingItems);
     invalid = List.copyOf(invalidItems);
-    if (!waits) {
-      resumeTo = null;
-    }
     audit.add(
         new AuditEntry(
             at,

@@ -5,9 +5,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.cases.application.CaseService;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.messaging.UnreadableMessageException;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -16,22 +14,17 @@ import org.springframework.stereotype.Component;
  * {@code openCase}: consumes {@code complaints.inbound.v1}. A message opens a case with a ticket
  * number or joins the citizen's open case (threading, completeness and duplicate checks are the
  * {@link CaseService}'s); the case and its events are written in one document, then published. A
- * redelivered message finds its case and only re-publishes what is still pending.
+ * redelivered message finds its case and only re-publishes what is still pending. A message that is
+ * not a citizen message, or names an agency not configured, goes to the dead-letter topic.
  */
 @Component("openCase")
 class OpenCase implements Consumer<Message<byte[]>> {
 
-  private final CloudEvents cloudEvents;
   private final AgencyCatalog agencies;
   private final CaseService service;
   private final EventPublisher publisher;
 
-  OpenCase(
-      CloudEvents cloudEvents,
-      AgencyCatalog agencies,
-      CaseService service,
-      EventPublisher publisher) {
-    this.cloudEvents = cloudEvents;
+  OpenCase(AgencyCatalog agencies, CaseService service, EventPublisher publisher) {
     this.agencies = agencies;
     this.service = service;
     this.publisher = publisher;
@@ -39,21 +32,28 @@ class OpenCase implements Consumer<Message<byte[]>> {
 
   @Override
   public void accept(Message<byte[]> message) {
-    ComplaintReceived complaint;
-    Agency agency;
-    try {
-      complaint = cloudEvents.read(message.getPayload(), ComplaintReceived.class);
-      agency =
-          agencies
-              .byCode(complaint.agencyCode())
-              .orElseThrow(
-                  () ->
-                      new UnreadableMessageException(
-                          "UNKNOWN_AGENCY",
-                          "agency " + complaint.agencyCode() + " is not configured"));
-    } catch (UnreadableMessageException e) {
+    Object read =
+        publisher
+            .readOrDeadLetter(message, Topics.COMPLAINTS_INBOUND, ComplaintReceived.class)
+            .orElse(null);
+    if (read == null) {
+      return;
+    }
+    if (!(read instanceof ComplaintReceived complaint)) {
       publisher.deadLetter(
-          Topics.dlq(Topics.COMPLAINTS_INBOUND), message, e.reason(), e.getMessage());
+          Topics.dlq(Topics.COMPLAINTS_INBOUND),
+          message,
+          "WRONG_TYPE",
+          read.getClass().getSimpleName() + " is not a citizen message");
+      return;
+    }
+    Agency agency = agencies.byCode(complaint.agencyCode()).orElse(null);
+    if (agency == null) {
+      publisher.deadLetter(
+          Topics.dlq(Topics.COMPLAINTS_INBOUND),
+          message,
+          "UNKNOWN_AGENCY",
+          "agency " + complaint.agencyCode() + " is not configured");
       return;
     }
     service.receive(complaint, agency);

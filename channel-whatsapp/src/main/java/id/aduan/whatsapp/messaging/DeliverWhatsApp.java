@@ -4,7 +4,6 @@ import id.aduan.contracts.Channel;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.whatsapp.client.GraphApiClient;
 import id.aduan.whatsapp.persistence.ProcessedIds;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component("deliverWhatsApp")
 class DeliverWhatsApp implements Consumer<Message<byte[]>> {
 
-  private final CloudEvents cloudEvents;
   private final GraphApiClient graph;
   private final ProcessedIds processed;
   private final EventPublisher publisher;
@@ -31,13 +29,11 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   private final Clock clock;
 
   DeliverWhatsApp(
-      CloudEvents cloudEvents,
       GraphApiClient graph,
       ProcessedIds processed,
       EventPublisher publisher,
       MeterRegistry meters,
       Clock clock) {
-    this.cloudEvents = cloudEvents;
     this.graph = graph;
     this.processed = processed;
     this.publisher = publisher;
