@@ -423,6 +423,10 @@ class CaseWorkflowStreamTest {
 
     assertThat(postRaw("lbk", t, "ppid/advance", Map.of("step", "HEAD"), version(t)).statusCode())
         .isEqualTo(409);
+    HttpResponse<String> noExtension =
+        postRaw("lbk", t, "extend-deadline", Map.of("reason", "butuh waktu"), version(t));
+    assertThat(noExtension.statusCode()).isEqualTo(409);
+    assertThat(noExtension.body()).contains("allows no extension");
     for (String step : List.of("SECRETARIAT", "HEAD", "SECRETARY", "VERIFICATION")) {
       post("lbk", t, "ppid/advance", Map.of("step", step), version(t));
     }

@@ -246,4 +246,24 @@ public sealed interface CaseEvent {
       String reason,
       String actor)
       implements CaseEvent {}
+
+  /**
+   * A deadline of the case was extended as its SLA class allows, once (e.g. a public-information
+   * request by 7 working days, UU 14/2008 art. 22(8)); the requester is told why on {@code
+   * replyAddress}. {@code unit} is {@code WORKING_DAYS}, {@code CALENDAR_DAYS} or {@code HOURS}.
+   */
+  record CaseDeadlineExtended(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String stage,
+      int extension,
+      String unit,
+      String reason,
+      @Nullable ReplyAddress replyAddress,
+      String actor)
+      implements CaseEvent {}
 }

@@ -67,6 +67,13 @@ public final class Case {
               "advance-ppid",
               EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS)),
           Map.entry("grant-information", EnumSet.of(CaseStatus.IN_PROGRESS)),
+          Map.entry(
+              "extend-deadline",
+              EnumSet.of(
+                  CaseStatus.RECEIVED,
+                  CaseStatus.VERIFIED,
+                  CaseStatus.ROUTED,
+                  CaseStatus.IN_PROGRESS)),
           Map.entry("refuse-information", EnumSet.of(CaseStatus.IN_PROGRESS)));
 
   /** Reasons a case can be rejected with. */
@@ -590,6 +597,49 @@ public final class Case {
     return List.of(
         new CaseEvent.CaseStatusChanged(
             eventId(), at, id, ticket, agencyCode, status, from, "PPID step " + step, actor));
+  }
+
+  /**
+   * Extends the completion deadline once, by what the case's SLA class allows (the statutory PPID
+   * class: 7 working days). The requester is told why.
+   */
+  public List<CaseEvent> extendDeadline(Agency agency, String reason, String actor, Instant at) {
+    allow("extend-deadline");
+    if (reason.isBlank()) {
+      throw new IllegalTransitionException(
+          "extend-deadline", status, "an extension needs a reason");
+    }
+    Agency.Stage stage =
+        agency
+            .rules()
+            .slaClass(slaClass == null ? "" : slaClass)
+            .flatMap(c -> c.stage("completion"))
+            .filter(s -> s.extension() > 0)
+            .orElseThrow(
+                () ->
+                    new IllegalTransitionException(
+                        "extend-deadline",
+                        status,
+                        "SLA class " + slaClass + " of " + agency.code() + " allows no extension"));
+    if (audit.stream().anyMatch(a -> a.action().equals("deadline-extended"))) {
+      throw new IllegalTransitionException(
+          "extend-deadline", status, "the deadline was extended once already");
+    }
+    move("deadline-extended", status, actor, reason, at);
+    return List.of(
+        new CaseEvent.CaseDeadlineExtended(
+            eventId(),
+            at,
+            id,
+            ticket,
+            agencyCode,
+            status,
+            stage.name(),
+            stage.extension(),
+            stage.unit(),
+            reason,
+            replyAddress,
+            actor));
   }
 
   /** Granted: the information is handed over and the proof of delivery recorded. */

@@ -81,7 +81,9 @@ class CaseActionsController {
 
   record Merge(@NotNull @PositiveOrZero Long version, @NotBlank String survivorTicket) {}
 
-  record Reopen(@NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 2000) String reason) {}
+  /** A reason that must be given (reopening, extending a deadline). */
+  record Reasoned(
+      @NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 2000) String reason) {}
 
   record PpidStep(@NotNull @PositiveOrZero Long version, @NotBlank String step) {}
 
@@ -186,8 +188,19 @@ class CaseActionsController {
         service.merge(agency, ticket, body.survivorTicket(), body.version(), p.getName()));
   }
 
+  @PostMapping("/extend-deadline")
+  CaseView extendDeadline(
+      @PathVariable String ticket, @Valid @RequestBody Reasoned body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "extend-deadline",
+        (c, a) -> c.extendDeadline(a, body.reason(), p.getName(), now()));
+  }
+
   @PostMapping("/reopen")
-  CaseView reopen(@PathVariable String ticket, @Valid @RequestBody Reopen body, Principal p) {
+  CaseView reopen(@PathVariable String ticket, @Valid @RequestBody Reasoned body, Principal p) {
     return act(
         p, ticket, body.version(), "reopen", (c, a) -> c.reopen(body.reason(), p.getName(), now()));
   }

@@ -57,6 +57,8 @@ class AgencyStandardsCompletenessTest {
         "LBK | EMAIL | INFORMATION_REQUEST | Permohonan informasi data penerima bansos desa | ~ | ~ | identity | ''",
         "LBK | EMAIL | INFORMATION_REQUEST | Permohonan informasi data penerima bansos desa NIK 3602010101900001 | ~ | ~ | '' | ''",
         "LBK | INSTAGRAM | COMPLAINT | pelayanan lambat | ~ | ~ | '' | ''",
+        // Nothing required is missing: an invalid NIK is kept (not as valid) but holds nothing
+        "LBK | INSTAGRAM | COMPLAINT | pelayanan lambat NIK 3602013201900001 | ~ | ~ | '' | nik:birth-date",
         // Pasuruan: as Buton for written complaints; online SP4N-LAPOR! needs the description
         "PSR | FRONT_DESK | COMPLAINT | ~ | ~ | description=Dana desa tidak transparan di desa kami;signed=true | name,address,loss,remedy,placeAndTime | ''",
         "PSR | LAPOR | COMPLAINT | Dana desa | ~ | ~ | description | ''"

@@ -72,7 +72,9 @@ class CaseLifecycleTest {
       Map.ofEntries(
           Map.entry("advance-ppid", "IN_PROGRESS - IN_PROGRESS - IN_PROGRESS - - - - -"),
           Map.entry("grant-information", "- - - - RESOLVED - - - - -"),
-          Map.entry("refuse-information", "- - - - REJECTED - - - - -"));
+          Map.entry("refuse-information", "- - - - REJECTED - - - - -"),
+          // Bandung's statutory PPID class allows one extension; the state does not change.
+          Map.entry("extend-deadline", "RECEIVED - VERIFIED ROUTED IN_PROGRESS - - - - -"));
 
   /** The event type each action publishes. */
   private static final Map<String, Class<?>> EVENT =
@@ -90,7 +92,8 @@ class CaseLifecycleTest {
           Map.entry("archive", CaseEvent.CaseStatusChanged.class),
           Map.entry("advance-ppid", CaseEvent.CaseStatusChanged.class),
           Map.entry("grant-information", CaseEvent.CaseResolved.class),
-          Map.entry("refuse-information", CaseEvent.CaseRejected.class));
+          Map.entry("refuse-information", CaseEvent.CaseRejected.class),
+          Map.entry("extend-deadline", CaseEvent.CaseDeadlineExtended.class));
 
   static Stream<Arguments> transitions() {
     List<Arguments> all = new ArrayList<>();
@@ -120,7 +123,8 @@ class CaseLifecycleTest {
     String step = action.equals("advance-ppid") ? "FRONT_OFFICE" : "VERIFICATION";
     Case c = caseIn(from, type, "c-1", "BDG-2026-000001", step);
     Case survivor = caseIn(CaseStatus.ROUTED, CaseType.COMPLAINT, "c-2", "BDG-2026-000002");
-    Agency agency = type == CaseType.INFORMATION_REQUEST ? LBK : BDG;
+    Agency agency =
+        type == CaseType.INFORMATION_REQUEST && !action.equals("extend-deadline") ? LBK : BDG;
     Function<Case, List<CaseEvent>> act = action(action, agency, survivor);
     int auditBefore = c.audit().size();
 
@@ -172,6 +176,7 @@ class CaseLifecycleTest {
                       "Salinan SK diberikan", List.of(who), AT, List.of(), "FRONT_DESK", "TT-001"),
                   who,
                   AT);
+      case "extend-deadline" -> c -> c.extendDeadline(agency, "Data di tiga bidang", who, AT);
       case "refuse-information" ->
           c -> c.refuseInformation(agency, "UU 14/2008 Pasal 17 huruf h", who, AT);
       default -> throw new IllegalArgumentException(action);
@@ -222,7 +227,7 @@ class CaseLifecycleTest {
             "ONLINE",
             AT.minusSeconds(3600),
             reply,
-            null,
+            type == CaseType.INFORMATION_REQUEST ? "PPID" : "STANDARD",
             null,
             null,
             incomplete ? List.of("kk") : List.of(),
@@ -295,6 +300,55 @@ class CaseLifecycleTest {
               assertThat(r.reason()).isEqualTo("UU 14/2008 Pasal 17 huruf h");
               assertThat(r.replyAddress()).isEqualTo(CITIZEN);
             });
+  }
+
+  @Test
+  void aPpidDeadlineIsExtendedOnceWhereTheClassAllowsIt() {
+    // Bandung has no PPID deadline of its own: the statute's 10 working days, extendable by 7.
+    Case bdg =
+        Case.open(
+                new Case.Opening(
+                    "c-7",
+                    "BDG-2026-000007",
+                    Channel.EMAIL,
+                    "ONLINE",
+                    CaseType.INFORMATION_REQUEST,
+                    AT,
+                    CITIZEN,
+                    "m-7",
+                    "system"),
+                BDG,
+                new Completeness.Evidence(
+                    List.of("Permohonan informasi data DTKS kelurahan, NIK 3273014101900001, KK"),
+                    List.of(new Completeness.Attachment("kk.pdf", "application/pdf", null)),
+                    Map.of()),
+                AT,
+                AT.atZone(BDG.timeZone()).toLocalDate())
+            .aggregate();
+    assertThat(bdg.status()).isEqualTo(CaseStatus.RECEIVED);
+    assertThat(bdg.slaClass()).isEqualTo("PPID");
+
+    List<CaseEvent> events = bdg.extendDeadline(BDG, "Data di tiga bidang", "bdg.ppid", AT);
+
+    assertThat(events.getFirst())
+        .isInstanceOfSatisfying(
+            CaseEvent.CaseDeadlineExtended.class,
+            e -> {
+              assertThat(e.extension()).isEqualTo(7);
+              assertThat(e.unit()).isEqualTo("WORKING_DAYS");
+              assertThat(e.stage()).isEqualTo("completion");
+              assertThat(e.replyAddress()).isEqualTo(CITIZEN);
+            });
+    assertThat(bdg.audit().getLast().action()).isEqualTo("deadline-extended");
+    assertThatThrownBy(() -> bdg.extendDeadline(BDG, "lagi", "bdg.ppid", AT))
+        .hasMessageContaining("extended once already");
+    // Lebak's own 5 working days allow no extension.
+    Case lbk = caseIn(CaseStatus.IN_PROGRESS, CaseType.INFORMATION_REQUEST);
+    assertThatThrownBy(() -> lbk.extendDeadline(LBK, "x", "a", AT))
+        .hasMessageContaining("allows no extension");
+    assertThatThrownBy(
+            () -> caseIn(CaseStatus.RESOLVED, CaseType.COMPLAINT).extendDeadline(BDG, "x", "a", AT))
+        .hasMessageStartingWith("cannot extend-deadline a case that is RESOLVED");
   }
 
   @Test
