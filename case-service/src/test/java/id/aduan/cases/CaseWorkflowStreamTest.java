@@ -225,6 +225,13 @@ class CaseWorkflowStreamTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> cases().byId(first.id()).orElseThrow().messages().size() == 3);
     assertThat(other.id()).isNotEqualTo(first.id());
+    assertThat(
+            service
+                .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter(
+                    "aduan.cases.inbound", "agency", "BTN", "channel", "email", "outcome", "joined")
+                .count())
+        .isEqualTo(2);
     assertThat(first.ticket()).startsWith("BTN-");
   }
 
@@ -264,6 +271,31 @@ class CaseWorkflowStreamTest {
     HttpResponse<String> invalid = postRaw("bdg", t, "route", Map.of(), v);
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(invalid.body()).has("detail")).isTrue();
+    var meters = service.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+    assertThat(
+            meters
+                .counter(
+                    "aduan.cases.transitions",
+                    "agency",
+                    "BDG",
+                    "action",
+                    "verify",
+                    "outcome",
+                    "conflict")
+                .count())
+        .isPositive();
+    assertThat(
+            meters
+                .counter(
+                    "aduan.cases.transitions",
+                    "agency",
+                    "BDG",
+                    "action",
+                    "answer",
+                    "outcome",
+                    "refused")
+                .count())
+        .isPositive();
     // Another agency's officer does not see the case.
     assertThat(postRaw("btn", t, "route", Map.of("division", "LINJAMSOS"), v).statusCode())
         .isEqualTo(404);
