@@ -534,6 +534,31 @@ class CaseWorkflowStreamTest {
     post("babel", t, "start-progress", Map.of(), version(t));
     post("babel", t, "answer", Map.of("text", "Perbaikan dijadwalkan Mei."), version(t));
 
+    // The two reporters are one person on two channels: their profiles share a phone number.
+    JsonNode profile = get("babel", "/api/v1/cases/" + second.ticket() + "/citizen");
+    assertThat(profile.get("channel").asString()).isEqualTo("LAPOR");
+    JsonNode candidate = profile.get("mergeCandidates").get(0);
+    assertThat(candidate.get("channel").asString()).isEqualTo("WHATSAPP");
+    assertThat(candidate.get("shared").toString()).isEqualTo("[\"phone\"]");
+    assertThat(profile.toString()).doesNotContain("6281277452024").doesNotContain("TRK-777");
+    HttpResponse<String> mergedProfiles =
+        postJson(
+            "babel",
+            "/api/v1/citizens/merge",
+            Map.of(
+                "profileIds",
+                List.of(
+                    candidate.get("profileId").asString(), profile.get("profileId").asString())));
+    assertThat(mergedProfiles.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(mergedProfiles.body()).get("changed").asLong()).isEqualTo(1);
+    assertThat(
+            postJson(
+                    "psr",
+                    "/api/v1/citizens/merge",
+                    Map.of("profileIds", List.of(profile.get("profileId").asString(), "x")))
+                .statusCode())
+        .isEqualTo(400);
+
     JsonNode answered = body(awaitEvents(first.id(), 5), "id.aduan.case.answered.v1");
     assertThat(answered.get("replyAddress").get("channel").asString()).isEqualTo("WHATSAPP");
     assertThat(answered.get("alsoNotify").get(0).get("channel").asString()).isEqualTo("LAPOR");
@@ -726,11 +751,26 @@ class CaseWorkflowStreamTest {
     return postJson(agency, "/api/v1/cases/" + ticket + "/" + action, withVersion);
   }
 
+  private JsonNode get(String agency, String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("Authorization", "Basic " + basic(agency))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static String basic(String agency) {
+    return Base64.getEncoder()
+        .encodeToString((agency + ".admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
   private HttpResponse<String> postJson(String agency, String path, Map<String, ?> body)
       throws Exception {
-    String auth =
-        Base64.getEncoder()
-            .encodeToString((agency + ".admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String auth = basic(agency);
     return http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
             .header("Authorization", "Basic " + auth)
