@@ -225,12 +225,7 @@ class CaseWorkflowStreamTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> cases().byId(first.id()).orElseThrow().messages().size() == 3);
     assertThat(other.id()).isNotEqualTo(first.id());
-    assertThat(
-            service
-                .getBean(io.micrometer.core.instrument.MeterRegistry.class)
-                .counter(
-                    "aduan.cases.inbound", "agency", "BTN", "channel", "email", "outcome", "joined")
-                .count())
+    assertThat(count("aduan.cases.inbound", "BTN", "channel", "email", "outcome", "joined"))
         .isEqualTo(2);
     assertThat(first.ticket()).startsWith("BTN-");
   }
@@ -271,30 +266,9 @@ class CaseWorkflowStreamTest {
     HttpResponse<String> invalid = postRaw("bdg", t, "route", Map.of(), v);
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(invalid.body()).has("detail")).isTrue();
-    var meters = service.getBean(io.micrometer.core.instrument.MeterRegistry.class);
-    assertThat(
-            meters
-                .counter(
-                    "aduan.cases.transitions",
-                    "agency",
-                    "BDG",
-                    "action",
-                    "verify",
-                    "outcome",
-                    "conflict")
-                .count())
+    assertThat(count("aduan.cases.transitions", "BDG", "action", "verify", "outcome", "conflict"))
         .isPositive();
-    assertThat(
-            meters
-                .counter(
-                    "aduan.cases.transitions",
-                    "agency",
-                    "BDG",
-                    "action",
-                    "answer",
-                    "outcome",
-                    "refused")
-                .count())
+    assertThat(count("aduan.cases.transitions", "BDG", "action", "answer", "outcome", "refused"))
         .isPositive();
     // Another agency's officer does not see the case.
     assertThat(postRaw("btn", t, "route", Map.of("division", "LINJAMSOS"), v).statusCode())
@@ -643,6 +617,17 @@ class CaseWorkflowStreamTest {
   }
 
   // ---------------------------------------------------------------------------------- helpers
+
+  private double count(String metric, String agency, String... tags) {
+    String[] all = new String[tags.length + 2];
+    all[0] = "agency";
+    all[1] = agency;
+    System.arraycopy(tags, 0, all, 2, tags.length);
+    return service
+        .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+        .counter(metric, all)
+        .count();
+  }
 
   private Cases cases() {
     return service.getBean(Cases.class);
