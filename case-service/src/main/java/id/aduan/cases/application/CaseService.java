@@ -3,6 +3,7 @@ package id.aduan.cases.application;
 import id.aduan.agency.Agency;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.domain.CaseIds;
+import id.aduan.cases.domain.CaseOpening;
 import id.aduan.cases.domain.Classifier;
 import id.aduan.cases.domain.Duplicates;
 import id.aduan.cases.domain.IdentityKeys;
@@ -112,8 +113,7 @@ public class CaseService {
     String citizenKey = IdentityKeys.citizen(m.channel(), m.sender().channelUserId());
     List<String> keys =
         List.copyOf(IdentityKeys.of(m.channel(), m.sender().channelUserId(), nik, m.text()));
-    ReplyAddress from =
-        new ReplyAddress(m.channel(), m.channelAccountId(), m.sender().channelUserId());
+    ReplyAddress from = CaseOpening.replyAddress(m);
     CaseDocument.Message stored =
         new CaseDocument.Message(
             UUID.randomUUID().toString(),
@@ -150,25 +150,25 @@ public class CaseService {
       return new Received("joined", saved.id(), saved.ticket());
     }
 
-    String text =
-        (m.subject() == null ? "" : m.subject() + "\n") + (m.text() == null ? "" : m.text());
+    String text = CaseOpening.textOf(m);
+    Case.Opening opening = CaseOpening.of(m, agency, openingId, "");
     Optional<CaseDocument> opened =
         openNew(
             new NewCase(
                 openingId,
                 m.channel(),
-                "ONLINE",
-                Classifier.caseType(agency, text),
+                opening.intakeMode(),
+                opening.caseType(),
                 m.receivedAt(),
-                from,
+                opening.replyAddress(),
                 m.sender().displayName(),
                 stored,
                 Map.of(),
                 citizenKey,
                 keys,
                 text,
-                m.providerMessageId(),
-                "system"),
+                opening.sourceMessageId(),
+                opening.actor()),
             agency,
             today);
     // Empty: another delivery of the same message won the race; it publishes the events.
@@ -238,8 +238,7 @@ public class CaseService {
     }
     Optional<Threading.Candidate> repliedTo =
         cases.holdingAnyMessage(agency.code(), replyIds).map(this::survivor).map(this::candidate);
-    String text =
-        (m.subject() == null ? "" : m.subject() + " ") + (m.text() == null ? "" : m.text());
+    String text = CaseOpening.textOf(m);
     Optional<Threading.Candidate> byTicket =
         Threading.ticketsIn(text, agency.code()).stream()
             .map(cases::byTicket)

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -123,10 +122,5 @@ public final class Completeness {
       return "true".equals(value);
     }
     return value != null && !value.isBlank();
-  }
-
-  /** Lower-cased, for keyword checks. */
-  static String normalize(@Nullable String text) {
-    return text == null ? "" : text.toLowerCase(Locale.ROOT);
   }
 }
