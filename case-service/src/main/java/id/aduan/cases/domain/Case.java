@@ -38,6 +38,7 @@ public final class Case {
                   CaseStatus.ROUTED,
                   CaseStatus.IN_PROGRESS)),
           Map.entry("verify", EnumSet.of(CaseStatus.RECEIVED)),
+          Map.entry("mark-complete", EnumSet.of(CaseStatus.INCOMPLETE)),
           Map.entry("classify", EnumSet.of(CaseStatus.VERIFIED, CaseStatus.ROUTED)),
           Map.entry(
               "route", EnumSet.of(CaseStatus.VERIFIED, CaseStatus.ROUTED, CaseStatus.IN_PROGRESS)),
@@ -364,6 +365,23 @@ public final class Case {
     return List.of(
         new CaseEvent.InformationRequested(
             eventId(), at, id, ticket, agencyCode, status, missing, replyAddress, actor, invalid));
+  }
+
+  /**
+   * An officer confirms that what the citizen sent is enough although the automatic check did not
+   * recognise it (a photo without a caption, a document the keywords miss): the case resumes.
+   */
+  public List<CaseEvent> markComplete(String actor, String reason, Instant at) {
+    allow("mark-complete");
+    if (reason.isBlank()) {
+      throw new IllegalTransitionException("mark-complete", status, "say what was checked");
+    }
+    CaseStatus back = resumeTo == null ? CaseStatus.RECEIVED : resumeTo;
+    resumeTo = null;
+    missing = List.of();
+    move("information-received", back, actor, reason, at);
+    return List.of(
+        new CaseEvent.InformationReceived(eventId(), at, id, ticket, agencyCode, status));
   }
 
   public List<CaseEvent> verify(String actor, @Nullable String reason, Instant at) {

@@ -103,6 +103,17 @@ class CaseActionsController {
         p, ticket, body.version(), "verify", (c, a) -> c.verify(p.getName(), body.reason(), now()));
   }
 
+  @PostMapping("/mark-complete")
+  CaseView markComplete(
+      @PathVariable String ticket, @Valid @RequestBody Reasoned body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "mark-complete",
+        (c, a) -> c.markComplete(p.getName(), body.reason(), now()));
+  }
+
   @PostMapping("/classify")
   CaseView classify(@PathVariable String ticket, @Valid @RequestBody Classify body, Principal p) {
     return act(

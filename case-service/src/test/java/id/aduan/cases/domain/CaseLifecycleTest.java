@@ -58,6 +58,7 @@ class CaseLifecycleTest {
               "request-information",
               "INCOMPLETE INCOMPLETE INCOMPLETE INCOMPLETE INCOMPLETE - - - - -"),
           Map.entry("verify", "VERIFIED - - - - - - - - -"),
+          Map.entry("mark-complete", "- RECEIVED - - - - - - - -"),
           Map.entry("classify", "- - VERIFIED ROUTED - - - - - -"),
           Map.entry("route", "- - ROUTED ROUTED ROUTED - - - - -"),
           Map.entry("start-progress", "- - - IN_PROGRESS - - - - - -"),
@@ -81,6 +82,7 @@ class CaseLifecycleTest {
       Map.ofEntries(
           Map.entry("request-information", CaseEvent.InformationRequested.class),
           Map.entry("verify", CaseEvent.CaseStatusChanged.class),
+          Map.entry("mark-complete", CaseEvent.InformationReceived.class),
           Map.entry("classify", CaseEvent.CaseClassified.class),
           Map.entry("route", CaseEvent.CaseRouted.class),
           Map.entry("start-progress", CaseEvent.CaseStatusChanged.class),
@@ -158,6 +160,7 @@ class CaseLifecycleTest {
       case "request-information" ->
           c -> c.requestInformation(List.of("kk"), List.of(), who, "KK belum ada", AT);
       case "verify" -> c -> c.verify(who, null, AT);
+      case "mark-complete" -> c -> c.markComplete(who, "Foto KK diperiksa petugas", AT);
       case "classify" -> c -> c.classify(agency, CaseType.COMPLAINT, "STANDARD", "PKH", who, AT);
       case "route" -> c -> c.route(agency, "LINJAMSOS", who, AT);
       case "start-progress" -> c -> c.startProgress(who, null, AT);
