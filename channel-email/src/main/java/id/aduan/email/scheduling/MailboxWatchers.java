@@ -153,8 +153,12 @@ public class MailboxWatchers implements SmartLifecycle {
 
     void join() {
       try {
-        reader.join(Duration.ofSeconds(30));
-        idler.join(Duration.ofSeconds(5));
+        if (reader.getState() != Thread.State.NEW) {
+          reader.join(Duration.ofSeconds(30));
+        }
+        if (idler.getState() != Thread.State.NEW) {
+          idler.join(Duration.ofSeconds(5));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
