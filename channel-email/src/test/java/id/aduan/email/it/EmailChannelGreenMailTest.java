@@ -241,6 +241,49 @@ class EmailChannelGreenMailTest {
   }
 
   @Test
+  void aReplyWrittenByAnOfficerCarriesItsAttachmentAndNoAutoSubmittedHeader() throws Exception {
+    byte[] pdf = "%PDF-1.4 surat jawaban".getBytes(StandardCharsets.US_ASCII);
+    String ref =
+        app.getBean(id.aduan.email.persistence.MailFiles.class)
+            .store(pdf, "jawaban.pdf", "application/pdf", "attachment", "pengaduan@bdg.aduan.test");
+    String eventId = UUID.randomUUID().toString();
+    OutboundMessage reply =
+        new OutboundMessage(
+            eventId,
+            Instant.now(),
+            "BDG",
+            "c-2",
+            "BDG-2026-000778",
+            new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "lampiran@warga.test"),
+            "ANSWER",
+            "id",
+            "Jawaban pengaduan",
+            "Terlampir surat jawaban kami.",
+            null,
+            null,
+            List.of(),
+            List.of(
+                new OutboundMessage.OutboundAttachment(
+                    "Surat Jawaban – BDG.pdf", "application/pdf", ref, null, java.util.Map.of())),
+            false);
+    MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "lampiran@warga.test", reply, eventId);
+
+    awaitReceipt(
+        r -> eventId.equals(r.outboundEventId()) && r.status() == DeliveryReceipt.Status.SENT);
+    MimeMessage mail =
+        greenMail
+            .findReceivedMessages(u -> u.getEmail().equals("lampiran@warga.test"), m -> true)
+            .findFirst()
+            .orElseThrow();
+    assertThat(mail.getHeader("Auto-Submitted")).isNull();
+    MimeMultipart mixed = (MimeMultipart) mail.getContent();
+    assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+    assertThat(mixed.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
+    assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("Surat Jawaban – BDG.pdf");
+    assertThat(mixed.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(pdf);
+  }
+
+  @Test
   void autoRepliesListsAndBrokenMailNeverBecomeComplaintsAndBrokenMailIsDeadLettered()
       throws Exception {
     String mailbox = "pengaduan@lbk.aduan.test";

@@ -30,7 +30,7 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 /**
  * The service is stopped while it is in the middle of a full mailbox and started again: every mail
  * is exactly one message on Kafka, and every mail ends in the processed folder (the configurable
- * alternative to flagging {@code \Seen}).
+ * alternative to flagging {@code \Seen}). Without IDLE, the periodic poll alone finds later mail.
  */
 @AduanKafka
 class EmailIntakeRestartTest {
@@ -65,12 +65,13 @@ class EmailIntakeRestartTest {
       probe.drain(Duration.ofMillis(500)); // joined and assigned before the service publishes
       String mongo = InJvmMongo.freshDatabaseUri("email-restart");
 
-      ConfigurableApplicationContext first = start(greenMail, mongo);
+      ConfigurableApplicationContext first = start(greenMail, mongo, "1h");
       int beforeStop = probe.awaitAtLeast(1, Duration.ofSeconds(30)).size();
       first.close();
       int firstRun = probe.drain(Duration.ofMillis(500)).size();
 
-      ConfigurableApplicationContext second = start(greenMail, mongo);
+      // IDLE is off and the poll runs every 500 ms: the backstop alone must find new mail.
+      ConfigurableApplicationContext second = start(greenMail, mongo, "500ms");
       try {
         probe.awaitAtLeast(MAILS, Duration.ofSeconds(60));
         List<ComplaintReceived> all =
@@ -88,6 +89,18 @@ class EmailIntakeRestartTest {
                   assertThat(count(greenMail, "INBOX")).isZero();
                   assertThat(count(greenMail, "Diproses")).isEqualTo(MAILS);
                 });
+
+        String late =
+            MailKit.citizenMail(
+                "<restart-late@warga.test>", "late@warga.test", MAILBOX, "Terlambat", "isi");
+        user.deliver(
+            new MimeMessage(
+                session, new ByteArrayInputStream(late.getBytes(StandardCharsets.UTF_8))));
+        assertThat(
+                read(
+                    probe.awaitAtLeast(MAILS + 1, Duration.ofSeconds(20)), ComplaintReceived.class))
+            .extracting(ComplaintReceived::providerMessageId)
+            .contains("<restart-late@warga.test>");
       } finally {
         second.close();
       }
@@ -96,7 +109,8 @@ class EmailIntakeRestartTest {
     }
   }
 
-  private static ConfigurableApplicationContext start(GreenMail greenMail, String mongo) {
+  private static ConfigurableApplicationContext start(
+      GreenMail greenMail, String mongo, String pollInterval) {
     return EmailChannelApplication.builder()
         .run(
             "--spring.cloud.stream.kafka.binder.brokers="
@@ -109,7 +123,7 @@ class EmailIntakeRestartTest {
             "--aduan.email.processed-folder=Diproses",
             "--aduan.email.idle=false",
             "--aduan.email.batch-size=5",
-            "--aduan.email.poll-interval=1h");
+            "--aduan.email.poll-interval=" + pollInterval);
   }
 
   private static int count(GreenMail greenMail, String folder) throws Exception {
