@@ -516,7 +516,8 @@ public final class MailParser {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  static String sha256(byte[] raw) {
+  /** SHA-256 of the bytes, hex. */
+  public static String sha256(byte[] raw) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
     } catch (NoSuchAlgorithmException e) {

@@ -23,13 +23,10 @@ import id.aduan.messaging.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +190,7 @@ public class MailboxIntake {
               part.mediaType(),
               part.fileName(),
               part.sizeBytes(),
-              sha256(part.content()),
+              MailParser.sha256(part.content()),
               ref,
               "STORED"));
     }
@@ -290,7 +287,7 @@ public class MailboxIntake {
 
   private void deadLetter(
       Mailbox mailbox, FetchedMail mail, String reason, @Nullable String detail) {
-    String hash = sha256(mail.raw());
+    String hash = MailParser.sha256(mail.raw());
     if (processed.seen(mailbox.address(), "sha256:" + hash)) {
       count(mailbox, "duplicate", "seen");
       return;
@@ -336,13 +333,5 @@ public class MailboxIntake {
             "reason",
             reason)
         .increment();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

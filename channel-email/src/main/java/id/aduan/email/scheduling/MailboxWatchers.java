@@ -184,21 +184,13 @@ public class MailboxWatchers implements SmartLifecycle {
           if (!running) {
             return;
           }
-          meters
-              .counter(
-                  "aduan.email.imap.reconnects",
-                  "agency",
-                  mailbox.agencyCode(),
-                  "connection",
-                  "read")
-              .increment();
           log.warn(
               "reading mailbox {} failed ({}: {}); reconnecting in {}",
               mailbox.address(),
               e.getClass().getSimpleName(),
               e.getMessage(),
               backoff);
-          if (!sleep(backoff)) {
+          if (!backOff("read", backoff)) {
             return;
           }
           backoff = next(backoff);
@@ -231,14 +223,6 @@ public class MailboxWatchers implements SmartLifecycle {
           if (!running) {
             return;
           }
-          meters
-              .counter(
-                  "aduan.email.imap.reconnects",
-                  "agency",
-                  mailbox.agencyCode(),
-                  "connection",
-                  "idle")
-              .increment();
           log.info(
               "IDLE on mailbox {} ended ({}); the poll every {} still reads it; retrying in {}",
               mailbox.address(),
@@ -246,7 +230,7 @@ public class MailboxWatchers implements SmartLifecycle {
               properties.pollInterval(),
               backoff);
           wake.release();
-          if (!sleep(backoff)) {
+          if (!backOff("idle", backoff)) {
             return;
           }
           backoff = next(backoff);
@@ -254,6 +238,22 @@ public class MailboxWatchers implements SmartLifecycle {
           idling.set(null);
         }
       }
+    }
+
+    /** Counts a failed connection and waits; false when the service is stopping. */
+    private boolean backOff(String connection, Duration backoff) {
+      if (!running) {
+        return false;
+      }
+      meters
+          .counter(
+              "aduan.email.imap.reconnects",
+              "agency",
+              mailbox.agencyCode(),
+              "connection",
+              connection)
+          .increment();
+      return sleep(backoff);
     }
 
     private Duration next(Duration backoff) {

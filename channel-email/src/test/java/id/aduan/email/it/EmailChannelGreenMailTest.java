@@ -404,29 +404,19 @@ class EmailChannelGreenMailTest {
   }
 
   private ComplaintReceived awaitComplaint(Predicate<ComplaintReceived> match) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                read(
-                        probe(Topics.COMPLAINTS_INBOUND, Duration.ofMillis(300)),
-                        ComplaintReceived.class)
-                    .stream()
-                    .filter(match)
-                    .findFirst(),
-            java.util.Optional::isPresent)
-        .orElseThrow();
+    return awaitOn(Topics.COMPLAINTS_INBOUND, ComplaintReceived.class, match);
   }
 
   private DeliveryReceipt awaitReceipt(Predicate<DeliveryReceipt> match) {
+    return awaitOn(Topics.DELIVERY_RECEIPTS, DeliveryReceipt.class, match);
+  }
+
+  private <T> T awaitOn(String topic, Class<T> type, Predicate<T> match) {
     return await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                read(probe(Topics.DELIVERY_RECEIPTS, Duration.ofMillis(300)), DeliveryReceipt.class)
-                    .stream()
-                    .filter(match)
-                    .findFirst(),
+                read(probe(topic, Duration.ofMillis(300)), type).stream().filter(match).findFirst(),
             java.util.Optional::isPresent)
         .orElseThrow();
   }

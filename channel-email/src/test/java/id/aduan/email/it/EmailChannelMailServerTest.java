@@ -23,8 +23,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,15 +73,15 @@ class EmailChannelMailServerTest {
         "root".equals(System.getProperty("user.name")),
         "deploy/mail/mailserver.sh must run as root (dovecot and postfix drop privileges themselves)");
     data = Files.createTempDirectory("aduan-mail-");
-    smtpPort = freePort();
-    imapPort = freePort();
+    smtpPort = MailKit.freePort();
+    imapPort = MailKit.freePort();
     env =
         Map.of(
             "ADUAN_MAIL_SMTP_PORT", String.valueOf(smtpPort),
             "ADUAN_MAIL_IMAP_PORT", String.valueOf(imapPort),
-            "ADUAN_MAIL_LMTP_PORT", String.valueOf(freePort()),
+            "ADUAN_MAIL_LMTP_PORT", String.valueOf(MailKit.freePort()),
             "ADUAN_MAIL_PASSWORD", PASSWORD);
-    assertThat(script("start")).as("mailserver.sh start").isZero();
+    assertThat(MailKit.mailServer(data, env, "start")).as("mailserver.sh start").isZero();
     brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
     app =
         EmailChannelApplication.builder()
@@ -105,10 +102,8 @@ class EmailChannelMailServerTest {
       app.close();
     }
     if (data != null) {
-      script("stop");
-      try (var files = Files.walk(data)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      MailKit.mailServer(data, env, "stop");
+      MailKit.deleteTree(data);
     }
   }
 
@@ -259,20 +254,6 @@ class EmailChannelMailServerTest {
       } finally {
         inbox.close(false);
       }
-    }
-  }
-
-  private int script(String command) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), command, data.toString()).inheritIO();
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return p.exitValue();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }

@@ -13,14 +13,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
@@ -44,14 +42,14 @@ class EmailIntakeBenchmarkTest {
         Files.isExecutable(Path.of("/usr/sbin/dovecot")), "run deploy/mail/install.sh first");
     int mails = Integer.getInteger("aduan.benchmark.mails", 1000);
     Path data = Files.createTempDirectory("aduan-mail-bench-");
-    int smtp = freePort();
-    int imap = freePort();
+    int smtp = MailKit.freePort();
+    int imap = MailKit.freePort();
     Map<String, String> env =
         Map.of(
             "ADUAN_MAIL_SMTP_PORT", String.valueOf(smtp),
             "ADUAN_MAIL_IMAP_PORT", String.valueOf(imap),
-            "ADUAN_MAIL_LMTP_PORT", String.valueOf(freePort()));
-    assertThat(script(data, env, "start")).isZero();
+            "ADUAN_MAIL_LMTP_PORT", String.valueOf(MailKit.freePort()));
+    assertThat(MailKit.mailServer(data, env, "start")).isZero();
     String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
     try (TopicProbe probe = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {
       Properties props = new Properties();
@@ -104,26 +102,8 @@ class EmailIntakeBenchmarkTest {
           seen);
       assertThat(seen).isEqualTo(mails);
     } finally {
-      script(data, env, "stop");
-    }
-  }
-
-  private static int script(Path data, Map<String, String> env, String command) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of("..", "deploy", "mail", "mailserver.sh").toString(),
-                command,
-                data.toString())
-            .inheritIO();
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return p.exitValue();
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+      MailKit.mailServer(data, env, "stop");
+      MailKit.deleteTree(data);
     }
   }
 }

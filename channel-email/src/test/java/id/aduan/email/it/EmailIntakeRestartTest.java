@@ -35,7 +35,7 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 @AduanKafka
 class EmailIntakeRestartTest {
 
-  private static final int MAILS = 60;
+  private static final int MAILS = 40;
   private static final String MAILBOX = "pengaduan@bdg.aduan.test";
   private static final String PASSWORD = "rahasia";
 

@@ -61,6 +61,37 @@ final class MailKit {
     }
   }
 
+  /** Runs deploy/mail/mailserver.sh (start, stop, status) against a data directory. */
+  static int mailServer(java.nio.file.Path data, Map<String, String> env, String command)
+      throws java.io.IOException, InterruptedException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java.nio.file.Path.of("..", "deploy", "mail", "mailserver.sh").toString(),
+                command,
+                data.toString())
+            .inheritIO();
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("mailserver.sh " + command + " did not finish in 60 s");
+    }
+    return p.exitValue();
+  }
+
+  /** Deletes a directory tree (the mail server's data of a test). */
+  static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+  }
+
+  static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
   /** A plain citizen mail. */
   static String citizenMail(String messageId, String from, String to, String subject, String body) {
     return "From: Warga <"
