@@ -18,7 +18,7 @@ public class ImapClient {
   private final EmailProperties.Imap settings;
   private final String processedFolder;
 
-  ImapClient(EmailProperties properties) {
+  public ImapClient(EmailProperties properties) {
     this.settings = properties.imap();
     this.processedFolder = properties.processedFolder();
   }

@@ -16,7 +16,7 @@ public class Checkpoints {
   static final String COLLECTION = "mailbox_checkpoints";
   private final MongoTemplate mongo;
 
-  Checkpoints(MongoTemplate mongo) {
+  public Checkpoints(MongoTemplate mongo) {
     this.mongo = mongo;
   }
 

@@ -22,7 +22,7 @@ public class MailFiles {
 
   private final GridFsTemplate gridFs;
 
-  MailFiles(GridFsTemplate gridFs) {
+  public MailFiles(GridFsTemplate gridFs) {
     this.gridFs = gridFs;
   }
 

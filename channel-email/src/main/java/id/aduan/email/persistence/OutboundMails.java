@@ -27,7 +27,7 @@ public class OutboundMails {
   static final String COLLECTION = "outbound_mails";
   private final MongoTemplate mongo;
 
-  OutboundMails(MongoTemplate mongo) {
+  public OutboundMails(MongoTemplate mongo) {
     this.mongo = mongo;
     mongo.indexOps(COLLECTION).createIndex(new Index("messageId", Sort.Direction.ASC));
   }

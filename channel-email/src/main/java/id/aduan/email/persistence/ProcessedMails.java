@@ -22,7 +22,7 @@ public class ProcessedMails {
   static final String COLLECTION = "processed_mails";
   private final MongoTemplate mongo;
 
-  ProcessedMails(MongoTemplate mongo) {
+  public ProcessedMails(MongoTemplate mongo) {
     this.mongo = mongo;
     mongo
         .indexOps(COLLECTION)
