@@ -1,0 +1,33 @@
+package id.aduan.social.config;
+
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.social.domain.MetaWebhookNormalizer;
+import id.aduan.support.HubSignature;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SocialConfiguration {
+
+  @Bean
+  HubSignature hubSignature(SocialProperties properties) {
+    require(properties.appSecret(), "aduan.social.app-secret (ADUAN_SOCIAL_APPSECRET)");
+    require(properties.verifyToken(), "aduan.social.verify-token (ADUAN_SOCIAL_VERIFYTOKEN)");
+    require(
+        properties.pageAccessToken(),
+        "aduan.social.page-access-token (ADUAN_SOCIAL_PAGEACCESSTOKEN)");
+    return new HubSignature(properties.appSecret());
+  }
+
+  @Bean
+  MetaWebhookNormalizer metaWebhookNormalizer(AgencyCatalog agencies, Clock clock) {
+    return new MetaWebhookNormalizer(agencies, clock);
+  }
+
+  private static void require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(name + " is required and has no default");
+    }
+  }
+}
