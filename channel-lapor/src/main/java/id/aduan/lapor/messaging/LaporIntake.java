@@ -10,10 +10,10 @@ import id.aduan.lapor.domain.LaporGateway;
 import id.aduan.lapor.domain.LaporReport;
 import id.aduan.lapor.domain.ReportNormalizer;
 import id.aduan.lapor.domain.Watermark;
-import id.aduan.lapor.persistence.ProcessedIds;
 import id.aduan.lapor.persistence.RawResponses;
 import id.aduan.lapor.persistence.Watermarks;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.support.ProcessedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,7 @@ public class LaporIntake {
   private final LaporGateway lapor;
   private final ReportNormalizer normalizer;
   private final Watermarks watermarks;
-  private final ProcessedIds processed;
+  private final ProcessedKeys processed;
   private final RawResponses archive;
   private final EventPublisher publisher;
   private final LaporProperties properties;
@@ -51,7 +52,7 @@ public class LaporIntake {
       LaporGateway lapor,
       ReportNormalizer normalizer,
       Watermarks watermarks,
-      ProcessedIds processed,
+      @Qualifier("reportKeys") ProcessedKeys processed,
       RawResponses archive,
       EventPublisher publisher,
       LaporProperties properties,
@@ -119,8 +120,8 @@ public class LaporIntake {
         count(agency, "rejected");
       }
     }
-    processed.remember("version", report.versionKey(), clock.instant(), false);
-    processed.remember("report", report.trackingId(), clock.instant(), false);
+    processed.remember("version", report.versionKey(), clock.instant());
+    processed.remember("report", report.trackingId(), clock.instant());
   }
 
   private void deadLetter(Agency agency, String reason, String detail, String payload) {

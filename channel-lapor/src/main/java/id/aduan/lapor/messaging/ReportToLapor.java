@@ -7,14 +7,15 @@ import id.aduan.contracts.Topics;
 import id.aduan.lapor.domain.LaporGateway;
 import id.aduan.lapor.domain.ReplyPlan;
 import id.aduan.lapor.domain.StatusTable;
-import id.aduan.lapor.persistence.ProcessedIds;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.support.ProcessedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
 
   private final LaporGateway lapor;
   private final StatusTable statuses;
-  private final ProcessedIds processed;
+  private final ProcessedKeys processed;
   private final EventPublisher publisher;
   private final MeterRegistry meters;
   private final Clock clock;
@@ -37,7 +38,7 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
   ReportToLapor(
       LaporGateway lapor,
       StatusTable statuses,
-      ProcessedIds processed,
+      @Qualifier("stepKeys") ProcessedKeys processed,
       EventPublisher publisher,
       MeterRegistry meters,
       Clock clock) {
@@ -51,19 +52,11 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
 
   @Override
   public void accept(Message<byte[]> message) {
-    Object read =
+    OutboundMessage outbound =
         publisher
-            .readOrDeadLetter(message, Topics.OUTBOUND_LAPOR, OutboundMessage.class)
+            .readAsOrDeadLetter(message, Topics.OUTBOUND_LAPOR, OutboundMessage.class)
             .orElse(null);
-    if (read == null) {
-      return;
-    }
-    if (!(read instanceof OutboundMessage outbound)) {
-      publisher.deadLetter(
-          Topics.dlq(Topics.OUTBOUND_LAPOR),
-          message,
-          "WRONG_TYPE",
-          read.getClass().getSimpleName() + " is not an outbound message");
+    if (outbound == null) {
       return;
     }
     if (outbound.to().channel() != Channel.LAPOR || outbound.to().recipientId().isBlank()) {
@@ -83,7 +76,7 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
     @Nullable String followUpId = null;
     boolean didSomething = false;
     for (ReplyPlan.Step step : plan.steps()) {
-      if (!processed.remember("step", step.idempotencyKey(), clock.instant(), true)) {
+      if (!processed.remember("step", step.idempotencyKey(), clock.instant())) {
         count(outbound, "duplicate");
         continue;
       }

@@ -18,10 +18,10 @@ import id.aduan.lapor.domain.LaporReport;
 import id.aduan.lapor.domain.ReportNormalizer;
 import id.aduan.lapor.domain.StatusTable;
 import id.aduan.lapor.domain.Watermark;
-import id.aduan.lapor.persistence.ProcessedIds;
 import id.aduan.lapor.persistence.RawResponses;
 import id.aduan.lapor.persistence.Watermarks;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.support.ProcessedKeys;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +44,7 @@ class LaporWatermarkAdvanceTest {
   private static final Instant OLD = Instant.parse("2026-03-01T00:00:00Z");
   private final LaporGateway lapor = mock(LaporGateway.class);
   private final Watermarks watermarks = mock(Watermarks.class);
-  private final ProcessedIds processed = mock(ProcessedIds.class);
+  private final ProcessedKeys processed = mock(ProcessedKeys.class);
   private final EventPublisher publisher = mock(EventPublisher.class);
   private LaporIntake intake;
 
@@ -103,7 +103,7 @@ class LaporWatermarkAdvanceTest {
         .hasMessageContaining("acknowledge");
 
     verify(watermarks, never()).advance(anyString(), any(), any());
-    verify(processed, never()).remember(eq("version"), anyString(), any(), eq(false));
+    verify(processed, never()).remember(eq("version"), anyString(), any());
   }
 
   @Test

@@ -3,9 +3,12 @@ package id.aduan.social.config;
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.social.domain.MetaWebhookNormalizer;
 import id.aduan.support.HubSignature;
+import id.aduan.support.ProcessedKeys;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class SocialConfiguration {
@@ -23,6 +26,15 @@ class SocialConfiguration {
   @Bean
   MetaWebhookNormalizer metaWebhookNormalizer(AgencyCatalog agencies, Clock clock) {
     return new MetaWebhookNormalizer(agencies, clock);
+  }
+
+  /**
+   * Inbound {@code mid}s, conversation events, receipts and outbound message ids; 8 days, since
+   * Meta retries a webhook for at most a few days and the binder redelivers within minutes.
+   */
+  @Bean
+  ProcessedKeys processedKeys(MongoTemplate mongo) {
+    return new ProcessedKeys(mongo, "social_processed_ids", Duration.ofDays(8));
   }
 
   private static void require(String value, String name) {

@@ -8,8 +8,8 @@ import id.aduan.messaging.EventPublisher;
 import id.aduan.social.client.GraphClient;
 import id.aduan.social.domain.SendWindow;
 import id.aduan.social.persistence.Conversations;
-import id.aduan.social.persistence.ProcessedIds;
 import id.aduan.social.persistence.SentMessages;
+import id.aduan.support.ProcessedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 class DeliverSocial implements Consumer<Message<byte[]>> {
 
   private final GraphClient graph;
-  private final ProcessedIds processed;
+  private final ProcessedKeys processed;
   private final Conversations conversations;
   private final SentMessages sent;
   private final EventPublisher publisher;
@@ -37,7 +37,7 @@ class DeliverSocial implements Consumer<Message<byte[]>> {
 
   DeliverSocial(
       GraphClient graph,
-      ProcessedIds processed,
+      ProcessedKeys processed,
       Conversations conversations,
       SentMessages sent,
       EventPublisher publisher,
@@ -54,19 +54,11 @@ class DeliverSocial implements Consumer<Message<byte[]>> {
 
   @Override
   public void accept(Message<byte[]> message) {
-    Object read =
+    OutboundMessage outbound =
         publisher
-            .readOrDeadLetter(message, Topics.OUTBOUND_SOCIAL, OutboundMessage.class)
+            .readAsOrDeadLetter(message, Topics.OUTBOUND_SOCIAL, OutboundMessage.class)
             .orElse(null);
-    if (read == null) {
-      return;
-    }
-    if (!(read instanceof OutboundMessage outbound)) {
-      publisher.deadLetter(
-          Topics.dlq(Topics.OUTBOUND_SOCIAL),
-          message,
-          "WRONG_TYPE",
-          read.getClass().getSimpleName() + " is not an outbound message");
+    if (outbound == null) {
       return;
     }
     Channel channel = outbound.to().channel();

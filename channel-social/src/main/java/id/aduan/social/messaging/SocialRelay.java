@@ -9,8 +9,8 @@ import id.aduan.social.client.GraphClient;
 import id.aduan.social.domain.SocialBatch;
 import id.aduan.social.persistence.Conversations;
 import id.aduan.social.persistence.MediaStore;
-import id.aduan.social.persistence.ProcessedIds;
 import id.aduan.social.persistence.SentMessages;
+import id.aduan.support.ProcessedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 public class SocialRelay {
 
   private final EventPublisher publisher;
-  private final ProcessedIds processed;
+  private final ProcessedKeys processed;
   private final Conversations conversations;
   private final SentMessages sent;
   private final MediaStore media;
@@ -42,7 +42,7 @@ public class SocialRelay {
 
   SocialRelay(
       EventPublisher publisher,
-      ProcessedIds processed,
+      ProcessedKeys processed,
       Conversations conversations,
       SentMessages sent,
       MediaStore media,
