@@ -38,6 +38,7 @@ class HttpLaporGateway implements LaporGateway {
   private final JsonMapper json;
   private final Retry retry;
   private final CircuitBreaker breaker;
+  private final int pageSize;
 
   HttpLaporGateway(
       RestClient.Builder builder,
@@ -54,6 +55,7 @@ class HttpLaporGateway implements LaporGateway {
             .defaultHeader("Authorization", "Token " + properties.token())
             .build();
     this.json = json;
+    this.pageSize = properties.pageSize();
     RetryRegistry retries =
         RetryRegistry.of(
             RetryConfig.custom()
@@ -86,7 +88,8 @@ class HttpLaporGateway implements LaporGateway {
                     .uri(
                         b -> {
                           b.path("/agencies/{agency}/reports")
-                              .queryParam("updated_since", since.toString());
+                              .queryParam("updated_since", since.toString())
+                              .queryParam("limit", pageSize);
                           if (cursor != null) {
                             b.queryParam("cursor", cursor);
                           }
