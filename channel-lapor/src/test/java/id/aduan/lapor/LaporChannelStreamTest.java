@@ -232,6 +232,8 @@ class LaporChannelStreamTest {
   @Test
   void givenARejectionDeliveredTwice_thenOneFollowUpOneReturnAsNotOurAuthority_andOneReceipt() {
     String id = lapor.addReport("LAPOR-BTN", named("Bukan wewenang kami"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+    double echoes = ownChanges();
     OutboundMessage rejection =
         outbound(id, "REJECTION", "Pengaduan ini bukan kewenangan Dinas Sosial Kab. Buton.");
     String marker = lapor.addReport("LAPOR-BTN", named("penanda"));
@@ -252,6 +254,58 @@ class LaporChannelStreamTest {
     assertThat(receiptsFor(rejection.eventId()))
         .singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryReceipt.Status.SENT));
+    // Our own follow-up and status change raised the version; polled again, they are not taken
+    // for the reporter's, so no new complaint (and no answer to our own answer).
+    await().atMost(PATIENCE).until(() -> ownChanges() > echoes);
+    assertThat(complaintsFor(id)).hasSize(1);
+  }
+
+  @Test
+  void givenTheReporterAddsAFollowUpInLapor_thenAnUpdateCarriesItsText() {
+    String id = lapor.addReport("LAPOR-BTN", named("Ditambah pelapor"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+
+    lapor.addReporterFollowUp(id, "Berikut nomor KK saya untuk melengkapi.");
+
+    await().atMost(PATIENCE).until(() -> complaintsFor(id).size() >= 2);
+    assertThat(complaintsFor(id))
+        .filteredOn(c -> c.messageType().equals("lapor-update"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.text()).isEqualTo("Berikut nomor KK saya untuk melengkapi.");
+              assertThat(c.metadata()).containsEntry("change", "follow_up");
+            });
+  }
+
+  @Test
+  void givenAnAnswerAddressedToTheReporterAsTheCaseServiceDoes_thenTheReportItRepliesToGetsIt() {
+    String id = lapor.addReport("LAPOR-BTN", named("Dijawab lewat pelapor"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+    OutboundMessage ack =
+        new OutboundMessage(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "BTN",
+            "c-lapor",
+            "BTN-2026-000002",
+            new ReplyAddress(Channel.LAPOR, "LAPOR-BTN", "u-1"),
+            "ACKNOWLEDGEMENT",
+            "id",
+            null,
+            "Terima kasih, nomor tiket BTN-2026-000002.",
+            null,
+            id,
+            List.of(),
+            List.of(),
+            true);
+
+    publishOutbound(ack);
+
+    await().atMost(PATIENCE).until(() -> !receiptsFor(ack.eventId()).isEmpty());
+    assertThat(lapor.report(id).get("follow_ups"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.get("text").asString()).isEqualTo(ack.text()));
   }
 
   @Test
@@ -379,6 +433,15 @@ class LaporChannelStreamTest {
             .find("resilience4j.retry.calls")
             .tag("kind", "successful_with_retry")
             .functionCounter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private double ownChanges() {
+    var counter =
+        meters
+            .find("aduan.inbound.messages")
+            .tags("agency", "BTN", "outcome", "own_change")
+            .counter();
     return counter == null ? 0 : counter.count();
   }
 

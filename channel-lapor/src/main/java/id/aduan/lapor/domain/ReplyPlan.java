@@ -24,7 +24,14 @@ public record ReplyPlan(String trackingId, List<Step> steps) {
 
   public record StatusChange(String idempotencyKey, String status, String note) implements Step {}
 
-  public static ReplyPlan of(OutboundMessage message, StatusTable statuses) {
+  /**
+   * The tracking id in a provider id of ours: {@code <tracking id>} or {@code <tracking id>/v<n>}.
+   */
+  public static String trackingIdOf(String providerMessageId) {
+    return providerMessageId.replaceFirst("/v[0-9]+$", "");
+  }
+
+  public static ReplyPlan of(OutboundMessage message, String trackingId, StatusTable statuses) {
     List<Step> steps = new ArrayList<>();
     String status = statuses.outbound(message.purpose()).orElse(null);
     if (!message.text().isBlank()) {
@@ -35,6 +42,6 @@ public record ReplyPlan(String trackingId, List<Step> steps) {
       // status (why it is not our authority), the reporter reads the follow-up.
       steps.add(new StatusChange(message.eventId() + "/status", status, message.text()));
     }
-    return new ReplyPlan(message.to().recipientId(), steps);
+    return new ReplyPlan(trackingId, steps);
   }
 }

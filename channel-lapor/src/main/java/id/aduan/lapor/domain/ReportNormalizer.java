@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The first version seen of a report carries the tracking id as its provider id, so the case
  * derived from it is the same however often or late it is polled, and a case opened for the same
- * tracking id from another channel can link up. Later versions (status changes, dispositions,
- * follow-ups in LAPOR!) carry {@code <tracking id>/v<version>} and point back with {@code
- * inReplyTo}.
+ * tracking id from another channel can link up. A later version is passed on only when the reporter
+ * added a follow-up or LAPOR! changed the status ({@link KnownReport}); it carries {@code <tracking
+ * id>/v<version>} and points back with {@code inReplyTo}.
  */
 public final class ReportNormalizer {
 
@@ -41,15 +41,26 @@ public final class ReportNormalizer {
     this.clock = clock;
   }
 
-  public sealed interface Outcome permits Publish, Reject {}
+  public sealed interface Outcome permits Publish, Reject, Unchanged {}
 
   public record Publish(ComplaintReceived complaint) implements Outcome {}
+
+  /** A new version that only echoes our own follow-up or status change: nothing to pass on. */
+  public record Unchanged() implements Outcome {}
 
   /** Not a complaint Aduan can take; dead-lettered with the reason, never silently dropped. */
   public record Reject(String reason, String detail) implements Outcome {}
 
+  /**
+   * @param known what the adapter last knew of this report, null when it never saw it
+   */
   public Outcome normalize(
-      String agencyCode, String laporAgencyId, LaporReport report, boolean firstSeen) {
+      String agencyCode, String laporAgencyId, LaporReport report, @Nullable KnownReport known) {
+    boolean firstSeen = known == null;
+    String change = firstSeen ? "report" : known.changeIn(report).orElse(null);
+    if (change == null) {
+      return new Unchanged();
+    }
     String status = statuses.inbound(report.status()).orElse(null);
     if (status == null) {
       return new Reject(
@@ -63,6 +74,7 @@ public final class ReportNormalizer {
     metadata.put("laporTrackingId", report.trackingId());
     metadata.put("laporVersion", Long.toString(report.version()));
     metadata.put("laporStatus", report.status());
+    metadata.put("change", change);
     metadata.put("status", status);
     metadata.put("anonymous", Boolean.toString(report.anonymous()));
     metadata.put("confidential", Boolean.toString(report.confidential()));
@@ -105,13 +117,25 @@ public final class ReportNormalizer {
             sender(report),
             firstSeen ? "lapor-report" : "lapor-update",
             report.title().isBlank() ? null : report.title(),
-            report.content(),
+            firstSeen ? report.content() : updateText(report, change),
             List.of(),
             location,
             firstSeen ? null : report.trackingId(),
             List.of(report.trackingId()),
             firstSeen ? report.createdAt() : report.updatedAt(),
             metadata));
+  }
+
+  /** The reporter's newest follow-up for a follow-up; null for a status change. */
+  private static @Nullable String updateText(LaporReport report, String change) {
+    if (!change.equals("follow_up")) {
+      return null;
+    }
+    return report.followUps().stream()
+        .filter(f -> KnownReport.REPORTER.equals(f.author()))
+        .reduce((a, b) -> b)
+        .map(LaporReport.FollowUp::text)
+        .orElse(null);
   }
 
   private static ComplaintReceived.Sender sender(LaporReport report) {

@@ -6,10 +6,12 @@ import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.DeadLetter;
 import id.aduan.contracts.Topics;
 import id.aduan.lapor.config.LaporProperties;
+import id.aduan.lapor.domain.KnownReport;
 import id.aduan.lapor.domain.LaporGateway;
 import id.aduan.lapor.domain.LaporReport;
 import id.aduan.lapor.domain.ReportNormalizer;
 import id.aduan.lapor.domain.Watermark;
+import id.aduan.lapor.persistence.KnownReports;
 import id.aduan.lapor.persistence.RawResponses;
 import id.aduan.lapor.persistence.Watermarks;
 import id.aduan.messaging.EventPublisher;
@@ -41,6 +43,7 @@ public class LaporIntake {
   private final LaporGateway lapor;
   private final ReportNormalizer normalizer;
   private final Watermarks watermarks;
+  private final KnownReports knownReports;
   private final ProcessedKeys processed;
   private final RawResponses archive;
   private final EventPublisher publisher;
@@ -52,6 +55,7 @@ public class LaporIntake {
       LaporGateway lapor,
       ReportNormalizer normalizer,
       Watermarks watermarks,
+      KnownReports knownReports,
       @Qualifier("reportKeys") ProcessedKeys processed,
       RawResponses archive,
       EventPublisher publisher,
@@ -61,6 +65,7 @@ public class LaporIntake {
     this.lapor = lapor;
     this.normalizer = normalizer;
     this.watermarks = watermarks;
+    this.knownReports = knownReports;
     this.processed = processed;
     this.archive = archive;
     this.publisher = publisher;
@@ -105,23 +110,24 @@ public class LaporIntake {
       count(agency, "duplicate");
       return;
     }
-    boolean firstSeen = !processed.seen("report", report.trackingId());
-    switch (normalizer.normalize(agency.code(), laporId, report, firstSeen)) {
+    KnownReport known = knownReports.of(report.trackingId());
+    switch (normalizer.normalize(agency.code(), laporId, report, known)) {
       case ReportNormalizer.Publish(ComplaintReceived complaint) -> {
         publisher.publish(
             Topics.COMPLAINTS_INBOUND,
             complaint.agencyCode() + ":" + complaint.sender().channelUserId(),
             complaint,
             complaint.agencyCode());
-        count(agency, firstSeen ? "published" : "update_published");
+        count(agency, known == null ? "published" : "update_published");
       }
+      case ReportNormalizer.Unchanged() -> count(agency, "own_change");
       case ReportNormalizer.Reject(String reason, String detail) -> {
         deadLetter(agency, reason, detail, report.versionKey());
         count(agency, "rejected");
       }
     }
     processed.remember("version", report.versionKey(), clock.instant());
-    processed.remember("report", report.trackingId(), clock.instant());
+    knownReports.save(report.trackingId(), KnownReport.of(report), clock.instant());
   }
 
   private void deadLetter(Agency agency, String reason, String detail, String payload) {

@@ -7,6 +7,7 @@ import id.aduan.contracts.Topics;
 import id.aduan.lapor.domain.LaporGateway;
 import id.aduan.lapor.domain.ReplyPlan;
 import id.aduan.lapor.domain.StatusTable;
+import id.aduan.lapor.persistence.KnownReports;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.support.ProcessedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
 
   private final LaporGateway lapor;
   private final StatusTable statuses;
+  private final KnownReports knownReports;
   private final ProcessedKeys processed;
   private final EventPublisher publisher;
   private final MeterRegistry meters;
@@ -38,12 +40,14 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
   ReportToLapor(
       LaporGateway lapor,
       StatusTable statuses,
+      KnownReports knownReports,
       @Qualifier("stepKeys") ProcessedKeys processed,
       EventPublisher publisher,
       MeterRegistry meters,
       Clock clock) {
     this.lapor = lapor;
     this.statuses = statuses;
+    this.knownReports = knownReports;
     this.processed = processed;
     this.publisher = publisher;
     this.meters = meters;
@@ -59,15 +63,24 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
     if (outbound == null) {
       return;
     }
-    if (outbound.to().channel() != Channel.LAPOR || outbound.to().recipientId().isBlank()) {
+    if (outbound.to().channel() != Channel.LAPOR) {
       publisher.deadLetter(
           Topics.dlq(Topics.OUTBOUND_LAPOR),
           message,
           "NOT_LAPOR",
-          "the message is not addressed to a LAPOR! tracking id");
+          "the message is addressed to " + outbound.to().channel() + ", not LAPOR!");
       return;
     }
-    ReplyPlan plan = ReplyPlan.of(outbound, statuses);
+    String trackingId = trackingIdOf(outbound);
+    if (trackingId == null) {
+      publisher.deadLetter(
+          Topics.dlq(Topics.OUTBOUND_LAPOR),
+          message,
+          "NO_TRACKING_ID",
+          "neither the recipient nor the message replied to names a LAPOR! report");
+      return;
+    }
+    ReplyPlan plan = ReplyPlan.of(outbound, trackingId, statuses);
     if (plan.steps().isEmpty()) {
       publisher.deadLetter(
           Topics.dlq(Topics.OUTBOUND_LAPOR), message, "EMPTY", "no text and no status to send");
@@ -80,6 +93,10 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
         count(outbound, "duplicate");
         continue;
       }
+      String knownBefore =
+          step instanceof ReplyPlan.StatusChange change
+              ? knownReports.ownStatus(trackingId, change.status(), clock.instant())
+              : null;
       try {
         switch (step) {
           case ReplyPlan.FollowUp(String key, String text) ->
@@ -90,6 +107,9 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
       } catch (RuntimeException e) {
         // Not done: release the claim so the binder's retry (or a redelivery) can try again.
         processed.forget("step", step.idempotencyKey());
+        if (step instanceof ReplyPlan.StatusChange) {
+          knownReports.restoreStatus(trackingId, knownBefore);
+        }
         count(outbound, "error");
         throw e;
       }
@@ -113,6 +133,21 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
               clock.instant()),
           outbound.ticket());
     }
+  }
+
+  /**
+   * The report to answer. Every provider id this adapter publishes names its report ({@code
+   * <tracking id>} or {@code <tracking id>/v<n>}), so the message replied to is the surest guide:
+   * the case service addresses the reporter's id (ComplaintReceived's sender), not the report.
+   * Without it, the recipient is taken as the tracking id, as ReplyAddress defines for LAPOR!.
+   */
+  private @Nullable String trackingIdOf(OutboundMessage outbound) {
+    String replied = outbound.replyToProviderMessageId();
+    if (replied != null && !replied.isBlank()) {
+      return ReplyPlan.trackingIdOf(replied);
+    }
+    String recipient = outbound.to().recipientId();
+    return recipient.isBlank() ? null : recipient;
   }
 
   private void count(OutboundMessage outbound, String outcome) {

@@ -34,7 +34,7 @@ class LaporReportRulesTest {
   void givenAnAnonymousReport_thenNothingOfTheReporterLeavesTheAdapter() {
     LaporReport report = report("LAPOR-T-1", 1, "disposisi", true, false);
 
-    ComplaintReceived complaint = publish(normalizer.normalize("BTN", "LAPOR-BTN", report, true));
+    ComplaintReceived complaint = publish(normalizer.normalize("BTN", "LAPOR-BTN", report, null));
 
     assertThat(complaint.sender().anonymous()).isTrue();
     assertThat(complaint.sender().displayName()).isNull();
@@ -46,7 +46,10 @@ class LaporReportRulesTest {
     ComplaintReceived again =
         publish(
             normalizer.normalize(
-                "BTN", "LAPOR-BTN", report("LAPOR-T-1", 2, "disposisi", true, false), false));
+                "BTN",
+                "LAPOR-BTN",
+                report("LAPOR-T-1", 2, "tunda", true, false),
+                new KnownReport("disposisi", 0)));
     assertThat(again.sender().channelUserId()).isEqualTo(complaint.sender().channelUserId());
   }
 
@@ -55,7 +58,7 @@ class LaporReportRulesTest {
     ComplaintReceived complaint =
         publish(
             normalizer.normalize(
-                "BTN", "LAPOR-BTN", report("LAPOR-T-2", 1, "disposisi", false, true), true));
+                "BTN", "LAPOR-BTN", report("LAPOR-T-2", 1, "disposisi", false, true), null));
 
     assertThat(complaint.sender().channelUserId()).isEqualTo("u-77");
     assertThat(complaint.sender().displayName()).isEqualTo("Siti Rahma");
@@ -70,7 +73,7 @@ class LaporReportRulesTest {
     ComplaintReceived complaint =
         publish(
             normalizer.normalize(
-                "BTN", "LAPOR-BTN", report("LAPOR-T-3", 4, "disposisi", false, false), true));
+                "BTN", "LAPOR-BTN", report("LAPOR-T-3", 4, "disposisi", false, false), null));
 
     assertThat(complaint.channel()).isEqualTo(Channel.LAPOR);
     assertThat(complaint.channelAccountId()).isEqualTo("LAPOR-BTN");
@@ -90,7 +93,10 @@ class LaporReportRulesTest {
     ComplaintReceived update =
         publish(
             normalizer.normalize(
-                "BTN", "LAPOR-BTN", report("LAPOR-T-4", 3, "tunda", false, false), false));
+                "BTN",
+                "LAPOR-BTN",
+                report("LAPOR-T-4", 3, "tunda", false, false),
+                new KnownReport("disposisi", 0)));
 
     assertThat(update.providerMessageId()).isEqualTo("LAPOR-T-4/v3");
     assertThat(update.inReplyTo()).isEqualTo("LAPOR-T-4");
@@ -103,7 +109,7 @@ class LaporReportRulesTest {
   void givenAStatusTheTableDoesNotKnow_thenTheReportIsRejectedWithTheReason() {
     ReportNormalizer.Outcome outcome =
         normalizer.normalize(
-            "BTN", "LAPOR-BTN", report("LAPOR-T-5", 1, "dibekukan", false, false), true);
+            "BTN", "LAPOR-BTN", report("LAPOR-T-5", 1, "dibekukan", false, false), null);
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -131,7 +137,8 @@ class LaporReportRulesTest {
   @Test
   void givenARejection_thenAFollowUpAndTheReturnAsNotOurAuthority_eachWithItsOwnKey() {
     ReplyPlan plan =
-        ReplyPlan.of(outbound("REJECTION", "Bukan kewenangan Dinas Sosial."), STATUSES);
+        ReplyPlan.of(
+            outbound("REJECTION", "Bukan kewenangan Dinas Sosial."), "LAPOR-T-9", STATUSES);
 
     assertThat(plan.trackingId()).isEqualTo("LAPOR-T-9");
     assertThat(plan.steps())
@@ -143,8 +150,60 @@ class LaporReportRulesTest {
 
   @Test
   void givenAnAnswer_thenOnlyAFollowUp() {
-    assertThat(ReplyPlan.of(outbound("ANSWER", "Bantuan sudah disalurkan."), STATUSES).steps())
+    assertThat(
+            ReplyPlan.of(outbound("ANSWER", "Bantuan sudah disalurkan."), "LAPOR-T-9", STATUSES)
+                .steps())
         .containsExactly(new ReplyPlan.FollowUp("ev-1/follow-up", "Bantuan sudah disalurkan."));
+  }
+
+  @Test
+  void givenANewVersionThatOnlyEchoesOurOwnFollowUp_thenNothingToPassOn() {
+    LaporReport report = report("LAPOR-T-6", 5, "disposisi", false, false);
+
+    assertThat(normalizer.normalize("BTN", "LAPOR-BTN", report, new KnownReport("disposisi", 0)))
+        .isInstanceOf(ReportNormalizer.Unchanged.class);
+  }
+
+  @Test
+  void givenTheReporterAddedAFollowUp_thenAnUpdateWithItsText() {
+    LaporReport base = report("LAPOR-T-7", 2, "disposisi", false, false);
+    LaporReport withFollowUp =
+        new LaporReport(
+            base.trackingId(),
+            base.transactionId(),
+            3,
+            base.title(),
+            base.content(),
+            base.classification(),
+            base.category(),
+            base.tags(),
+            base.status(),
+            base.createdAt(),
+            UPDATED,
+            false,
+            false,
+            base.reporter(),
+            base.location(),
+            base.attachments(),
+            base.dispositions(),
+            List.of(
+                new LaporReport.FollowUp("FU-1", "agency", CREATED, "Sedang kami proses."),
+                new LaporReport.FollowUp("FU-2", "reporter", UPDATED, "Ini foto KK saya.")));
+
+    ComplaintReceived update =
+        publish(
+            normalizer.normalize(
+                "BTN", "LAPOR-BTN", withFollowUp, new KnownReport("disposisi", 0)));
+
+    assertThat(update.text()).isEqualTo("Ini foto KK saya.");
+    assertThat(update.metadata()).containsEntry("change", "follow_up");
+    assertThat(update.providerMessageId()).isEqualTo("LAPOR-T-7/v3");
+  }
+
+  @Test
+  void theTrackingIdIsFoundInEitherFormOfOurProviderIds() {
+    assertThat(ReplyPlan.trackingIdOf("LAPOR-2026-0001")).isEqualTo("LAPOR-2026-0001");
+    assertThat(ReplyPlan.trackingIdOf("LAPOR-2026-0001/v12")).isEqualTo("LAPOR-2026-0001");
   }
 
   @Test

@@ -18,6 +18,7 @@ import id.aduan.lapor.domain.LaporReport;
 import id.aduan.lapor.domain.ReportNormalizer;
 import id.aduan.lapor.domain.StatusTable;
 import id.aduan.lapor.domain.Watermark;
+import id.aduan.lapor.persistence.KnownReports;
 import id.aduan.lapor.persistence.RawResponses;
 import id.aduan.lapor.persistence.Watermarks;
 import id.aduan.messaging.EventPublisher;
@@ -69,6 +70,7 @@ class LaporWatermarkAdvanceTest {
             lapor,
             new ReportNormalizer(statuses, Map.of(), CLOCK),
             watermarks,
+            mock(KnownReports.class),
             processed,
             mock(RawResponses.class),
             publisher,

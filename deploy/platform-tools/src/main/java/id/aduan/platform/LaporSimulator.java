@@ -130,6 +130,17 @@ public final class LaporSimulator implements AutoCloseable {
     touch(report);
   }
 
+  /** The reporter adds a follow-up in LAPOR! (author {@code reporter}): the version goes up. */
+  public synchronized void addReporterFollowUp(String trackingId, String text) {
+    ObjectNode report = report(trackingId);
+    ObjectNode followUp = ((ArrayNode) report.get("follow_ups")).addObject();
+    followUp.put("id", "FU-SIM-%06d".formatted(sequence.incrementAndGet()));
+    followUp.put("author", "reporter");
+    followUp.put("at", clock.instant().toString());
+    followUp.put("text", text);
+    touch(report);
+  }
+
   /** The next {@code count} API calls fail with {@code status} (e.g. 503 or 500). */
   public void failNext(int count, int status) {
     failStatus = status;
