@@ -357,6 +357,41 @@ class SocialChannelStreamTest {
     assertThat(receiptsFor(reply.eventId())).hasSize(1);
   }
 
+  @Test
+  void givenAnotherKindOfRecordOnOutbound_thenDeadLetteredAsWrongType() {
+    DeliveryReceipt stray =
+        new DeliveryReceipt(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            Channel.FACEBOOK,
+            "BABEL",
+            "out-stray",
+            "m_STRAY",
+            DeliveryReceipt.Status.READ,
+            null,
+            null,
+            Instant.now());
+    Message<byte[]> message = cloudEvents.toMessage(stray, "psid-stray", null);
+
+    writer.send(
+        Topics.OUTBOUND_SOCIAL, 0, "psid-stray", message.getPayload(), message.getHeaders());
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              try (TopicProbe dlq = new TopicProbe(brokers, Topics.dlq(Topics.OUTBOUND_SOCIAL))) {
+                assertThat(dlq.readToEnd(PATIENCE))
+                    .filteredOn(r -> text(r).contains(stray.eventId()))
+                    .singleElement()
+                    .satisfies(
+                        r ->
+                            assertThat(header(r, CloudEventHeaders.DLQ_REASON))
+                                .startsWith("WRONG_TYPE"));
+              }
+            });
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private void citizenWrote(String object, String account, String user, Duration ago)

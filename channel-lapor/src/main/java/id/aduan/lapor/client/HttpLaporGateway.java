@@ -154,7 +154,15 @@ class HttpLaporGateway implements LaporGateway {
   }
 
   private String call(Supplier<@Nullable String> request) {
-    String body = breaker.executeSupplier(Retry.decorateSupplier(retry, request::get));
+    String body;
+    try {
+      body = breaker.executeSupplier(Retry.decorateSupplier(retry, request::get));
+    } catch (LaporProtocolException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Deliberately without the cause: its message holds LAPOR!'s response body.
+      throw new LaporCallFailedException(e);
+    }
     if (body == null || body.isBlank()) {
       throw new LaporProtocolException("LAPOR! answered with an empty body");
     }

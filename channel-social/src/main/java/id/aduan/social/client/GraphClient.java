@@ -80,15 +80,21 @@ public class GraphClient {
       payload.put("tag", tag);
     }
     payload.put("message", Map.of("text", text));
-    JsonNode response =
-        retry.executeSupplier(
-            () ->
-                http.post()
-                    .uri("/{id}/messages", accountId)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(payload)
-                    .retrieve()
-                    .body(JsonNode.class));
+    JsonNode response;
+    try {
+      response =
+          retry.executeSupplier(
+              () ->
+                  http.post()
+                      .uri("/{id}/messages", accountId)
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .body(payload)
+                      .retrieve()
+                      .body(JsonNode.class));
+    } catch (RuntimeException e) {
+      // Deliberately without the cause: its message holds Meta's response body.
+      throw new GraphCallFailedException(e);
+    }
     if (response == null || !response.path("message_id").isString()) {
       throw new IllegalStateException("the Send API answered without a message_id");
     }
