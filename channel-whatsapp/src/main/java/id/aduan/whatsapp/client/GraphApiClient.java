@@ -14,6 +14,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -110,8 +111,10 @@ public class GraphApiClient {
   }
 
   private static RestClient client(RestClient.Builder builder, String baseUrl, Duration timeout) {
-    SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-    requests.setConnectTimeout(timeout);
+    // The JDK client, not HttpURLConnection: the latter hides the body of a 401, where the Graph
+    // API says which error (190, an expired token) it was.
+    JdkClientHttpRequestFactory requests =
+        new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(timeout).build());
     requests.setReadTimeout(timeout);
     return builder.baseUrl(baseUrl).requestFactory(requests).build();
   }
