@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.mockito.Mockito;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.KafkaException;
 
 /**
  * Lets a test take Kafka away from the webhook: while {@link #down} is set, every send through the
- * real {@link StreamBridge} fails as a send to an unreachable broker does.
+ * real {@link StreamBridge} fails as a send to an unreachable broker does. Deliberately not
+ * annotated {@code @Configuration}: only a context that names it as a source gets it, never one
+ * that merely scans the package (the benchmark).
  */
-@Configuration(proxyBeanMethods = false)
 public class KafkaSwitch {
 
   public static final AtomicBoolean down = new AtomicBoolean();

@@ -2,6 +2,7 @@ package id.aduan.whatsapp.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +30,9 @@ public class ProcessedIds {
   }
 
   public boolean seen(String kind, String id) {
-    return mongo.exists(Query.query(Criteria.where("_id").is(kind + ":" + id)), COLLECTION);
+    // A lookup by _id, not exists(): that one is a count, which the MongoDB-protocol stand-in
+    // answers with an aggregation over the whole collection (a full scan per webhook).
+    return mongo.findById(kind + ":" + id, Document.class, COLLECTION) != null;
   }
 
   /** Records the id; returns false when it was already there (another delivery won the race). */
