@@ -11,7 +11,7 @@ import id.aduan.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
-import id.aduan.whatsapp.GraphApiStandIn.Answer;
+import id.aduan.whatsapp.ProviderStandIn.Answer;
 import id.aduan.whatsapp.domain.SignatureVerifier;
 import id.aduan.whatsapp.persistence.MediaStore;
 import id.aduan.whatsapp.persistence.OutboundSends;
@@ -54,7 +54,7 @@ class WhatsAppChannelFlowTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final SignatureVerifier signer = new SignatureVerifier(SECRET);
-  private GraphApiStandIn graph;
+  private ProviderStandIn graph;
   private ConfigurableApplicationContext service;
   private String brokers;
   private int port;
@@ -62,7 +62,7 @@ class WhatsAppChannelFlowTest {
   @BeforeAll
   void start() throws Exception {
     brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    graph = new GraphApiStandIn();
+    graph = new ProviderStandIn();
     service =
         WhatsAppApplication.builder()
             .sources(KafkaSwitch.class)
@@ -323,7 +323,7 @@ class WhatsAppChannelFlowTest {
     assertThat(receipts)
         .extracting(n -> n.path("status").asString())
         .containsExactly("SENT", "SENT");
-    List<GraphApiStandIn.Request> sends = graph.requestsMentioning(citizen);
+    List<ProviderStandIn.Request> sends = graph.requestsMentioning(citizen);
     assertThat(sends).hasSize(2);
     JsonNode first = JSON.readTree(sends.get(0).body());
     JsonNode second = JSON.readTree(sends.get(1).body());
@@ -379,7 +379,7 @@ class WhatsAppChannelFlowTest {
             n -> n.path("outboundEventId").asString().equals(outbound.eventId()),
             1);
     assertThat(receipts.getFirst().path("status").asString()).isEqualTo("SENT");
-    List<GraphApiStandIn.Request> sends = graph.requestsMentioning(citizen);
+    List<ProviderStandIn.Request> sends = graph.requestsMentioning(citizen);
     assertThat(sends)
         .extracting(r -> JSON.readTree(r.body()).path("type").asString())
         .containsExactly("text", "template");

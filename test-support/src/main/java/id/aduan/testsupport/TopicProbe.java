@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -51,6 +52,30 @@ public final class TopicProbe implements AutoCloseable {
     long end = System.nanoTime() + timeout.toNanos();
     while (seen.size() < count && System.nanoTime() < end) {
       consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+    }
+    return List.copyOf(seen);
+  }
+
+  /**
+   * Reads every record the topic holds at the moment of the call (up to each partition's end
+   * offset) and returns every record seen so far. Unlike {@link #drain}, it does not depend on
+   * waiting long enough: whatever a synchronous producer had sent before this call is included.
+   */
+  public List<ConsumerRecord<String, byte[]>> readToEnd(Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (consumer.assignment().isEmpty() && System.nanoTime() < end) {
+      consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+    }
+    if (consumer.assignment().isEmpty()) {
+      throw new IllegalStateException("no partition was assigned within " + timeout);
+    }
+    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    while (System.nanoTime() < end
+        && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+      consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+    }
+    if (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+      throw new IllegalStateException("the topic was not read to its end within " + timeout);
     }
     return List.copyOf(seen);
   }

@@ -11,10 +11,8 @@ import id.aduan.cases.persistence.TicketSequences;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.messaging.Outbox;
-import id.aduan.messaging.UnreadableMessageException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component("openCase")
 class OpenCase implements Consumer<Message<byte[]>> {
 
-  private final CloudEvents cloudEvents;
   private final AgencyCatalog agencies;
   private final Cases cases;
   private final TicketSequences tickets;
@@ -45,7 +42,6 @@ class OpenCase implements Consumer<Message<byte[]>> {
   private final Clock clock;
 
   OpenCase(
-      CloudEvents cloudEvents,
       AgencyCatalog agencies,
       Cases cases,
       TicketSequences tickets,
@@ -54,7 +50,6 @@ class OpenCase implements Consumer<Message<byte[]>> {
       Outbox events,
       MeterRegistry meters,
       Clock clock) {
-    this.cloudEvents = cloudEvents;
     this.agencies = agencies;
     this.cases = cases;
     this.tickets = tickets;
@@ -67,21 +62,28 @@ class OpenCase implements Consumer<Message<byte[]>> {
 
   @Override
   public void accept(Message<byte[]> message) {
-    ComplaintReceived complaint;
-    Agency agency;
-    try {
-      complaint = cloudEvents.read(message.getPayload(), ComplaintReceived.class);
-      agency =
-          agencies
-              .byCode(complaint.agencyCode())
-              .orElseThrow(
-                  () ->
-                      new UnreadableMessageException(
-                          "UNKNOWN_AGENCY",
-                          "agency " + complaint.agencyCode() + " is not configured"));
-    } catch (UnreadableMessageException e) {
+    Object read =
+        publisher
+            .readOrDeadLetter(message, Topics.COMPLAINTS_INBOUND, ComplaintReceived.class)
+            .orElse(null);
+    if (read == null) {
+      return;
+    }
+    if (!(read instanceof ComplaintReceived complaint)) {
       publisher.deadLetter(
-          Topics.dlq(Topics.COMPLAINTS_INBOUND), message, e.reason(), e.getMessage());
+          Topics.dlq(Topics.COMPLAINTS_INBOUND),
+          message,
+          "WRONG_TYPE",
+          read.getClass().getSimpleName() + " is not a citizen message");
+      return;
+    }
+    Agency agency = agencies.byCode(complaint.agencyCode()).orElse(null);
+    if (agency == null) {
+      publisher.deadLetter(
+          Topics.dlq(Topics.COMPLAINTS_INBOUND),
+          message,
+          "UNKNOWN_AGENCY",
+          "agency " + complaint.agencyCode() + " is not configured");
       return;
     }
     String caseId =

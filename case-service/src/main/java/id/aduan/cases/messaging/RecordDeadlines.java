@@ -4,7 +4,6 @@ import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
@@ -18,12 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("recordDeadlines")
 class RecordDeadlines implements Consumer<Message<byte[]>> {
 
-  private final CloudEvents cloudEvents;
   private final Cases cases;
   private final EventPublisher publisher;
 
-  RecordDeadlines(CloudEvents cloudEvents, Cases cases, EventPublisher publisher) {
-    this.cloudEvents = cloudEvents;
+  RecordDeadlines(Cases cases, EventPublisher publisher) {
     this.cases = cases;
     this.publisher = publisher;
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import id.aduan.whatsapp.GraphApiStandIn;
-import id.aduan.whatsapp.GraphApiStandIn.Answer;
+import id.aduan.whatsapp.ProviderStandIn;
+import id.aduan.whatsapp.ProviderStandIn.Answer;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.SendFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,13 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
 class GraphApiResilienceTest {
 
   private static final String SEND = "/v23.0/100000000000001/messages";
-  private GraphApiStandIn graph;
+  private ProviderStandIn graph;
   private GraphApiClient client;
   private SimpleMeterRegistry meters;
 
   @BeforeEach
   void start() throws Exception {
-    graph = new GraphApiStandIn();
+    graph = new ProviderStandIn();
     meters = new SimpleMeterRegistry();
     WhatsAppProperties properties =
         new WhatsAppProperties(
@@ -150,7 +150,7 @@ class GraphApiResilienceTest {
     assertThat(media.bytes()).isEqualTo(file);
     assertThat(media.sha256()).isEqualTo(sha);
     assertThat(graph.requests())
-        .extracting(GraphApiStandIn.Request::path)
+        .extracting(ProviderStandIn.Request::path)
         .containsExactly("/v23.0/MEDIA-1", "/files/one", "/v23.0/MEDIA-1", "/files/one");
     assertThat(graph.requests())
         .allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer token-1"));
@@ -169,7 +169,7 @@ class GraphApiResilienceTest {
     assertThatThrownBy(() -> client.downloadMedia("BIG", 1000))
         .isInstanceOf(GraphApiClient.MediaTooLargeException.class);
     assertThat(graph.requestsMentioning(""))
-        .extracting(GraphApiStandIn.Request::path)
+        .extracting(ProviderStandIn.Request::path)
         .containsExactly("/v23.0/BIG");
     assertThatThrownBy(() -> client.downloadMedia("LIAR", 1000))
         .isInstanceOf(GraphApiClient.MediaTooLargeException.class);

@@ -5,7 +5,6 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.messaging.Outbox;
 import id.aduan.notification.domain.Acknowledgement;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component("acknowledgeCitizen")
 class AcknowledgeCitizen implements Consumer<Message<byte[]>> {
 
-  private final CloudEvents cloudEvents;
   private final AgencyCatalog agencies;
   private final Notifications notifications;
   private final Outbox outbox;
@@ -37,14 +35,12 @@ class AcknowledgeCitizen implements Consumer<Message<byte[]>> {
   private final Clock clock;
 
   AcknowledgeCitizen(
-      CloudEvents cloudEvents,
       AgencyCatalog agencies,
       Notifications notifications,
       Outbox outbox,
       EventPublisher publisher,
       MeterRegistry meters,
       Clock clock) {
-    this.cloudEvents = cloudEvents;
     this.agencies = agencies;
     this.notifications = notifications;
     this.outbox = outbox;

@@ -1,34 +1,29 @@
 package id.aduan.notification.persistence;
 
+import id.aduan.messaging.Outbox;
+import id.aduan.messaging.OutboxDocuments;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class Notifications {
 
   private final MongoTemplate mongo;
+  private final OutboxDocuments outboxes;
 
   Notifications(MongoTemplate mongo) {
     this.mongo = mongo;
+    this.outboxes = new OutboxDocuments(mongo);
     mongo
         .indexOps(NotificationDocument.class)
         .createIndex(new Index("outboxPending", Sort.Direction.ASC));
   }
 
   public boolean insert(NotificationDocument doc) {
-    try {
-      mongo.insert(doc);
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
+    return outboxes.insert(doc);
   }
 
   public Optional<NotificationDocument> byId(String id) {
@@ -36,11 +31,16 @@ public class Notifications {
   }
 
   public void markPublished(String id, String eventId) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update()
-            .pull("outbox", Query.query(Criteria.where("eventId").is(eventId)))
-            .set("outboxPending", false),
-        NotificationDocument.class);
+    outboxes.markPublished(NotificationDocument.class, id, eventId);
+  }
+
+  /** Publishes what is left in decisions' outboxes; see {@link OutboxDocuments#sweep}. */
+  public int sweep(Outbox outbox, int limit) {
+    return outboxes.sweep(
+        outbox,
+        NotificationDocument.class,
+        limit,
+        NotificationDocument::id,
+        NotificationDocument::outbox);
   }
 }

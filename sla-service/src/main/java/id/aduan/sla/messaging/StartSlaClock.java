@@ -5,15 +5,16 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.messaging.Outbox;
 import id.aduan.sla.config.SlaProperties;
-import id.aduan.sla.domain.WorkingDays;
+import id.aduan.sla.domain.Deadline;
+import id.aduan.sla.domain.SlaDuration;
+import id.aduan.sla.domain.SlaDuration.Unit;
+import id.aduan.sla.persistence.CalendarFile;
 import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -29,28 +30,28 @@ import org.springframework.stereotype.Component;
 class StartSlaClock implements Consumer<Message<byte[]>> {
 
   static final String COMPLETION = "completion";
-  private final CloudEvents cloudEvents;
   private final AgencyCatalog agencies;
   private final SlaClocks clocks;
   private final Outbox outbox;
   private final EventPublisher publisher;
   private final SlaProperties properties;
+  private final CalendarFile calendar;
   private final Clock clock;
 
   StartSlaClock(
-      CloudEvents cloudEvents,
       AgencyCatalog agencies,
       SlaClocks clocks,
       Outbox outbox,
       EventPublisher publisher,
       SlaProperties properties,
+      CalendarFile calendar,
       Clock clock) {
-    this.cloudEvents = cloudEvents;
     this.agencies = agencies;
     this.clocks = clocks;
     this.outbox = outbox;
     this.publisher = publisher;
     this.properties = properties;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -78,13 +79,8 @@ class StartSlaClock implements Consumer<Message<byte[]>> {
       outbox.publish(existing.outbox(), e -> clocks.markPublished(id, e.eventId()));
       return;
     }
-    WorkingDays days =
-        new WorkingDays(
-            agency.timeZone(),
-            agency.officeHours().open(),
-            agency.officeHours().close(),
-            d -> false);
-    Instant deadline = days.deadline(opened.receivedAt(), properties.defaultWorkingDays());
+    SlaDuration allowed = new SlaDuration(properties.defaultWorkingDays(), Unit.WORKING_DAYS);
+    Deadline deadline = calendar.workingDaysOf(agency).deadline(opened.receivedAt(), allowed);
     SlaEvent.SlaClockStarted started =
         new SlaEvent.SlaClockStarted(
             UUID.randomUUID().toString(),
@@ -95,10 +91,8 @@ class StartSlaClock implements Consumer<Message<byte[]>> {
             COMPLETION,
             "default/" + COMPLETION,
             opened.receivedAt(),
-            deadline,
-            // No holiday decree is loaded yet, only weekends are days off: say so on every
-            // deadline.
-            true);
+            deadline.at(),
+            deadline.provisional());
     SlaClockDocument doc =
         new SlaClockDocument(
             id,
@@ -108,9 +102,11 @@ class StartSlaClock implements Consumer<Message<byte[]>> {
             COMPLETION,
             started.policy(),
             opened.receivedAt(),
-            deadline,
+            deadline.at(),
+            allowed.amount() + " working-days",
+            deadline.provisional(),
             "RUNNING",
-            deadline,
+            deadline.at(),
             List.of(outbox.entry(Topics.SLA_EVENTS, opened.caseId(), started, opened.ticket())),
             true);
     if (clocks.insert(doc)) {

@@ -3,12 +3,15 @@ package id.aduan.sla.persistence;
 import id.aduan.messaging.Outbox;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One running clock of one case ({@code id = caseId/clock}). {@code nextDueAt} is the next moment
- * something must happen to it (a warning, the breach), indexed so a scan reads only what is due.
+ * One running clock of one case ({@code id = caseId/clock}). {@code duration} is what the policy
+ * allows (e.g. {@code 5 working-days}), kept so that a calendar change can recompute the deadline.
+ * {@code nextDueAt} is the next moment something must happen to it (a warning, the breach), indexed
+ * so a scan reads only what is due.
  */
 @Document("sla_clocks")
 public record SlaClockDocument(
@@ -20,6 +23,8 @@ public record SlaClockDocument(
     String policy,
     Instant startedAt,
     Instant deadline,
+    @Nullable String duration,
+    boolean provisional,
     String state,
     Instant nextDueAt,
     List<Outbox.Entry> outbox,

@@ -1,8 +1,10 @@
 package id.aduan.sla.persistence;
 
+import id.aduan.messaging.Outbox;
+import id.aduan.messaging.OutboxDocuments;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class SlaClocks {
 
   private final MongoTemplate mongo;
+  private final OutboxDocuments outboxes;
 
   SlaClocks(MongoTemplate mongo) {
     this.mongo = mongo;
+    this.outboxes = new OutboxDocuments(mongo);
     mongo.indexOps(SlaClockDocument.class).createIndex(new Index("nextDueAt", Sort.Direction.ASC));
     mongo
         .indexOps(SlaClockDocument.class)
@@ -26,12 +30,7 @@ public class SlaClocks {
 
   /** Inserts a new clock; false when this case's clock exists already (a redelivery). */
   public boolean insert(SlaClockDocument clock) {
-    try {
-      mongo.insert(clock);
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
+    return outboxes.insert(clock);
   }
 
   public Optional<SlaClockDocument> byId(String id) {
@@ -39,18 +38,53 @@ public class SlaClocks {
   }
 
   public List<SlaClockDocument> withPendingOutbox(int limit) {
-    return mongo.find(
-        Query.query(Criteria.where("outboxPending").is(true)).limit(limit), SlaClockDocument.class);
+    return outboxes.pending(SlaClockDocument.class, limit);
   }
 
   public void markPublished(String id, String eventId) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update().pull("outbox", Query.query(Criteria.where("eventId").is(eventId))),
+    outboxes.markPublished(SlaClockDocument.class, id, eventId);
+  }
+
+  /**
+   * Running clocks whose window from start to deadline may cover a date in {@code [from, to]}
+   * (instants at the edges of those days in the westernmost and easternmost agency zones; the
+   * caller checks each clock precisely in its agency's zone).
+   */
+  public List<SlaClockDocument> runningOverlapping(Instant from, Instant to) {
+    return mongo.find(
+        Query.query(
+            Criteria.where("state")
+                .is("RUNNING")
+                .and("startedAt")
+                .lte(to)
+                .and("deadline")
+                .gte(from)),
         SlaClockDocument.class);
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id).and("outbox").size(0)),
-        new Update().set("outboxPending", false),
-        SlaClockDocument.class);
+  }
+
+  /**
+   * Moves a clock's deadline and queues the event that says so, in one atomic write; nothing
+   * happens when the deadline is no longer {@code expected} (another instance got there first).
+   */
+  public boolean moveDeadline(
+      String id, Instant expected, Instant deadline, boolean provisional, Outbox.Entry event) {
+    return mongo
+            .updateFirst(
+                Query.query(Criteria.where("_id").is(id).and("deadline").is(expected)),
+                new Update()
+                    .set("deadline", deadline)
+                    .set("nextDueAt", deadline)
+                    .set("provisional", provisional)
+                    .push("outbox", event)
+                    .set("outboxPending", true),
+                SlaClockDocument.class)
+            .getModifiedCount()
+        == 1;
+  }
+
+  /** Publishes what is left in clocks' outboxes; see {@link OutboxDocuments#sweep}. */
+  public int sweep(Outbox outbox, int limit) {
+    return outboxes.sweep(
+        outbox, SlaClockDocument.class, limit, SlaClockDocument::id, SlaClockDocument::outbox);
   }
 }

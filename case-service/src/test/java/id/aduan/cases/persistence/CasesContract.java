@@ -1,0 +1,194 @@
+package id.aduan.cases.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.CaseType;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.messaging.Outbox;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * What {@link Cases} promises, whichever MongoDB it runs on (the in-JVM server here, a real MongoDB
+ * in the Testcontainers test).
+ */
+public abstract class CasesContract {
+
+  static final Instant RECEIVED = Instant.parse("2026-11-20T01:15:00Z");
+  static final Instant OPENED = Instant.parse("2026-11-20T01:15:02Z");
+  protected Cases cases;
+
+  /** The repository on any {@link MongoTemplate}, for subclasses outside this package. */
+  protected static Cases casesOn(MongoTemplate mongo) {
+    return new Cases(mongo);
+  }
+
+  static Outbox.Entry entry(String eventId) {
+    return new Outbox.Entry(
+        eventId,
+        "cases.events.v1",
+        "c-key",
+        "id.aduan.case.opened.v1",
+        "BDG-2026-000001",
+        "{\"eventId\":\"" + eventId + "\"}");
+  }
+
+  static CaseDocument newCase(String id, String ticket, Outbox.Entry... outbox) {
+    return new CaseDocument(
+        id,
+        ticket,
+        "BDG",
+        CaseStatus.RECEIVED,
+        CaseType.COMPLAINT,
+        Channel.WHATSAPP,
+        "ONLINE",
+        RECEIVED,
+        OPENED,
+        new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890"),
+        "Siti Aminah",
+        List.of(
+            new CaseDocument.Message(
+                "m-1",
+                Channel.WHATSAPP,
+                "INBOUND",
+                "wamid.1",
+                "Bantuan PKH belum cair",
+                RECEIVED,
+                List.of())),
+        Map.of(),
+        List.of(
+            new CaseDocument.TimelineEntry(
+                OPENED, "system", "opened", null, CaseStatus.RECEIVED, null)),
+        List.of(outbox),
+        outbox.length > 0,
+        null);
+  }
+
+  @Test
+  void aStoredCaseReadsBackAsWritten() {
+    CaseDocument doc = newCase("c-1", "BDG-2026-000001", entry("e-1"));
+
+    assertThat(cases.insert(doc)).isTrue();
+
+    assertThat(cases.byId("c-1"))
+        .get()
+        .usingRecursiveComparison()
+        .ignoringFields("version")
+        .isEqualTo(doc);
+    assertThat(cases.byTicket("BDG-2026-000001"))
+        .get()
+        .extracting(CaseDocument::id)
+        .isEqualTo("c-1");
+  }
+
+  @Test
+  void givenTheSameCaseInsertedTwice_thenTheSecondInsertReportsFalseAndChangesNothing() {
+    cases.insert(newCase("c-2", "BDG-2026-000002", entry("e-2")));
+
+    boolean again = cases.insert(newCase("c-2", "BDG-2026-000099"));
+
+    assertThat(again).isFalse();
+    assertThat(cases.byId("c-2"))
+        .get()
+        .extracting(CaseDocument::ticket)
+        .isEqualTo("BDG-2026-000002");
+    assertThat(cases.byTicket("BDG-2026-000099")).isEmpty();
+  }
+
+  @Test
+  void givenAnotherCaseWithATicketAlreadyGiven_thenItIsNotStored() {
+    cases.insert(newCase("c-3", "BDG-2026-000003"));
+
+    boolean stored = cases.insert(newCase("c-4", "BDG-2026-000003"));
+
+    assertThat(stored).isFalse();
+    assertThat(cases.byId("c-4")).isEmpty();
+  }
+
+  @Test
+  void givenUnknownIdOrTicket_thenEmpty() {
+    assertThat(cases.byId("c-none")).isEmpty();
+    assertThat(cases.byTicket("BDG-2026-999999")).isEmpty();
+  }
+
+  @Test
+  void markPublishedRemovesOnlyThatEventAndClearsThePendingFlagWithTheLastOne() {
+    cases.insert(newCase("c-5", "BDG-2026-000005", entry("e-5a"), entry("e-5b")));
+
+    cases.markPublished("c-5", "e-5a");
+
+    CaseDocument halfway = cases.byId("c-5").orElseThrow();
+    assertThat(halfway.outbox()).extracting(Outbox.Entry::eventId).containsExactly("e-5b");
+    assertThat(halfway.outboxPending()).isTrue();
+
+    cases.markPublished("c-5", "e-5b");
+
+    CaseDocument done = cases.byId("c-5").orElseThrow();
+    assertThat(done.outbox()).isEmpty();
+    assertThat(done.outboxPending()).isFalse();
+  }
+
+  @Test
+  void markingAnEventPublishedTwiceIsHarmless() {
+    cases.insert(newCase("c-6", "BDG-2026-000006", entry("e-6")));
+
+    cases.markPublished("c-6", "e-6");
+    cases.markPublished("c-6", "e-6");
+
+    assertThat(cases.byId("c-6").orElseThrow().outboxPending()).isFalse();
+  }
+
+  @Test
+  void thePendingOutboxListsOnlyCasesWithEventsLeft() {
+    cases.insert(newCase("c-7", "BDG-2026-000007", entry("e-7")));
+    cases.insert(newCase("c-8", "BDG-2026-000008", entry("e-8")));
+    cases.insert(newCase("c-9", "BDG-2026-000009"));
+    cases.markPublished("c-8", "e-8");
+
+    assertThat(cases.withPendingOutbox(100)).extracting(CaseDocument::id).containsExactly("c-7");
+  }
+
+  @Test
+  void thePendingOutboxIsReadInBatchesOfTheGivenSize() {
+    for (int i = 1; i <= 5; i++) {
+      cases.insert(newCase("c-b" + i, "BDG-2026-00010" + i, entry("e-b" + i)));
+    }
+
+    assertThat(cases.withPendingOutbox(3)).hasSize(3);
+  }
+
+  @Test
+  void recordDeadlineKeepsTheLatestReportPerClock() {
+    cases.insert(newCase("c-10", "BDG-2026-000010"));
+    Instant deadline = Instant.parse("2026-11-27T09:00:00Z");
+
+    cases.recordDeadline(
+        "c-10", new CaseDocument.Deadline("completion", deadline, "RUNNING", OPENED));
+    cases.recordDeadline(
+        "c-10",
+        new CaseDocument.Deadline(
+            "start-of-handling", deadline.minusSeconds(86400), "RUNNING", OPENED));
+    cases.recordDeadline(
+        "c-10",
+        new CaseDocument.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
+
+    Map<String, CaseDocument.Deadline> deadlines = cases.byId("c-10").orElseThrow().deadlines();
+    assertThat(deadlines).containsOnlyKeys("completion", "start-of-handling");
+    assertThat(deadlines.get("completion"))
+        .isEqualTo(
+            new CaseDocument.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
+  }
+
+  @Test
+  void givenDeadlineForAnUnknownCase_thenNoCaseIsCreated() {
+    cases.recordDeadline(
+        "c-ghost", new CaseDocument.Deadline("completion", OPENED, "RUNNING", OPENED));
+
+    assertThat(cases.byId("c-ghost")).isEmpty();
+  }
+}

@@ -1,0 +1,21 @@
+package id.aduan.cases.persistence;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Against the in-JVM MongoDB-protocol server; {@link CasesContract} holds the cases. */
+class CasesTest extends CasesContract {
+
+  private MongoTestDatabase db;
+
+  @BeforeEach
+  void freshDatabase() {
+    db = MongoTestDatabase.fresh("cases");
+    cases = new Cases(db.mongo());
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+}

@@ -1,0 +1,103 @@
+package id.aduan.notification.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import id.aduan.messaging.Outbox;
+import id.aduan.testsupport.InJvmMongo;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Against the in-JVM MongoDB-protocol server. */
+class NotificationsTest {
+
+  private static final Instant DECIDED = Instant.parse("2026-11-20T01:15:05Z");
+  private MongoClient client;
+  private Notifications notifications;
+
+  @BeforeEach
+  void freshDatabase() {
+    String uri = InJvmMongo.freshDatabaseUri("notifications");
+    client = MongoClients.create(uri);
+    notifications =
+        new Notifications(new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1)));
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  private static Outbox.Entry entry(String eventId) {
+    return new Outbox.Entry(
+        eventId,
+        "outbound.whatsapp.v1",
+        "6281234567890",
+        "id.aduan.outbound.message.v1",
+        "BDG-2026-000001",
+        "{}");
+  }
+
+  private static NotificationDocument decision(String id, Outbox.Entry... outbox) {
+    return new NotificationDocument(
+        id,
+        "evt-opened-1",
+        "c-1",
+        "ACKNOWLEDGEMENT",
+        "out-1",
+        DECIDED,
+        List.of(outbox),
+        outbox.length > 0);
+  }
+
+  @Test
+  void aStoredDecisionReadsBackAsWritten() {
+    NotificationDocument doc = decision("evt-1/WHATSAPP:6281234567890", entry("out-1"));
+
+    assertThat(notifications.insert(doc)).isTrue();
+
+    assertThat(notifications.byId("evt-1/WHATSAPP:6281234567890")).contains(doc);
+  }
+
+  @Test
+  void givenTheSameDecisionStoredTwice_thenTheSecondReportsFalse() {
+    notifications.insert(decision("evt-2/WHATSAPP:628", entry("out-2")));
+
+    assertThat(notifications.insert(decision("evt-2/WHATSAPP:628", entry("out-other")))).isFalse();
+    assertThat(notifications.byId("evt-2/WHATSAPP:628").orElseThrow().outbox())
+        .extracting(Outbox.Entry::eventId)
+        .containsExactly("out-2");
+  }
+
+  @Test
+  void givenUnknownId_thenEmpty() {
+    assertThat(notifications.byId("nothing")).isEmpty();
+  }
+
+  @Test
+  void markPublishedRemovesTheEventAndClearsThePendingFlag() {
+    notifications.insert(decision("evt-3/WHATSAPP:628", entry("out-3")));
+
+    notifications.markPublished("evt-3/WHATSAPP:628", "out-3");
+
+    NotificationDocument done = notifications.byId("evt-3/WHATSAPP:628").orElseThrow();
+    assertThat(done.outbox()).isEmpty();
+    assertThat(done.outboxPending()).isFalse();
+  }
+
+  @Test
+  void givenTwoPendingEvents_thenMarkingOnePublishedLeavesTheDecisionPending() {
+    notifications.insert(decision("evt-4/WHATSAPP:628", entry("out-4a"), entry("out-4b")));
+
+    notifications.markPublished("evt-4/WHATSAPP:628", "out-4a");
+
+    NotificationDocument halfway = notifications.byId("evt-4/WHATSAPP:628").orElseThrow();
+    assertThat(halfway.outbox()).extracting(Outbox.Entry::eventId).containsExactly("out-4b");
+    assertThat(halfway.outboxPending()).as("an event is still waiting").isTrue();
+  }
+}

@@ -1,0 +1,270 @@
+package id.aduan.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.contracts.DeadLetter;
+import id.aduan.contracts.SlaEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link EventPublisher} and {@link Outbox} without a broker. {@link StreamBridge} is a final
+ * framework class that cannot be faked by hand, so a Mockito stand-in records what was sent and
+ * answers as the broker would: acknowledged, refused, or failed for chosen topics.
+ */
+class OutboxAndEventPublisherTest {
+
+  record Sent(String topic, Message<?> message) {}
+
+  private final List<Sent> sent = new CopyOnWriteArrayList<>();
+  private final Set<String> refusing = new HashSet<>();
+  private final Set<String> throwing = new HashSet<>();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final CloudEvents cloudEvents =
+      new CloudEvents(JsonMapper.builder().build(), "/aduan/test-service");
+  private EventPublisher publisher;
+  private Outbox outbox;
+
+  @BeforeEach
+  void wire() {
+    StreamBridge bridge = mock(StreamBridge.class);
+    when(bridge.send(anyString(), any()))
+        .thenAnswer(
+            call -> {
+              String topic = call.getArgument(0);
+              if (throwing.contains(topic)) {
+                throw new IllegalStateException("broker unreachable");
+              }
+              if (refusing.contains(topic)) {
+                return false;
+              }
+              sent.add(new Sent(topic, call.getArgument(1)));
+              return true;
+            });
+    publisher = new EventPublisher(bridge, cloudEvents, meters);
+    outbox = new Outbox(publisher, cloudEvents, JsonMapper.builder().build());
+  }
+
+  private static String header(Message<?> message, String name) {
+    return new String((byte[]) message.getHeaders().get(name), StandardCharsets.UTF_8);
+  }
+
+  private double counter(String name, String... tags) {
+    var counter = meters.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  // --- EventPublisher --------------------------------------------------------------------------
+
+  @Test
+  void givenTheBrokerAcknowledges_thenTheRecordIsSentWithItsCloudEventsHeadersAndCounted() {
+    publisher.publish("cases.events.v1", "c-1", Samples.opened("e-1"), "BDG-2026-000001");
+
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.topic()).isEqualTo("cases.events.v1");
+              assertThat(header(s.message(), CloudEventHeaders.ID)).isEqualTo("e-1");
+              assertThat(header(s.message(), CloudEventHeaders.TYPE))
+                  .isEqualTo("id.aduan.case.opened.v1");
+            });
+    assertThat(counter("aduan.publish", "topic", "cases.events.v1", "outcome", "acked"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void givenTheBrokerRefuses_thenPublishFailsAndTheFailureIsCounted() {
+    refusing.add("cases.events.v1");
+
+    assertThatThrownBy(
+            () -> publisher.publish("cases.events.v1", "c-1", Samples.opened("e-1"), null))
+        .isInstanceOf(EventPublisher.PublishFailedException.class)
+        .hasMessageContaining("cases.events.v1");
+    assertThat(counter("aduan.publish", "topic", "cases.events.v1", "outcome", "failed"))
+        .isEqualTo(1);
+    assertThat(counter("aduan.publish", "topic", "cases.events.v1", "outcome", "acked")).isZero();
+  }
+
+  @Test
+  void givenTheSendThrows_thenPublishFailsWithTheCause() {
+    throwing.add("cases.events.v1");
+
+    assertThatThrownBy(
+            () -> publisher.publish("cases.events.v1", "c-1", Samples.opened("e-1"), null))
+        .isInstanceOf(EventPublisher.PublishFailedException.class)
+        .hasRootCauseMessage("broker unreachable");
+  }
+
+  @Test
+  void aDeadLetterKeepsTheOriginalBytesAndHeadersAndAddsTheReason() {
+    Message<byte[]> original =
+        MessageBuilder.withPayload("garbage \u00e9".getBytes(StandardCharsets.UTF_8))
+            .setHeader(
+                CloudEventHeaders.TYPE, "id.aduan.case.opened.v1".getBytes(StandardCharsets.UTF_8))
+            .build();
+
+    publisher.deadLetter("cases.events.v1.dlq", original, "MALFORMED", "body is not JSON");
+
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.topic()).isEqualTo("cases.events.v1.dlq");
+              assertThat((byte[]) s.message().getPayload()).isEqualTo(original.getPayload());
+              assertThat(header(s.message(), CloudEventHeaders.TYPE))
+                  .isEqualTo("id.aduan.case.opened.v1");
+              assertThat(header(s.message(), CloudEventHeaders.DLQ_REASON))
+                  .isEqualTo("MALFORMED: body is not JSON");
+            });
+    assertThat(counter("aduan.dead.letters", "topic", "cases.events.v1.dlq", "reason", "MALFORMED"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aDeadLetterRecordIsPublishedAsADeadLetterEvent() {
+    DeadLetter dead = Samples.deadLetter("e-dead");
+
+    publisher.deadLetterRecord(
+        "complaints.inbound.v1.dlq", "UNKNOWN_ACCOUNT", dead, "UNKNOWN_ACCOUNT");
+
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(header(s.message(), CloudEventHeaders.TYPE))
+                  .isEqualTo("id.aduan.dead-letter.v1");
+              assertThat(cloudEvents.read((byte[]) s.message().getPayload(), DeadLetter.class))
+                  .isEqualTo(dead);
+            });
+    assertThat(counter("aduan.dead.letters", "reason", "UNKNOWN_ACCOUNT")).isEqualTo(1);
+  }
+
+  @Test
+  void givenAReadableMessage_thenReadOrDeadLetterReturnsTheRecordAndSendsNothing() {
+    Message<byte[]> message = cloudEvents.toMessage(Samples.opened("e-1"), "c-1", null);
+
+    assertThat(publisher.readOrDeadLetter(message, "cases.events.v1", null))
+        .contains(Samples.opened("e-1"));
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void givenAnUnreadableMessage_thenItIsDeadLetteredToTheSourceTopicsDlqWithTheReason() {
+    Message<byte[]> garbage =
+        MessageBuilder.withPayload("garbage".getBytes(StandardCharsets.UTF_8))
+            .setHeader(
+                CloudEventHeaders.TYPE, "id.aduan.case.opened.v1".getBytes(StandardCharsets.UTF_8))
+            .build();
+
+    assertThat(publisher.readOrDeadLetter(garbage, "cases.events.v1", null)).isEmpty();
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.topic()).isEqualTo("cases.events.v1.dlq");
+              assertThat(header(s.message(), CloudEventHeaders.DLQ_REASON))
+                  .startsWith("MALFORMED: ");
+            });
+  }
+
+  @Test
+  void givenTheDeadLetterCannotBeSent_thenReadOrDeadLetterFailsSoTheInputIsNotAcknowledged() {
+    Message<byte[]> unknown =
+        MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
+            .setHeader(
+                CloudEventHeaders.TYPE, "id.aduan.case.opened.v9".getBytes(StandardCharsets.UTF_8))
+            .build();
+    refusing.add("cases.events.v1.dlq");
+
+    assertThatThrownBy(() -> publisher.readOrDeadLetter(unknown, "cases.events.v1", null))
+        .isInstanceOf(EventPublisher.PublishFailedException.class);
+  }
+
+  // --- Outbox ----------------------------------------------------------------------------------
+
+  @Test
+  void anEntryHoldsEverythingNeededToPublishTheRecordLater() {
+    Outbox.Entry entry =
+        outbox.entry("sla.events.v1", "c-1", Samples.clockStarted("e-sla"), "BDG-1");
+
+    assertThat(entry.eventId()).isEqualTo("e-sla");
+    assertThat(entry.topic()).isEqualTo("sla.events.v1");
+    assertThat(entry.key()).isEqualTo("c-1");
+    assertThat(entry.subject()).isEqualTo("BDG-1");
+    assertThat(entry.type()).isEqualTo("id.aduan.sla.clock-started.v1");
+    assertThat(
+            cloudEvents.read(
+                entry.json().getBytes(StandardCharsets.UTF_8), SlaEvent.SlaClockStarted.class))
+        .isEqualTo(Samples.clockStarted("e-sla"));
+  }
+
+  @Test
+  void publishingEntriesSendsEachInOrderWithItsOriginalEventIdAndMarksEach() {
+    List<Outbox.Entry> entries =
+        List.of(
+            outbox.entry("cases.events.v1", "c-1", Samples.opened("e-1"), "BDG-2026-000001"),
+            outbox.entry("outbound.whatsapp.v1", "628", Samples.outbound("e-2"), null));
+    List<String> marked = new ArrayList<>();
+
+    outbox.publish(entries, e -> marked.add(e.eventId()));
+
+    assertThat(sent)
+        .extracting(Sent::topic)
+        .containsExactly("cases.events.v1", "outbound.whatsapp.v1");
+    assertThat(sent)
+        .extracting(s -> header(s.message(), CloudEventHeaders.ID))
+        .containsExactly("e-1", "e-2");
+    assertThat(header(sent.getFirst().message(), CloudEventHeaders.SUBJECT))
+        .isEqualTo("BDG-2026-000001");
+    assertThat(marked).containsExactly("e-1", "e-2");
+  }
+
+  @Test
+  void givenKafkaRefusesAnEntry_thenItAndEverythingAfterItStayUnmarked() {
+    List<Outbox.Entry> entries =
+        List.of(
+            outbox.entry("cases.events.v1", "c-1", Samples.opened("e-1"), null),
+            outbox.entry("sla.events.v1", "c-1", Samples.clockStarted("e-2"), null),
+            outbox.entry("cases.events.v1", "c-1", Samples.opened("e-3"), null));
+    refusing.add("sla.events.v1");
+    List<String> marked = new ArrayList<>();
+
+    assertThatThrownBy(() -> outbox.publish(entries, e -> marked.add(e.eventId())))
+        .isInstanceOf(EventPublisher.PublishFailedException.class);
+    assertThat(marked).containsExactly("e-1");
+    assertThat(sent)
+        .extracting(s -> header(s.message(), CloudEventHeaders.ID))
+        .containsExactly("e-1");
+  }
+
+  @Test
+  void givenAnEntryOfAnUnknownType_thenNothingIsSentOrMarked() {
+    Outbox.Entry unknown =
+        new Outbox.Entry("e-x", "cases.events.v1", "c-1", "id.aduan.case.vanished.v1", null, "{}");
+    List<String> marked = new ArrayList<>();
+
+    assertThatThrownBy(() -> outbox.publish(List.of(unknown), e -> marked.add(e.eventId())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("id.aduan.case.vanished.v1");
+    assertThat(sent).isEmpty();
+    assertThat(marked).isEmpty();
+  }
+}

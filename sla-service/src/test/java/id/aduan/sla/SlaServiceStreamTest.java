@@ -1,0 +1,353 @@
+package id.aduan.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.CaseType;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.contracts.Topics;
+import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.Outbox;
+import id.aduan.sla.persistence.CalendarFile;
+import id.aduan.sla.persistence.SlaClockDocument;
+import id.aduan.sla.persistence.SlaClocks;
+import id.aduan.sla.scheduling.CalendarReload;
+import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.TopicProbe;
+import id.aduan.testsupport.TopicWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * sla-service's {@code startSlaClock} on the in-JVM KRaft broker and MongoDB-protocol server, in
+ * one application context. Records a test writes go to partition 0, so once a later record there
+ * was processed, every earlier one was too.
+ */
+@AduanKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SlaServiceStreamTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  /** Friday 09:15 WITA in Buton. */
+  private static final Instant RECEIVED = Instant.parse("2026-11-20T01:15:00Z");
+
+  /** Day 0 is that Friday; five working days later is Friday 27th, 16:00 WITA. */
+  private static final Instant FIVE_WORKING_DAYS_LATER = Instant.parse("2026-11-27T08:00:00Z");
+
+  private ConfigurableApplicationContext app;
+  private TopicWriter writer;
+  private CloudEvents cases;
+  private CloudEvents reader;
+  private String brokers;
+
+  private Path calendarFile;
+
+  @BeforeAll
+  void start() throws Exception {
+    calendarFile = Files.createTempFile("aduan-calendar", ".txt");
+    try (var bundled = getClass().getResourceAsStream("/calendar/indonesia.txt")) {
+      Files.write(calendarFile, bundled.readAllBytes());
+    }
+    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+    app =
+        SlaServiceApplication.builder()
+            .run(
+                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("sla-stream"),
+                "--aduan.sla.outbox-sweep-interval=1h",
+                "--aduan.sla.calendar.file=" + calendarFile,
+                "--aduan.sla.calendar.reload-interval=1h",
+                "--server.port=0");
+    cases = new CloudEvents(app.getBean(JsonMapper.class), "/aduan/case-service");
+    reader = app.getBean(CloudEvents.class);
+    writer = new TopicWriter(brokers);
+  }
+
+  @AfterAll
+  void stop() {
+    if (writer != null) {
+      writer.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void givenCaseOpened_thenTheCompletionClockStartsWithTheWorkingDayDeadline() {
+    CaseEvent.CaseOpened opened = opened("BTN");
+
+    send(opened);
+
+    ConsumerRecord<String, byte[]> record = awaitStarted(opened.caseId());
+    SlaEvent.SlaClockStarted started = reader.read(record.value(), SlaEvent.SlaClockStarted.class);
+    assertThat(record.key()).isEqualTo(opened.caseId());
+    assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(opened.ticket());
+    assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/aduan/sla-service");
+    assertThat(started.clock()).isEqualTo("completion");
+    assertThat(started.ticket()).isEqualTo(opened.ticket());
+    assertThat(started.agencyCode()).isEqualTo("BTN");
+    assertThat(started.startedAt()).isEqualTo(RECEIVED);
+    assertThat(started.deadline()).isEqualTo(FIVE_WORKING_DAYS_LATER);
+    // Five working days in November 2026: the 2026 decree is loaded, so the deadline is final.
+    assertThat(started.provisional()).isFalse();
+    SlaClocks clocks = app.getBean(SlaClocks.class);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(clocks.byId(opened.caseId() + "/completion"))
+                    .get()
+                    .satisfies(
+                        c -> {
+                          assertThat(c.deadline()).isEqualTo(FIVE_WORKING_DAYS_LATER);
+                          assertThat(c.outboxPending()).isFalse();
+                          assertThat(c.outbox()).isEmpty();
+                        }));
+  }
+
+  @Test
+  void givenTheSameCaseOpenedRedelivered_thenOneClockStartsAndOnlyOneEventIsPublished() {
+    CaseEvent.CaseOpened opened = opened("BTN");
+    CaseEvent.CaseOpened next = opened("BTN");
+
+    send(opened);
+    send(opened);
+    send(next);
+
+    awaitStarted(next.caseId());
+    assertThat(startedRecordsFor(opened.caseId())).hasSize(1);
+  }
+
+  @Test
+  void givenOtherCaseEvents_thenNoClockStarts() {
+    CaseEvent.CaseOpened opened = opened("BDG");
+    CaseEvent.CaseRouted routed =
+        new CaseEvent.CaseRouted(
+            UUID.randomUUID().toString(),
+            RECEIVED,
+            "c-routed-" + UUID.randomUUID(),
+            "BDG-2026-000002",
+            "BDG",
+            CaseStatus.ROUTED,
+            "rehabilitasi-sosial",
+            "bdg.admin");
+
+    send(routed);
+    send(opened);
+
+    awaitStarted(opened.caseId());
+    assertThat(startedRecordsFor(routed.caseId())).isEmpty();
+  }
+
+  @Test
+  void givenGarbageBody_thenDeadLetteredAsMalformedAndTheNextCaseStillGetsItsClock() {
+    String garbage = "garbage-" + UUID.randomUUID();
+    CaseEvent.CaseOpened next = opened("BTN");
+
+    writer.send(
+        Topics.CASES_EVENTS,
+        0,
+        "c-garbage",
+        garbage.getBytes(StandardCharsets.UTF_8),
+        Map.of(CloudEventHeaders.TYPE, "id.aduan.case.opened.v1"));
+    send(next);
+
+    awaitStarted(next.caseId());
+    assertThat(deadLettersContaining(garbage))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("MALFORMED");
+              assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo(garbage);
+            });
+  }
+
+  @Test
+  void givenUnknownCeType_thenDeadLetteredAsUnknownType() {
+    CaseEvent.CaseOpened odd = opened("BTN");
+    Message<byte[]> message = cases.toMessage(odd, odd.caseId(), odd.ticket());
+    Map<String, Object> headers = new HashMap<>(message.getHeaders());
+    headers.put(CloudEventHeaders.TYPE, "id.aduan.case.opened.v9");
+    CaseEvent.CaseOpened next = opened("BTN");
+
+    writer.send(Topics.CASES_EVENTS, 0, odd.caseId(), message.getPayload(), headers);
+    send(next);
+
+    awaitStarted(next.caseId());
+    assertThat(startedRecordsFor(odd.caseId())).isEmpty();
+    assertThat(deadLettersContaining(odd.caseId()))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("UNKNOWN_TYPE"));
+  }
+
+  @Test
+  void givenCaseOfAnAgencyNotConfigured_thenDeadLetteredAndNoClock() {
+    CaseEvent.CaseOpened stray = opened("XYZ");
+    CaseEvent.CaseOpened next = opened("BTN");
+
+    send(stray);
+    send(next);
+
+    awaitStarted(next.caseId());
+    assertThat(startedRecordsFor(stray.caseId())).isEmpty();
+    assertThat(deadLettersContaining(stray.caseId()))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("UNKNOWN_AGENCY"));
+  }
+
+  @Test
+  void givenAnOperatorAddsAHolidayInsideARunningClocksWindow_thenItsDeadlineMovesAndIsAnnounced()
+      throws Exception {
+    // Monday 5 October 2026, 10:00 WITA: five working days end Monday 12th, 16:00 WITA.
+    Instant monday = Instant.parse("2026-10-05T02:00:00Z");
+    CaseEvent.CaseOpened opened = opened("BTN", monday);
+    send(opened);
+    SlaEvent.SlaClockStarted started =
+        reader.read(awaitStarted(opened.caseId()).value(), SlaEvent.SlaClockStarted.class);
+    assertThat(started.deadline()).isEqualTo(Instant.parse("2026-10-12T08:00:00Z"));
+
+    Files.writeString(calendarFile, "2026-10-07 holiday Test day off\n", StandardOpenOption.APPEND);
+    Files.setLastModifiedTime(calendarFile, FileTime.from(Instant.now().plusSeconds(5)));
+    app.getBean(CalendarReload.class).check();
+    app.getBean(SlaClocks.class).sweep(app.getBean(Outbox.class), 100);
+
+    SlaEvent.SlaDeadlineChanged changed =
+        reader.read(
+            await()
+                .atMost(PATIENCE)
+                .until(
+                    () -> recordsOfType(opened.caseId(), "id.aduan.sla.deadline-changed.v1"),
+                    records -> !records.isEmpty())
+                .getFirst()
+                .value(),
+            SlaEvent.SlaDeadlineChanged.class);
+    assertThat(changed.deadline()).isEqualTo(Instant.parse("2026-10-13T08:00:00Z"));
+    assertThat(changed.reason()).isEqualTo("holiday calendar changed");
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
+        .get()
+        .extracting(SlaClockDocument::deadline)
+        .isEqualTo(Instant.parse("2026-10-13T08:00:00Z"));
+    // A clock whose window does not cover the new day off keeps its deadline.
+    assertThat(recordsOfType("c-none", "id.aduan.sla.deadline-changed.v1")).isEmpty();
+  }
+
+  @Test
+  void givenABrokenCalendarFile_thenTheReloadIsRefusedAndTheCalendarInForceStays()
+      throws Exception {
+    CalendarFile calendar = app.getBean(CalendarFile.class);
+    var before = calendar.current();
+    String good = Files.readString(calendarFile);
+
+    Files.writeString(calendarFile, good + "2026-02-30 holiday Not a date\n");
+    Files.setLastModifiedTime(calendarFile, FileTime.from(Instant.now().plusSeconds(60)));
+    app.getBean(CalendarReload.class).check();
+
+    assertThat(calendar.current()).isSameAs(before);
+    assertThat(
+            app.getBean(MeterRegistry.class)
+                .counter("aduan.sla.calendar.reloads", "outcome", "refused")
+                .count())
+        .isGreaterThanOrEqualTo(1);
+    Files.writeString(calendarFile, good);
+    Files.setLastModifiedTime(calendarFile, FileTime.from(Instant.now().plusSeconds(120)));
+    app.getBean(CalendarReload.class).check();
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private List<ConsumerRecord<String, byte[]>> recordsOfType(String caseId, String type) {
+    try (TopicProbe probe = new TopicProbe(brokers, Topics.SLA_EVENTS)) {
+      return probe.readToEnd(PATIENCE).stream()
+          .filter(r -> header(r, CloudEventHeaders.TYPE).equals(type))
+          .filter(r -> caseId.equals(r.key()))
+          .toList();
+    }
+  }
+
+  private static CaseEvent.CaseOpened opened(String agency) {
+    return opened(agency, RECEIVED);
+  }
+
+  private static CaseEvent.CaseOpened opened(String agency, Instant received) {
+    String caseId = "c-" + UUID.randomUUID();
+    return new CaseEvent.CaseOpened(
+        UUID.randomUUID().toString(),
+        received.plusSeconds(2),
+        caseId,
+        agency + "-2026-000001",
+        agency,
+        CaseStatus.RECEIVED,
+        Channel.WHATSAPP,
+        "ONLINE",
+        CaseType.COMPLAINT,
+        null,
+        received,
+        new ReplyAddress(Channel.WHATSAPP, "100000000000003", "6285200000000"),
+        "wamid." + caseId,
+        "id");
+  }
+
+  private void send(CaseEvent event) {
+    Message<byte[]> message = cases.toMessage(event, event.caseId(), event.ticket());
+    writer.send(Topics.CASES_EVENTS, 0, event.caseId(), message.getPayload(), message.getHeaders());
+  }
+
+  private ConsumerRecord<String, byte[]> awaitStarted(String caseId) {
+    return await()
+        .atMost(PATIENCE)
+        .until(() -> startedRecordsFor(caseId), records -> !records.isEmpty())
+        .getFirst();
+  }
+
+  private List<ConsumerRecord<String, byte[]>> startedRecordsFor(String caseId) {
+    try (TopicProbe probe = new TopicProbe(brokers, Topics.SLA_EVENTS)) {
+      return probe.readToEnd(PATIENCE).stream()
+          .filter(r -> header(r, CloudEventHeaders.TYPE).equals("id.aduan.sla.clock-started.v1"))
+          .filter(r -> caseId.equals(r.key()))
+          .toList();
+    }
+  }
+
+  private List<ConsumerRecord<String, byte[]>> deadLettersContaining(String text) {
+    try (TopicProbe probe = new TopicProbe(brokers, Topics.dlq(Topics.CASES_EVENTS))) {
+      return probe.readToEnd(PATIENCE).stream()
+          .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(text))
+          .toList();
+    }
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
