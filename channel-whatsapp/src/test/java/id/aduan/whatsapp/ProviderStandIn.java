@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP server standing in for the Graph API (and Twilio's REST API): it records every
- * request and answers from a script per path, else as the provider does on success (a new {@code
- * wamid}). Media metadata and files are served from what a test put in.
+ * A local HTTP server standing in for the Graph API and Twilio's REST API: it records every request
+ * and answers from a script per path, else as the provider does on success (a new {@code wamid}).
+ * Media metadata and files are served from what a test put in.
  */
 public final class ProviderStandIn implements AutoCloseable {
 
@@ -63,6 +63,11 @@ public final class ProviderStandIn implements AutoCloseable {
     Answer answer = script == null ? null : script.pollFirst();
     if (answer == null) {
       answer = fixed.get(path);
+    }
+    if (answer == null && path.endsWith("/Messages.json")) {
+      answer =
+          Answer.json(
+              201, "{\"sid\":\"SM-OUT-" + ids.incrementAndGet() + "\",\"status\":\"queued\"}");
     }
     if (answer == null) {
       answer =

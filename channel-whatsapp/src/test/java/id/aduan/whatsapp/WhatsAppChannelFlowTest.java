@@ -13,19 +13,25 @@ import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.ProviderStandIn.Answer;
 import id.aduan.whatsapp.domain.SignatureVerifier;
+import id.aduan.whatsapp.domain.TwilioSignature;
 import id.aduan.whatsapp.persistence.MediaStore;
 import id.aduan.whatsapp.persistence.OutboundSends;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +56,9 @@ class WhatsAppChannelFlowTest {
 
   private static final String SECRET = "flow-app-secret";
   private static final String BDG = "100000000000001";
+  private static final String TWILIO_TOKEN = "flow-twilio-token";
+  private static final String TWILIO_MESSAGES =
+      "/2010-04-01/Accounts/AC0000000000000000000000000000000b/Messages.json";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -63,6 +72,29 @@ class WhatsAppChannelFlowTest {
   void start() throws Exception {
     brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
     graph = new ProviderStandIn();
+    Path agencies = Files.createTempDirectory("whatsapp-flow-agencies");
+    for (String file : List.of("bdg.yaml", "babel.yaml", "btn.yaml", "lbk.yaml", "psr.yaml")) {
+      try (var in = getClass().getResourceAsStream("/agencies/" + file)) {
+        Files.write(agencies.resolve(file), in.readAllBytes());
+      }
+    }
+    Files.writeString(
+        agencies.resolve("twl.yaml"),
+        """
+        code: TWL
+        name: Dinas Contoh lewat Twilio
+        timeZone: Asia/Jakarta
+        language: id
+        standard:
+          file: none.txt
+        channels:
+          whatsapp:
+            phoneNumberId: "100000000000009"
+            displayNumber: "+6281100000009"
+            provider: twilio
+            windowTemplate: HX0000000000000000000000000000000a
+            windowTemplateLanguage: id
+        """);
     service =
         WhatsAppApplication.builder()
             .sources(KafkaSwitch.class)
@@ -75,6 +107,10 @@ class WhatsAppChannelFlowTest {
                 "--aduan.whatsapp.verify-token=flow-verify",
                 "--aduan.whatsapp.access-token=flow-token",
                 "--aduan.whatsapp.max-body-size=64KB",
+                "--aduan.agencies.dir=" + agencies,
+                "--aduan.twilio.auth-token=" + TWILIO_TOKEN,
+                "--aduan.twilio.account-sid=AC0000000000000000000000000000000b",
+                "--aduan.twilio.api-base-url=" + graph.root(),
                 "--aduan.whatsapp.retry-backoff=5ms",
                 "--aduan.whatsapp.citizen-interval=1ms",
                 "--aduan.whatsapp.circuit-minimum-calls=100",
@@ -526,6 +562,166 @@ class WhatsAppChannelFlowTest {
                     != null);
     Thread.sleep(500);
     assertThat(graph.requestsMentioning(citizen)).isEmpty();
+  }
+
+  // --- Twilio --------------------------------------------------------------------------------
+
+  @Test
+  void aTwilioWebhookBehindAProxyIsVerifiedOverTheRebuiltUrlWithUnknownParametersAndItsMediaStored()
+      throws Exception {
+    byte[] photo = "TWILIO-FOTO".getBytes(StandardCharsets.UTF_8);
+    graph.serve("/twilio-media/ME1", new ProviderStandIn.Answer(200, "image/jpeg", photo));
+    String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("MessageSid", sid);
+    form.put("AccountSid", "AC0000000000000000000000000000000b");
+    form.put("From", "whatsapp:+6281600000001");
+    form.put("To", "whatsapp:+6281100000009");
+    form.put("WaId", "6281600000001");
+    form.put("ProfileName", "Pak Ñandang");
+    form.put("Body", "Jalan rusak di depan rumah");
+    form.put("NumMedia", "1");
+    form.put("MediaUrl0", graph.root() + "/twilio-media/ME1");
+    form.put("MediaContentType0", "image/jpeg");
+    form.put("SomeFutureParameter", "signed too");
+    String publicUrl = "https://aduan.example.go.id/webhooks/twilio/whatsapp";
+
+    HttpResponse<String> forged = postTwilio(form, "bm90IGl0");
+    HttpResponse<String> answer = postTwilio(form, twilioSignature(publicUrl, form));
+
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body()).contains("<Response>");
+    JsonNode m =
+        awaitRecords(
+                Topics.COMPLAINTS_INBOUND,
+                n -> n.path("providerMessageId").asString().equals(sid),
+                1)
+            .getFirst();
+    assertThat(m.path("agencyCode").asString()).isEqualTo("TWL");
+    assertThat(m.path("sender").path("displayName").asString()).isEqualTo("Pak Ñandang");
+    assertThat(m.path("attachments").path(0).path("status").asString()).isEqualTo("STORED");
+    assertThat(
+            service
+                .getBean(MediaStore.class)
+                .read(m.path("attachments").path(0).path("storageRef").asString()))
+        .isEqualTo(photo);
+    assertThat(
+            graph.requests().stream()
+                .filter(r -> r.path().equals("/twilio-media/ME1"))
+                .findFirst()
+                .orElseThrow()
+                .authorization())
+        .startsWith("Basic ");
+  }
+
+  @Test
+  void aTwilioNumberSendsThroughTheMessagesApiWithBodyInsideAndContentSidOutsideTheWindow()
+      throws Exception {
+    String citizen = "62817" + (1_000_000 + (int) (Math.random() * 8_000_000));
+    OutboundMessage outside = twilioOutbound(citizen, "Di luar jendela");
+    publish(outside);
+    awaitRecords(
+        Topics.DELIVERY_RECEIPTS,
+        n -> n.path("outboundEventId").asString().equals(outside.eventId()),
+        1);
+
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+    form.put("From", "whatsapp:+" + citizen);
+    form.put("To", "whatsapp:+6281100000009");
+    form.put("Body", "Halo");
+    form.put("NumMedia", "0");
+    assertThat(
+            postTwilio(
+                    form,
+                    twilioSignature("https://aduan.example.go.id/webhooks/twilio/whatsapp", form))
+                .statusCode())
+        .isEqualTo(200);
+    awaitRecords(
+        Topics.COMPLAINTS_INBOUND,
+        n -> n.path("providerMessageId").asString().equals(form.get("MessageSid")),
+        1);
+    OutboundMessage inside = twilioOutbound(citizen, "Di dalam jendela");
+    publish(inside);
+    awaitRecords(
+        Topics.DELIVERY_RECEIPTS,
+        n -> n.path("outboundEventId").asString().equals(inside.eventId()),
+        1);
+
+    List<ProviderStandIn.Request> sends =
+        graph.requests().stream().filter(r -> r.path().equals(TWILIO_MESSAGES)).toList();
+    assertThat(sends).hasSize(2);
+    assertThat(sends).allSatisfy(r -> assertThat(r.authorization()).startsWith("Basic "));
+    Map<String, String> first = formOf(sends.get(0).body());
+    Map<String, String> second = formOf(sends.get(1).body());
+    assertThat(first)
+        .containsEntry("From", "whatsapp:+6281100000009")
+        .containsEntry("To", "whatsapp:+" + citizen)
+        .containsEntry("ContentSid", "HX0000000000000000000000000000000a")
+        .containsEntry("ContentVariables", "{\"1\":\"Di luar jendela\"}");
+    assertThat(second).containsEntry("Body", "Di dalam jendela").doesNotContainKey("ContentSid");
+  }
+
+  private OutboundMessage twilioOutbound(String citizen, String text) {
+    OutboundMessage o = outbound(citizen, text, null, null);
+    return new OutboundMessage(
+        o.eventId(),
+        o.occurredAt(),
+        "TWL",
+        null,
+        "TWL-2026-000001",
+        new ReplyAddress(Channel.WHATSAPP, "100000000000009", citizen),
+        o.purpose(),
+        o.language(),
+        null,
+        text,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        true);
+  }
+
+  private static String twilioSignature(String url, Map<String, String> form) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    form.forEach((k, v) -> params.put(k, List.of(v)));
+    return new TwilioSignature(TWILIO_TOKEN).sign(url, params);
+  }
+
+  private HttpResponse<String> postTwilio(Map<String, String> form, String signature)
+      throws Exception {
+    String body =
+        String.join(
+            "&",
+            form.entrySet().stream()
+                .map(
+                    e ->
+                        URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                            + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .toList());
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/twilio/whatsapp"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", signature)
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Host", "aduan.example.go.id")
+            .header("X-Forwarded-Port", "443")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Map<String, String> formOf(String body) {
+    Map<String, String> form = new LinkedHashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      form.put(
+          java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+          java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return form;
   }
 
   // --- helpers -------------------------------------------------------------------------------

@@ -1,16 +1,9 @@
 package id.aduan.whatsapp.client;
 
 import id.aduan.whatsapp.config.WhatsAppProperties;
-import id.aduan.whatsapp.domain.SendFailure;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -41,16 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
  * breaker, so a Graph API that keeps failing is left alone for a while.
  */
 @Component
-public class GraphApiClient {
+public class GraphApiClient implements WhatsAppSender {
 
   private final RestClient http;
   private final RestClient media;
   private final JsonMapper json;
   private final MeterRegistry meters;
   private final WhatsAppProperties properties;
-  private final Retry retry;
-  private final Retry mediaRetry;
-  private final CircuitBreaker circuit;
+  private final Resilience resilience;
   private final Map<String, RateLimiter> perNumber = new ConcurrentHashMap<>();
   private final Map<String, RateLimiter> perCitizen = lruMap(10_000);
 
@@ -64,50 +54,7 @@ public class GraphApiClient {
     this.meters = meters;
     this.http = client(builder.clone(), properties.graphBaseUrl(), properties.requestTimeout());
     this.media = client(builder.clone(), properties.graphBaseUrl(), properties.mediaTimeout());
-    Predicate<Throwable> transientFailure = GraphApiClient::isTransient;
-    this.retry =
-        Retry.of(
-            "graph-api",
-            RetryConfig.custom()
-                .maxAttempts(Math.max(1, properties.retryAttempts()))
-                .intervalFunction(
-                    IntervalFunction.ofExponentialBackoff(properties.retryBackoff(), 2.0))
-                .retryOnException(transientFailure)
-                .build());
-    this.mediaRetry =
-        Retry.of(
-            "graph-api-media",
-            RetryConfig.custom()
-                .maxAttempts(Math.max(1, properties.mediaAttempts()))
-                .intervalFunction(
-                    IntervalFunction.ofExponentialBackoff(properties.retryBackoff(), 2.0))
-                .retryOnException(transientFailure)
-                .build());
-    this.circuit =
-        CircuitBreaker.of(
-            "graph-api",
-            CircuitBreakerConfig.custom()
-                .failureRateThreshold(properties.circuitFailureRate())
-                .minimumNumberOfCalls(properties.circuitMinimumCalls())
-                .slidingWindowSize(Math.max(properties.circuitMinimumCalls(), 20))
-                .waitDurationInOpenState(properties.circuitOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                // Only an unreachable or failing provider opens the circuit; a refused message
-                // (a bad number, a closed window) says nothing about the provider's health.
-                .recordException(transientFailure)
-                .build());
-    circuit
-        .getEventPublisher()
-        .onStateTransition(
-            e ->
-                meters
-                    .counter(
-                        "aduan.client.circuit.transitions",
-                        "client",
-                        "graph-api",
-                        "to",
-                        e.getStateTransition().getToState().name().toLowerCase())
-                    .increment());
+    this.resilience = new Resilience("graph-api", properties, meters);
   }
 
   private static RestClient client(RestClient.Builder builder, String baseUrl, Duration timeout) {
@@ -119,13 +66,9 @@ public class GraphApiClient {
     return builder.baseUrl(baseUrl).requestFactory(requests).build();
   }
 
-  private static boolean isTransient(Throwable e) {
-    return e instanceof GraphApiException g && g.failure() == SendFailure.RETRY;
-  }
-
   /** The circuit's state, for the health of the adapter and for tests. */
   public CircuitBreaker.State circuitState() {
-    return circuit.getState();
+    return resilience.state();
   }
 
   /**
@@ -133,6 +76,7 @@ public class GraphApiClient {
    *
    * @return the {@code wamid} of the sent message
    */
+  @Override
   public String sendText(
       String phoneNumberId, String to, String body, @Nullable String contextMessageId) {
     Map<String, Object> payload = base(to, "text", contextMessageId);
@@ -141,6 +85,7 @@ public class GraphApiClient {
   }
 
   /** Sends an approved template with its body parameters (outside the 24-hour window). */
+  @Override
   public String sendTemplate(
       String phoneNumberId, String to, String name, String language, List<String> parameters) {
     Map<String, Object> template = new LinkedHashMap<>();
@@ -159,6 +104,7 @@ public class GraphApiClient {
   }
 
   /** Sends a document by its URL (e.g. the resolution record PDF). */
+  @Override
   public String sendDocument(
       String phoneNumberId,
       String to,
@@ -178,10 +124,11 @@ public class GraphApiClient {
   }
 
   /** Marks a citizen's message as read (the blue ticks). */
+  @Override
   public void markRead(String phoneNumberId, String wamid) {
     Map<String, Object> payload =
         Map.of("messaging_product", "whatsapp", "status", "read", "message_id", wamid);
-    call(retry, () -> post(phoneNumberId, payload));
+    resilience.call(() -> post(phoneNumberId, payload));
   }
 
   private static Map<String, Object> base(String to, String type, @Nullable String context) {
@@ -223,8 +170,7 @@ public class GraphApiClient {
                           .build()));
     }
     JsonNode response =
-        call(
-            retry,
+        resilience.call(
             RateLimiter.decorateSupplier(
                 number, RateLimiter.decorateSupplier(citizen, () -> post(phoneNumberId, payload))));
     String id = response.path("messages").path(0).path("id").asString("");
@@ -232,17 +178,6 @@ public class GraphApiClient {
       throw new GraphApiException(200, null, "the Graph API answered without a message id", null);
     }
     return id;
-  }
-
-  /** Retry inside the circuit breaker: one circuit call is one fully retried attempt. */
-  private <T> T call(Retry policy, Supplier<T> request) {
-    try {
-      return circuit.executeSupplier(Retry.decorateSupplier(policy, request));
-    } catch (CallNotPermittedException e) {
-      throw new GraphApiException(0, null, "the Graph API circuit is open", e);
-    } catch (RequestNotPermitted e) {
-      throw new GraphApiException(429, null, "the send rate limit was not granted in time", e);
-    }
   }
 
   private JsonNode post(String phoneNumberId, Map<String, Object> payload) {
@@ -309,8 +244,7 @@ public class GraphApiClient {
    * means it expired: the metadata is fetched again once for a fresh one.
    */
   public Media downloadMedia(String mediaId, long maxBytes) {
-    return call(
-        mediaRetry,
+    return resilience.media(
         () -> {
           JsonNode info = mediaInfo(mediaId);
           if (info.path("file_size").asLong(0) > maxBytes) {
@@ -332,11 +266,6 @@ public class GraphApiClient {
                 fresh.path("sha256").asString(null));
           }
         });
-  }
-
-  /** Downloads a file from a direct URL (Twilio's {@code MediaUrlN}) with the given credentials. */
-  public byte[] downloadUrl(String url, @Nullable String authorization, long maxBytes) {
-    return call(mediaRetry, () -> fetch(url, authorization, maxBytes));
   }
 
   private JsonNode mediaInfo(String mediaId) {

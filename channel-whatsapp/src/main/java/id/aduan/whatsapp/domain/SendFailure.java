@@ -39,4 +39,29 @@ public enum SendFailure {
     }
     return httpStatus == 401 ? TOKEN_INVALID : FINAL;
   }
+
+  /**
+   * The same for Twilio's Messages API (www.twilio.com/docs/api/errors): 63016 is its "outside the
+   * 24-hour window", 20003 a refused credential, 20429 and 63018 its rate limits.
+   */
+  public static SendFailure classifyTwilio(int httpStatus, @Nullable Integer code) {
+    if (code != null) {
+      switch (code) {
+        case 63016 -> {
+          return USE_TEMPLATE;
+        }
+        case 20003 -> {
+          return TOKEN_INVALID;
+        }
+        case 20429, 63018 -> {
+          return RETRY;
+        }
+        default -> {}
+      }
+    }
+    if (httpStatus >= 500 || httpStatus == 429 || httpStatus == 0) {
+      return RETRY;
+    }
+    return httpStatus == 401 ? TOKEN_INVALID : FINAL;
+  }
 }

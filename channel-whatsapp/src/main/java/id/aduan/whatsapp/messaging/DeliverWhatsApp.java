@@ -7,8 +7,9 @@ import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.whatsapp.client.GraphApiClient;
 import id.aduan.whatsapp.client.GraphApiException;
+import id.aduan.whatsapp.client.Senders;
+import id.aduan.whatsapp.client.WhatsAppSender;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.CustomerServiceWindow;
 import id.aduan.whatsapp.domain.SendFailure;
@@ -51,7 +52,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   static final String MARK_READ = "MARK_READ";
 
   private static final Logger log = LoggerFactory.getLogger(DeliverWhatsApp.class);
-  private final GraphApiClient graph;
+  private final Senders senders;
   private final OutboundSends sends;
   private final CustomerWindows windows;
   private final MessageStatuses statuses;
@@ -62,7 +63,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   private final Clock clock;
 
   DeliverWhatsApp(
-      GraphApiClient graph,
+      Senders senders,
       OutboundSends sends,
       CustomerWindows windows,
       MessageStatuses statuses,
@@ -71,7 +72,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       WhatsAppProperties properties,
       MeterRegistry meters,
       Clock clock) {
-    this.graph = graph;
+    this.senders = senders;
     this.sends = sends;
     this.windows = windows;
     this.statuses = statuses;
@@ -128,6 +129,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   private void deliver(Message<byte[]> raw, OutboundMessage outbound, List<String> alreadySent) {
     String numberId = outbound.to().channelAccountId();
     String to = outbound.to().recipientId();
+    WhatsAppSender graph = senders.forNumber(numberId);
     try {
       if (MARK_READ.equals(outbound.purpose())) {
         if (outbound.replyToProviderMessageId() != null) {
@@ -163,7 +165,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       for (int i = sent.size(); i < parts.size(); i++) {
         String wamid;
         try {
-          wamid = send(numberId, to, parts.get(i));
+          wamid = send(graph, numberId, to, parts.get(i));
         } catch (GraphApiException e) {
           if (e.failure() != SendFailure.USE_TEMPLATE || parts.get(i).template() != null) {
             throw e;
@@ -175,7 +177,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
             fail(outbound, "131047", "outside the 24-hour window and no template is configured");
             return;
           }
-          wamid = send(numberId, to, template);
+          wamid = send(graph, numberId, to, template);
           sends.partSent(outbound.eventId(), wamid);
           sent.add(wamid);
           break;
@@ -222,7 +224,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
     }
   }
 
-  private String send(String numberId, String to, Part part) {
+  private static String send(WhatsAppSender graph, String numberId, String to, Part part) {
     return switch (part.kind()) {
       case "template" -> {
         OutboundMessage.Template t = part.template();

@@ -3,6 +3,7 @@ package id.aduan.whatsapp.messaging;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.whatsapp.client.GraphApiClient;
 import id.aduan.whatsapp.client.GraphApiException;
+import id.aduan.whatsapp.client.TwilioClient;
 import id.aduan.whatsapp.domain.MediaLimits;
 import id.aduan.whatsapp.domain.WebhookBatch;
 import id.aduan.whatsapp.persistence.MediaStore;
@@ -27,11 +28,13 @@ class MediaFetcher {
 
   private static final Logger log = LoggerFactory.getLogger(MediaFetcher.class);
   private final GraphApiClient graph;
+  private final TwilioClient twilio;
   private final MediaStore store;
   private final MeterRegistry meters;
 
-  MediaFetcher(GraphApiClient graph, MediaStore store, MeterRegistry meters) {
+  MediaFetcher(GraphApiClient graph, TwilioClient twilio, MediaStore store, MeterRegistry meters) {
     this.graph = graph;
+    this.twilio = twilio;
     this.store = store;
     this.meters = meters;
   }
@@ -45,7 +48,12 @@ class MediaFetcher {
     }
     long limit = MediaLimits.maxBytes(ref.kind());
     try {
-      GraphApiClient.Media media = graph.downloadMedia(ref.mediaId(), limit);
+      // A direct URL is Twilio's MediaUrlN; a media id is the Cloud API's two-step download.
+      GraphApiClient.Media media =
+          ref.url() != null
+              ? new GraphApiClient.Media(
+                  twilio.downloadMedia(ref.url(), limit), ref.mimeType(), null)
+              : graph.downloadMedia(ref.mediaId(), limit);
       String actual = HexFormat.of().formatHex(sha256(media.bytes()));
       String announced = ref.sha256() != null ? ref.sha256() : media.sha256();
       if (announced != null && !matches(announced, media.bytes(), actual)) {
