@@ -564,6 +564,74 @@ class WhatsAppChannelFlowTest {
     assertThat(graph.requestsMentioning(citizen)).isEmpty();
   }
 
+  @Test
+  void aDocumentFollowsTheTextAndMarkAsReadSendsTheReadStatus() throws Exception {
+    String citizen = openWindow();
+    OutboundMessage base =
+        outbound(citizen, "Berita acara penyelesaian terlampir.", "wamid.CITIZEN-2", null);
+    OutboundMessage withDocument =
+        new OutboundMessage(
+            base.eventId(),
+            base.occurredAt(),
+            "BDG",
+            null,
+            base.ticket(),
+            base.to(),
+            "RESOLUTION",
+            "id",
+            null,
+            base.text(),
+            null,
+            base.replyToProviderMessageId(),
+            List.of(),
+            List.of(
+                new OutboundMessage.OutboundAttachment(
+                    "berita-acara.pdf",
+                    "application/pdf",
+                    null,
+                    "https://aduan.example.go.id/files/ba.pdf",
+                    Map.of())),
+            true);
+    OutboundMessage markRead =
+        new OutboundMessage(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "BDG",
+            null,
+            null,
+            base.to(),
+            "MARK_READ",
+            "id",
+            null,
+            "",
+            null,
+            "wamid.CITIZEN-3",
+            List.of(),
+            List.of(),
+            true);
+
+    publish(withDocument);
+    publish(markRead);
+
+    awaitRecords(
+        Topics.DELIVERY_RECEIPTS,
+        n -> n.path("outboundEventId").asString().equals(withDocument.eventId()),
+        2);
+    List<JsonNode> sent =
+        graph.requestsMentioning(citizen).stream().map(r -> JSON.readTree(r.body())).toList();
+    assertThat(sent).extracting(n -> n.path("type").asString()).containsExactly("text", "document");
+    assertThat(sent.get(1).path("document").path("link").asString())
+        .isEqualTo("https://aduan.example.go.id/files/ba.pdf");
+    assertThat(sent.get(1).path("document").path("filename").asString())
+        .isEqualTo("berita-acara.pdf");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !graph.requestsMentioning("wamid.CITIZEN-3").isEmpty());
+    JsonNode read = JSON.readTree(graph.requestsMentioning("wamid.CITIZEN-3").getFirst().body());
+    assertThat(read.path("status").asString()).isEqualTo("read");
+    assertThat(read.path("message_id").asString()).isEqualTo("wamid.CITIZEN-3");
+  }
+
   // --- Twilio --------------------------------------------------------------------------------
 
   @Test
