@@ -856,47 +856,64 @@ class WhatsAppChannelFlowTest {
   }
 
   private static byte[] textWebhook(String numberId, String wamid, String from, String text) {
-    return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
-            + numberId
-            + "\"},\"contacts\":[{\"profile\":{\"name\":\"Warga\"},\"wa_id\":\""
+    return envelope(
+        numberId,
+        "\"contacts\":[{\"profile\":{\"name\":\"Warga\"},\"wa_id\":\""
             + from
-            + "\"}],\"messages\":[{\"from\":\""
-            + from
-            + "\",\"id\":\""
-            + wamid
-            + "\",\"timestamp\":\""
-            + Instant.now().getEpochSecond()
-            + "\",\"type\":\"text\",\"text\":{\"body\":\""
-            + text
-            + "\"}}]}}]}]}")
-        .getBytes(StandardCharsets.UTF_8);
+            + "\"}],"
+            + message(from, wamid, "text", "{\"body\":\"" + text + "\"}"));
   }
 
   private static byte[] imageWebhook(String wamid, String mediaId, String sha) {
-    return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
-            + BDG
-            + "\"},\"messages\":[{\"from\":\"6281400000001\",\"id\":\""
-            + wamid
-            + "\",\"timestamp\":\""
-            + Instant.now().getEpochSecond()
-            + "\",\"type\":\"image\",\"image\":{\"caption\":\"Foto rumah\",\"mime_type\":\"image/jpeg\",\"sha256\":\""
-            + sha
-            + "\",\"id\":\""
-            + mediaId
-            + "\"}}]}}]}]}")
-        .getBytes(StandardCharsets.UTF_8);
+    return envelope(
+        BDG,
+        message(
+            "6281400000001",
+            wamid,
+            "image",
+            "{\"caption\":\"Foto rumah\",\"mime_type\":\"image/jpeg\",\"sha256\":\""
+                + sha
+                + "\",\"id\":\""
+                + mediaId
+                + "\"}"));
+  }
+
+  private static String message(String from, String wamid, String type, String content) {
+    return "\"messages\":[{\"from\":\""
+        + from
+        + "\",\"id\":\""
+        + wamid
+        + "\",\"timestamp\":\""
+        + Instant.now().getEpochSecond()
+        + "\",\"type\":\""
+        + type
+        + "\",\""
+        + type
+        + "\":"
+        + content
+        + "}]";
   }
 
   private static byte[] statusWebhook(String wamid, String status, long epochSeconds) {
-    return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
-            + BDG
-            + "\"},\"statuses\":[{\"id\":\""
+    return envelope(
+        BDG,
+        "\"statuses\":[{\"id\":\""
             + wamid
             + "\",\"status\":\""
             + status
             + "\",\"timestamp\":\""
             + epochSeconds
-            + "\",\"recipient_id\":\"6281500000001\"}]}}]}]}")
+            + "\",\"recipient_id\":\"6281500000001\"}]");
+  }
+
+  /** One Cloud API webhook with one change for {@code numberId} holding {@code value}'s fields. */
+  private static byte[] envelope(String numberId, String value) {
+    return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":[{\"field\":"
+            + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
+            + numberId
+            + "\"},"
+            + value
+            + "}}]}]}")
         .getBytes(StandardCharsets.UTF_8);
   }
 

@@ -1,6 +1,7 @@
 package id.aduan.whatsapp.client;
 
 import id.aduan.whatsapp.config.WhatsAppProperties;
+import id.aduan.whatsapp.domain.SendFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -38,7 +39,6 @@ public class GraphApiClient implements WhatsAppSender {
   private final RestClient http;
   private final RestClient media;
   private final JsonMapper json;
-  private final MeterRegistry meters;
   private final WhatsAppProperties properties;
   private final Resilience resilience;
   private final Map<String, RateLimiter> perNumber = new ConcurrentHashMap<>();
@@ -51,7 +51,6 @@ public class GraphApiClient implements WhatsAppSender {
       MeterRegistry meters) {
     this.properties = properties;
     this.json = json;
-    this.meters = meters;
     this.http = client(builder.clone(), properties.graphBaseUrl(), properties.requestTimeout());
     this.media = client(builder.clone(), properties.graphBaseUrl(), properties.mediaTimeout());
     this.resilience = new Resilience("graph-api", properties, meters);
@@ -204,26 +203,7 @@ public class GraphApiClient implements WhatsAppSender {
   }
 
   private GraphApiException fromResponse(int status, String body) {
-    Integer code = null;
-    String title = "HTTP " + status;
-    try {
-      JsonNode error = json.readTree(body).path("error");
-      if (error.path("code").isNumber()) {
-        code = error.path("code").asInt();
-      }
-      title = error.path("message").asString(title);
-    } catch (RuntimeException notJson) {
-      // An HTML error page from a proxy: the status alone decides.
-    }
-    meters
-        .counter(
-            "aduan.client.errors",
-            "client",
-            "graph-api",
-            "code",
-            code != null ? String.valueOf(code) : "http_" + status)
-        .increment();
-    return new GraphApiException(status, code, title, null);
+    return resilience.refused(json, status, body, "/error", SendFailure::classify);
   }
 
   // --- media -------------------------------------------------------------------------------

@@ -11,7 +11,11 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Resilience4j setup of both providers: retry with exponential backoff on transient
@@ -24,9 +28,11 @@ final class Resilience {
   private final Retry mediaRetry;
   private final CircuitBreaker circuit;
   private final String name;
+  private final MeterRegistry meters;
 
   Resilience(String name, WhatsAppProperties properties, MeterRegistry meters) {
     this.name = name;
+    this.meters = meters;
     this.retry = retry(name, properties.retryAttempts(), properties);
     this.mediaRetry = retry(name + "-media", properties.mediaAttempts(), properties);
     this.circuit =
@@ -66,6 +72,38 @@ final class Resilience {
 
   static boolean isTransient(Throwable e) {
     return e instanceof GraphApiException g && g.failure() == SendFailure.RETRY;
+  }
+
+  /**
+   * The provider's refusal as an exception: its error code and message read from the JSON at {@code
+   * pointer} (an HTML page from a proxy leaves the status alone to decide), counted by code.
+   */
+  GraphApiException refused(
+      JsonMapper json,
+      int status,
+      String body,
+      String pointer,
+      BiFunction<Integer, @Nullable Integer, SendFailure> classify) {
+    Integer code = null;
+    String message = "HTTP " + status;
+    try {
+      JsonNode error = json.readTree(body).at(pointer);
+      if (error.path("code").isNumber()) {
+        code = error.path("code").asInt();
+      }
+      message = error.path("message").asString(message);
+    } catch (RuntimeException notJson) {
+      // The status alone decides.
+    }
+    meters
+        .counter(
+            "aduan.client.errors",
+            "client",
+            name,
+            "code",
+            code != null ? String.valueOf(code) : "http_" + status)
+        .increment();
+    return new GraphApiException(status, code, message, null, classify.apply(status, code));
   }
 
   CircuitBreaker.State state() {

@@ -40,7 +40,6 @@ public class TwilioClient implements WhatsAppSender {
   private final TwilioProperties twilio;
   private final AgencyCatalog agencies;
   private final JsonMapper json;
-  private final MeterRegistry meters;
   private final Resilience resilience;
 
   TwilioClient(
@@ -53,7 +52,6 @@ public class TwilioClient implements WhatsAppSender {
     this.twilio = twilio;
     this.agencies = agencies;
     this.json = json;
-    this.meters = meters;
     // Twilio answers a media URL with a redirect to its storage.
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(
@@ -194,27 +192,7 @@ public class TwilioClient implements WhatsAppSender {
   }
 
   private GraphApiException error(int status, String body) {
-    Integer code = null;
-    String message = "HTTP " + status;
-    try {
-      JsonNode error = json.readTree(body);
-      if (error.path("code").isNumber()) {
-        code = error.path("code").asInt();
-      }
-      message = error.path("message").asString(message);
-    } catch (RuntimeException notJson) {
-      // The status alone decides.
-    }
-    meters
-        .counter(
-            "aduan.client.errors",
-            "client",
-            "twilio",
-            "code",
-            code != null ? String.valueOf(code) : "http_" + status)
-        .increment();
-    return new GraphApiException(
-        status, code, message, null, SendFailure.classifyTwilio(status, code));
+    return resilience.refused(json, status, body, "", SendFailure::classifyTwilio);
   }
 
   private String basic() {

@@ -34,10 +34,7 @@ public enum SendFailure {
         default -> {}
       }
     }
-    if (httpStatus >= 500 || httpStatus == 429 || httpStatus == 0) {
-      return RETRY;
-    }
-    return httpStatus == 401 ? TOKEN_INVALID : FINAL;
+    return byStatus(httpStatus);
   }
 
   /**
@@ -59,6 +56,11 @@ public enum SendFailure {
         default -> {}
       }
     }
+    return byStatus(httpStatus);
+  }
+
+  /** Without a known code: no answer, 429 and 5xx are transient, 401 a credential problem. */
+  private static SendFailure byStatus(int httpStatus) {
     if (httpStatus >= 500 || httpStatus == 429 || httpStatus == 0) {
       return RETRY;
     }

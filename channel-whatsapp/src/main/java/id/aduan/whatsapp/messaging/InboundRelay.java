@@ -76,16 +76,7 @@ public class InboundRelay {
               Base64.getEncoder().encodeToString(rejected.json().getBytes(StandardCharsets.UTF_8)));
       publisher.deadLetterRecord(
           Topics.dlq(Topics.COMPLAINTS_INBOUND), rejected.reason(), dead, rejected.reason());
-      meters
-          .counter(
-              "aduan.inbound.messages",
-              "channel",
-              "whatsapp",
-              "agency",
-              "unknown",
-              "outcome",
-              rejected.reason().toLowerCase(java.util.Locale.ROOT))
-          .increment();
+      count("unknown", rejected.reason().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
@@ -184,15 +175,13 @@ public class InboundRelay {
   }
 
   private void count(ComplaintReceived message, String outcome) {
+    count(message.agencyCode(), outcome);
+  }
+
+  private void count(String agency, String outcome) {
     meters
         .counter(
-            "aduan.inbound.messages",
-            "channel",
-            "whatsapp",
-            "agency",
-            message.agencyCode(),
-            "outcome",
-            outcome)
+            "aduan.inbound.messages", "channel", "whatsapp", "agency", agency, "outcome", outcome)
         .increment();
   }
 
