@@ -152,7 +152,7 @@ public class GraphApiClient implements WhatsAppSender {
                     RateLimiterConfig.custom()
                         .limitForPeriod(Math.max(1, properties.messagesPerSecond()))
                         .limitRefreshPeriod(Duration.ofSeconds(1))
-                        .timeoutDuration(Duration.ofSeconds(5))
+                        .timeoutDuration(properties.rateLimitWait())
                         .build()));
     RateLimiter citizen;
     synchronized (perCitizen) {
@@ -165,7 +165,7 @@ public class GraphApiClient implements WhatsAppSender {
                       RateLimiterConfig.custom()
                           .limitForPeriod(1)
                           .limitRefreshPeriod(properties.citizenInterval())
-                          .timeoutDuration(properties.citizenInterval().plusSeconds(1))
+                          .timeoutDuration(properties.rateLimitWait())
                           .build()));
     }
     JsonNode response =

@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param sendLease how long a claimed outbound message is reserved for its sender
  * @param mediaTimeout connect and read timeout of one media download
  * @param mediaAttempts attempts of a media download on a transient error, first included
+ * @param rateLimitWait how long a send may wait for the rate limiters before it fails as transient
  */
 @ConfigurationProperties("aduan.whatsapp")
 public record WhatsAppProperties(
@@ -45,4 +46,5 @@ public record WhatsAppProperties(
     @DefaultValue("6s") Duration citizenInterval,
     @DefaultValue("60s") Duration sendLease,
     @DefaultValue("5s") Duration mediaTimeout,
-    @DefaultValue("3") int mediaAttempts) {}
+    @DefaultValue("3") int mediaAttempts,
+    @DefaultValue("7s") Duration rateLimitWait) {}

@@ -55,7 +55,8 @@ class GraphApiResilienceTest {
             Duration.ofMillis(1),
             Duration.ofSeconds(60),
             Duration.ofSeconds(2),
-            2);
+            2,
+            Duration.ofSeconds(5));
     client =
         new GraphApiClient(RestClient.builder(), properties, JsonMapper.builder().build(), meters);
   }
@@ -127,6 +128,42 @@ class GraphApiResilienceTest {
     assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
     assertThat(meters.get("aduan.client.circuit.transitions").tag("to", "open").counter().count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void aSecondMessageToTheSameCitizenWaitsForItsIntervalWhileOthersGoAhead() {
+    WhatsAppProperties paced =
+        new WhatsAppProperties(
+            graph.baseUrl(),
+            "s",
+            "v",
+            "token-1",
+            DataSize.ofMegabytes(1),
+            Duration.ofSeconds(2),
+            1,
+            Duration.ofMillis(5),
+            50,
+            100,
+            Duration.ofSeconds(1),
+            80,
+            Duration.ofHours(1),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(2),
+            1,
+            Duration.ZERO);
+    GraphApiClient pacedClient =
+        new GraphApiClient(RestClient.builder(), paced, JsonMapper.builder().build(), meters);
+
+    pacedClient.sendText("100000000000001", "6281", "satu", null);
+    assertThatThrownBy(() -> pacedClient.sendText("100000000000001", "6281", "pesan-kedua", null))
+        .isInstanceOfSatisfying(
+            GraphApiException.class, e -> assertThat(e.failure()).isEqualTo(SendFailure.RETRY));
+    pacedClient.sendText("100000000000001", "6282", "warga lain", null);
+
+    assertThat(graph.requests())
+        .extracting(r -> r.body().contains("pesan-kedua"))
+        .containsExactly(false, false);
+    assertThat(graph.requestsMentioning("warga lain")).hasSize(1);
   }
 
   @Test
