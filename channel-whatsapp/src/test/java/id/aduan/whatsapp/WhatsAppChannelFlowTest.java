@@ -307,6 +307,22 @@ class WhatsAppChannelFlowTest {
     assertThat(service.getBean(MediaStore.class).read(attachment.path("storageRef").asString()))
         .isEqualTo(photo);
 
+    String again = "wamid.MEDIA-AGAIN-" + UUID.randomUUID();
+    postSigned(imageWebhook(again, "MEDIA-OK", sha));
+    JsonNode reused =
+        awaitRecords(
+                Topics.COMPLAINTS_INBOUND,
+                n -> n.path("providerMessageId").asString().equals(again),
+                1)
+            .getFirst()
+            .path("attachments")
+            .path(0);
+    assertThat(reused.path("storageRef").asString())
+        .as("the same media id is stored once")
+        .isEqualTo(attachment.path("storageRef").asString());
+    assertThat(reused.path("sizeBytes").asLong()).isEqualTo(photo.length);
+    assertThat(reused.path("sha256").asString()).isEqualTo(sha);
+
     JsonNode mismatch =
         awaitRecords(
                 Topics.COMPLAINTS_INBOUND,

@@ -41,10 +41,18 @@ class MediaFetcher {
 
   ComplaintReceived.Attachment fetch(ComplaintReceived message, WebhookBatch.MediaRef ref) {
     String mime = ref.mimeType() != null ? ref.mimeType() : "application/octet-stream";
-    String stored = store.find(ref.mediaId());
+    MediaStore.Stored stored = store.find(ref.mediaId());
     if (stored != null) {
-      // A redelivered webhook: the file is there already.
-      return attachment(ref, mime, 0, ref.sha256(), stored, "STORED", message, "already_stored");
+      // A redelivered webhook (e.g. after a 503): the file is there already.
+      return attachment(
+          ref,
+          mime,
+          stored.sizeBytes(),
+          stored.sha256(),
+          stored.storageRef(),
+          "STORED",
+          message,
+          "already_stored");
     }
     long limit = MediaLimits.maxBytes(ref.kind());
     try {

@@ -23,10 +23,20 @@ public class MediaStore {
     this.gridFs = gridFs;
   }
 
-  /** The GridFS id of a media object stored before, or null. */
-  public @Nullable String find(String mediaId) {
+  /** A media object stored before: its GridFS id, size and hash. */
+  public record Stored(String storageRef, long sizeBytes, @Nullable String sha256) {}
+
+  /** The media object stored before under this media id, or null. */
+  public @Nullable Stored find(String mediaId) {
     GridFSFile file = gridFs.findOne(Query.query(Criteria.where("filename").is(mediaId)));
-    return file == null ? null : file.getObjectId().toHexString();
+    if (file == null) {
+      return null;
+    }
+    Document metadata = file.getMetadata();
+    return new Stored(
+        file.getObjectId().toHexString(),
+        file.getLength(),
+        metadata == null ? null : metadata.getString("sha256"));
   }
 
   /** Stores the bytes and returns the GridFS id. */
