@@ -45,7 +45,7 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * sla-service's {@code startSlaClock} on the in-JVM KRaft broker and MongoDB-protocol server, in
+ * sla-service's {@code trackDeadlines} on the in-JVM KRaft broker and MongoDB-protocol server, in
  * one application context. Records a test writes go to partition 0, so once a later record there
  * was processed, every earlier one was too.
  */
@@ -281,6 +281,72 @@ class SlaServiceStreamTest {
     Files.writeString(calendarFile, good);
     Files.setLastModifiedTime(calendarFile, FileTime.from(Instant.now().plusSeconds(120)));
     app.getBean(CalendarReload.class).check();
+  }
+
+  @Test
+  void givenTheCaseWaitsForTheCitizen_thenTheClockPausesResumesWithTheDeadlineMovedAndStopsOnce() {
+    CaseEvent.CaseOpened opened = opened("BTN");
+    send(opened);
+    awaitStarted(opened.caseId());
+    // Waiting from Mon 23 Nov 10:00 to Tue 24 Nov 10:00 WITA: 6 + 2 office hours.
+    send(
+        new CaseEvent.InformationRequested(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-23T02:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "BTN",
+            CaseStatus.INCOMPLETE,
+            List.of("KTP"),
+            opened.replyAddress(),
+            "btn.admin"));
+    send(
+        new CaseEvent.InformationReceived(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-24T02:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "BTN",
+            CaseStatus.RECEIVED));
+    CaseEvent.CaseResolved resolved =
+        new CaseEvent.CaseResolved(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-25T02:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "BTN",
+            CaseStatus.RESOLVED,
+            "Bantuan disalurkan",
+            opened.replyAddress(),
+            "btn.admin");
+    send(resolved);
+    send(resolved);
+
+    SlaEvent.SlaClockStopped stopped =
+        reader.read(
+            await()
+                .atMost(PATIENCE)
+                .until(
+                    () -> recordsOfType(opened.caseId(), "id.aduan.sla.clock-stopped.v1"),
+                    records -> !records.isEmpty())
+                .getFirst()
+                .value(),
+            SlaEvent.SlaClockStopped.class);
+    SlaEvent.SlaClockResumed resumed =
+        reader.read(
+            recordsOfType(opened.caseId(), "id.aduan.sla.clock-resumed.v1").getFirst().value(),
+            SlaEvent.SlaClockResumed.class);
+    // Fri 27 Nov 16:00 WITA plus 8 office hours: Mon 30 Nov 16:00 WITA.
+    assertThat(resumed.deadline()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+    assertThat(recordsOfType(opened.caseId(), "id.aduan.sla.clock-paused.v1")).hasSize(1);
+    assertThat(stopped.late()).isFalse();
+    assertThat(stopped.deadline()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+    CaseEvent.CaseOpened marker = opened("BTN");
+    send(marker);
+    awaitStarted(marker.caseId());
+    assertThat(recordsOfType(opened.caseId(), "id.aduan.sla.clock-stopped.v1"))
+        .as("the redelivered resolution stops nothing twice")
+        .hasSize(1);
   }
 
   // --- helpers ---------------------------------------------------------------------------------

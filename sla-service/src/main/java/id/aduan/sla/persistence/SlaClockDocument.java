@@ -10,8 +10,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One running clock of one case ({@code id = caseId/clock}). {@code duration} is what the policy
  * allows (e.g. {@code 5 working-days}), kept so that a calendar change can recompute the deadline.
- * {@code nextDueAt} is the next moment something must happen to it (a warning, the breach), indexed
- * so a scan reads only what is due.
+ * {@code scheduleVersion} grows whenever the deadline moves or the clock pauses, so that due
+ * moments filed for an older version are recognised as stale; {@code fired} holds the levels
+ * (warnings, breach, escalations) already announced, each at most once. {@code nextDueAt} is the
+ * next moment something must happen to it (a warning, the breach), indexed so a scan reads only
+ * what is due.
  */
 @Document("sla_clocks")
 public record SlaClockDocument(
@@ -27,5 +30,8 @@ public record SlaClockDocument(
     boolean provisional,
     String state,
     Instant nextDueAt,
+    int scheduleVersion,
+    List<String> fired,
+    @Nullable Instant pausedAt,
     List<Outbox.Entry> outbox,
     boolean outboxPending) {}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class SlaClocks {
+
+  public static final String RUNNING = "RUNNING";
+  public static final String PAUSED = "PAUSED";
 
   private final MongoTemplate mongo;
   private final OutboxDocuments outboxes;
@@ -53,33 +57,85 @@ public class SlaClocks {
   public List<SlaClockDocument> runningOverlapping(Instant from, Instant to) {
     return mongo.find(
         Query.query(
-            Criteria.where("state")
-                .is("RUNNING")
-                .and("startedAt")
-                .lte(to)
-                .and("deadline")
-                .gte(from)),
+            Criteria.where("state").is(RUNNING).and("startedAt").lte(to).and("deadline").gte(from)),
         SlaClockDocument.class);
   }
 
   /**
-   * Moves a clock's deadline and queues the event that says so, in one atomic write; nothing
-   * happens when the deadline is no longer {@code expected} (another instance got there first).
+   * Moves a running clock's deadline and queues the event that says so, in one atomic write, and
+   * starts a new schedule version. Empty when the deadline is no longer {@code expected} (another
+   * instance got there first).
    */
-  public boolean moveDeadline(
+  public Optional<SlaClockDocument> moveDeadline(
       String id, Instant expected, Instant deadline, boolean provisional, Outbox.Entry event) {
-    return mongo
-            .updateFirst(
-                Query.query(Criteria.where("_id").is(id).and("deadline").is(expected)),
-                new Update()
-                    .set("deadline", deadline)
-                    .set("nextDueAt", deadline)
-                    .set("provisional", provisional)
-                    .push("outbox", event)
-                    .set("outboxPending", true),
-                SlaClockDocument.class)
-            .getModifiedCount()
-        == 1;
+    return change(
+        Criteria.where("_id").is(id).and("state").is(RUNNING).and("deadline").is(expected),
+        new Update()
+            .set("deadline", deadline)
+            .set("nextDueAt", deadline)
+            .set("provisional", provisional)
+            .inc("scheduleVersion", 1),
+        event);
+  }
+
+  /**
+   * Announces a level (a warning, the breach, an escalation) of a running clock at most once: only
+   * when the clock still runs on schedule {@code version} and the level was not fired yet.
+   */
+  public boolean fire(String id, int version, String level, Outbox.Entry event) {
+    return change(
+            Criteria.where("_id")
+                .is(id)
+                .and("state")
+                .is(RUNNING)
+                .and("scheduleVersion")
+                .is(version)
+                .and("fired")
+                .ne(level),
+            new Update().addToSet("fired", level),
+            event)
+        .isPresent();
+  }
+
+  /** Pauses a running clock (waiting for the citizen); its filed due moments go stale. */
+  public Optional<SlaClockDocument> pause(String id, Instant at, Outbox.Entry event) {
+    return change(
+        Criteria.where("_id").is(id).and("state").is(RUNNING),
+        new Update().set("state", PAUSED).set("pausedAt", at).inc("scheduleVersion", 1),
+        event);
+  }
+
+  /** Resumes a paused clock with its moved deadline, on a new schedule version. */
+  public Optional<SlaClockDocument> resume(
+      String id, Instant pausedAt, Instant deadline, boolean provisional, Outbox.Entry event) {
+    return change(
+        Criteria.where("_id").is(id).and("state").is(PAUSED).and("pausedAt").is(pausedAt),
+        new Update()
+            .set("state", RUNNING)
+            .unset("pausedAt")
+            .set("deadline", deadline)
+            .set("nextDueAt", deadline)
+            .set("provisional", provisional)
+            .inc("scheduleVersion", 1),
+        event);
+  }
+
+  /** Stops a running or paused clock for good (resolved, rejected). */
+  public Optional<SlaClockDocument> stop(String id, String state, Outbox.Entry event) {
+    return change(
+        Criteria.where("_id").is(id).and("state").in(RUNNING, PAUSED),
+        new Update().set("state", state).inc("scheduleVersion", 1),
+        event);
+  }
+
+  /** One conditional atomic write that also queues {@code event}; the changed clock, if any. */
+  private Optional<SlaClockDocument> change(Criteria when, Update update, Outbox.Entry event) {
+    return Optional.ofNullable(
+        mongo.findAndModify(
+            Query.query(when),
+            update.push("outbox", event).set("outboxPending", true),
+            FindAndModifyOptions.options().returnNew(true),
+            SlaClockDocument.class));
   }
 
   /** Publishes what is left in clocks' outboxes; see {@link OutboxDocuments#sweep}. */

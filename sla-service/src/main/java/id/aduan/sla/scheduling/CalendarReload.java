@@ -43,6 +43,7 @@ public class CalendarReload {
   private final SlaClocks clocks;
   private final AgencyCatalog agencies;
   private final Outbox outbox;
+  private final ClockSchedules schedules;
   private final MeterRegistry meters;
   private final Clock clock;
 
@@ -52,6 +53,7 @@ public class CalendarReload {
       SlaClocks clocks,
       AgencyCatalog agencies,
       Outbox outbox,
+      ClockSchedules schedules,
       MeterRegistry meters,
       Clock clock) {
     this.calendar = calendar;
@@ -59,6 +61,7 @@ public class CalendarReload {
     this.clocks = clocks;
     this.agencies = agencies;
     this.outbox = outbox;
+    this.schedules = schedules;
     this.meters = meters;
     this.clock = clock;
   }
@@ -115,12 +118,15 @@ public class CalendarReload {
               deadline.at(),
               deadline.provisional(),
               "holiday calendar changed");
-      if (clocks.moveDeadline(
-          running.id(),
-          running.deadline(),
-          deadline.at(),
-          deadline.provisional(),
-          outbox.entry(Topics.SLA_EVENTS, running.caseId(), event, running.ticket()))) {
+      var movedClock =
+          clocks.moveDeadline(
+              running.id(),
+              running.deadline(),
+              deadline.at(),
+              deadline.provisional(),
+              outbox.entry(Topics.SLA_EVENTS, running.caseId(), event, running.ticket()));
+      if (movedClock.isPresent()) {
+        schedules.file(movedClock.get());
         moved++;
         meters
             .counter("aduan.sla.deadlines.moved", "agency", agency.code(), "reason", "calendar")

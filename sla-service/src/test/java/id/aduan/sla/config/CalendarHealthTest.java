@@ -23,7 +23,7 @@ class CalendarHealthTest {
 
   private static CalendarFile calendar(Path file) {
     return new CalendarFile(
-        new SlaProperties(5, new SlaProperties.Calendar(file, Duration.ofMinutes(1))));
+        SlaProperties.defaults(new SlaProperties.Calendar(file, Duration.ofMinutes(1))));
   }
 
   @Test

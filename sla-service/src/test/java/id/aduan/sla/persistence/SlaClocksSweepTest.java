@@ -95,6 +95,9 @@ class SlaClocksSweepTest {
         false,
         "RUNNING",
         DEADLINE,
+        0,
+        List.of(),
+        null,
         List.of(outbox.entry("sla.events.v1", caseId, started, "BTN-2026-000001")),
         true);
   }

@@ -52,6 +52,9 @@ class SlaClocksTest {
         false,
         "RUNNING",
         DEADLINE,
+        0,
+        List.of(),
+        null,
         List.of(outbox),
         outbox.length > 0);
   }

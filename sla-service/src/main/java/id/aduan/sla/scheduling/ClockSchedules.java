@@ -1,0 +1,51 @@
+package id.aduan.sla.scheduling;
+
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.sla.config.SlaProperties;
+import id.aduan.sla.domain.DueSchedule;
+import id.aduan.sla.persistence.CalendarFile;
+import id.aduan.sla.persistence.DueSlots;
+import id.aduan.sla.persistence.SlaClockDocument;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** Files the due moments (warnings, breach, escalations) of a clock's current schedule version. */
+@Component
+public class ClockSchedules {
+
+  private final AgencyCatalog agencies;
+  private final CalendarFile calendar;
+  private final DueSlots slots;
+  private final SlaProperties properties;
+  private final Clock clock;
+
+  ClockSchedules(
+      AgencyCatalog agencies,
+      CalendarFile calendar,
+      DueSlots slots,
+      SlaProperties properties,
+      Clock clock) {
+    this.agencies = agencies;
+    this.calendar = calendar;
+    this.slots = slots;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public void file(SlaClockDocument running) {
+    agencies
+        .byCode(running.agencyCode())
+        .ifPresent(
+            agency ->
+                slots.file(
+                    running.id(),
+                    running.scheduleVersion(),
+                    DueSchedule.of(
+                        running.startedAt(),
+                        running.deadline(),
+                        calendar.workingDaysOf(agency),
+                        properties.warnings(),
+                        properties.chain()),
+                    clock.instant()));
+  }
+}

@@ -1,0 +1,213 @@
+package id.aduan.sla.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.EventPublisher;
+import id.aduan.messaging.Outbox;
+import id.aduan.sla.config.SlaProperties;
+import id.aduan.sla.persistence.CalendarFile;
+import id.aduan.sla.persistence.DueSlots;
+import id.aduan.sla.persistence.DueSlotsAccess;
+import id.aduan.sla.persistence.SlaClockDocument;
+import id.aduan.sla.persistence.SlaClocks;
+import id.aduan.sla.persistence.SlaClocksAccess;
+import id.aduan.testsupport.InJvmMongo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The scan on the MongoDB-protocol server with a clock the test moves. StreamBridge is a framework
+ * class, so a Mockito stand-in plays the broker and records the event types it was given.
+ */
+class DeadlineScanTest {
+
+  /** Mon 23 Nov 2026 08:00 WIB (Lebak); five working days end Mon 30 Nov 16:00 WIB. */
+  private static final Instant START = Instant.parse("2026-11-23T01:00:00Z");
+
+  private static final Instant DEADLINE = Instant.parse("2026-11-30T09:00:00Z");
+
+  private final AtomicReference<Instant> now = new AtomicReference<>(START);
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
+  private final List<String> published = new CopyOnWriteArrayList<>();
+  private MongoClient client;
+  private SlaClocks clocks;
+  private DueSlots slots;
+  private ClockSchedules schedules;
+  private Outbox outbox;
+  private SlaProperties properties;
+
+  @BeforeEach
+  void wire() {
+    String uri = InJvmMongo.freshDatabaseUri("sla-scan");
+    client = MongoClients.create(uri);
+    MongoTemplate mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
+    properties = SlaProperties.defaults(new SlaProperties.Calendar(null, Duration.ofMinutes(1)));
+    clocks = SlaClocksAccess.create(mongo);
+    slots = DueSlotsAccess.create(mongo, properties);
+    StreamBridge bridge = mock(StreamBridge.class);
+    when(bridge.send(anyString(), any()))
+        .thenAnswer(
+            call -> {
+              Message<?> message = call.getArgument(1);
+              published.add(
+                  new String((byte[]) message.getHeaders().get("ce_type"), StandardCharsets.UTF_8));
+              return true;
+            });
+    CloudEvents cloudEvents = new CloudEvents(JsonMapper.builder().build(), "/aduan/sla-service");
+    outbox =
+        new Outbox(
+            new EventPublisher(bridge, cloudEvents, new SimpleMeterRegistry()),
+            cloudEvents,
+            JsonMapper.builder().build());
+    schedules =
+        new ClockSchedules(
+            AgencyCatalog.load(Optional.empty()),
+            new CalendarFile(properties),
+            slots,
+            properties,
+            clock);
+  }
+
+  @AfterEach
+  void close() {
+    client.close();
+  }
+
+  private DeadlineScan scanner() {
+    return new DeadlineScan(slots, clocks, outbox, properties, new SimpleMeterRegistry(), clock);
+  }
+
+  private void runningClock(String caseId) {
+    SlaClockDocument doc =
+        new SlaClockDocument(
+            caseId + "/completion",
+            caseId,
+            "LBK-2026-000001",
+            "LBK",
+            "completion",
+            "default/completion",
+            START,
+            DEADLINE,
+            "5 working-days",
+            false,
+            SlaClocks.RUNNING,
+            DEADLINE,
+            0,
+            List.of(),
+            null,
+            List.of(),
+            false);
+    clocks.insert(doc);
+    schedules.file(doc);
+  }
+
+  @Test
+  void eachLevelFiresOnceWhenItsMomentHasComeEvenWithTwoScannersRunning() {
+    runningClock("c-1");
+    DeadlineScan first = scanner();
+    DeadlineScan second = scanner();
+
+    now.set(Instant.parse("2026-11-26T01:00:01Z")); // Thu 08:00 WIB: 24 of 48 office hours used
+    first.scan();
+    second.scan();
+    assertThat(published).containsExactly("id.aduan.sla.warning.v1");
+
+    now.set(DEADLINE.plusSeconds(1));
+    second.scan();
+    first.scan();
+    assertThat(published)
+        .containsExactly(
+            "id.aduan.sla.warning.v1",
+            "id.aduan.sla.warning.v1",
+            "id.aduan.sla.breached.v1",
+            "id.aduan.sla.escalated.v1");
+
+    now.set(DEADLINE.plus(Duration.ofDays(1)).plusSeconds(1));
+    first.scan();
+    second.scan();
+    now.set(DEADLINE.plus(Duration.ofDays(3)));
+    first.scan();
+    assertThat(published).hasSize(5).endsWith("id.aduan.sla.escalated.v1");
+    assertThat(clocks.byId("c-1/completion").orElseThrow().fired())
+        .containsExactlyInAnyOrder(
+            "warning:0.5", "warning:0.8", "breach", "escalation:1", "escalation:2");
+  }
+
+  @Test
+  void aPausedClockFiresNothingItsOldScheduleHeld() {
+    runningClock("c-2");
+    clocks.pause(
+        "c-2/completion",
+        Instant.parse("2026-11-24T02:00:00Z"),
+        outbox.entry(
+            "sla.events.v1",
+            "c-2",
+            new SlaEvent.SlaClockPaused(
+                "p-1", START, "c-2", "LBK-2026-000001", "LBK", "completion", START),
+            null));
+
+    now.set(DEADLINE.plus(Duration.ofDays(2)));
+    DeadlineScan.Result result = scanner().scan();
+
+    assertThat(result.fired()).isZero();
+    assertThat(result.stale()).isEqualTo(5);
+    assertThat(published).isEmpty();
+  }
+
+  @Test
+  void aScanReadsOnlyTheBucketsThatCameDueNotEveryOpenClock() {
+    for (int i = 0; i < 50; i++) {
+      runningClock("c-many-" + i);
+    }
+
+    now.set(START.plusSeconds(30));
+    DeadlineScan.Result early = scanner().scan();
+
+    assertThat(early.read()).as("nothing of 250 filed moments is due yet").isZero();
+    now.set(Instant.parse("2026-11-26T01:00:01Z"));
+    DeadlineScan.Result warning = scanner().scan();
+    assertThat(warning.fired()).isEqualTo(50);
+    assertThat(warning.read()).isEqualTo(50);
+  }
+}
