@@ -1,8 +1,10 @@
 package id.aduan.agency;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +24,30 @@ public record Agency(
     Standard standard,
     OfficeHours officeHours,
     Channels channels,
-    String sourceFile) {
+    String sourceFile,
+    Rules rules) {
+
+  /** An agency with only identity and channels (the rules take their statutory defaults). */
+  public Agency(
+      String code,
+      String name,
+      ZoneId timeZone,
+      String language,
+      Standard standard,
+      OfficeHours officeHours,
+      Channels channels,
+      String sourceFile) {
+    this(
+        code,
+        name,
+        timeZone,
+        language,
+        standard,
+        officeHours,
+        channels,
+        sourceFile,
+        Rules.statutoryDefaults());
+  }
 
   public record Standard(String file, @Nullable String decree) {}
 
@@ -74,6 +99,197 @@ public record Agency(
         boolean chatOnly,
         @Nullable String ackTemplate) {
       this(phoneNumberId, displayNumber, provider, chatOnly, ackTemplate, null, null);
+    }
+  }
+
+  /** Text in Bahasa Indonesia first, English available (what citizens and officers read). */
+  public record Text(String id, String en) {
+
+    /** The text in {@code language} ({@code id} or {@code en}); Bahasa Indonesia otherwise. */
+    public String in(String language) {
+      return "en".equals(language) ? en : id;
+    }
+  }
+
+  /**
+   * How the agency's service standard is carried out: what the platform checks, times and routes.
+   *
+   * @param intake what must be present before a case can be verified (checked on every case)
+   * @param divisions the divisions (bidang) and what each handles
+   * @param caseTypes classification rules: words that make a message a given case type
+   * @param slaClasses the deadlines the standard promises, per case type
+   * @param escalation the roles a late case goes to, in order
+   * @param templates what the platform says to citizens, per purpose
+   * @param threading when a message joins the citizen's open case instead of opening one
+   * @param duplicates when a new case is flagged as a likely duplicate of another
+   * @param ppid the public-information (PPID) flow
+   */
+  public record Rules(
+      List<Requirement> intake,
+      List<Division> divisions,
+      List<CaseTypeRule> caseTypes,
+      List<SlaClass> slaClasses,
+      List<String> escalation,
+      Map<String, Text> templates,
+      Threading threading,
+      Duplicates duplicates,
+      Ppid ppid) {
+
+    /** UU 14/2008 art. 22(7)-(8): 10 working days, extendable once by 7 working days. */
+    public static final SlaClass STATUTORY_PPID =
+        new SlaClass(
+            "PPID",
+            new Text("Permohonan informasi publik (UU 14/2008)", "Public-information request"),
+            "INFORMATION_REQUEST",
+            true,
+            List.of(new Stage("completion", 10, "WORKING_DAYS", 7)),
+            "UU 14/2008 Pasal 22 ayat (7) dan (8)");
+
+    public Rules {
+      intake = List.copyOf(intake);
+      divisions = List.copyOf(divisions);
+      caseTypes = List.copyOf(caseTypes);
+      slaClasses = List.copyOf(slaClasses);
+      escalation = List.copyOf(escalation);
+      templates = Map.copyOf(templates);
+    }
+
+    /** No agency-specific rules: only the statutory PPID deadline. */
+    public static Rules statutoryDefaults() {
+      return new Rules(
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(STATUTORY_PPID),
+          List.of(),
+          Map.of(),
+          new Threading(Duration.ofDays(7)),
+          new Duplicates(14, 0.5),
+          Ppid.STATUTORY);
+    }
+
+    /** The intake requirements that apply to a case of this type that came on this channel. */
+    public List<Requirement> requirementsFor(String caseType, String channel) {
+      return intake.stream().filter(r -> r.appliesTo(caseType, channel)).toList();
+    }
+
+    public Optional<Division> division(String code) {
+      return divisions.stream().filter(d -> d.code().equals(code)).findFirst();
+    }
+
+    public Optional<SlaClass> slaClass(String code) {
+      return slaClasses.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    /** The class a new case of this type gets until an officer classifies it. */
+    public Optional<SlaClass> defaultSlaClass(String caseType) {
+      return slaClasses.stream()
+          .filter(c -> c.caseType().equals(caseType) && c.isDefault())
+          .findFirst();
+    }
+  }
+
+  /**
+   * One intake requirement of the standard, and how the platform recognises it.
+   *
+   * @param kind {@code nik} (a valid NIK in the citizen's text or the front-desk form), {@code
+   *     document} (an attachment whose file name or accompanying text mentions one of {@code
+   *     keywords}; any attachment when there are none), {@code description} (the citizen's own
+   *     account of at least {@code minWords} words), {@code field} (a front-desk form field, named
+   *     by {@code field})
+   * @param caseTypes the case types it applies to (all when empty)
+   * @param channels the channels it applies to, as {@code Channel} names (all when empty)
+   * @param source the line of the standard it comes from, for the standards mapping
+   */
+  public record Requirement(
+      String id,
+      Text label,
+      String kind,
+      List<String> keywords,
+      int minWords,
+      @Nullable String field,
+      List<String> caseTypes,
+      List<String> channels,
+      String source) {
+
+    public Requirement {
+      keywords = List.copyOf(keywords);
+      caseTypes = List.copyOf(caseTypes);
+      channels = List.copyOf(channels);
+    }
+
+    public boolean appliesTo(String caseType, String channel) {
+      return (caseTypes.isEmpty() || caseTypes.contains(caseType))
+          && (channels.isEmpty() || channels.contains(channel));
+    }
+  }
+
+  /** A division (bidang) and the words of the complaints it handles (its duties). */
+  public record Division(String code, String name, List<String> handles) {
+    public Division {
+      handles = List.copyOf(handles);
+    }
+  }
+
+  /** Words that make a message a case of {@code caseType} (e.g. a PPID information request). */
+  public record CaseTypeRule(String caseType, List<String> keywords) {
+    public CaseTypeRule {
+      keywords = List.copyOf(keywords);
+    }
+  }
+
+  /**
+   * A deadline class of the standard.
+   *
+   * @param isDefault the class a new case of {@code caseType} starts with
+   * @param stages what is timed: {@code reception} (walk-in reaches an officer), {@code start}
+   *     (handling begins), {@code completion}
+   */
+  public record SlaClass(
+      String code,
+      Text name,
+      String caseType,
+      boolean isDefault,
+      List<Stage> stages,
+      String source) {
+    public SlaClass {
+      stages = List.copyOf(stages);
+    }
+
+    public Optional<Stage> stage(String stageName) {
+      return stages.stream().filter(s -> s.name().equals(stageName)).findFirst();
+    }
+  }
+
+  /**
+   * One timed stage.
+   *
+   * @param unit {@code WORKING_DAYS}, {@code CALENDAR_DAYS} or {@code HOURS}
+   * @param extension how much longer the deadline may be extended, in the same unit (0: none)
+   */
+  public record Stage(String name, int duration, String unit, int extension) {}
+
+  /** A message joins the citizen's open case when it arrives within {@code joinWindow}. */
+  public record Threading(Duration joinWindow) {}
+
+  /**
+   * A new case is flagged as a likely duplicate of an open case of the same citizen (or NIK or
+   * phone) received within {@code windowDays}, when their texts are at least {@code minSimilarity}
+   * alike (0..1).
+   */
+  public record Duplicates(int windowDays, double minSimilarity) {}
+
+  /**
+   * The public-information (PPID) flow: the steps a request passes, in order, before it is granted
+   * (with a proof of delivery) or refused as exempt (with the legal reason).
+   */
+  public record Ppid(List<String> steps, boolean ownDeadline) {
+
+    /** An agency without its own flow: the PPID verifies, then decides. */
+    public static final Ppid STATUTORY = new Ppid(List.of("PPID", "VERIFICATION"), false);
+
+    public Ppid {
+      steps = List.copyOf(steps);
     }
   }
 }

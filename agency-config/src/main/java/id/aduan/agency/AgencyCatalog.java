@@ -183,7 +183,12 @@ public final class AgencyCatalog {
     private AgencyFile() {}
 
     static Agency read(String fileName, YamlNode root) {
-      root.allowOnly("code", "name", "timeZone", "language", "standard", "officeHours", "channels");
+      List<String> keys =
+          new ArrayList<>(
+              List.of(
+                  "code", "name", "timeZone", "language", "standard", "officeHours", "channels"));
+      keys.addAll(RulesFile.KEYS);
+      root.allowOnly(keys.toArray(String[]::new));
       String code = root.text("code");
       if (!CODE.matcher(code).matches()) {
         throw root.required("code")
@@ -216,7 +221,8 @@ public final class AgencyCatalog {
           new Agency.Standard(standard.text("file"), standard.textOrNull("decree")),
           officeHours,
           channels(root.required("channels")),
-          fileName);
+          fileName,
+          RulesFile.read(root));
     }
 
     private static Agency.Channels channels(YamlNode channels) {

@@ -299,7 +299,10 @@ class CaseServiceStreamTest {
         Channel.WHATSAPP,
         "100000000000001",
         "wamid." + UUID.randomUUID(),
-        new ComplaintReceived.Sender(CITIZEN, "Siti Aminah", false, false),
+        // A citizen of their own per complaint: one citizen's messages within the agency's join
+        // window thread onto one case (issue 5), and each of these tests wants a case opened.
+        new ComplaintReceived.Sender(
+            CITIZEN + "-" + UUID.randomUUID(), "Siti Aminah", false, false),
         "text",
         null,
         text,

@@ -163,7 +163,10 @@ class RealInfrastructureTest {
         Channel.WHATSAPP,
         "100000000000001",
         "wamid." + UUID.randomUUID(),
-        new ComplaintReceived.Sender("6281234567890", "Siti Aminah", false, false),
+        // A citizen of their own per complaint: one citizen's messages within the agency's join
+        // window thread onto one case (issue 5), and "next" must open a case to be awaited.
+        new ComplaintReceived.Sender(
+            "6281234567890-" + UUID.randomUUID(), "Siti Aminah", false, false),
         "text",
         null,
         text,

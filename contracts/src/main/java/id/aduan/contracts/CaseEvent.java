@@ -55,7 +55,13 @@ public sealed interface CaseEvent {
       @Nullable ReplyAddress replyAddress)
       implements CaseEvent {}
 
-  /** Something the agency's intake requirements ask for is missing: the case waits. */
+  /**
+   * Something the agency's intake requirements ask for is missing: the case waits and its SLA
+   * clocks pause. {@code missing} holds the ids of the agency's intake requirements (their labels,
+   * in Bahasa Indonesia and English, are in the agency file); {@code invalid} holds what the
+   * citizen sent that failed a check, as reason codes (e.g. {@code nik:birth-date}), never the
+   * value itself.
+   */
   record InformationRequested(
       String eventId,
       Instant occurredAt,
@@ -65,8 +71,39 @@ public sealed interface CaseEvent {
       CaseStatus status,
       List<String> missing,
       @Nullable ReplyAddress replyAddress,
-      String actor)
-      implements CaseEvent {}
+      String actor,
+      List<String> invalid)
+      implements CaseEvent {
+
+    public InformationRequested {
+      missing = missing == null ? List.of() : List.copyOf(missing);
+      invalid = invalid == null ? List.of() : List.copyOf(invalid);
+    }
+
+    /** The shape before {@code invalid} was added, so that existing callers keep compiling. */
+    public InformationRequested(
+        String eventId,
+        Instant occurredAt,
+        String caseId,
+        String ticket,
+        String agencyCode,
+        CaseStatus status,
+        List<String> missing,
+        @Nullable ReplyAddress replyAddress,
+        String actor) {
+      this(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          missing,
+          replyAddress,
+          actor,
+          List.of());
+    }
+  }
 
   /** The citizen supplied what was missing: the case resumes. */
   record InformationReceived(
@@ -131,7 +168,10 @@ public sealed interface CaseEvent {
       String actor)
       implements CaseEvent {}
 
-  /** An officer's answer to the citizen, to be delivered on {@code replyAddress}. */
+  /**
+   * An officer's answer to the citizen, to be delivered on {@code replyAddress} and to every other
+   * reporter of the same matter ({@code alsoNotify}: the reporters of cases merged into this one).
+   */
   record CaseAnswered(
       String eventId,
       Instant occurredAt,
@@ -141,10 +181,43 @@ public sealed interface CaseEvent {
       CaseStatus status,
       String text,
       @Nullable ReplyAddress replyAddress,
-      String actor)
-      implements CaseEvent {}
+      String actor,
+      List<ReplyAddress> alsoNotify)
+      implements CaseEvent {
 
-  /** Resolved with a resolution record (berita acara). */
+    public CaseAnswered {
+      alsoNotify = alsoNotify == null ? List.of() : List.copyOf(alsoNotify);
+    }
+
+    /** The shape before {@code alsoNotify} was added, so that existing callers keep compiling. */
+    public CaseAnswered(
+        String eventId,
+        Instant occurredAt,
+        String caseId,
+        String ticket,
+        String agencyCode,
+        CaseStatus status,
+        String text,
+        @Nullable ReplyAddress replyAddress,
+        String actor) {
+      this(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          text,
+          replyAddress,
+          actor,
+          List.of());
+    }
+  }
+
+  /**
+   * Resolved with a resolution record (berita acara); {@code alsoNotify} as on {@link
+   * CaseAnswered}. {@code record} is null only in events written before it existed.
+   */
   record CaseResolved(
       String eventId,
       Instant occurredAt,
@@ -154,8 +227,58 @@ public sealed interface CaseEvent {
       CaseStatus status,
       String summary,
       @Nullable ReplyAddress replyAddress,
-      String actor)
-      implements CaseEvent {}
+      String actor,
+      @Nullable ResolutionRecord record,
+      List<ReplyAddress> alsoNotify)
+      implements CaseEvent {
+
+    public CaseResolved {
+      alsoNotify = alsoNotify == null ? List.of() : List.copyOf(alsoNotify);
+    }
+
+    /** The shape before the berita acara was added, so that existing callers keep compiling. */
+    public CaseResolved(
+        String eventId,
+        Instant occurredAt,
+        String caseId,
+        String ticket,
+        String agencyCode,
+        CaseStatus status,
+        String summary,
+        @Nullable ReplyAddress replyAddress,
+        String actor) {
+      this(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          summary,
+          replyAddress,
+          actor,
+          null,
+          List.of());
+    }
+  }
+
+  /**
+   * The berita acara: what was done, by whom, when, with which attachments, and how the citizen was
+   * told. {@code proofOfDelivery} is the receipt of a granted public-information request (PPID).
+   */
+  record ResolutionRecord(
+      String whatWasDone,
+      List<String> doneBy,
+      Instant doneAt,
+      List<String> attachmentIds,
+      String citizenInformedVia,
+      @Nullable String proofOfDelivery) {
+
+    public ResolutionRecord {
+      doneBy = doneBy == null ? List.of() : List.copyOf(doneBy);
+      attachmentIds = attachmentIds == null ? List.of() : List.copyOf(attachmentIds);
+    }
+  }
 
   /**
    * Rejected with a reason. {@code reasonCode} NOT_AUTHORITY on a LAPOR! case means it is returned
@@ -194,6 +317,26 @@ public sealed interface CaseEvent {
       String agencyCode,
       CaseStatus status,
       String reason,
+      String actor)
+      implements CaseEvent {}
+
+  /**
+   * A deadline of the case was extended as its SLA class allows, once (e.g. a public-information
+   * request by 7 working days, UU 14/2008 art. 22(8)); the requester is told why on {@code
+   * replyAddress}. {@code unit} is {@code WORKING_DAYS}, {@code CALENDAR_DAYS} or {@code HOURS}.
+   */
+  record CaseDeadlineExtended(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      String stage,
+      int extension,
+      String unit,
+      String reason,
+      @Nullable ReplyAddress replyAddress,
       String actor)
       implements CaseEvent {}
 }

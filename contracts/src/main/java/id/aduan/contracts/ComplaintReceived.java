@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param references earlier provider ids of the same thread (email References)
  * @param receivedAt when the provider received the message (the SLA clock counts from it)
  * @param metadata channel-specific extras that downstream may show but must not depend on
+ * @param ticket the ticket number this message continues, when the channel knows it: quoted in an
+ *     email subject, or resolved by the adapter from a reply to a message the platform sent (added
+ *     after v1 was first published; absent in older messages)
  */
 public record ComplaintReceived(
     String eventId,
@@ -33,12 +36,51 @@ public record ComplaintReceived(
     @Nullable String inReplyTo,
     List<String> references,
     Instant receivedAt,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    @Nullable String ticket) {
 
   public ComplaintReceived {
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
     references = references == null ? List.of() : List.copyOf(references);
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+  }
+
+  /** The shape before {@code ticket} was added, so existing producers compile unchanged. */
+  public ComplaintReceived(
+      String eventId,
+      Instant occurredAt,
+      String agencyCode,
+      Channel channel,
+      String channelAccountId,
+      String providerMessageId,
+      Sender sender,
+      String messageType,
+      @Nullable String subject,
+      @Nullable String text,
+      List<Attachment> attachments,
+      @Nullable Location location,
+      @Nullable String inReplyTo,
+      List<String> references,
+      Instant receivedAt,
+      Map<String, String> metadata) {
+    this(
+        eventId,
+        occurredAt,
+        agencyCode,
+        channel,
+        channelAccountId,
+        providerMessageId,
+        sender,
+        messageType,
+        subject,
+        text,
+        attachments,
+        location,
+        inReplyTo,
+        references,
+        receivedAt,
+        metadata,
+        null);
   }
 
   /**

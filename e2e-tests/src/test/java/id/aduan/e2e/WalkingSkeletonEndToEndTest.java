@@ -159,7 +159,7 @@ class WalkingSkeletonEndToEndTest {
     assertThat(caseView.statusCode()).isEqualTo(200);
     assertThat(caseView.body())
         .contains("\"ticket\":\"" + ticket.group() + "\"")
-        .contains("\"status\":\"RECEIVED\"")
+        .contains("\"status\":\"INCOMPLETE\"")
         .contains("Bantuan PKH ibu saya");
     await()
         .atMost(Duration.ofSeconds(30))

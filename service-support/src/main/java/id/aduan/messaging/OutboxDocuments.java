@@ -2,9 +2,11 @@ package id.aduan.messaging;
 
 import java.util.List;
 import java.util.function.Function;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,16 +37,28 @@ public final class OutboxDocuments {
     }
   }
 
-  /** Removes a published entry; the pending flag falls only when nothing else waits. */
+  /**
+   * Removes a published entry; the pending flag falls only when nothing else waits. Both writes
+   * select by {@code _id} and plain fields only: the MongoDB wire-protocol stand-in answers a query
+   * with an array condition ({@code $size}, an element match) by reading the whole collection. A
+   * writer that pushes entries increments {@code outboxSeq}, so the flag never falls over an entry
+   * pushed between the two writes.
+   */
   public void markPublished(Class<?> type, String id, String eventId) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update().pull("outbox", Query.query(Criteria.where("eventId").is(eventId))),
-        type);
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id).and("outbox").size(0)),
-        new Update().set("outboxPending", false),
-        type);
+    String collection = mongo.getCollectionName(type);
+    Document after =
+        mongo.findAndModify(
+            Query.query(Criteria.where("_id").is(id)),
+            new Update().pull("outbox", Query.query(Criteria.where("eventId").is(eventId))),
+            FindAndModifyOptions.options().returnNew(true),
+            Document.class,
+            collection);
+    if (after != null && after.getList("outbox", Object.class, List.of()).isEmpty()) {
+      mongo.updateFirst(
+          Query.query(Criteria.where("_id").is(id).and("outboxSeq").is(after.get("outboxSeq"))),
+          new Update().set("outboxPending", false),
+          collection);
+    }
   }
 
   /** Up to {@code limit} documents whose outbox still holds events. */

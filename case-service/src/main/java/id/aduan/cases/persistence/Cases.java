@@ -1,5 +1,8 @@
 package id.aduan.cases.persistence;
 
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.Channel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,6 +27,89 @@ public class Cases {
     indexes.createIndex(new Index("outboxPending", Sort.Direction.ASC));
     indexes.createIndex(
         new Index("agencyCode", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC).on("citizenKey", Sort.Direction.ASC));
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC)
+            .on("messages.providerMessageId", Sort.Direction.ASC));
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
+  }
+
+  private static final String COLLECTION = "cases";
+
+  private static final List<CaseStatus> CLOSED =
+      List.of(CaseStatus.RESOLVED, CaseStatus.ARCHIVED, CaseStatus.REJECTED, CaseStatus.MERGED);
+
+  /**
+   * Writes a changed case if nobody else changed it since it was read (its version); throws {@link
+   * org.springframework.dao.OptimisticLockingFailureException} otherwise.
+   */
+  public CaseDocument save(CaseDocument doc) {
+    return mongo.save(doc);
+  }
+
+  /** The agency's case holding a message with this provider id on this channel (a redelivery). */
+  public Optional<CaseDocument> holdingMessage(
+      String agencyCode, Channel channel, String providerMessageId) {
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(
+                Criteria.where("agencyCode")
+                    .is(agencyCode)
+                    .and("messages")
+                    .elemMatch(
+                        Criteria.where("providerMessageId")
+                            .is(providerMessageId)
+                            .and("channel")
+                            .is(channel))),
+            CaseDocument.class));
+  }
+
+  /** The agency's case holding any of these provider message ids (what a reply refers to). */
+  public Optional<CaseDocument> holdingAnyMessage(String agencyCode, List<String> providerIds) {
+    if (providerIds.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(
+                Criteria.where("agencyCode")
+                    .is(agencyCode)
+                    .and("messages.providerMessageId")
+                    .in(providerIds)),
+            CaseDocument.class));
+  }
+
+  /** The citizen's most recent case in the agency that is still open. */
+  public Optional<CaseDocument> latestOpenOfCitizen(String agencyCode, String citizenKey) {
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(
+                    Criteria.where("agencyCode")
+                        .is(agencyCode)
+                        .and("citizenKey")
+                        .is(citizenKey)
+                        .and("status")
+                        .nin(CLOSED))
+                .with(Sort.by(Sort.Direction.DESC, "lastCitizenMessageAt"))
+                .limit(1),
+            CaseDocument.class));
+  }
+
+  /** Open cases of the agency received since {@code since} (duplicate candidates), newest first. */
+  public List<CaseDocument> openSince(String agencyCode, Instant since, int limit) {
+    return mongo.find(
+        Query.query(
+                Criteria.where("agencyCode")
+                    .is(agencyCode)
+                    .and("receivedAt")
+                    .gte(since)
+                    .and("status")
+                    .nin(CLOSED))
+            .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+            .limit(limit),
+        CaseDocument.class);
   }
 
   /** Inserts a new case; false when a case with this id exists already. */
@@ -51,23 +137,28 @@ public class Cases {
         Query.query(Criteria.where("outboxPending").is(true)).limit(limit), CaseDocument.class);
   }
 
-  /** Removes a published event from a case's outbox. */
+  /**
+   * Removes a published event from a case's outbox. Written by collection name, not by entity, so
+   * that the case's version does not move: publishing is not a change an officer must re-read.
+   */
   public void markPublished(String caseId, String eventId) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId)),
-        new Update().pull("outbox", Query.query(Criteria.where("eventId").is(eventId))),
-        CaseDocument.class);
+        new Update().pull("outbox", new org.bson.Document("eventId", eventId)),
+        COLLECTION);
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId).and("outbox").size(0)),
         new Update().set("outboxPending", false),
-        CaseDocument.class);
+        COLLECTION);
   }
 
   /** Records the deadline the SLA service reported for one of the case's clocks. */
   public void recordDeadline(String caseId, CaseDocument.Deadline deadline) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId)),
-        new Update().set("deadlines." + deadline.clock(), deadline),
-        CaseDocument.class);
+        new Update()
+            .set(
+                "deadlines." + deadline.clock(), mongo.getConverter().convertToMongoType(deadline)),
+        COLLECTION);
   }
 }

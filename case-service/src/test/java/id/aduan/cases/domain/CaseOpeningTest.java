@@ -63,7 +63,8 @@ class CaseOpeningTest {
     assertThat(opened.caseType()).isEqualTo(CaseType.COMPLAINT);
     assertThat(opened.intakeMode()).isEqualTo("ONLINE");
     assertThat(opened.channel()).isEqualTo(Channel.WHATSAPP);
-    assertThat(opened.slaClass()).isNull();
+    // The agency's default class for the case type (issue 5): Buton's written-complaint class.
+    assertThat(opened.slaClass()).isEqualTo("WRITTEN");
     assertThat(opened.sourceMessageId()).isEqualTo("provider-msg-1");
     assertThat(opened.language()).isEqualTo(BUTON.language());
   }

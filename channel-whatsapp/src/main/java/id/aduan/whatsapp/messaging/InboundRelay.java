@@ -171,7 +171,8 @@ public class InboundRelay {
         m.inReplyTo(),
         m.references(),
         m.receivedAt(),
-        m.metadata());
+        m.metadata(),
+        m.ticket());
   }
 
   private void count(ComplaintReceived message, String outcome) {

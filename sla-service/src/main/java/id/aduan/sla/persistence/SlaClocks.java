@@ -26,7 +26,6 @@ public class SlaClocks {
   SlaClocks(MongoTemplate mongo) {
     this.mongo = mongo;
     this.outboxes = new OutboxDocuments(mongo);
-    mongo.indexOps(SlaClockDocument.class).createIndex(new Index("nextDueAt", Sort.Direction.ASC));
     mongo
         .indexOps(SlaClockDocument.class)
         .createIndex(new Index("outboxPending", Sort.Direction.ASC));
@@ -133,7 +132,7 @@ public class SlaClocks {
     return Optional.ofNullable(
         mongo.findAndModify(
             Query.query(when),
-            update.push("outbox", event).set("outboxPending", true),
+            update.push("outbox", event).inc("outboxSeq", 1).set("outboxPending", true),
             FindAndModifyOptions.options().returnNew(true),
             SlaClockDocument.class));
   }

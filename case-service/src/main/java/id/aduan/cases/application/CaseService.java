@@ -1,0 +1,604 @@
+package id.aduan.cases.application;
+
+import id.aduan.agency.Agency;
+import id.aduan.cases.domain.Case;
+import id.aduan.cases.domain.CaseIds;
+import id.aduan.cases.domain.CaseOpening;
+import id.aduan.cases.domain.Classifier;
+import id.aduan.cases.domain.Duplicates;
+import id.aduan.cases.domain.IdentityKeys;
+import id.aduan.cases.domain.IllegalTransitionException;
+import id.aduan.cases.domain.Nik;
+import id.aduan.cases.domain.Threading;
+import id.aduan.cases.domain.TicketNumber;
+import id.aduan.cases.messaging.OutboxRelay;
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.Cases;
+import id.aduan.cases.persistence.Citizens;
+import id.aduan.cases.persistence.TicketSequences;
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.CaseType;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.Topics;
+import id.aduan.messaging.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The use cases of the case service. Every write is one document (the case with its new events in
+ * its outbox), guarded by the case's version; the events are then published by the relay.
+ */
+@Service
+public class CaseService {
+
+  /** Concurrent writers on one case (a citizen message and an officer) retry this often. */
+  private static final int ATTEMPTS = 5;
+
+  private final Cases cases;
+  private final Citizens citizens;
+  private final TicketSequences tickets;
+  private final OutboxRelay relay;
+  private final Outbox outbox;
+  private final MeterRegistry meters;
+  private final Clock clock;
+
+  CaseService(
+      Cases cases,
+      Citizens citizens,
+      TicketSequences tickets,
+      OutboxRelay relay,
+      Outbox outbox,
+      MeterRegistry meters,
+      Clock clock) {
+    this.cases = cases;
+    this.citizens = citizens;
+    this.tickets = tickets;
+    this.relay = relay;
+    this.outbox = outbox;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  /** What happened to an inbound message: {@code opened}, {@code joined} or {@code duplicate}. */
+  public record Received(String outcome, String caseId, String ticket) {}
+
+  /**
+   * A citizen message: a redelivery changes nothing (and re-publishes what is still pending); a
+   * message that threads onto an open case joins it; any other opens a case.
+   */
+  public Received receive(ComplaintReceived message, Agency agency) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Received r = receiveOnce(message, agency);
+        count(agency, message.channel(), r.outcome());
+        return r;
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Received receiveOnce(ComplaintReceived m, Agency agency) {
+    String openingId = CaseIds.forOpeningMessage(agency.code(), m.channel(), m.providerMessageId());
+    Optional<CaseDocument> seen =
+        cases
+            .byId(openingId)
+            .or(() -> cases.holdingMessage(agency.code(), m.channel(), m.providerMessageId()));
+    if (seen.isPresent()) {
+      relay.flush(seen.get());
+      return new Received("duplicate", seen.get().id(), seen.get().ticket());
+    }
+    LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
+    Nik nik = Nik.firstValidIn(m.text(), today).orElse(null);
+    String citizenKey = IdentityKeys.citizen(m.channel(), m.sender().channelUserId());
+    List<String> keys =
+        List.copyOf(IdentityKeys.of(m.channel(), m.sender().channelUserId(), nik, m.text()));
+    ReplyAddress from = CaseOpening.replyAddress(m);
+    CaseDocument.Message stored =
+        new CaseDocument.Message(
+            UUID.randomUUID().toString(),
+            m.channel(),
+            "INBOUND",
+            m.providerMessageId(),
+            m.text(),
+            m.receivedAt(),
+            m.attachments().stream().map(ComplaintReceived.Attachment::attachmentId).toList(),
+            m.attachments().stream()
+                .filter(a -> "STORED".equals(a.status()))
+                .map(a -> new CaseDocument.FileInfo(a.fileName(), a.mediaType()))
+                .toList());
+
+    Optional<Threading.Join> join = thread(m, agency, citizenKey);
+    if (join.isPresent()) {
+      CaseDocument doc = cases.byId(join.get().caseId()).orElseThrow();
+      CaseDocument withMessage = doc.withMessage(stored, keys);
+      Case c = withMessage.toCase();
+      List<CaseEvent> events =
+          c.addCitizenMessage(
+              stored.messageId(),
+              m.receivedAt(),
+              from,
+              agency,
+              withMessage.evidence(),
+              clock.instant(),
+              today);
+      CaseDocument saved = cases.save(withMessage.with(c, entries(doc, events)));
+      citizens.record(
+          citizenKey, m.channel(), m.sender().displayName(), keys, doc.id(), clock.instant());
+      countChecks(agency, events);
+      relay.flush(saved);
+      return new Received("joined", saved.id(), saved.ticket());
+    }
+
+    String text = CaseOpening.textOf(m);
+    Case.Opening opening = CaseOpening.of(m, agency, openingId, "");
+    Optional<CaseDocument> opened =
+        openNew(
+            new NewCase(
+                openingId,
+                m.channel(),
+                opening.intakeMode(),
+                opening.caseType(),
+                m.receivedAt(),
+                opening.replyAddress(),
+                m.sender().displayName(),
+                stored,
+                Map.of(),
+                citizenKey,
+                keys,
+                text,
+                opening.sourceMessageId(),
+                opening.actor()),
+            agency,
+            today);
+    // Empty: another delivery of the same message won the race; it publishes the events.
+    return opened
+        .map(d -> new Received("opened", d.id(), d.ticket()))
+        .orElseGet(() -> new Received("duplicate", openingId, ""));
+  }
+
+  /** A case about to open, from a citizen message or the front desk. */
+  private record NewCase(
+      String id,
+      Channel channel,
+      String intakeMode,
+      CaseType type,
+      Instant receivedAt,
+      @Nullable ReplyAddress reply,
+      @Nullable String citizenName,
+      CaseDocument.Message message,
+      Map<String, String> form,
+      @Nullable String citizenKey,
+      List<String> keys,
+      String text,
+      @Nullable String sourceMessageId,
+      String actor) {}
+
+  /**
+   * Opens a case: ticket, suggestions, duplicate flags, {@code CaseOpened} and the first
+   * completeness check, in one insert; then publishes. Empty when the case exists already.
+   */
+  private Optional<CaseDocument> openNew(NewCase n, Agency agency, LocalDate today) {
+    int year = TicketNumber.yearOf(n.receivedAt(), agency.timeZone());
+    String ticket = TicketNumber.format(agency.code(), year, tickets.next(agency.code(), year));
+    CaseDocument skeleton = skeleton(n, ticket, agency);
+    Case.Opened opened =
+        Case.open(
+            new Case.Opening(
+                n.id(),
+                ticket,
+                n.channel(),
+                n.intakeMode(),
+                n.type(),
+                n.receivedAt(),
+                n.reply(),
+                n.sourceMessageId(),
+                n.actor()),
+            agency,
+            skeleton.evidence(),
+            clock.instant(),
+            today);
+    CaseDocument doc = skeleton.with(opened.aggregate(), entries(skeleton, opened.events()));
+    if (!cases.insert(doc)) {
+      return Optional.empty();
+    }
+    if (n.citizenKey() != null && n.reply() != null) {
+      citizens.record(
+          n.citizenKey(), n.reply().channel(), n.citizenName(), n.keys(), n.id(), clock.instant());
+    }
+    countChecks(agency, opened.events());
+    relay.flush(doc);
+    return Optional.of(doc);
+  }
+
+  private Optional<Threading.Join> thread(ComplaintReceived m, Agency agency, String citizenKey) {
+    List<String> replyIds = new ArrayList<>(m.references());
+    if (m.inReplyTo() != null) {
+      replyIds.add(m.inReplyTo());
+    }
+    Optional<Threading.Candidate> repliedTo =
+        cases.holdingAnyMessage(agency.code(), replyIds).map(this::survivor).map(this::candidate);
+    String text = CaseOpening.textOf(m);
+    Optional<Threading.Candidate> byTicket =
+        Threading.ticketsIn(text, agency.code()).stream()
+            .map(cases::byTicket)
+            .flatMap(Optional::stream)
+            .filter(c -> c.agencyCode().equals(agency.code()))
+            .map(this::survivor)
+            .map(this::candidate)
+            .findFirst();
+    Optional<Threading.Candidate> latest =
+        cases.latestOpenOfCitizen(agency.code(), citizenKey).map(this::candidate);
+    return Threading.decide(agency, m.receivedAt(), repliedTo, byTicket, latest);
+  }
+
+  /** A merged case's messages go to the case it was merged into. */
+  private CaseDocument survivor(CaseDocument doc) {
+    CaseDocument current = doc;
+    for (int hops = 0;
+        hops < 5 && current.status() == CaseStatus.MERGED && current.mergedIntoTicket() != null;
+        hops++) {
+      Optional<CaseDocument> next = cases.byTicket(current.mergedIntoTicket());
+      if (next.isEmpty()) {
+        break;
+      }
+      current = next.get();
+    }
+    return current;
+  }
+
+  private Threading.Candidate candidate(CaseDocument doc) {
+    return new Threading.Candidate(
+        doc.id(),
+        doc.ticket(),
+        doc.status(),
+        doc.lastCitizenMessageAt() == null ? doc.receivedAt() : doc.lastCitizenMessageAt());
+  }
+
+  private List<CaseDocument.DuplicateSuspect> duplicates(
+      Agency agency, Instant receivedAt, String text, List<String> keys) {
+    Instant since = receivedAt.minus(Duration.ofDays(agency.rules().duplicates().windowDays()));
+    List<Duplicates.Candidate> candidates =
+        cases.openSince(agency.code(), since, 500).stream()
+            .map(
+                d ->
+                    new Duplicates.Candidate(
+                        d.id(),
+                        d.ticket(),
+                        d.channel(),
+                        d.receivedAt(),
+                        d.citizenText(),
+                        Set.copyOf(d.identityKeys())))
+            .toList();
+    List<CaseDocument.DuplicateSuspect> suspects =
+        Duplicates.find(agency, receivedAt, text, Set.copyOf(keys), candidates).stream()
+            .map(
+                s ->
+                    new CaseDocument.DuplicateSuspect(
+                        s.caseId(), s.ticket(), s.similarity(), s.reasons()))
+            .toList();
+    if (!suspects.isEmpty()) {
+      meters.counter("aduan.cases.duplicates.flagged", "agency", agency.code()).increment();
+    }
+    return suspects;
+  }
+
+  /** A complaint registered at the front desk (walk-in, letter, complaint box, phone). */
+  public record FrontDeskIntake(
+      String reference,
+      String mode,
+      Instant receivedAt,
+      @Nullable CaseType caseType,
+      @Nullable String name,
+      @Nullable String address,
+      @Nullable String phone,
+      @Nullable String email,
+      @Nullable String nik,
+      String description,
+      @Nullable String loss,
+      @Nullable String remedy,
+      @Nullable String placeAndTime,
+      boolean signed) {}
+
+  /** Registers a front-desk complaint; the same reference twice returns the first case. */
+  public CaseDocument intake(FrontDeskIntake in, Agency agency, String actor) {
+    if (!agency.channels().frontDesk().contains(in.mode())) {
+      throw new IllegalArgumentException(
+          agency.code()
+              + " takes no front-desk complaints by "
+              + in.mode()
+              + " (its standard names "
+              + agency.channels().frontDesk()
+              + ")");
+    }
+    String id = CaseIds.forOpeningMessage(agency.code(), Channel.FRONT_DESK, in.reference());
+    Optional<CaseDocument> existing = cases.byId(id);
+    if (existing.isPresent()) {
+      relay.flush(existing.get());
+      return existing.get();
+    }
+    LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
+    Map<String, String> form = new LinkedHashMap<>();
+    put(form, "name", in.name());
+    put(form, "address", in.address());
+    put(form, "description", in.description());
+    put(form, "loss", in.loss());
+    put(form, "remedy", in.remedy());
+    put(form, "placeAndTime", in.placeAndTime());
+    put(form, "nik", in.nik());
+    form.put("signed", Boolean.toString(in.signed()));
+    ReplyAddress reply = frontDeskReply(in, agency);
+    String citizenKey =
+        reply == null ? null : IdentityKeys.citizen(reply.channel(), reply.recipientId());
+    Nik nik = in.nik() == null ? null : Nik.check(in.nik(), today).nik();
+    List<String> keys =
+        reply == null
+            ? List.of()
+            : List.copyOf(IdentityKeys.of(reply.channel(), reply.recipientId(), nik, null));
+    CaseType type =
+        in.caseType() != null ? in.caseType() : Classifier.caseType(agency, in.description());
+    // The form is the message: the citizen's own account is the description.
+    CaseDocument.Message message =
+        new CaseDocument.Message(
+            UUID.randomUUID().toString(),
+            Channel.FRONT_DESK,
+            "INBOUND",
+            null,
+            null,
+            in.receivedAt(),
+            List.of());
+    Optional<CaseDocument> opened =
+        openNew(
+            new NewCase(
+                id,
+                Channel.FRONT_DESK,
+                in.mode(),
+                type,
+                in.receivedAt(),
+                reply,
+                in.name(),
+                message,
+                form,
+                citizenKey,
+                keys,
+                in.description(),
+                null,
+                actor),
+            agency,
+            today);
+    if (opened.isEmpty()) {
+      return cases.byId(id).orElseThrow();
+    }
+    count(agency, Channel.FRONT_DESK, "opened");
+    return opened.get();
+  }
+
+  private static @Nullable ReplyAddress frontDeskReply(FrontDeskIntake in, Agency agency) {
+    if (in.phone() != null && !in.phone().isBlank() && agency.channels().whatsapp() != null) {
+      String digits = in.phone().replaceAll("\\D", "");
+      if (digits.startsWith("0")) {
+        digits = "62" + digits.substring(1);
+      }
+      return new ReplyAddress(
+          Channel.WHATSAPP, agency.channels().whatsapp().phoneNumberId(), digits);
+    }
+    if (in.email() != null && !in.email().isBlank() && !agency.channels().mailboxes().isEmpty()) {
+      return new ReplyAddress(
+          Channel.EMAIL,
+          agency.channels().mailboxes().getFirst(),
+          in.email().toLowerCase(Locale.ROOT));
+    }
+    return null;
+  }
+
+  private static void put(Map<String, String> form, String key, @Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      form.put(key, value.strip());
+    }
+  }
+
+  /**
+   * An officer's action on a case of their agency. {@code expectedVersion} is the version the
+   * officer saw; a different one (or a concurrent write) is a {@link StaleVersionException}.
+   */
+  public CaseDocument act(
+      Agency agency,
+      String ticket,
+      @Nullable Long expectedVersion,
+      String action,
+      BiFunction<Case, CaseDocument, List<CaseEvent>> change) {
+    CaseDocument doc =
+        cases
+            .byTicket(ticket)
+            .filter(c -> c.agencyCode().equals(agency.code()))
+            .orElseThrow(() -> new CaseNotFoundException(ticket));
+    long current = doc.version() == null ? 0 : doc.version();
+    if (expectedVersion != null && expectedVersion != current) {
+      transition(agency, action, "conflict");
+      throw new StaleVersionException(ticket, expectedVersion, current);
+    }
+    Case c = doc.toCase();
+    List<CaseEvent> events;
+    try {
+      events = change.apply(c, doc);
+    } catch (IllegalTransitionException e) {
+      transition(agency, action, "refused");
+      throw e;
+    }
+    CaseDocument saved;
+    try {
+      saved = cases.save(doc.with(c, entries(doc, events)));
+    } catch (OptimisticLockingFailureException e) {
+      transition(agency, action, "conflict");
+      throw new StaleVersionException(ticket, current, current + 1);
+    }
+    transition(agency, action, "done");
+    relay.flush(saved);
+    return cases.byId(saved.id()).orElse(saved);
+  }
+
+  /**
+   * Merges the duplicate {@code ticket} into {@code survivorTicket}: the duplicate keeps its
+   * history and points to the survivor, whose answers go to both reporters. Two documents, two
+   * writes (no multi-document transactions): the duplicate first, then the survivor; repeating the
+   * call after a failure in between completes the survivor's side.
+   */
+  public CaseDocument merge(
+      Agency agency,
+      String ticket,
+      String survivorTicket,
+      @Nullable Long expectedVersion,
+      String actor) {
+    CaseDocument survivorDoc =
+        cases
+            .byTicket(survivorTicket)
+            .filter(c -> c.agencyCode().equals(agency.code()))
+            .orElseThrow(() -> new CaseNotFoundException(survivorTicket));
+    CaseDocument current =
+        cases
+            .byTicket(ticket)
+            .filter(c -> c.agencyCode().equals(agency.code()))
+            .orElseThrow(() -> new CaseNotFoundException(ticket));
+    CaseDocument merged;
+    if (current.status() == CaseStatus.MERGED
+        && survivorTicket.equals(current.mergedIntoTicket())) {
+      merged = current;
+    } else {
+      Case survivor = survivorDoc.toCase();
+      merged =
+          act(
+              agency,
+              ticket,
+              expectedVersion,
+              "merge",
+              (c, d) -> c.mergeInto(survivor, actor, clock.instant()));
+    }
+    Case mergedCase = merged.toCase();
+    for (int attempt = 1; ; attempt++) {
+      CaseDocument s = cases.byTicket(survivorTicket).orElseThrow();
+      Case sc = s.toCase();
+      if (!sc.absorb(mergedCase, actor, clock.instant())) {
+        return merged;
+      }
+      try {
+        cases.save(s.with(sc, List.of()));
+        return merged;
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt >= ATTEMPTS) {
+          throw new StaleVersionException(survivorTicket, -1, -1);
+        }
+      }
+    }
+  }
+
+  public Optional<CaseDocument> byTicket(Agency agency, String ticket) {
+    return cases.byTicket(ticket).filter(c -> c.agencyCode().equals(agency.code()));
+  }
+
+  private CaseDocument skeleton(NewCase n, String ticket, Agency agency) {
+    return new CaseDocument(
+        n.id(),
+        ticket,
+        agency.code(),
+        CaseStatus.RECEIVED,
+        n.type(),
+        n.channel(),
+        n.intakeMode(),
+        n.receivedAt(),
+        clock.instant(),
+        n.reply(),
+        n.citizenName(),
+        List.of(n.message()),
+        Map.of(),
+        List.of(),
+        List.of(),
+        false,
+        null,
+        null,
+        null,
+        null,
+        Classifier.suggestDivision(agency, n.text()).orElse(null),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        duplicates(agency, n.receivedAt(), n.text(), n.keys()),
+        n.form(),
+        n.citizenKey(),
+        n.keys(),
+        n.receivedAt());
+  }
+
+  private List<Outbox.Entry> entries(CaseDocument doc, List<CaseEvent> events) {
+    return events.stream()
+        .map(e -> outbox.entry(Topics.CASES_EVENTS, doc.id(), e, doc.ticket()))
+        .toList();
+  }
+
+  private void count(Agency agency, Channel channel, String outcome) {
+    meters
+        .counter(
+            "aduan.cases.inbound",
+            "agency",
+            agency.code(),
+            "channel",
+            channel.name().toLowerCase(Locale.ROOT),
+            "outcome",
+            outcome)
+        .increment();
+  }
+
+  private void transition(Agency agency, String action, String outcome) {
+    meters
+        .counter(
+            "aduan.cases.transitions",
+            "agency",
+            agency.code(),
+            "action",
+            action,
+            "outcome",
+            outcome)
+        .increment();
+  }
+
+  private void countChecks(Agency agency, List<CaseEvent> events) {
+    for (CaseEvent e : events) {
+      if (e instanceof CaseEvent.InformationRequested r) {
+        meters.counter("aduan.cases.information.requested", "agency", agency.code()).increment();
+        for (String reason : r.invalid()) {
+          meters
+              .counter("aduan.cases.invalid.input", "agency", agency.code(), "reason", reason)
+              .increment();
+        }
+      } else if (e instanceof CaseEvent.InformationReceived) {
+        meters.counter("aduan.cases.information.received", "agency", agency.code()).increment();
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package id.aduan.cases.domain;
+
+import id.aduan.agency.Agency;
+import id.aduan.contracts.CaseStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a citizen message joins one of the citizen's open cases in the agency or opens a new one.
+ * In order: it replies to a message of the case (quoted WhatsApp message, email In-Reply-To or
+ * References); it names the case's ticket number; it comes from the same citizen on the same
+ * channel within the agency's join window after their last message. Otherwise: a new case.
+ */
+public final class Threading {
+
+  private static final Set<CaseStatus> JOINABLE =
+      EnumSet.of(
+          CaseStatus.RECEIVED,
+          CaseStatus.INCOMPLETE,
+          CaseStatus.VERIFIED,
+          CaseStatus.ROUTED,
+          CaseStatus.IN_PROGRESS,
+          CaseStatus.ANSWERED);
+
+  private Threading() {}
+
+  /** A case a message might join, as the store found it. */
+  public record Candidate(
+      String caseId, String ticket, CaseStatus status, Instant lastCitizenMessageAt) {}
+
+  public enum Reason {
+    REPLY,
+    TICKET,
+    WINDOW
+  }
+
+  public record Join(String caseId, String ticket, Reason reason) {}
+
+  /** Ticket numbers of this agency mentioned in a text ({@code BDG-2026-000123}). */
+  public static List<String> ticketsIn(@Nullable String text, String agencyCode) {
+    if (text == null) {
+      return List.of();
+    }
+    Matcher m =
+        Pattern.compile("(?<![A-Z0-9])" + Pattern.quote(agencyCode) + "-\\d{4}-\\d{6,}(?!\\d)")
+            .matcher(text.toUpperCase(java.util.Locale.ROOT));
+    List<String> tickets = new ArrayList<>();
+    while (m.find()) {
+      tickets.add(m.group());
+    }
+    return tickets;
+  }
+
+  public static Optional<Join> decide(
+      Agency agency,
+      Instant receivedAt,
+      Optional<Candidate> repliedTo,
+      Optional<Candidate> byTicket,
+      Optional<Candidate> latestOfCitizen) {
+    if (repliedTo.isPresent() && joinable(repliedTo.get())) {
+      return Optional.of(join(repliedTo.get(), Reason.REPLY));
+    }
+    if (byTicket.isPresent() && joinable(byTicket.get())) {
+      return Optional.of(join(byTicket.get(), Reason.TICKET));
+    }
+    if (latestOfCitizen.isPresent() && joinable(latestOfCitizen.get())) {
+      Duration since = Duration.between(latestOfCitizen.get().lastCitizenMessageAt(), receivedAt);
+      if (!since.isNegative() && since.compareTo(agency.rules().threading().joinWindow()) <= 0) {
+        return Optional.of(join(latestOfCitizen.get(), Reason.WINDOW));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean joinable(Candidate c) {
+    return JOINABLE.contains(c.status());
+  }
+
+  private static Join join(Candidate c, Reason reason) {
+    return new Join(c.caseId(), c.ticket(), reason);
+  }
+}

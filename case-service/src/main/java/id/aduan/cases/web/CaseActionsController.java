@@ -1,0 +1,283 @@
+package id.aduan.cases.web;
+
+import id.aduan.agency.Agency;
+import id.aduan.cases.application.CaseService;
+import id.aduan.cases.domain.Case;
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.CaseType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The lifecycle actions an officer takes on a case of their agency, one POST each. Every body
+ * carries the {@code version} of the case the officer saw: a case changed in between answers 409
+ * (stale version), an action the case's state does not allow answers 409 (illegal transition), both
+ * as problem details. Role and division scoping come with the officer API (issue 7).
+ */
+@RestController
+@RequestMapping("/api/v1/cases/{ticket}")
+class CaseActionsController {
+
+  private final CaseService service;
+  private final Officer officer;
+  private final Clock clock;
+
+  CaseActionsController(CaseService service, Officer officer, Clock clock) {
+    this.service = service;
+    this.officer = officer;
+    this.clock = clock;
+  }
+
+  record Note(@NotNull @PositiveOrZero Long version, @Nullable @Size(max = 2000) String reason) {}
+
+  record Classify(
+      @NotNull @PositiveOrZero Long version,
+      @NotNull CaseType caseType,
+      @Nullable String slaClass,
+      @Nullable @Size(max = 200) String topic) {}
+
+  record Route(@NotNull @PositiveOrZero Long version, @NotBlank String division) {}
+
+  record RequestInformation(
+      @NotNull @PositiveOrZero Long version,
+      @NotEmpty List<@NotBlank String> missing,
+      @Nullable @Size(max = 2000) String reason) {}
+
+  record Answer(@NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 4000) String text) {}
+
+  /** The berita acara. */
+  record BeritaAcara(
+      @NotBlank @Size(max = 4000) String whatWasDone,
+      @NotEmpty List<@NotBlank String> doneBy,
+      @NotNull Instant doneAt,
+      @Nullable List<String> attachmentIds,
+      @NotBlank String citizenInformedVia) {}
+
+  record Resolve(
+      @NotNull @PositiveOrZero Long version,
+      @NotBlank @Size(max = 1000) String summary,
+      @NotNull @Valid BeritaAcara beritaAcara) {}
+
+  record Reject(
+      @NotNull @PositiveOrZero Long version,
+      @NotBlank String reasonCode,
+      @NotBlank @Size(max = 2000) String reason) {}
+
+  record Merge(@NotNull @PositiveOrZero Long version, @NotBlank String survivorTicket) {}
+
+  /** A reason that must be given (reopening, extending a deadline). */
+  record Reasoned(
+      @NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 2000) String reason) {}
+
+  record PpidStep(@NotNull @PositiveOrZero Long version, @NotBlank String step) {}
+
+  record PpidGrant(
+      @NotNull @PositiveOrZero Long version,
+      @NotBlank @Size(max = 4000) String whatWasDone,
+      @NotBlank @Size(max = 1000) String proofOfDelivery,
+      @NotBlank String citizenInformedVia,
+      @Nullable List<String> attachmentIds) {}
+
+  record PpidRefuse(
+      @NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 2000) String legalBasis) {}
+
+  @PostMapping("/verify")
+  CaseView verify(@PathVariable String ticket, @Valid @RequestBody Note body, Principal p) {
+    return act(
+        p, ticket, body.version(), "verify", (c, a) -> c.verify(p.getName(), body.reason(), now()));
+  }
+
+  @PostMapping("/mark-complete")
+  CaseView markComplete(
+      @PathVariable String ticket, @Valid @RequestBody Reasoned body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "mark-complete",
+        (c, a) -> c.markComplete(p.getName(), body.reason(), now()));
+  }
+
+  @PostMapping("/classify")
+  CaseView classify(@PathVariable String ticket, @Valid @RequestBody Classify body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "classify",
+        (c, a) ->
+            c.classify(a, body.caseType(), body.slaClass(), body.topic(), p.getName(), now()));
+  }
+
+  @PostMapping("/route")
+  CaseView route(@PathVariable String ticket, @Valid @RequestBody Route body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "route",
+        (c, a) -> c.route(a, body.division(), p.getName(), now()));
+  }
+
+  @PostMapping("/request-information")
+  CaseView requestInformation(
+      @PathVariable String ticket, @Valid @RequestBody RequestInformation body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "request-information",
+        (c, a) ->
+            c.requestInformation(body.missing(), List.of(), p.getName(), body.reason(), now()));
+  }
+
+  @PostMapping("/start-progress")
+  CaseView startProgress(@PathVariable String ticket, @Valid @RequestBody Note body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "start-progress",
+        (c, a) -> c.startProgress(p.getName(), body.reason(), now()));
+  }
+
+  @PostMapping("/answer")
+  CaseView answer(@PathVariable String ticket, @Valid @RequestBody Answer body, Principal p) {
+    return act(
+        p, ticket, body.version(), "answer", (c, a) -> c.answer(body.text(), p.getName(), now()));
+  }
+
+  @PostMapping("/resolve")
+  CaseView resolve(@PathVariable String ticket, @Valid @RequestBody Resolve body, Principal p) {
+    BeritaAcara ba = body.beritaAcara();
+    CaseEvent.ResolutionRecord record =
+        new CaseEvent.ResolutionRecord(
+            ba.whatWasDone(),
+            ba.doneBy(),
+            ba.doneAt(),
+            ba.attachmentIds() == null ? List.of() : ba.attachmentIds(),
+            ba.citizenInformedVia(),
+            null);
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "resolve",
+        (c, a) -> c.resolve(record, body.summary(), p.getName(), now()));
+  }
+
+  @PostMapping("/reject")
+  CaseView reject(@PathVariable String ticket, @Valid @RequestBody Reject body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "reject",
+        (c, a) -> c.reject(body.reasonCode(), body.reason(), p.getName(), now()));
+  }
+
+  @PostMapping("/merge")
+  CaseView merge(@PathVariable String ticket, @Valid @RequestBody Merge body, Principal p) {
+    Agency agency = officer.agencyOf(p);
+    return CaseView.of(
+        service.merge(agency, ticket, body.survivorTicket(), body.version(), p.getName()));
+  }
+
+  @PostMapping("/extend-deadline")
+  CaseView extendDeadline(
+      @PathVariable String ticket, @Valid @RequestBody Reasoned body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "extend-deadline",
+        (c, a) -> c.extendDeadline(a, body.reason(), p.getName(), now()));
+  }
+
+  @PostMapping("/reopen")
+  CaseView reopen(@PathVariable String ticket, @Valid @RequestBody Reasoned body, Principal p) {
+    return act(
+        p, ticket, body.version(), "reopen", (c, a) -> c.reopen(body.reason(), p.getName(), now()));
+  }
+
+  @PostMapping("/archive")
+  CaseView archive(@PathVariable String ticket, @Valid @RequestBody Note body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "archive",
+        (c, a) -> c.archive(p.getName(), body.reason(), now()));
+  }
+
+  @PostMapping("/ppid/advance")
+  CaseView advancePpid(
+      @PathVariable String ticket, @Valid @RequestBody PpidStep body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "advance-ppid",
+        (c, a) -> c.advancePpid(a, body.step(), p.getName(), now()));
+  }
+
+  @PostMapping("/ppid/grant")
+  CaseView grant(@PathVariable String ticket, @Valid @RequestBody PpidGrant body, Principal p) {
+    CaseEvent.ResolutionRecord record =
+        new CaseEvent.ResolutionRecord(
+            body.whatWasDone(),
+            List.of(p.getName()),
+            now(),
+            body.attachmentIds() == null ? List.of() : body.attachmentIds(),
+            body.citizenInformedVia(),
+            body.proofOfDelivery());
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "grant-information",
+        (c, a) -> c.grantInformation(a, record, p.getName(), now()));
+  }
+
+  @PostMapping("/ppid/refuse")
+  CaseView refuse(@PathVariable String ticket, @Valid @RequestBody PpidRefuse body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "refuse-information",
+        (c, a) -> c.refuseInformation(a, body.legalBasis(), p.getName(), now()));
+  }
+
+  private CaseView act(
+      Principal principal,
+      String ticket,
+      long version,
+      String action,
+      BiFunction<Case, Agency, List<CaseEvent>> change) {
+    Agency agency = officer.agencyOf(principal);
+    CaseDocument doc =
+        service.act(agency, ticket, version, action, (c, d) -> change.apply(c, agency));
+    return CaseView.of(doc);
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+}

@@ -1,0 +1,81 @@
+package id.aduan.cases.web;
+
+import id.aduan.agency.Agency;
+import id.aduan.cases.application.CaseService;
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.contracts.CaseType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Front-desk intake: an officer registers a walk-in, letter, complaint-box slip or phone call, with
+ * the content a written complaint must have under the Buton and Pasuruan standards (name and
+ * address, the service failure and the loss, the remedy requested, place and time, signed or not).
+ * What is missing is not refused: the case opens and waits for it, as any other. {@code reference}
+ * (e.g. the letter's number) makes a repeated submission return the first case.
+ */
+@RestController
+class IntakeController {
+
+  private final CaseService service;
+  private final Officer officer;
+
+  IntakeController(CaseService service, Officer officer) {
+    this.service = service;
+    this.officer = officer;
+  }
+
+  record Intake(
+      @NotBlank @Size(max = 100) String reference,
+      @NotBlank @Pattern(regexp = "walk-in|letter|complaint-box|phone") String mode,
+      @NotNull @PastOrPresent Instant receivedAt,
+      @Nullable CaseType caseType,
+      @Nullable @Size(max = 200) String name,
+      @Nullable @Size(max = 500) String address,
+      @Nullable @Pattern(regexp = "\\+?[0-9 \\-]{8,20}") String phone,
+      @Nullable @Size(max = 200) @jakarta.validation.constraints.Email String email,
+      @Nullable @Size(max = 30) String nik,
+      @NotBlank @Size(max = 8000) String description,
+      @Nullable @Size(max = 4000) String loss,
+      @Nullable @Size(max = 4000) String remedy,
+      @Nullable @Size(max = 500) String placeAndTime,
+      @Nullable Boolean signed) {}
+
+  @PostMapping("/api/v1/intake")
+  ResponseEntity<CaseView> intake(@Valid @RequestBody Intake body, Principal principal) {
+    Agency agency = officer.agencyOf(principal);
+    CaseDocument doc =
+        service.intake(
+            new CaseService.FrontDeskIntake(
+                body.reference(),
+                body.mode(),
+                body.receivedAt(),
+                body.caseType(),
+                body.name(),
+                body.address(),
+                body.phone(),
+                body.email(),
+                body.nik(),
+                body.description(),
+                body.loss(),
+                body.remedy(),
+                body.placeAndTime(),
+                Boolean.TRUE.equals(body.signed())),
+            agency,
+            principal.getName());
+    return ResponseEntity.created(URI.create("/api/v1/cases/" + doc.ticket()))
+        .body(CaseView.of(doc));
+  }
+}

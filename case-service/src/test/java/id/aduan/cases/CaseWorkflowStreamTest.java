@@ -1,0 +1,818 @@
+package id.aduan.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.Cases;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.Topics;
+import id.aduan.messaging.EventPublisher;
+import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The case service on the in-JVM KRaft broker and the MongoDB-protocol server, driven as the
+ * platform drives it: citizen messages on {@code complaints.inbound.v1}, officers over HTTP, facts
+ * read back from {@code cases.events.v1}. One context (restarted once on the same database).
+ */
+@AduanKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseWorkflowStreamTest {
+
+  private static final String PASSWORD = "stream-test-password";
+  private static final String VALID_NIK = "3273014101900001";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private String brokers;
+  private String mongoUri;
+  private ConfigurableApplicationContext service;
+
+  /** One reader of cases.events.v1 for the class: joining a consumer group costs seconds. */
+  private TopicProbe events;
+
+  @BeforeAll
+  void start() {
+    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+    mongoUri = InJvmMongo.freshDatabaseUri("case-workflow");
+    service = startService();
+    events = new TopicProbe(brokers, Topics.CASES_EVENTS);
+  }
+
+  private ConfigurableApplicationContext startService() {
+    return CaseServiceApplication.builder()
+        .run(
+            "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+            "--spring.mongodb.uri=" + mongoUri,
+            "--server.port=0",
+            "--aduan.demo.enabled=true",
+            "--aduan.demo.password=" + PASSWORD,
+            "--aduan.cases.outbox-sweep-interval=200ms");
+  }
+
+  @AfterAll
+  void stop() {
+    if (events != null) {
+      events.close();
+    }
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- intake, idempotency, restart
+
+  @Test
+  void redeliveredAndRestartedOpenNoSecondCaseAndEmitNoSecondEvent() {
+    ComplaintReceived m =
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            "6281200000001",
+            "wamid.REDELIVER-1",
+            "Bantuan PKH ibu saya belum cair sejak Januari, NIK " + VALID_NIK + " ini KK saya",
+            null,
+            List.of(photo("kk.jpg")));
+
+    for (int delivery = 0; delivery < 3; delivery++) {
+      send(m);
+    }
+    CaseDocument opened = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.REDELIVER-1");
+    service.close();
+    service = startService();
+    send(m);
+    // A later message from the same citizen proves the restarted consumer is running, so the
+    // redelivery before it has been processed by now.
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            "6281200000001",
+            "wamid.REDELIVER-2",
+            "Terima kasih",
+            null,
+            List.of()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(opened.id()).orElseThrow().messages().size() == 2);
+
+    awaitEvents(opened.id(), 2);
+    // Then give a second event the time to show up, if there were one.
+    List<ConsumerRecord<String, byte[]>> events = eventsOf(opened.id(), Duration.ofSeconds(2));
+    assertThat(distinctIds(events, "id.aduan.case.opened.v1")).hasSize(1);
+    assertThat(distinctIds(events, "id.aduan.case.citizen-message-added.v1")).hasSize(1);
+    assertThat(cases().byId(opened.id()).orElseThrow().messages())
+        .extracting(CaseDocument.Message::providerMessageId)
+        .containsExactly("wamid.REDELIVER-1", "wamid.REDELIVER-2");
+    assertThat(opened.status().name()).isEqualTo("RECEIVED");
+  }
+
+  // ------------------------------------------------------------------------- completeness loop
+
+  @Test
+  void anIncompleteComplaintWaitsForTheCitizenAndResumesWhenTheySendWhatIsMissing() {
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            "6281200000002",
+            "wamid.INCOMPLETE-1",
+            "Bantuan PKH ibu saya belum cair sejak Januari, mohon dibantu",
+            null,
+            List.of()));
+    CaseDocument waiting = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.INCOMPLETE-1");
+    assertThat(waiting.status().name()).isEqualTo("INCOMPLETE");
+    assertThat(waiting.missing()).containsExactly("kk", "ktp");
+
+    ComplaintReceived supplied =
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            "6281200000002",
+            "wamid.INCOMPLETE-2",
+            "Ini KK ibu saya, NIK " + VALID_NIK,
+            "wamid.INCOMPLETE-1",
+            List.of(photo("IMG_20260317.jpg")));
+    send(supplied);
+    send(supplied);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(waiting.id()).orElseThrow().status().name().equals("RECEIVED"));
+
+    awaitEvents(waiting.id(), 4);
+    List<ConsumerRecord<String, byte[]>> events = eventsOf(waiting.id(), Duration.ofSeconds(2));
+    assertThat(types(events))
+        .containsExactly(
+            "id.aduan.case.opened.v1",
+            "id.aduan.case.information-requested.v1",
+            "id.aduan.case.citizen-message-added.v1",
+            "id.aduan.case.information-received.v1");
+    JsonNode requested = body(events, "id.aduan.case.information-requested.v1");
+    assertThat(requested.get("missing").toString()).isEqualTo("[\"kk\",\"ktp\"]");
+    assertThat(requested.get("status").asString()).isEqualTo("INCOMPLETE");
+    assertThat(cases().byId(waiting.id()).orElseThrow().messages()).hasSize(2);
+  }
+
+  // ------------------------------------------------------------------------------- threading
+
+  @Test
+  void aReplyOrATicketNumberJoinsTheCaseAndAnythingElseOpensOne() {
+    send(
+        email(
+            "BTN",
+            "warga1@example.test",
+            "<e1@example.test>",
+            "Bantuan beras",
+            "Bantuan beras tidak sampai ke keluarga kami di Pasarwajo",
+            null));
+    CaseDocument first = awaitCaseWithMessage("BTN", Channel.EMAIL, "<e1@example.test>");
+
+    // Another address (a relative forwarding), replying to the first mail: joins by reply.
+    send(
+        email(
+            "BTN",
+            "kerabat@example.test",
+            "<e2@example.test>",
+            "Re: Bantuan beras",
+            "Sudah sebulan belum ada kabar",
+            "<e1@example.test>"));
+    // A third address naming the ticket: joins by ticket.
+    send(
+        email(
+            "BTN",
+            "rt03@example.test",
+            "<e3@example.test>",
+            "Tanya " + first.ticket(),
+            "Mohon kabar perkembangannya",
+            null));
+    // A fourth address, no reference: a case of its own.
+    send(
+        email(
+            "BTN",
+            "lain@example.test",
+            "<e4@example.test>",
+            "Lampu jalan",
+            "Lampu jalan di depan kantor desa mati sudah dua minggu",
+            null));
+
+    CaseDocument other = awaitCaseWithMessage("BTN", Channel.EMAIL, "<e4@example.test>");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(first.id()).orElseThrow().messages().size() == 3);
+    assertThat(other.id()).isNotEqualTo(first.id());
+    assertThat(count("aduan.cases.inbound", "BTN", "channel", "email", "outcome", "joined"))
+        .isEqualTo(2);
+    assertThat(first.ticket()).startsWith("BTN-");
+  }
+
+  // ----------------------------------------------------------------- lifecycle over the API
+
+  @Test
+  void officersDriveTheLifecycleWithVersionsAuditAndProblemDetails() throws Exception {
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            "6281200000003",
+            "wamid.LIFECYCLE-1",
+            "Bantuan PKH dan BPNT ibu saya belum cair, NIK " + VALID_NIK + " terlampir KK",
+            null,
+            List.of(photo("kk.jpg"))));
+    CaseDocument c = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.LIFECYCLE-1");
+    String t = c.ticket();
+    assertThat(c.suggestedDivision()).isEqualTo("LINJAMSOS");
+
+    long v =
+        post("bdg", t, "verify", Map.of("reason", "lengkap"), version(t)).path("version").asLong();
+    // The same version again: the case moved on since, so 409 stale version.
+    HttpResponse<String> stale = postRaw("bdg", t, "verify", Map.of(), v - 1);
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(stale.body()).get("type").asString())
+        .isEqualTo("/problems/stale-version");
+    assertThat(stale.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).contains("application/problem+json"));
+    // An action the state does not allow: 409 illegal transition, naming action and state.
+    HttpResponse<String> illegal = postRaw("bdg", t, "answer", Map.of("text", "x"), v);
+    assertThat(illegal.statusCode()).isEqualTo(409);
+    JsonNode problem = JSON.readTree(illegal.body());
+    assertThat(problem.get("type").asString()).isEqualTo("/problems/illegal-transition");
+    assertThat(problem.get("caseStatus").asString()).isEqualTo("VERIFIED");
+    // A body that fails validation: 400 problem details.
+    HttpResponse<String> invalid = postRaw("bdg", t, "route", Map.of(), v);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(invalid.body()).has("detail")).isTrue();
+    assertThat(count("aduan.cases.transitions", "BDG", "action", "verify", "outcome", "conflict"))
+        .isPositive();
+    assertThat(count("aduan.cases.transitions", "BDG", "action", "answer", "outcome", "refused"))
+        .isPositive();
+    // Another agency's officer does not see the case.
+    assertThat(postRaw("btn", t, "route", Map.of("division", "LINJAMSOS"), v).statusCode())
+        .isEqualTo(404);
+
+    post(
+        "bdg",
+        t,
+        "classify",
+        Map.of("caseType", "COMPLAINT", "slaClass", "STANDARD", "topic", "PKH"),
+        version(t));
+    post("bdg", t, "route", Map.of("division", "LINJAMSOS"), version(t));
+    post("bdg", t, "start-progress", Map.of(), version(t));
+    post(
+        "bdg", t, "answer", Map.of("text", "Pencairan dijadwalkan ulang bulan depan."), version(t));
+    post("bdg", t, "reopen", Map.of("reason", "Belum cair juga"), version(t));
+    post("bdg", t, "answer", Map.of("text", "Sudah cair per 1 April."), version(t));
+    JsonNode resolved =
+        post(
+            "bdg",
+            t,
+            "resolve",
+            Map.of(
+                "summary",
+                "PKH sudah cair",
+                "beritaAcara",
+                Map.of(
+                    "whatWasDone", "Data DTKS diperbarui, pencairan dijadwalkan ulang",
+                    "doneBy", List.of("bdg.admin", "bdg.linjamsos"),
+                    "doneAt", "2026-04-01T03:00:00Z",
+                    "attachmentIds", List.of("att-ba-1"),
+                    "citizenInformedVia", "WHATSAPP")),
+            version(t));
+    assertThat(resolved.get("resolution").get("doneBy").toString()).contains("bdg.linjamsos");
+    JsonNode archived = post("bdg", t, "archive", Map.of("reason", "selesai"), version(t));
+
+    assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");
+    JsonNode timeline = archived.get("timeline");
+    assertThat(timeline.valueStream().map(e -> e.get("action").asString()).toList())
+        .containsExactly(
+            "opened",
+            "verified",
+            "classified",
+            "routed",
+            "in-progress",
+            "answered",
+            "reopened",
+            "answered",
+            "resolved",
+            "archived");
+    assertThat(timeline.get(1).get("actor").asString()).isEqualTo("bdg.admin");
+    assertThat(timeline.get(1).get("from").asString()).isEqualTo("RECEIVED");
+    assertThat(timeline.get(1).get("reason").asString()).isEqualTo("lengkap");
+
+    List<ConsumerRecord<String, byte[]>> events = awaitEvents(c.id(), 10);
+    assertThat(types(events))
+        .containsExactly(
+            "id.aduan.case.opened.v1",
+            "id.aduan.case.status-changed.v1",
+            "id.aduan.case.classified.v1",
+            "id.aduan.case.routed.v1",
+            "id.aduan.case.status-changed.v1",
+            "id.aduan.case.answered.v1",
+            "id.aduan.case.reopened.v1",
+            "id.aduan.case.answered.v1",
+            "id.aduan.case.resolved.v1",
+            "id.aduan.case.status-changed.v1");
+    assertThat(
+            body(events, "id.aduan.case.resolved.v1").get("record").get("whatWasDone").asString())
+        .startsWith("Data DTKS");
+  }
+
+  // -------------------------------------------------------------------------- front desk
+
+  @Test
+  void aWrittenComplaintAtButonsFrontDeskWaitsForWhatTheLetterLacks() throws Exception {
+    Map<String, Object> letter =
+        Map.of(
+            "reference", "SURAT-2026-017",
+            "mode", "letter",
+            "receivedAt", Instant.now().minus(2, ChronoUnit.DAYS).toString(),
+            "name", "La Ode Test",
+            "address", "Pasarwajo",
+            "description", "Bantuan beras tidak sampai ke keluarga kami selama tiga bulan",
+            "loss", "Tiga bulan tanpa beras",
+            "remedy", "Penyaluran ulang",
+            "placeAndTime", "Pasarwajo, 2 Maret 2026",
+            "signed", false);
+
+    HttpResponse<String> created = postJson("btn", "/api/v1/intake", letter);
+    HttpResponse<String> again = postJson("btn", "/api/v1/intake", letter);
+    HttpResponse<String> notAMode =
+        postJson(
+            "btn",
+            "/api/v1/intake",
+            Map.of(
+                "reference",
+                "X",
+                "mode",
+                "phone",
+                "receivedAt",
+                Instant.now().toString(),
+                "description",
+                "Telepon soal bantuan beras desa kami"));
+    HttpResponse<String> future =
+        postJson(
+            "btn",
+            "/api/v1/intake",
+            Map.of(
+                "reference",
+                "Y",
+                "mode",
+                "letter",
+                "receivedAt",
+                Instant.now().plus(2, ChronoUnit.DAYS).toString(),
+                "description",
+                "x"));
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonNode c = JSON.readTree(created.body());
+    assertThat(c.get("status").asString()).isEqualTo("INCOMPLETE");
+    assertThat(c.get("missing").toString()).isEqualTo("[\"signature\"]");
+    assertThat(c.get("intakeMode").asString()).isEqualTo("letter");
+    assertThat(JSON.readTree(again.body()).get("ticket")).isEqualTo(c.get("ticket"));
+    assertThat(notAMode.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(notAMode.body()).get("detail").asString())
+        .contains("takes no front-desk complaints by phone");
+    assertThat(future.statusCode()).isEqualTo(400);
+    JsonNode opened =
+        body(awaitEvents(caseIdOf(c.get("ticket").asString()), 2), "id.aduan.case.opened.v1");
+    assertThat(opened.get("receivedAt").asString()).isEqualTo(letter.get("receivedAt"));
+    assertThat(opened.get("channel").asString()).isEqualTo("FRONT_DESK");
+    assertThat(opened.get("slaClass").asString()).isEqualTo("WRITTEN");
+  }
+
+  // ------------------------------------------------------------------------------------ PPID
+
+  @Test
+  void lebaksInformationRequestPassesItsStepsAndIsGrantedWithAProofOfDelivery() throws Exception {
+    HttpResponse<String> created =
+        postJson(
+            "lbk",
+            "/api/v1/intake",
+            Map.of(
+                "reference", "PPID-LBK-1",
+                "mode", "walk-in",
+                "receivedAt", Instant.now().toString(),
+                "caseType", "INFORMATION_REQUEST",
+                "name", "Pemohon",
+                "nik", "3602010101900001",
+                "description",
+                    "Permohonan informasi daftar penerima bantuan sosial Desa Narimbang"));
+    JsonNode c = JSON.readTree(created.body());
+    String t = c.get("ticket").asString();
+    assertThat(c.get("status").asString()).isEqualTo("RECEIVED");
+    assertThat(c.get("ppidStep").asString()).isEqualTo("FRONT_OFFICE");
+    assertThat(c.get("slaClass").asString()).isEqualTo("PPID");
+
+    assertThat(postRaw("lbk", t, "ppid/advance", Map.of("step", "HEAD"), version(t)).statusCode())
+        .isEqualTo(409);
+    HttpResponse<String> noExtension =
+        postRaw("lbk", t, "extend-deadline", Map.of("reason", "butuh waktu"), version(t));
+    assertThat(noExtension.statusCode()).isEqualTo(409);
+    assertThat(noExtension.body()).contains("allows no extension");
+    for (String step : List.of("SECRETARIAT", "HEAD", "SECRETARY", "VERIFICATION")) {
+      post("lbk", t, "ppid/advance", Map.of("step", step), version(t));
+    }
+    JsonNode granted =
+        post(
+            "lbk",
+            t,
+            "ppid/grant",
+            Map.of(
+                "whatWasDone", "Salinan daftar penerima diserahkan",
+                "proofOfDelivery", "Tanda bukti penyerahan No. 12/PPID/2026",
+                "citizenInformedVia", "FRONT_DESK"),
+            version(t));
+
+    assertThat(granted.get("status").asString()).isEqualTo("RESOLVED");
+    assertThat(granted.get("resolution").get("proofOfDelivery").asString()).contains("12/PPID");
+    List<ConsumerRecord<String, byte[]>> events = awaitEvents(caseIdOf(t), 6);
+    assertThat(types(events).getLast()).isEqualTo("id.aduan.case.resolved.v1");
+  }
+
+  // --------------------------------------------------------------------- duplicates and merge
+
+  @Test
+  void aWhatsAppComplaintThatAlsoArrivesThroughLaporIsFlaggedMergedAndBothReportersAnswered()
+      throws Exception {
+    String text = "Jalan desa Air Itam rusak parah sejak tahun lalu dan belum diperbaiki";
+    send(
+        whatsapp(
+            "BABEL",
+            "100000000000002",
+            "6281277452024",
+            "wamid.DUP-1",
+            text + " NIK 1971010101900001",
+            null,
+            List.of(photo("jalan.jpg"))));
+    CaseDocument first = awaitCaseWithMessage("BABEL", Channel.WHATSAPP, "wamid.DUP-1");
+    send(
+        new ComplaintReceived(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "BABEL",
+            Channel.LAPOR,
+            "LAPOR-BABEL",
+            "LAPOR-TRK-777#1",
+            new ComplaintReceived.Sender("TRK-777", null, false, false),
+            "text",
+            null,
+            text + " Kontak 0812-7745-2024",
+            List.of(),
+            null,
+            null,
+            List.of(),
+            Instant.now(),
+            Map.of()));
+    CaseDocument second = awaitCaseWithMessage("BABEL", Channel.LAPOR, "LAPOR-TRK-777#1");
+
+    assertThat(second.duplicateSuspects())
+        .singleElement()
+        .satisfies(s -> assertThat(s.ticket()).isEqualTo(first.ticket()));
+    JsonNode merged =
+        post(
+            "babel",
+            second.ticket(),
+            "merge",
+            Map.of("survivorTicket", first.ticket()),
+            version(second.ticket()));
+    assertThat(merged.get("status").asString()).isEqualTo("MERGED");
+    assertThat(merged.get("mergedIntoTicket").asString()).isEqualTo(first.ticket());
+
+    String t = first.ticket();
+    post("babel", t, "verify", Map.of(), version(t));
+    post("babel", t, "route", Map.of("division", "PMD"), version(t));
+    post("babel", t, "start-progress", Map.of(), version(t));
+    post("babel", t, "answer", Map.of("text", "Perbaikan dijadwalkan Mei."), version(t));
+
+    // The two reporters are one person on two channels: their profiles share a phone number.
+    JsonNode profile = get("babel", "/api/v1/cases/" + second.ticket() + "/citizen");
+    assertThat(profile.get("channel").asString()).isEqualTo("LAPOR");
+    JsonNode candidate = profile.get("mergeCandidates").get(0);
+    assertThat(candidate.get("channel").asString()).isEqualTo("WHATSAPP");
+    assertThat(candidate.get("shared").toString()).isEqualTo("[\"phone\"]");
+    assertThat(profile.toString()).doesNotContain("6281277452024").doesNotContain("TRK-777");
+    HttpResponse<String> mergedProfiles =
+        postJson(
+            "babel",
+            "/api/v1/citizens/merge",
+            Map.of(
+                "profileIds",
+                List.of(
+                    candidate.get("profileId").asString(), profile.get("profileId").asString())));
+    assertThat(mergedProfiles.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(mergedProfiles.body()).get("changed").asLong()).isEqualTo(1);
+    assertThat(
+            postJson(
+                    "psr",
+                    "/api/v1/citizens/merge",
+                    Map.of("profileIds", List.of(profile.get("profileId").asString(), "x")))
+                .statusCode())
+        .isEqualTo(400);
+
+    JsonNode answered = body(awaitEvents(first.id(), 5), "id.aduan.case.answered.v1");
+    assertThat(answered.get("replyAddress").get("channel").asString()).isEqualTo("WHATSAPP");
+    assertThat(answered.get("alsoNotify").get(0).get("channel").asString()).isEqualTo("LAPOR");
+    assertThat(answered.get("alsoNotify").get(0).get("recipientId").asString())
+        .isEqualTo("TRK-777");
+  }
+
+  // ------------------------------------------------------------------------------- Pasuruan
+
+  @Test
+  void pasuruansLaporComplaintIsRecordedDistributedAnsweredAndArchivedWithAFollowUpPlan()
+      throws Exception {
+    send(
+        new ComplaintReceived(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "PSR",
+            Channel.LAPOR,
+            "LAPOR-PSR",
+            "LAPOR-PSR-1#1",
+            new ComplaintReceived.Sender("TRK-PSR-1", null, true, true),
+            "text",
+            null,
+            "Pencairan dana desa di desa kami tidak transparan dan APBDes tidak diumumkan",
+            List.of(),
+            null,
+            null,
+            List.of(),
+            Instant.now(),
+            Map.of()));
+    CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, "LAPOR-PSR-1#1");
+    String t = c.ticket();
+    assertThat(c.status().name()).isEqualTo("RECEIVED");
+    assertThat(c.slaClass()).isEqualTo("STANDARD");
+    assertThat(c.suggestedDivision()).isEqualTo("KEUDES");
+
+    post("psr", t, "verify", Map.of(), version(t));
+    post("psr", t, "classify", Map.of("caseType", "COMPLAINT"), version(t));
+    post("psr", t, "route", Map.of("division", "KEUDES"), version(t));
+    post("psr", t, "start-progress", Map.of(), version(t));
+    post(
+        "psr",
+        t,
+        "answer",
+        Map.of("text", "APBDes sudah diumumkan di papan informasi desa."),
+        version(t));
+    post(
+        "psr",
+        t,
+        "resolve",
+        Map.of(
+            "summary",
+            "APBDes diumumkan",
+            "beritaAcara",
+            Map.of(
+                "whatWasDone",
+                "Klarifikasi ke pemerintah desa; APBDes dipasang",
+                "doneBy",
+                List.of("psr.admin"),
+                "doneAt",
+                Instant.now().toString(),
+                "citizenInformedVia",
+                "LAPOR")),
+        version(t));
+    JsonNode archived =
+        post(
+            "psr",
+            t,
+            "archive",
+            Map.of("reason", "Rencana tindak lanjut: monitoring triwulan"),
+            version(t));
+
+    assertThat(
+            archived
+                .get("timeline")
+                .get(archived.get("timeline").size() - 1)
+                .get("reason")
+                .asString())
+        .contains("monitoring triwulan");
+    assertThat(types(awaitEvents(c.id(), 8)).getLast())
+        .isEqualTo("id.aduan.case.status-changed.v1");
+  }
+
+  // ---------------------------------------------------------------------------------- helpers
+
+  private double count(String metric, String agency, String... tags) {
+    String[] all = new String[tags.length + 2];
+    all[0] = "agency";
+    all[1] = agency;
+    System.arraycopy(tags, 0, all, 2, tags.length);
+    return service
+        .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+        .counter(metric, all)
+        .count();
+  }
+
+  private Cases cases() {
+    return service.getBean(Cases.class);
+  }
+
+  private void send(ComplaintReceived m) {
+    service
+        .getBean(EventPublisher.class)
+        .publish(
+            Topics.COMPLAINTS_INBOUND, m.agencyCode() + "|" + m.sender().channelUserId(), m, null);
+  }
+
+  private CaseDocument awaitCaseWithMessage(String agency, Channel channel, String providerId) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> cases().holdingMessage(agency, channel, providerId),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  private String caseIdOf(String ticket) {
+    return cases().byTicket(ticket).orElseThrow().id();
+  }
+
+  private long version(String ticket) {
+    Long v = cases().byTicket(ticket).orElseThrow().version();
+    return v == null ? 0 : v;
+  }
+
+  private static ComplaintReceived whatsapp(
+      String agency,
+      String phoneNumberId,
+      String from,
+      String wamid,
+      String text,
+      @Nullable String quoted,
+      List<ComplaintReceived.Attachment> attachments) {
+    return new ComplaintReceived(
+        UUID.randomUUID().toString(),
+        Instant.now(),
+        agency,
+        Channel.WHATSAPP,
+        phoneNumberId,
+        wamid,
+        new ComplaintReceived.Sender(from, "Warga", false, false),
+        attachments.isEmpty() ? "text" : "image",
+        null,
+        text,
+        attachments,
+        null,
+        quoted,
+        List.of(),
+        Instant.now(),
+        Map.of());
+  }
+
+  private static ComplaintReceived email(
+      String agency,
+      String from,
+      String messageId,
+      String subject,
+      String text,
+      @Nullable String inReplyTo) {
+    return new ComplaintReceived(
+        UUID.randomUUID().toString(),
+        Instant.now(),
+        agency,
+        Channel.EMAIL,
+        "pengaduan@" + agency.toLowerCase() + ".aduan.test",
+        messageId,
+        new ComplaintReceived.Sender(from, null, false, false),
+        "email",
+        subject,
+        text,
+        List.of(),
+        null,
+        inReplyTo,
+        inReplyTo == null ? List.of() : List.of(inReplyTo),
+        Instant.now(),
+        Map.of());
+  }
+
+  private static ComplaintReceived.Attachment photo(String name) {
+    return new ComplaintReceived.Attachment(
+        UUID.randomUUID().toString(), "image/jpeg", name, 1234, null, "gridfs-1", "STORED");
+  }
+
+  private int port() {
+    return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+  }
+
+  private JsonNode post(
+      String agency, String ticket, String action, Map<String, ?> body, long version)
+      throws Exception {
+    HttpResponse<String> response = postRaw(agency, ticket, action, body, version);
+    assertThat(response.statusCode()).as(action + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> postRaw(
+      String agency, String ticket, String action, Map<String, ?> body, long version)
+      throws Exception {
+    Map<String, Object> withVersion = new java.util.HashMap<>(body);
+    withVersion.put("version", version);
+    return postJson(agency, "/api/v1/cases/" + ticket + "/" + action, withVersion);
+  }
+
+  private JsonNode get(String agency, String path) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("Authorization", "Basic " + basic(agency))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static String basic(String agency) {
+    return Base64.getEncoder()
+        .encodeToString((agency + ".admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> postJson(String agency, String path, Map<String, ?> body)
+      throws Exception {
+    String auth = basic(agency);
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+            .header("Authorization", "Basic " + auth)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private synchronized List<ConsumerRecord<String, byte[]>> eventsOf(String caseId, Duration wait) {
+    return events.drain(wait).stream().filter(r -> caseId.equals(r.key())).toList();
+  }
+
+  /** Waits for at least {@code count} distinct events of the case, then returns them in order. */
+  private synchronized List<ConsumerRecord<String, byte[]>> awaitEvents(String caseId, int count) {
+    List<ConsumerRecord<String, byte[]>> mine = List.of();
+    for (int i = 0; i < 150 && distinct(mine).size() < count; i++) {
+      mine =
+          events.drain(Duration.ofMillis(200)).stream()
+              .filter(r -> caseId.equals(r.key()))
+              .toList();
+    }
+    return distinct(mine);
+  }
+
+  /** The outbox publishes at least once: what counts is each event id once, in order. */
+  private static List<ConsumerRecord<String, byte[]>> distinct(
+      List<ConsumerRecord<String, byte[]>> records) {
+    java.util.LinkedHashMap<String, ConsumerRecord<String, byte[]>> byId =
+        new java.util.LinkedHashMap<>();
+    records.forEach(r -> byId.putIfAbsent(header(r, "ce_id"), r));
+    return List.copyOf(byId.values());
+  }
+
+  private static List<String> types(List<ConsumerRecord<String, byte[]>> records) {
+    return distinct(records).stream().map(r -> header(r, "ce_type")).toList();
+  }
+
+  private static List<String> distinctIds(
+      List<ConsumerRecord<String, byte[]>> records, String type) {
+    return records.stream()
+        .filter(r -> header(r, "ce_type").equals(type))
+        .map(r -> header(r, "ce_id"))
+        .distinct()
+        .toList();
+  }
+
+  private static JsonNode body(List<ConsumerRecord<String, byte[]>> records, String type) {
+    return records.stream()
+        .filter(r -> header(r, "ce_type").equals(type))
+        .reduce((a, b) -> b)
+        .map(r -> JSON.readTree(r.value()))
+        .orElseThrow(() -> new AssertionError("no " + type + " in " + types(records)));
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> r, String name) {
+    var h = r.headers().lastHeader(name);
+    return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,194 @@
+package id.aduan.cases.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import id.aduan.cases.domain.Case;
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.CaseType;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.messaging.Outbox;
+import id.aduan.testsupport.InJvmMongo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The lifecycle's stored shape on the MongoDB-protocol server: every new field survives a round
+ * trip, a write from a stale read is refused, publishing does not move the version, and the queries
+ * threading and duplicate detection rely on find what they should.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CaseLifecyclePersistenceTest {
+
+  private static final Instant AT = Instant.parse("2026-03-17T02:15:30Z");
+  private static final ReplyAddress CITIZEN =
+      new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890");
+
+  private MongoClient client;
+  private MongoTemplate mongo;
+  private Cases cases;
+  private Citizens citizens;
+
+  @BeforeAll
+  void connect() {
+    String uri = InJvmMongo.freshDatabaseUri("case-lifecycle");
+    client = MongoClients.create(uri.substring(0, uri.lastIndexOf('/')));
+    mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
+    cases = new Cases(mongo);
+    citizens = new Citizens(mongo);
+  }
+
+  @AfterAll
+  void close() {
+    client.close();
+  }
+
+  private static CaseDocument doc(String id, String ticket, String citizenKey, CaseStatus status) {
+    return new CaseDocument(
+        id,
+        ticket,
+        "BDG",
+        status,
+        CaseType.COMPLAINT,
+        Channel.WHATSAPP,
+        "ONLINE",
+        AT,
+        AT,
+        CITIZEN,
+        "Warga",
+        List.of(
+            new CaseDocument.Message(
+                "m-" + id,
+                Channel.WHATSAPP,
+                "INBOUND",
+                "wamid." + id,
+                "Bantuan PKH belum cair",
+                AT,
+                List.of("att-1"),
+                List.of(new CaseDocument.FileInfo("kk.jpg", "image/jpeg")))),
+        Map.of(),
+        List.of(),
+        List.of(),
+        false,
+        null,
+        "STANDARD",
+        "PKH",
+        "LINJAMSOS",
+        "LINJAMSOS",
+        List.of("kk"),
+        List.of("nik:birth-date"),
+        CaseStatus.RECEIVED,
+        null,
+        new CaseEvent.ResolutionRecord("x", List.of("a"), AT, List.of(), "WHATSAPP", null),
+        null,
+        null,
+        null,
+        List.of(new ReplyAddress(Channel.LAPOR, "LAPOR-BDG", "TRK-1")),
+        List.of("BDG-2026-000009"),
+        List.of(
+            new CaseDocument.DuplicateSuspect(
+                "c-9", "BDG-2026-000009", 0.7, List.of("same-phone"))),
+        Map.of("signed", "true"),
+        citizenKey,
+        List.of(citizenKey, "phone:abc"),
+        AT);
+  }
+
+  @Test
+  void everyLifecycleFieldSurvivesARoundTrip() {
+    CaseDocument stored = doc("c-1", "BDG-2026-000001", "citizen:1", CaseStatus.INCOMPLETE);
+    assertThat(cases.insert(stored)).isTrue();
+
+    CaseDocument read = cases.byId("c-1").orElseThrow();
+
+    assertThat(read.version()).isZero();
+    assertThat(read.missing()).containsExactly("kk");
+    assertThat(read.invalid()).containsExactly("nik:birth-date");
+    assertThat(read.resumeTo()).isEqualTo(CaseStatus.RECEIVED);
+    assertThat(read.resolution()).isEqualTo(stored.resolution());
+    assertThat(read.otherReporters()).isEqualTo(stored.otherReporters());
+    assertThat(read.duplicateSuspects()).isEqualTo(stored.duplicateSuspects());
+    assertThat(read.messages().getFirst().files()).isEqualTo(stored.messages().getFirst().files());
+    assertThat(read.form()).containsEntry("signed", "true");
+    assertThat(read.toCase().snapshot().missing()).containsExactly("kk");
+  }
+
+  @Test
+  void aWriteFromAStaleReadIsRefusedAndPublishingDoesNotMoveTheVersion() {
+    cases.insert(doc("c-2", "BDG-2026-000002", "citizen:2", CaseStatus.RECEIVED));
+    CaseDocument first = cases.byId("c-2").orElseThrow();
+    CaseDocument second = cases.byId("c-2").orElseThrow();
+    Case c = first.toCase();
+    var events = c.verify("officer.a", null, AT);
+    Outbox.Entry entry =
+        new Outbox.Entry(events.getFirst().eventId(), "cases.events.v1", "c-2", "t", "BDG", "{}");
+
+    CaseDocument saved = cases.save(first.with(c, List.of(entry)));
+    assertThatThrownBy(() -> cases.save(second.with(second.toCase(), List.of())))
+        .isInstanceOf(OptimisticLockingFailureException.class);
+    cases.markPublished("c-2", entry.eventId());
+
+    CaseDocument after = cases.byId("c-2").orElseThrow();
+    assertThat(saved.version()).isEqualTo(1);
+    assertThat(after.version()).isEqualTo(1);
+    assertThat(after.status()).isEqualTo(CaseStatus.VERIFIED);
+    assertThat(after.outbox()).isEmpty();
+    assertThat(after.outboxPending()).isFalse();
+    assertThat(after.timeline())
+        .extracting(CaseDocument.TimelineEntry::action)
+        .containsExactly("verified");
+  }
+
+  @Test
+  void threadingAndDuplicateQueriesFindOpenCasesOfTheAgencyOnly() {
+    cases.insert(doc("c-3", "BDG-2026-000003", "citizen:3", CaseStatus.ROUTED));
+    cases.insert(doc("c-4", "BDG-2026-000004", "citizen:3", CaseStatus.ARCHIVED));
+
+    assertThat(cases.holdingMessage("BDG", Channel.WHATSAPP, "wamid.c-3").map(CaseDocument::id))
+        .contains("c-3");
+    assertThat(cases.holdingMessage("BDG", Channel.EMAIL, "wamid.c-3")).isEmpty();
+    assertThat(cases.holdingMessage("PSR", Channel.WHATSAPP, "wamid.c-3")).isEmpty();
+    assertThat(cases.holdingAnyMessage("BDG", List.of("x", "wamid.c-4")).map(CaseDocument::id))
+        .contains("c-4");
+    assertThat(cases.latestOpenOfCitizen("BDG", "citizen:3").map(CaseDocument::id)).contains("c-3");
+    assertThat(cases.openSince("BDG", AT.minusSeconds(60), 10))
+        .extracting(CaseDocument::id)
+        .contains("c-3")
+        .doesNotContain("c-4");
+  }
+
+  @Test
+  void aProfilePerChannelIdentityMergeableBySharedNikOrPhone() {
+    citizens.record(
+        "citizen:wa", Channel.WHATSAPP, "Siti", List.of("citizen:wa", "phone:p1"), "c-1", AT);
+    citizens.record(
+        "citizen:wa", Channel.WHATSAPP, "Siti", List.of("citizen:wa", "phone:p1"), "c-1", AT);
+    citizens.record(
+        "citizen:mail", Channel.EMAIL, null, List.of("citizen:mail", "nik:n1"), "c-2", AT);
+    citizens.record(
+        "citizen:lapor",
+        Channel.LAPOR,
+        null,
+        List.of("citizen:lapor", "phone:p1", "nik:n1"),
+        "c-3",
+        AT);
+
+    assertThat(citizens.byKey("citizen:wa").caseIds()).containsExactly("c-1");
+    assertThat(citizens.mergeCandidates("citizen:lapor"))
+        .extracting(Citizens.Profile::id)
+        .containsExactlyInAnyOrder("citizen:wa", "citizen:mail");
+    assertThat(citizens.merge(List.of("citizen:wa", "citizen:lapor", "citizen:mail"))).isEqualTo(2);
+    assertThat(citizens.byKey("citizen:mail").personId()).isEqualTo("citizen:wa");
+  }
+}

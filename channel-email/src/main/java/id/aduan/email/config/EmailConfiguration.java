@@ -1,0 +1,14 @@
+package id.aduan.email.config;
+
+import id.aduan.email.domain.MailParser;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class EmailConfiguration {
+
+  @Bean
+  MailParser mailParser(EmailProperties properties) {
+    return new MailParser(properties.limits().toMimeLimits());
+  }
+}

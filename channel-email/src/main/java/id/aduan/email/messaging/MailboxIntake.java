@@ -1,0 +1,337 @@
+package id.aduan.email.messaging;
+
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.DeadLetter;
+import id.aduan.contracts.DeliveryReceipt;
+import id.aduan.contracts.Topics;
+import id.aduan.email.client.MailboxSession;
+import id.aduan.email.client.MailboxSession.FetchedMail;
+import id.aduan.email.domain.Checkpoint;
+import id.aduan.email.domain.MailParser;
+import id.aduan.email.domain.MailPart;
+import id.aduan.email.domain.ParsedMail;
+import id.aduan.email.domain.Tickets;
+import id.aduan.email.domain.UnparseableMailException;
+import id.aduan.email.domain.Verp;
+import id.aduan.email.persistence.Checkpoints;
+import id.aduan.email.persistence.MailFiles;
+import id.aduan.email.persistence.OutboundMails;
+import id.aduan.email.persistence.OutboundMails.OutboundMail;
+import id.aduan.email.persistence.ProcessedMails;
+import id.aduan.messaging.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One read of one mailbox: every mail after the checkpoint becomes exactly one message on Kafka (a
+ * complaint, a FAILED receipt for a bounce, or a dead letter), in UID order. The order of effects
+ * per mail is what makes the intake lose nothing: publish (Kafka acknowledged), remember the dedup
+ * key, advance the checkpoint, and only then flag {@code \Seen} or move the mail. A crash anywhere
+ * leaves the mail to be read again, and the dedup key (when it got that far) keeps it from being
+ * published twice.
+ */
+@Component
+public class MailboxIntake {
+
+  /** Dead letters carry the raw mail inline up to this size; GridFS always has it. */
+  private static final int INLINE_RAW_LIMIT = 512 * 1024;
+
+  private static final int FULL_TEXT_LIMIT = 100_000;
+  private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
+
+  private final MailParser parser;
+  private final Checkpoints checkpoints;
+  private final ProcessedMails processed;
+  private final MailFiles files;
+  private final OutboundMails outbound;
+  private final EventPublisher publisher;
+  private final MeterRegistry meters;
+  private final Clock clock;
+
+  MailboxIntake(
+      MailParser parser,
+      Checkpoints checkpoints,
+      ProcessedMails processed,
+      MailFiles files,
+      OutboundMails outbound,
+      EventPublisher publisher,
+      MeterRegistry meters,
+      Clock clock) {
+    this.parser = parser;
+    this.checkpoints = checkpoints;
+    this.processed = processed;
+    this.files = files;
+    this.outbound = outbound;
+    this.publisher = publisher;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  /** A mailbox the intake reads, with the agency it belongs to. */
+  public record Mailbox(String address, String agencyCode) {}
+
+  /**
+   * Reads up to {@code batchSize} mails after the checkpoint.
+   *
+   * @param running checked between mails, so a stopping service finishes the mail at hand and no
+   *     more
+   * @return how many mails were taken (a full batch means more may be waiting)
+   * @throws EventPublisher.PublishFailedException when Kafka did not acknowledge: the mail at hand
+   *     stays unread and the checkpoint where it was
+   */
+  public int readOnce(
+      MailboxSession session, Mailbox mailbox, int batchSize, BooleanSupplier running)
+      throws MessagingException, IOException {
+    long uidValidity = session.uidValidity();
+    Optional<Checkpoint> stored = checkpoints.find(mailbox.address());
+    Checkpoint.Plan plan = stored.map(c -> c.plan(uidValidity)).orElse(Checkpoint.firstRead());
+    if (stored.isPresent() && plan.rescan()) {
+      log.warn(
+          "UIDVALIDITY of {} changed from {} to {}: reading the whole mailbox again, deduplicated",
+          mailbox.address(),
+          stored.get().uidValidity(),
+          uidValidity);
+      meters.counter("aduan.email.rescans", "agency", mailbox.agencyCode()).increment();
+    }
+    Checkpoint checkpoint =
+        stored
+            .filter(c -> c.uidValidity() == uidValidity)
+            .orElse(new Checkpoint(mailbox.address(), uidValidity, 0));
+    List<FetchedMail> mails = session.fetchFrom(plan.fromUid(), batchSize);
+    log.debug(
+        "read {} from UID {} (UIDVALIDITY {}): {} mails",
+        mailbox.address(),
+        plan.fromUid(),
+        uidValidity,
+        mails.size());
+    int taken = 0;
+    for (FetchedMail mail : mails) {
+      if (!running.getAsBoolean()) {
+        break;
+      }
+      handle(mailbox, mail);
+      checkpoint = checkpoint.advancedTo(mail.uid());
+      checkpoints.save(checkpoint, clock.instant());
+      session.markProcessed(mail.uid());
+      taken++;
+    }
+    if (mails.isEmpty() && stored.isEmpty()) {
+      checkpoints.save(checkpoint, clock.instant());
+    }
+    return taken;
+  }
+
+  private void handle(Mailbox mailbox, FetchedMail mail) {
+    ParsedMail parsed;
+    try {
+      parsed = parser.parse(mail.raw());
+    } catch (UnparseableMailException e) {
+      deadLetter(mailbox, mail, e.reason(), e.getMessage());
+      return;
+    }
+    if (processed.seen(mailbox.address(), parsed.identity())) {
+      count(mailbox, "duplicate", "seen");
+      return;
+    }
+    switch (parsed.kind()) {
+      case AUTO_REPLY -> count(mailbox, "auto_reply", parsed.kindReason());
+      case BOUNCE -> bounce(mailbox, parsed);
+      case COMPLAINT -> {
+        if (parsed.fromAddress() == null) {
+          deadLetter(mailbox, mail, "NO_SENDER", "the mail has no usable From address");
+          processed.remember(
+              mailbox.address(), parsed.identity(), "dead_lettered", clock.instant());
+          return;
+        }
+        complaint(mailbox, mail, parsed);
+      }
+    }
+    processed.remember(
+        mailbox.address(), parsed.identity(), parsed.kind().name().toLowerCase(), clock.instant());
+  }
+
+  private void complaint(Mailbox mailbox, FetchedMail mail, ParsedMail parsed) {
+    String original =
+        files.store(mail.raw(), "original.eml", "message/rfc822", "original", mailbox.address());
+    List<ComplaintReceived.Attachment> attachments = new ArrayList<>();
+    int index = 0;
+    for (MailPart part : parsed.parts()) {
+      index++;
+      String id = "part-" + index;
+      if (part.content() == null) {
+        attachments.add(
+            new ComplaintReceived.Attachment(
+                id, part.mediaType(), part.fileName(), part.sizeBytes(), null, null, "TOO_LARGE"));
+        count(mailbox, "attachment", "too_large");
+        continue;
+      }
+      String ref =
+          files.store(
+              part.content(), part.fileName(), part.mediaType(), "attachment", mailbox.address());
+      attachments.add(
+          new ComplaintReceived.Attachment(
+              id,
+              part.mediaType(),
+              part.fileName(),
+              part.sizeBytes(),
+              MailParser.sha256(part.content()),
+              ref,
+              "STORED"));
+    }
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("originalRef", original);
+    if (!parsed.fullText().equals(parsed.text())) {
+      String full = parsed.fullText();
+      metadata.put(
+          "fullText", full.length() > FULL_TEXT_LIMIT ? full.substring(0, FULL_TEXT_LIMIT) : full);
+    }
+    if (parsed.forwardedMessages() > 0) {
+      metadata.put("forwardedMessages", String.valueOf(parsed.forwardedMessages()));
+    }
+    Instant now = clock.instant();
+    ComplaintReceived complaint =
+        new ComplaintReceived(
+            UUID.randomUUID().toString(),
+            now,
+            mailbox.agencyCode(),
+            Channel.EMAIL,
+            mailbox.address(),
+            parsed.identity(),
+            new ComplaintReceived.Sender(parsed.fromAddress(), parsed.fromName(), false, false),
+            "email",
+            parsed.subject(),
+            parsed.text(),
+            attachments,
+            null,
+            parsed.inReplyTo(),
+            parsed.references(),
+            mail.receivedAt() != null ? mail.receivedAt() : now,
+            metadata,
+            ticketOf(parsed));
+    publisher.publish(
+        Topics.COMPLAINTS_INBOUND,
+        mailbox.agencyCode() + ":" + parsed.fromAddress(),
+        complaint,
+        null);
+    count(mailbox, "published", complaint.ticket() != null ? "thread" : "new");
+  }
+
+  /**
+   * The ticket a mail continues: quoted in its subject, or the ticket of a mail the platform sent
+   * that it answers (In-Reply-To, then References).
+   */
+  private @Nullable String ticketOf(ParsedMail parsed) {
+    Optional<String> inSubject = Tickets.in(parsed.subject());
+    if (inSubject.isPresent()) {
+      return inSubject.get();
+    }
+    List<String> ids = new ArrayList<>();
+    if (parsed.inReplyTo() != null) {
+      ids.add(parsed.inReplyTo());
+    }
+    ids.addAll(parsed.references());
+    return outbound.byMessageIds(ids).map(OutboundMail::ticket).orElse(null);
+  }
+
+  private void bounce(Mailbox mailbox, ParsedMail parsed) {
+    Optional<OutboundMail> original =
+        parsed.envelopeAddresses().stream()
+            .map(Verp::outboundId)
+            .flatMap(Optional::stream)
+            .findFirst()
+            .flatMap(outbound::byId)
+            .or(
+                () ->
+                    parsed.bounce() == null
+                        ? Optional.empty()
+                        : outbound.byMessageIds(parsed.bounce().originalMessageIds()));
+    if (original.isEmpty()) {
+      // Not ours (or older than our records): nothing to mark failed; counted, never a complaint.
+      count(mailbox, "bounce", "unmatched");
+      return;
+    }
+    OutboundMail sent = original.get();
+    Instant now = clock.instant();
+    DeliveryReceipt receipt =
+        new DeliveryReceipt(
+            UUID.randomUUID().toString(),
+            now,
+            Channel.EMAIL,
+            sent.agencyCode(),
+            sent.id(),
+            sent.messageId(),
+            DeliveryReceipt.Status.FAILED,
+            parsed.bounce() == null ? null : parsed.bounce().status(),
+            parsed.bounce() == null ? "bounced" : parsed.bounce().diagnostic(),
+            parsed.sentAt() != null ? parsed.sentAt() : now);
+    publisher.publish(Topics.DELIVERY_RECEIPTS, sent.id(), receipt, sent.ticket());
+    outbound.finish(sent.id(), "BOUNCED", now);
+    count(mailbox, "bounce", "matched");
+  }
+
+  private void deadLetter(
+      Mailbox mailbox, FetchedMail mail, String reason, @Nullable String detail) {
+    String hash = MailParser.sha256(mail.raw());
+    if (processed.seen(mailbox.address(), "sha256:" + hash)) {
+      count(mailbox, "duplicate", "seen");
+      return;
+    }
+    String ref =
+        files.store(
+            mail.raw(), "unparseable.eml", "message/rfc822", "unparseable", mailbox.address());
+    DeadLetter letter =
+        new DeadLetter(
+            UUID.randomUUID().toString(),
+            clock.instant(),
+            "channel-email",
+            Channel.EMAIL,
+            reason,
+            detail
+                + " (mailbox "
+                + mailbox.address()
+                + ", UID "
+                + mail.uid()
+                + ", raw mail in GridFS "
+                + ref
+                + ")",
+            "message/rfc822",
+            mail.raw().length <= INLINE_RAW_LIMIT
+                ? Base64.getEncoder().encodeToString(mail.raw())
+                : "");
+    publisher.deadLetterRecord(
+        Topics.dlq(Topics.COMPLAINTS_INBOUND), mailbox.agencyCode() + ":" + hash, letter, reason);
+    processed.remember(mailbox.address(), "sha256:" + hash, "dead_lettered", clock.instant());
+    count(mailbox, "dead_lettered", reason.toLowerCase());
+  }
+
+  private void count(Mailbox mailbox, String outcome, String reason) {
+    meters
+        .counter(
+            "aduan.inbound.messages",
+            "channel",
+            "email",
+            "agency",
+            mailbox.agencyCode(),
+            "outcome",
+            outcome,
+            "reason",
+            reason)
+        .increment();
+  }
+}

@@ -1,0 +1,456 @@
+package id.aduan.email.it;
+
+import static id.aduan.email.it.MailKit.read;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.DeadLetter;
+import id.aduan.contracts.DeliveryReceipt;
+import id.aduan.contracts.OutboundMessage;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.Topics;
+import id.aduan.email.EmailChannelApplication;
+import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.Flags;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+
+/**
+ * channel-email against GreenMail (IMAP with IDLE, SMTP) in the JVM, the in-JVM KRaft broker and
+ * the MongoDB-protocol server, through a TCP relay the test can cut. The poll interval is an hour,
+ * so every mail that arrives during a test was found through IDLE (or the read that follows a
+ * reconnect), never through the backstop poll.
+ */
+@AduanKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmailChannelGreenMailTest {
+
+  private static final String PASSWORD = "rahasia";
+  private static final List<String> MAILBOXES =
+      List.of(
+          "pengaduan@bdg.aduan.test",
+          "pengaduan@babel.aduan.test",
+          "pengaduan@btn.aduan.test",
+          "pengaduan@lbk.aduan.test",
+          "pengaduan@psr.aduan.test");
+
+  private GreenMail greenMail;
+  private DroppableProxy imapRelay;
+  private ConfigurableApplicationContext app;
+  private String brokers;
+  private final java.util.Map<String, TopicProbe> probes = new java.util.HashMap<>();
+
+  @BeforeAll
+  void start() throws Exception {
+    // GreenMail's connection threads die with an uncaught exception when the relay cuts them;
+    // that is the point of one test, not a failure of whichever await happens to be running.
+    org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
+    greenMail =
+        new GreenMail(
+            new ServerSetup[] {
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            });
+    greenMail.start();
+    MAILBOXES.forEach(m -> greenMail.setUser(m, m, PASSWORD));
+    imapRelay = new DroppableProxy(greenMail.getImap().getPort());
+    EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+    brokers = broker.getBrokersAsString();
+    app =
+        EmailChannelApplication.builder()
+            .run(
+                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("email-greenmail"),
+                "--server.port=0",
+                "--aduan.email.imap.port=" + imapRelay.port(),
+                "--aduan.email.smtp.port=" + greenMail.getSmtp().getPort(),
+                "--aduan.email.default-password=" + PASSWORD,
+                "--aduan.email.poll-interval=1h",
+                "--aduan.email.reconnect-initial-backoff=100ms",
+                "--aduan.email.reconnect-max-backoff=1s",
+                "--aduan.email.smtp.retry-wait=100ms",
+                "--logging.level.id.aduan.email=DEBUG");
+    awaitIdling(app.getBean(MeterRegistry.class));
+  }
+
+  /** Every mailbox has its IDLE connection open: from now on new mail is noticed at once. */
+  private static void awaitIdling(MeterRegistry meters) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                MAILBOXES.stream()
+                    .allMatch(
+                        m -> {
+                          var g =
+                              meters
+                                  .find("aduan.email.imap.idling")
+                                  .tag("agency", agencyOf(m))
+                                  .gauge();
+                          return g != null && g.value() >= 1;
+                        }));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    probes.values().forEach(TopicProbe::close);
+    if (app != null) {
+      app.close();
+    }
+    if (imapRelay != null) {
+      imapRelay.close();
+    }
+    if (greenMail != null) {
+      greenMail.stop();
+    }
+  }
+
+  @Test
+  void aMailFoundThroughIdleBecomesOneComplaintWithItsThreadAndIsThenSeen() throws Exception {
+    deliver("pengaduan@bdg.aduan.test", corpus("gmail-reply-html.eml"));
+
+    ComplaintReceived complaint =
+        awaitComplaint(c -> c.providerMessageId().equals("<CAF=gmail-reply-1@mail.gmail.example>"));
+
+    assertThat(complaint.channel()).isEqualTo(Channel.EMAIL);
+    assertThat(complaint.agencyCode()).isEqualTo("BDG");
+    assertThat(complaint.channelAccountId()).isEqualTo("pengaduan@bdg.aduan.test");
+    assertThat(complaint.sender().channelUserId()).isEqualTo("siti.aminah@gmail.example");
+    assertThat(complaint.ticket()).isEqualTo("BDG-2026-000123");
+    assertThat(complaint.inReplyTo()).isEqualTo("<BDG-2026-000123.ack@bdg.aduan.test>");
+    assertThat(complaint.references()).hasSize(2);
+    assertThat(complaint.text()).contains("kantor kelurahan").doesNotContain("menulis:");
+    assertThat(complaint.metadata()).containsKeys("originalRef", "fullText");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                inbox("pengaduan@bdg.aduan.test").stream().allMatch(m -> m.isSet(Flags.Flag.SEEN)));
+  }
+
+  @Test
+  void aReplyIsSentOnceThreadedAndABounceForItBecomesAFailedReceipt() throws Exception {
+    String eventId = UUID.randomUUID().toString();
+    OutboundMessage reply =
+        new OutboundMessage(
+            eventId,
+            Instant.now(),
+            "BDG",
+            "c-1",
+            "BDG-2026-000777",
+            new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "warga.balas@warga.test"),
+            "ACKNOWLEDGEMENT",
+            "id",
+            "Pengaduan Anda sudah kami terima",
+            "Terima kasih, pengaduan Anda sudah kami terima.\n\nNomor tiket: BDG-2026-000777",
+            null,
+            "<citizen-1@warga.test>",
+            List.of("<citizen-0@warga.test>"),
+            List.of(),
+            true);
+    MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
+    MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
+
+    DeliveryReceipt sent =
+        awaitReceipt(
+            r -> eventId.equals(r.outboundEventId()) && r.status() == DeliveryReceipt.Status.SENT);
+    List<MimeMessage> received =
+        greenMail
+            .findReceivedMessages(u -> u.getEmail().equals("warga.balas@warga.test"), m -> true)
+            .toList();
+    assertThat(received).hasSize(1);
+    MimeMessage mail = received.get(0);
+    assertThat(mail.getHeader("Message-ID", null)).isEqualTo(sent.providerMessageId());
+    assertThat(mail.getSubject()).isEqualTo("[BDG-2026-000777] Pengaduan Anda sudah kami terima");
+    assertThat(mail.getHeader("In-Reply-To", null)).isEqualTo("<citizen-1@warga.test>");
+    assertThat(mail.getHeader("References", null).replaceAll("\\s+", " "))
+        .isEqualTo("<citizen-0@warga.test> <citizen-1@warga.test>");
+    assertThat(mail.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+    MimeMultipart alternative = (MimeMultipart) mail.getContent();
+    assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+    assertThat(alternative.getBodyPart(0).isMimeType("text/plain")).isTrue();
+    assertThat(alternative.getBodyPart(1).isMimeType("text/html")).isTrue();
+
+    // The citizen's provider bounces it to the VERP address; the bounce comes back to the mailbox.
+    String bounce =
+        new String(corpus("bounce.eml"), StandardCharsets.UTF_8)
+            .replace("4f1c2e9a-0b6e-4c2a-9f1e-5b7d2f1a9c01", eventId)
+            .replace(
+                "<20260321030000.8D0A1@mx.mail.example>", "<bounce-" + eventId + "@mx.example>");
+    deliver("pengaduan@bdg.aduan.test", bounce.getBytes(StandardCharsets.UTF_8));
+    DeliveryReceipt failed =
+        awaitReceipt(
+            r ->
+                eventId.equals(r.outboundEventId()) && r.status() == DeliveryReceipt.Status.FAILED);
+    assertThat(failed.errorCode()).isEqualTo("5.1.1");
+
+    // The citizen answers the reply from a client that drops the ticket from the subject.
+    String answer =
+        MailKit.citizenMail(
+                "<answer-" + eventId + "@warga.test>",
+                "warga.balas@warga.test",
+                "pengaduan@bdg.aduan.test",
+                "Re: pertanyaan",
+                "Dokumen sudah saya kirim.")
+            .replace("Subject:", "In-Reply-To: " + sent.providerMessageId() + "\r\nSubject:");
+    deliver("pengaduan@bdg.aduan.test", answer.getBytes(StandardCharsets.UTF_8));
+    ComplaintReceived threaded =
+        awaitComplaint(c -> c.providerMessageId().equals("<answer-" + eventId + "@warga.test>"));
+    assertThat(threaded.ticket()).isEqualTo("BDG-2026-000777");
+
+    assertThat(
+            read(probe(Topics.DELIVERY_RECEIPTS, Duration.ofSeconds(1)), DeliveryReceipt.class)
+                .stream()
+                .filter(
+                    r ->
+                        eventId.equals(r.outboundEventId())
+                            && r.status() == DeliveryReceipt.Status.SENT))
+        .hasSize(1);
+  }
+
+  @Test
+  void aReplyWrittenByAnOfficerCarriesItsAttachmentAndNoAutoSubmittedHeader() throws Exception {
+    byte[] pdf = "%PDF-1.4 surat jawaban".getBytes(StandardCharsets.US_ASCII);
+    String ref =
+        app.getBean(id.aduan.email.persistence.MailFiles.class)
+            .store(pdf, "jawaban.pdf", "application/pdf", "attachment", "pengaduan@bdg.aduan.test");
+    String eventId = UUID.randomUUID().toString();
+    OutboundMessage reply =
+        new OutboundMessage(
+            eventId,
+            Instant.now(),
+            "BDG",
+            "c-2",
+            "BDG-2026-000778",
+            new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "lampiran@warga.test"),
+            "ANSWER",
+            "id",
+            "Jawaban pengaduan",
+            "Terlampir surat jawaban kami.",
+            null,
+            null,
+            List.of(),
+            List.of(
+                new OutboundMessage.OutboundAttachment(
+                    "Surat Jawaban – BDG.pdf", "application/pdf", ref, null, java.util.Map.of())),
+            false);
+    MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "lampiran@warga.test", reply, eventId);
+
+    awaitReceipt(
+        r -> eventId.equals(r.outboundEventId()) && r.status() == DeliveryReceipt.Status.SENT);
+    MimeMessage mail =
+        greenMail
+            .findReceivedMessages(u -> u.getEmail().equals("lampiran@warga.test"), m -> true)
+            .findFirst()
+            .orElseThrow();
+    assertThat(mail.getHeader("Auto-Submitted")).isNull();
+    MimeMultipart mixed = (MimeMultipart) mail.getContent();
+    assertThat(mixed.getContentType()).startsWith("multipart/mixed");
+    assertThat(mixed.getBodyPart(0).isMimeType("multipart/alternative")).isTrue();
+    assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("Surat Jawaban – BDG.pdf");
+    assertThat(mixed.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(pdf);
+  }
+
+  @Test
+  void autoRepliesListsAndBrokenMailNeverBecomeComplaintsAndBrokenMailIsDeadLettered()
+      throws Exception {
+    String mailbox = "pengaduan@lbk.aduan.test";
+    deliver(mailbox, corpus("out-of-office.eml"));
+    deliver(mailbox, corpus("mailing-list.eml"));
+    deliver(mailbox, corpus("broken-base64.eml"));
+    deliver(
+        mailbox,
+        MailKit.citizenMail(
+                "<sentinel-lbk@warga.test>",
+                "w@warga.test",
+                mailbox,
+                "Jalan rusak",
+                "Mohon diperbaiki.")
+            .getBytes(StandardCharsets.UTF_8));
+
+    awaitComplaint(c -> c.providerMessageId().equals("<sentinel-lbk@warga.test>"));
+
+    List<ComplaintReceived> all =
+        read(probe(Topics.COMPLAINTS_INBOUND, Duration.ofMillis(500)), ComplaintReceived.class);
+    assertThat(all)
+        .extracting(ComplaintReceived::providerMessageId)
+        .doesNotContain(
+            "<ooo-1@outlook.example>", "<newsletter-42@list.example>", "<broken-1@mail.example>");
+    List<DeadLetter> dead =
+        read(
+            probe(Topics.dlq(Topics.COMPLAINTS_INBOUND), Duration.ofMillis(500)), DeadLetter.class);
+    assertThat(dead)
+        .filteredOn(
+            d ->
+                new String(Base64.getDecoder().decode(d.payloadBase64()), StandardCharsets.UTF_8)
+                    .contains("<broken-1@mail.example>"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.reason()).isEqualTo("MALFORMED");
+              assertThat(d.detail()).contains("raw mail in GridFS");
+            });
+    MeterRegistry meters = app.getBean(MeterRegistry.class);
+    assertThat(
+            meters
+                .find("aduan.inbound.messages")
+                .tags("agency", "LBK", "outcome", "auto_reply")
+                .counters())
+        .extracting(c -> c.count())
+        .containsExactlyInAnyOrder(1.0, 1.0);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> inbox(mailbox).stream().allMatch(m -> m.isSet(Flags.Flag.SEEN)));
+  }
+
+  @Test
+  void aChangedUidValidityRereadsTheMailboxAndPublishesOnlyWhatIsNew() throws Exception {
+    String mailbox = "pengaduan@btn.aduan.test";
+    for (int i = 1; i <= 2; i++) {
+      deliver(
+          mailbox,
+          MailKit.citizenMail(
+                  "<btn-" + i + "@warga.test>", "w@warga.test", mailbox, "Keluhan " + i, "isi " + i)
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    awaitComplaint(c -> c.providerMessageId().equals("<btn-2@warga.test>"));
+    // The server says a different UIDVALIDITY than the checkpoint (a restored mailbox).
+    app.getBean(MongoTemplate.class)
+        .updateFirst(
+            Query.query(Criteria.where("_id").is(mailbox)),
+            Update.update("uidValidity", 1L).set("lastUid", 999L),
+            "mailbox_checkpoints");
+
+    deliver(
+        mailbox,
+        MailKit.citizenMail("<btn-3@warga.test>", "w@warga.test", mailbox, "Keluhan 3", "isi 3")
+            .getBytes(StandardCharsets.UTF_8));
+
+    awaitComplaint(c -> c.providerMessageId().equals("<btn-3@warga.test>"));
+    List<String> ids =
+        read(probe(Topics.COMPLAINTS_INBOUND, Duration.ofSeconds(1)), ComplaintReceived.class)
+            .stream()
+            .map(ComplaintReceived::providerMessageId)
+            .filter(id -> id.startsWith("<btn-"))
+            .toList();
+    assertThat(ids)
+        .containsExactlyInAnyOrder(
+            "<btn-1@warga.test>", "<btn-2@warga.test>", "<btn-3@warga.test>");
+    assertThat(
+            app.getBean(MeterRegistry.class)
+                .find("aduan.email.rescans")
+                .tag("agency", "BTN")
+                .counter()
+                .count())
+        .isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void aDroppedConnectionIsReopenedAndMailStillArrives() throws Exception {
+    MeterRegistry meters = app.getBean(MeterRegistry.class);
+    double before = reconnects(meters);
+
+    imapRelay.dropAll();
+
+    // Both connections of every mailbox notice, back off and come back, IDLE included.
+    await().atMost(Duration.ofSeconds(20)).until(() -> reconnects(meters) >= before + 2);
+    awaitIdling(meters);
+    String mailbox = "pengaduan@psr.aduan.test";
+    deliver(
+        mailbox,
+        MailKit.citizenMail(
+                "<after-drop@warga.test>", "w@warga.test", mailbox, "Setelah putus", "isi")
+            .getBytes(StandardCharsets.UTF_8));
+
+    awaitComplaint(c -> c.providerMessageId().equals("<after-drop@warga.test>"));
+  }
+
+  private static double reconnects(MeterRegistry meters) {
+    return meters.find("aduan.email.imap.reconnects").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  private ComplaintReceived awaitComplaint(Predicate<ComplaintReceived> match) {
+    return awaitOn(Topics.COMPLAINTS_INBOUND, ComplaintReceived.class, match);
+  }
+
+  private DeliveryReceipt awaitReceipt(Predicate<DeliveryReceipt> match) {
+    return awaitOn(Topics.DELIVERY_RECEIPTS, DeliveryReceipt.class, match);
+  }
+
+  private <T> T awaitOn(String topic, Class<T> type, Predicate<T> match) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                read(probe(topic, Duration.ofMillis(300)), type).stream().filter(match).findFirst(),
+            java.util.Optional::isPresent)
+        .orElseThrow();
+  }
+
+  /** Everything the topic held so far; one probe per topic for the class, so nothing is missed. */
+  private synchronized List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> probe(
+      String topic, Duration wait) {
+    return probes.computeIfAbsent(topic, t -> new TopicProbe(brokers, t)).drain(wait);
+  }
+
+  private void deliver(String mailbox, byte[] raw) throws Exception {
+    GreenMailUser user = greenMail.getUserManager().getUserByEmail(mailbox);
+    user.deliver(
+        new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+  }
+
+  private List<StoredMessage> inbox(String mailbox) throws Exception {
+    GreenMailUser user = greenMail.getUserManager().getUserByEmail(mailbox);
+    return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages();
+  }
+
+  private static String agencyOf(String mailbox) {
+    return mailbox.substring(mailbox.indexOf('@') + 1, mailbox.indexOf('.')).toUpperCase();
+  }
+
+  static byte[] corpus(String file) throws Exception {
+    try (InputStream in = EmailChannelGreenMailTest.class.getResourceAsStream("/corpus/" + file)) {
+      return in.readAllBytes();
+    }
+  }
+
+  static String raw(MimeMessage m) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    m.writeTo(out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,165 @@
+package id.aduan.email.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import id.aduan.email.client.ImapClient;
+import id.aduan.email.client.MailboxSession;
+import id.aduan.email.config.EmailProperties;
+import id.aduan.email.domain.MailParser;
+import id.aduan.email.domain.MimeLimits;
+import id.aduan.email.messaging.MailboxIntake.Mailbox;
+import id.aduan.email.persistence.Checkpoints;
+import id.aduan.email.persistence.MailFiles;
+import id.aduan.email.persistence.OutboundMails;
+import id.aduan.email.persistence.ProcessedMails;
+import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.EventPublisher;
+import id.aduan.testsupport.InJvmMongo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.Flags;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.messaging.Message;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The order of effects in one read, with Kafka replaced by a {@link StreamBridge} that does or does
+ * not acknowledge (the one mock; IMAP is GreenMail, MongoDB the in-JVM server): without an
+ * acknowledgement nothing moves (no dedup key, no checkpoint, no {@code \Seen}); with one, all of
+ * them do.
+ */
+class MailboxIntakeAcknowledgementTest {
+
+  private static final String MAILBOX = "pengaduan@lbk.aduan.test";
+  private final Mailbox mailbox = new Mailbox(MAILBOX, "LBK");
+
+  private GreenMail greenMail;
+  private GreenMailUser user;
+  private MongoClient client;
+  private MongoTemplate mongo;
+  private StreamBridge bridge;
+  private MailboxIntake intake;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    greenMail =
+        new GreenMail(
+            new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    greenMail.start();
+    user = greenMail.setUser(MAILBOX, MAILBOX, "rahasia");
+    String raw =
+        "From: w@warga.test\r\nMessage-ID: <ack@warga.test>\r\nSubject: Keluhan\r\n\r\nisi\r\n";
+    user.deliver(
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
+    String uri = InJvmMongo.freshDatabaseUri("email-ack");
+    client = MongoClients.create(uri.substring(0, uri.lastIndexOf('/')));
+    String database = uri.substring(uri.lastIndexOf('/') + 1);
+    mongo = new MongoTemplate(client, database);
+    GridFsTemplate gridFs =
+        new GridFsTemplate(
+            new SimpleMongoClientDatabaseFactory(client, database), mongo.getConverter());
+    bridge = mock(StreamBridge.class);
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    intake =
+        new MailboxIntake(
+            new MailParser(MimeLimits.DEFAULT),
+            new Checkpoints(mongo),
+            new ProcessedMails(mongo),
+            new MailFiles(gridFs),
+            new OutboundMails(mongo),
+            new EventPublisher(
+                bridge, new CloudEvents(JsonMapper.builder().build(), "/aduan/test"), meters),
+            meters,
+            Clock.fixed(Instant.parse("2026-03-17T02:00:00Z"), ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void tearDown() {
+    client.close();
+    greenMail.stop();
+  }
+
+  @Test
+  void withoutAnAcknowledgementNothingAdvancesAndWithOneEverythingDoes() throws Exception {
+    when(bridge.send(anyString(), any(Message.class))).thenReturn(false);
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThatThrownBy(() -> intake.readOnce(session, mailbox, 10, () -> true))
+          .isInstanceOf(EventPublisher.PublishFailedException.class);
+    }
+    assertThat(mongo.count(new Query(), "processed_mails")).isZero();
+    assertThat(mongo.count(new Query(), "mailbox_checkpoints")).isZero();
+    assertThat(inbox()).noneMatch(m -> m.isSet(Flags.Flag.SEEN));
+
+    when(bridge.send(anyString(), any(Message.class))).thenReturn(true);
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThat(intake.readOnce(session, mailbox, 10, () -> true)).isEqualTo(1);
+    }
+    assertThat(mongo.count(new Query(), "processed_mails")).isEqualTo(1);
+    assertThat(mongo.findAll(org.bson.Document.class, "mailbox_checkpoints"))
+        .singleElement()
+        .satisfies(d -> assertThat(((Number) d.get("lastUid")).longValue()).isPositive());
+    assertThat(inbox()).allMatch(m -> m.isSet(Flags.Flag.SEEN));
+  }
+
+  private List<StoredMessage> inbox() throws Exception {
+    return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages();
+  }
+
+  private ImapClient imap() {
+    return new ImapClient(
+        new EmailProperties(
+            true,
+            new EmailProperties.Imap(
+                "127.0.0.1", greenMail.getImap().getPort(), false, Duration.ofSeconds(5)),
+            new EmailProperties.Smtp(
+                "127.0.0.1",
+                2525,
+                false,
+                false,
+                null,
+                null,
+                Duration.ofSeconds(5),
+                1,
+                Duration.ofMillis(10)),
+            Duration.ofSeconds(60),
+            true,
+            "",
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(1),
+            50,
+            new EmailProperties.Limits(100, 8, DataSize.ofMegabytes(25), DataSize.ofMegabytes(10)),
+            Duration.ofMinutes(2),
+            null,
+            List.of()));
+  }
+}

@@ -1,0 +1,34 @@
+package id.aduan.sla.scheduling;
+
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.messaging.Outbox;
+import id.aduan.sla.config.SlaProperties;
+import id.aduan.sla.persistence.CalendarFile;
+import id.aduan.sla.persistence.DueSlots;
+import id.aduan.sla.persistence.SlaClocks;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+
+/** Lets the benchmark build the package-private scheduling components. */
+public final class SchedulingAccess {
+  private SchedulingAccess() {}
+
+  public static ClockSchedules schedules(
+      AgencyCatalog agencies,
+      CalendarFile calendar,
+      DueSlots slots,
+      SlaProperties properties,
+      Clock clock) {
+    return new ClockSchedules(agencies, calendar, slots, properties, clock);
+  }
+
+  public static DeadlineScan scan(
+      DueSlots slots,
+      SlaClocks clocks,
+      Outbox outbox,
+      SlaProperties properties,
+      MeterRegistry meters,
+      Clock clock) {
+    return new DeadlineScan(slots, clocks, outbox, properties, meters, clock);
+  }
+}
