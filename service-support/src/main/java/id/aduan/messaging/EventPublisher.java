@@ -55,6 +55,27 @@ public final class EventPublisher {
   }
 
   /**
+   * Like {@link #readOrDeadLetter}, for a consumer that takes one record type only: a readable
+   * record of another type is dead-lettered as {@code WRONG_TYPE}, and the result is empty.
+   */
+  public <T> Optional<T> readAsOrDeadLetter(
+      Message<byte[]> message, String sourceTopic, Class<T> type) {
+    Object read = readOrDeadLetter(message, sourceTopic, type).orElse(null);
+    if (read == null) {
+      return Optional.empty();
+    }
+    if (!type.isInstance(read)) {
+      deadLetter(
+          Topics.dlq(sourceTopic),
+          message,
+          "WRONG_TYPE",
+          read.getClass().getSimpleName() + " is not a " + type.getSimpleName());
+      return Optional.empty();
+    }
+    return Optional.of(type.cast(read));
+  }
+
+  /**
    * Sends an input that cannot be processed to {@code <topic>.dlq}, with the reason in a header.
    */
   public void deadLetter(String dlqTopic, Message<byte[]> original, String reason, String detail) {

@@ -45,7 +45,15 @@ public final class OutboxDocuments {
    * pushed between the two writes.
    */
   public void markPublished(Class<?> type, String id, String eventId) {
-    String collection = mongo.getCollectionName(type);
+    markPublished(mongo.getCollectionName(type), id, eventId, "outboxSeq");
+  }
+
+  /**
+   * As {@link #markPublished(Class, String, String)}, for documents whose writers move another
+   * field on every change (e.g. an optimistic-locking {@code version}): the flag falls only if
+   * {@code guardField} still holds what it held right after the entry was removed.
+   */
+  public void markPublished(String collection, String id, String eventId, String guardField) {
     Document after =
         mongo.findAndModify(
             Query.query(Criteria.where("_id").is(id)),
@@ -55,7 +63,7 @@ public final class OutboxDocuments {
             collection);
     if (after != null && after.getList("outbox", Object.class, List.of()).isEmpty()) {
       mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(id).and("outboxSeq").is(after.get("outboxSeq"))),
+          Query.query(Criteria.where("_id").is(id).and(guardField).is(after.get(guardField))),
           new Update().set("outboxPending", false),
           collection);
     }

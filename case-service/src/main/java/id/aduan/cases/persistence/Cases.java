@@ -2,6 +2,7 @@ package id.aduan.cases.persistence;
 
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
+import id.aduan.messaging.OutboxDocuments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -142,14 +143,8 @@ public class Cases {
    * that the case's version does not move: publishing is not a change an officer must re-read.
    */
   public void markPublished(String caseId, String eventId) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(caseId)),
-        new Update().pull("outbox", new org.bson.Document("eventId", eventId)),
-        COLLECTION);
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(caseId).and("outbox").size(0)),
-        new Update().set("outboxPending", false),
-        COLLECTION);
+    // Every save of a case moves its version, so the version guards the pending flag.
+    new OutboxDocuments(mongo).markPublished(COLLECTION, caseId, eventId, "version");
   }
 
   /** Records the deadline the SLA service reported for one of the case's clocks. */

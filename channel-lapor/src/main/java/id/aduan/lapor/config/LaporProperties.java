@@ -1,0 +1,54 @@
+package id.aduan.lapor.config;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the SP4N-LAPOR! integration ({@code aduan.lapor.*}; base URL and token fixed by
+ * CONTRACT.md, the rest documented in docs/configuration.md).
+ *
+ * @param baseUrl the agency API, version included (e.g. {@code http://127.0.0.1:8090/api/v1})
+ * @param token the agency's API token, sent as {@code Authorization: Token <token>}
+ * @param pollInterval pause between two polls of every agency
+ * @param overlap how far before the watermark each poll asks again
+ * @param pageSize reports per page asked for
+ * @param maxPagesPerPoll bound on pages read in one poll of one agency (the rest comes next time)
+ * @param topicSyncInterval how often the category tree is synchronised
+ * @param requestTimeout connect and read timeout of one call
+ * @param retry attempts (first included) and first back-off of a failing call
+ * @param statusMap LAPOR! statuses to Aduan's, and outbound purposes to LAPOR! statuses
+ * @param categoryDivisions agency code to (LAPOR! category id to the agency's division)
+ */
+@ConfigurationProperties("aduan.lapor")
+public record LaporProperties(
+    String baseUrl,
+    String token,
+    @DefaultValue("30s") Duration pollInterval,
+    @DefaultValue("10m") Duration overlap,
+    @DefaultValue("50") int pageSize,
+    @DefaultValue("20") int maxPagesPerPoll,
+    @DefaultValue("6h") Duration topicSyncInterval,
+    @DefaultValue("10s") Duration requestTimeout,
+    @DefaultValue Retry retry,
+    @DefaultValue StatusMap statusMap,
+    Map<String, Map<String, String>> categoryDivisions) {
+
+  public LaporProperties {
+    categoryDivisions = categoryDivisions == null ? Map.of() : Map.copyOf(categoryDivisions);
+  }
+
+  public record Retry(
+      @DefaultValue("3") int maxAttempts,
+      @DefaultValue("200ms") Duration backoff,
+      @DefaultValue("50") int failureRateThreshold,
+      @DefaultValue("30s") Duration openFor) {}
+
+  public record StatusMap(Map<String, String> inbound, Map<String, String> outbound) {
+    public StatusMap {
+      inbound = inbound == null ? Map.of() : Map.copyOf(inbound);
+      outbound = outbound == null ? Map.of() : Map.copyOf(outbound);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package id.aduan.lapor.domain;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One SP4N-LAPOR! report as the agency API returns it, whatever its wire format. A report changes
+ * over time (status, dispositions, follow-ups); each change raises {@code version}, and (tracking
+ * id, version) identifies what the adapter has already handed on.
+ *
+ * @param reporter null when LAPOR! withholds it; never passed on for an anonymous report
+ */
+public record LaporReport(
+    String trackingId,
+    @Nullable String transactionId,
+    long version,
+    String title,
+    String content,
+    @Nullable String classification,
+    @Nullable Category category,
+    List<String> tags,
+    String status,
+    Instant createdAt,
+    Instant updatedAt,
+    boolean anonymous,
+    boolean confidential,
+    @Nullable Reporter reporter,
+    @Nullable Location location,
+    List<Attachment> attachments,
+    List<Disposition> dispositions,
+    List<FollowUp> followUps) {
+
+  public LaporReport {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    dispositions = dispositions == null ? List.of() : List.copyOf(dispositions);
+    followUps = followUps == null ? List.of() : List.copyOf(followUps);
+  }
+
+  /** The dedup key of this version: LAPOR! repeats reports across pages and overlapping polls. */
+  public String versionKey() {
+    return trackingId + "/v" + version;
+  }
+
+  public record Category(String id, @Nullable String name) {}
+
+  public record Reporter(
+      String id, @Nullable String name, @Nullable String phone, @Nullable String email) {}
+
+  public record Location(
+      @Nullable Double latitude, @Nullable Double longitude, @Nullable String address) {}
+
+  public record Attachment(
+      String id,
+      @Nullable String fileName,
+      @Nullable String mediaType,
+      long sizeBytes,
+      String url) {}
+
+  public record Disposition(
+      @Nullable String from, @Nullable String to, @Nullable Instant at, @Nullable String note) {}
+
+  public record FollowUp(
+      String id, @Nullable String author, @Nullable Instant at, @Nullable String text) {}
+}

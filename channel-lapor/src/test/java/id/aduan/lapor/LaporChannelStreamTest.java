@@ -1,0 +1,462 @@
+package id.aduan.lapor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.DeadLetter;
+import id.aduan.contracts.DeliveryReceipt;
+import id.aduan.contracts.OutboundMessage;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.Topics;
+import id.aduan.lapor.domain.Watermark;
+import id.aduan.lapor.persistence.LaporTopics;
+import id.aduan.lapor.persistence.RawResponses;
+import id.aduan.lapor.persistence.Watermarks;
+import id.aduan.messaging.CloudEvents;
+import id.aduan.platform.LaporSimulator;
+import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.TopicProbe;
+import id.aduan.testsupport.TopicWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * channel-lapor on the in-JVM KRaft broker and MongoDB-protocol server, polling the LAPOR!
+ * simulator of the local platform (pages of two, every page repeating the last report of the one
+ * before, so duplicates are always present). One application context for every scenario.
+ */
+@AduanKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LaporChannelStreamTest {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private LaporSimulator lapor;
+  private ConfigurableApplicationContext app;
+  private TopicWriter writer;
+  private CloudEvents cloudEvents;
+  private MeterRegistry meters;
+  private String brokers;
+
+  @BeforeAll
+  void start() throws Exception {
+    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
+    lapor = new LaporSimulator("127.0.0.1", 0, "sim-token", Clock.systemUTC());
+    lapor.pageSize(2);
+    lapor.repeatAcrossPages(true);
+    app =
+        LaporChannelApplication.builder()
+            .run(
+                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("lapor-stream"),
+                "--server.port=0",
+                "--aduan.lapor.base-url=" + lapor.baseUrl(),
+                "--aduan.lapor.token=sim-token",
+                "--aduan.lapor.poll-interval=300ms",
+                "--aduan.lapor.poll-initial-delay=0s",
+                "--aduan.lapor.request-timeout=1s",
+                "--aduan.lapor.retry.backoff=50ms",
+                "--aduan.lapor.retry.open-for=1s",
+                "--aduan.lapor.category-divisions.BTN.101=linjamsos");
+    cloudEvents = app.getBean(CloudEvents.class);
+    meters = app.getBean(MeterRegistry.class);
+    writer = new TopicWriter(brokers);
+  }
+
+  @AfterAll
+  void stop() {
+    if (writer != null) {
+      writer.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+    if (lapor != null) {
+      lapor.close();
+    }
+  }
+
+  // --- intake ----------------------------------------------------------------------------------
+
+  @Test
+  void givenFiveReportsOverPagesThatRepeat_thenEachIsPublishedOnce_archived_andTheWatermarkMoves() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(lapor.addReport("LAPOR-BTN", named("Laporan berhalaman " + i)));
+    }
+
+    await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> !complaintsFor(id).isEmpty()));
+
+    for (String id : ids) {
+      assertThat(complaintsFor(id))
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.channel()).isEqualTo(Channel.LAPOR);
+                assertThat(c.agencyCode()).isEqualTo("BTN");
+                assertThat(c.providerMessageId()).isEqualTo(id);
+                assertThat(c.metadata()).containsEntry("division", "linjamsos");
+              });
+    }
+    assertThat(app.getBean(RawResponses.class).of("LAPOR-BTN"))
+        .anySatisfy(r -> assertThat(r.body()).contains(ids.getLast()));
+    assertThat(app.getBean(Watermarks.class).of("LAPOR-BTN").value())
+        .isAfter(Watermark.START.value());
+  }
+
+  @Test
+  void givenAStatusChangeInLapor_thenOneUpdateThatPointsBackToTheReport() {
+    String id = lapor.addReport("LAPOR-BTN", named("Laporan yang berubah status"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+
+    lapor.changeStatus(id, "tunda");
+
+    await().atMost(PATIENCE).until(() -> complaintsFor(id).size() >= 2);
+    assertThat(complaintsFor(id))
+        .filteredOn(c -> c.messageType().equals("lapor-update"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.providerMessageId()).isEqualTo(id + "/v2");
+              assertThat(c.inReplyTo()).isEqualTo(id);
+              assertThat(c.metadata()).containsEntry("status", "POSTPONED");
+            });
+  }
+
+  @Test
+  void givenAnAnonymousConfidentialReport_thenTheComplaintOnKafkaCarriesNoIdentity() {
+    String id =
+        lapor.addReport(
+            "LAPOR-LBK",
+            """
+            {"title":"Pungutan bantuan","content":"Ada pungutan saat pembagian bantuan.",
+             "anonymous":true,"confidential":true,
+             "reporter":{"id":"u-secret-9","name":"Dewi Lestari","phone":"6281311112222","email":"dewi@contoh.test"}}
+            """);
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !recordsContaining(Topics.COMPLAINTS_INBOUND, id).isEmpty());
+
+    ConsumerRecord<String, byte[]> record =
+        recordsContaining(Topics.COMPLAINTS_INBOUND, id).getFirst();
+    assertThat(text(record))
+        .doesNotContain("u-secret-9", "Dewi Lestari", "6281311112222", "dewi@contoh.test");
+    assertThat(record.key()).doesNotContain("u-secret-9");
+    ComplaintReceived complaint = cloudEvents.read(record.value(), ComplaintReceived.class);
+    assertThat(complaint.sender().anonymous()).isTrue();
+    assertThat(complaint.sender().confidential()).isTrue();
+    assertThat(complaint.agencyCode()).isEqualTo("LBK");
+  }
+
+  @Test
+  void givenAStatusTheTableDoesNotKnow_thenDeadLetteredWithTheReason() {
+    String id =
+        lapor.addReport(
+            "LAPOR-PSR",
+            "{\"title\":\"Status aneh\",\"content\":\"Isi\",\"status\":\"dibekukan\"}");
+
+    await().atMost(PATIENCE).until(() -> !deadLettersAbout(id).isEmpty());
+
+    assertThat(deadLettersAbout(id))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.reason()).isEqualTo("UNKNOWN_STATUS");
+              assertThat(d.channel()).isEqualTo(Channel.LAPOR);
+            });
+    assertThat(complaintsFor(id)).isEmpty();
+  }
+
+  @Test
+  void givenLaporFailsTwice_thenTheClientRetriesAndTheReportArrives() {
+    double before = retriedSuccessfully();
+    lapor.failNext(2, 503);
+    String id = lapor.addReport("LAPOR-BTN", named("Setelah gangguan"));
+
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+
+    assertThat(retriedSuccessfully()).isGreaterThan(before);
+    assertThat(complaintsFor(id)).hasSize(1);
+  }
+
+  @Test
+  void givenLaporIsSlowerThanTheTimeout_thenPollsFail_andTheReportArrivesOnceItRecovers() {
+    double failedBefore = failedPolls();
+    lapor.delay(1_500);
+    String id;
+    try {
+      await().atMost(PATIENCE).until(() -> failedPolls() > failedBefore);
+      id = lapor.addReport("LAPOR-BTN", named("Saat LAPOR! lambat"));
+    } finally {
+      lapor.delay(0);
+    }
+
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+    assertThat(complaintsFor(id)).hasSize(1);
+  }
+
+  @Test
+  void theCategoryTreeIsSynchronised() {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(app.getBean(LaporTopics.class).all())
+                    .extracting(LaporTopics.TopicDocument::id)
+                    .contains("100", "101", "102", "103", "200"));
+  }
+
+  // --- reportToLapor ---------------------------------------------------------------------------
+
+  @Test
+  void givenARejectionDeliveredTwice_thenOneFollowUpOneReturnAsNotOurAuthority_andOneReceipt() {
+    String id = lapor.addReport("LAPOR-BTN", named("Bukan wewenang kami"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+    double echoes = ownChanges();
+    OutboundMessage rejection =
+        outbound(id, "REJECTION", "Pengaduan ini bukan kewenangan Dinas Sosial Kab. Buton.");
+    String marker = lapor.addReport("LAPOR-BTN", named("penanda"));
+    OutboundMessage after = outbound(marker, "ANSWER", "Jawaban penanda");
+
+    publishOutbound(rejection);
+    publishOutbound(rejection);
+    publishOutbound(after);
+
+    await().atMost(PATIENCE).until(() -> lapor.report(marker).get("follow_ups").size() == 1);
+    JsonNode report = lapor.report(id);
+    assertThat(report.get("follow_ups")).hasSize(1);
+    assertThat(report.get("follow_ups").get(0).get("text").asString()).isEqualTo(rejection.text());
+    assertThat(report.get("follow_ups").get(0).get("idempotency_key").asString())
+        .isEqualTo(rejection.eventId() + "/follow-up");
+    assertThat(report.get("status").asString()).isEqualTo("bukan_wewenang");
+    assertThat(report.get("status_history")).hasSize(1);
+    assertThat(receiptsFor(rejection.eventId()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryReceipt.Status.SENT));
+    // Our own follow-up and status change raised the version; polled again, they are not taken
+    // for the reporter's, so no new complaint (and no answer to our own answer).
+    await().atMost(PATIENCE).until(() -> ownChanges() > echoes);
+    assertThat(complaintsFor(id)).hasSize(1);
+  }
+
+  @Test
+  void givenTheReporterAddsAFollowUpInLapor_thenAnUpdateCarriesItsText() {
+    String id = lapor.addReport("LAPOR-BTN", named("Ditambah pelapor"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+
+    lapor.addReporterFollowUp(id, "Berikut nomor KK saya untuk melengkapi.");
+
+    await().atMost(PATIENCE).until(() -> complaintsFor(id).size() >= 2);
+    assertThat(complaintsFor(id))
+        .filteredOn(c -> c.messageType().equals("lapor-update"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.text()).isEqualTo("Berikut nomor KK saya untuk melengkapi.");
+              assertThat(c.metadata()).containsEntry("change", "follow_up");
+            });
+  }
+
+  @Test
+  void givenAnAnswerAddressedToTheReporterAsTheCaseServiceDoes_thenTheReportItRepliesToGetsIt() {
+    String id = lapor.addReport("LAPOR-BTN", named("Dijawab lewat pelapor"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+    OutboundMessage ack =
+        new OutboundMessage(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "BTN",
+            "c-lapor",
+            "BTN-2026-000002",
+            new ReplyAddress(Channel.LAPOR, "LAPOR-BTN", "u-1"),
+            "ACKNOWLEDGEMENT",
+            "id",
+            null,
+            "Terima kasih, nomor tiket BTN-2026-000002.",
+            null,
+            id,
+            List.of(),
+            List.of(),
+            true);
+
+    publishOutbound(ack);
+
+    await().atMost(PATIENCE).until(() -> !receiptsFor(ack.eventId()).isEmpty());
+    assertThat(lapor.report(id).get("follow_ups"))
+        .singleElement()
+        .satisfies(f -> assertThat(f.get("text").asString()).isEqualTo(ack.text()));
+  }
+
+  @Test
+  void givenLaporAnswers500Once_thenTheFollowUpIsPostedOnce() {
+    String id = lapor.addReport("LAPOR-BTN", named("Dijawab setelah gagal"));
+    OutboundMessage answer = outbound(id, "ANSWER", "Bantuan sudah disalurkan bulan ini.");
+    lapor.failNext(1, 500);
+
+    publishOutbound(answer);
+
+    await().atMost(PATIENCE).until(() -> !receiptsFor(answer.eventId()).isEmpty());
+    assertThat(lapor.report(id).get("follow_ups")).hasSize(1);
+  }
+
+  @Test
+  void givenAnOutboundMessageForAnotherChannel_thenDeadLetteredAndNothingPosted() {
+    OutboundMessage stray =
+        new OutboundMessage(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "BTN",
+            null,
+            null,
+            new ReplyAddress(Channel.WHATSAPP, "100000000000003", "6281234567890"),
+            "ANSWER",
+            "id",
+            null,
+            "salah kanal " + UUID.randomUUID(),
+            null,
+            null,
+            List.of(),
+            List.of(),
+            false);
+
+    publishOutbound(stray);
+
+    await()
+        .atMost(PATIENCE)
+        .until(() -> !recordsContaining(Topics.dlq(Topics.OUTBOUND_LAPOR), stray.text()).isEmpty());
+    assertThat(recordsContaining(Topics.dlq(Topics.OUTBOUND_LAPOR), stray.text()))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("NOT_LAPOR"));
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private static String named(String title) {
+    return """
+        {"title":"%s","content":"Isi laporan %s","classification":"pengaduan",
+         "category":{"id":"101","name":"Bantuan Sosial"},"anonymous":false,"confidential":false,
+         "reporter":{"id":"u-1","name":"Warga"}}
+        """
+        .formatted(title, title);
+  }
+
+  private OutboundMessage outbound(String trackingId, String purpose, String text) {
+    return new OutboundMessage(
+        UUID.randomUUID().toString(),
+        Instant.now(),
+        "BTN",
+        "c-lapor",
+        "BTN-2026-000001",
+        new ReplyAddress(Channel.LAPOR, "LAPOR-BTN", trackingId),
+        purpose,
+        "id",
+        null,
+        text,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        false);
+  }
+
+  private void publishOutbound(OutboundMessage outbound) {
+    Message<byte[]> message =
+        cloudEvents.toMessage(outbound, outbound.to().recipientId(), outbound.ticket());
+    writer.send(
+        Topics.OUTBOUND_LAPOR,
+        0,
+        outbound.to().recipientId(),
+        message.getPayload(),
+        message.getHeaders());
+  }
+
+  private List<ComplaintReceived> complaintsFor(String trackingId) {
+    return recordsContaining(Topics.COMPLAINTS_INBOUND, trackingId).stream()
+        .map(r -> cloudEvents.read(r.value(), ComplaintReceived.class))
+        .filter(c -> trackingId.equals(c.metadata().get("laporTrackingId")))
+        .toList();
+  }
+
+  private List<DeadLetter> deadLettersAbout(String trackingId) {
+    try (TopicProbe probe = new TopicProbe(brokers, Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
+      return probe.readToEnd(PATIENCE).stream()
+          .filter(r -> header(r, CloudEventHeaders.TYPE).equals("id.aduan.dead-letter.v1"))
+          .map(r -> cloudEvents.read(r.value(), DeadLetter.class))
+          .filter(
+              d ->
+                  new String(Base64.getDecoder().decode(d.payloadBase64()), StandardCharsets.UTF_8)
+                      .contains(trackingId))
+          .toList();
+    }
+  }
+
+  private List<DeliveryReceipt> receiptsFor(String outboundEventId) {
+    try (TopicProbe receipts = new TopicProbe(brokers, Topics.DELIVERY_RECEIPTS)) {
+      return receipts.readToEnd(PATIENCE).stream()
+          .map(r -> cloudEvents.read(r.value(), DeliveryReceipt.class))
+          .filter(r -> outboundEventId.equals(r.outboundEventId()))
+          .toList();
+    }
+  }
+
+  private List<ConsumerRecord<String, byte[]>> recordsContaining(String topic, String text) {
+    try (TopicProbe probe = new TopicProbe(brokers, topic)) {
+      return probe.readToEnd(PATIENCE).stream().filter(r -> text(r).contains(text)).toList();
+    }
+  }
+
+  private double retriedSuccessfully() {
+    var counter =
+        meters
+            .find("resilience4j.retry.calls")
+            .tag("kind", "successful_with_retry")
+            .functionCounter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private double ownChanges() {
+    var counter =
+        meters
+            .find("aduan.inbound.messages")
+            .tags("agency", "BTN", "outcome", "own_change")
+            .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private double failedPolls() {
+    return meters.find("aduan.lapor.polls").tag("outcome", "failed").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  private static String text(ConsumerRecord<String, byte[]> record) {
+    return new String(record.value(), StandardCharsets.UTF_8);
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

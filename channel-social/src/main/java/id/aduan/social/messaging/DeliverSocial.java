@@ -1,0 +1,147 @@
+package id.aduan.social.messaging;
+
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.DeliveryReceipt;
+import id.aduan.contracts.OutboundMessage;
+import id.aduan.contracts.Topics;
+import id.aduan.messaging.EventPublisher;
+import id.aduan.social.client.GraphClient;
+import id.aduan.social.domain.SendWindow;
+import id.aduan.social.persistence.Conversations;
+import id.aduan.social.persistence.SentMessages;
+import id.aduan.support.ProcessedKeys;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code deliverSocial}: consumes {@code outbound.social.v1} and sends each message through the
+ * Send API, once, inside Meta's window (standard reply within 24 hours, {@code HUMAN_AGENT} tag up
+ * to 7 days). Outside it nothing is sent and a FAILED receipt tells the officer why.
+ */
+@Component("deliverSocial")
+class DeliverSocial implements Consumer<Message<byte[]>> {
+
+  private final GraphClient graph;
+  private final ProcessedKeys processed;
+  private final Conversations conversations;
+  private final SentMessages sent;
+  private final EventPublisher publisher;
+  private final MeterRegistry meters;
+  private final Clock clock;
+
+  DeliverSocial(
+      GraphClient graph,
+      ProcessedKeys processed,
+      Conversations conversations,
+      SentMessages sent,
+      EventPublisher publisher,
+      MeterRegistry meters,
+      Clock clock) {
+    this.graph = graph;
+    this.processed = processed;
+    this.conversations = conversations;
+    this.sent = sent;
+    this.publisher = publisher;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  @Override
+  public void accept(Message<byte[]> message) {
+    OutboundMessage outbound =
+        publisher
+            .readAsOrDeadLetter(message, Topics.OUTBOUND_SOCIAL, OutboundMessage.class)
+            .orElse(null);
+    if (outbound == null) {
+      return;
+    }
+    Channel channel = outbound.to().channel();
+    if (channel != Channel.FACEBOOK && channel != Channel.INSTAGRAM) {
+      publisher.deadLetter(
+          Topics.dlq(Topics.OUTBOUND_SOCIAL),
+          message,
+          "NOT_SOCIAL",
+          "the message is addressed to " + channel + ", not Facebook or Instagram");
+      return;
+    }
+    if (!processed.remember("outbound", outbound.eventId(), clock.instant())) {
+      count(channel, outbound, "duplicate");
+      return;
+    }
+    Instant now = clock.instant();
+    SendWindow.Decision decision =
+        SendWindow.decide(
+            conversations.lastInboundAt(
+                channel, outbound.to().channelAccountId(), outbound.to().recipientId()),
+            now,
+            outbound.automatic());
+    if (decision instanceof SendWindow.Closed(String code, String reason)) {
+      count(channel, outbound, code.toLowerCase(java.util.Locale.ROOT));
+      receipt(outbound, channel, null, DeliveryReceipt.Status.FAILED, code, reason);
+      return;
+    }
+    String tag = decision instanceof SendWindow.HumanAgent ? "HUMAN_AGENT" : null;
+    String mid;
+    try {
+      mid =
+          graph.sendText(
+              outbound.to().channelAccountId(), outbound.to().recipientId(), outbound.text(), tag);
+    } catch (RuntimeException e) {
+      // Not sent: release the claim so the binder's retry can try again.
+      processed.forget("outbound", outbound.eventId());
+      count(channel, outbound, "error");
+      throw e;
+    }
+    sent.sent(
+        mid,
+        outbound.eventId(),
+        SentMessages.conversation(
+            channel.name(), outbound.to().channelAccountId(), outbound.to().recipientId()),
+        now);
+    count(channel, outbound, tag == null ? "sent" : "sent_human_agent");
+    receipt(outbound, channel, mid, DeliveryReceipt.Status.SENT, null, null);
+  }
+
+  private void receipt(
+      OutboundMessage outbound,
+      Channel channel,
+      @Nullable String mid,
+      DeliveryReceipt.Status status,
+      @Nullable String code,
+      @Nullable String reason) {
+    publisher.publish(
+        Topics.DELIVERY_RECEIPTS,
+        outbound.eventId(),
+        new DeliveryReceipt(
+            UUID.randomUUID().toString(),
+            clock.instant(),
+            channel,
+            outbound.agencyCode(),
+            outbound.eventId(),
+            mid,
+            status,
+            code,
+            reason,
+            clock.instant()),
+        outbound.ticket());
+  }
+
+  private void count(Channel channel, OutboundMessage outbound, String outcome) {
+    meters
+        .counter(
+            "aduan.outbound.messages",
+            "channel",
+            SocialRelay.channelTag(channel),
+            "agency",
+            outbound.agencyCode(),
+            "outcome",
+            outcome)
+        .increment();
+  }
+}

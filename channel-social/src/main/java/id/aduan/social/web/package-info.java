@@ -1,0 +1,5 @@
+/** The Meta webhook endpoint. */
+@NullMarked
+package id.aduan.social.web;
+
+import org.jspecify.annotations.NullMarked;

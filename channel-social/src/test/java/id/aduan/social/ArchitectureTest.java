@@ -1,0 +1,12 @@
+package id.aduan.social;
+
+import id.aduan.testsupport.DomainArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  @Test
+  void theDomainIsPlainJavaAndDependsOnNoLayerAroundIt() {
+    DomainArchitecture.check("id.aduan.social");
+  }
+}
