@@ -77,13 +77,30 @@ public record Agency(
    * A WhatsApp number. {@code provider} is {@code meta} (Cloud API) or {@code twilio}.
    *
    * @param chatOnly the number takes no calls (Bandung's hotline is chat only)
+   * @param windowTemplate the approved template that carries a message outside WhatsApp's 24-hour
+   *     window, its one body parameter being the text: a template name for {@code meta}, a Content
+   *     SID ({@code HX...}) for {@code twilio}; null when the agency has none
+   * @param windowTemplateLanguage the language code the template was approved in (e.g. {@code id})
    */
   public record WhatsApp(
       String phoneNumberId,
       String displayNumber,
       String provider,
       boolean chatOnly,
-      @Nullable String ackTemplate) {}
+      @Nullable String ackTemplate,
+      @Nullable String windowTemplate,
+      @Nullable String windowTemplateLanguage) {
+
+    /** Without a template for outside the window (the earlier shape, kept for callers). */
+    public WhatsApp(
+        String phoneNumberId,
+        String displayNumber,
+        String provider,
+        boolean chatOnly,
+        @Nullable String ackTemplate) {
+      this(phoneNumberId, displayNumber, provider, chatOnly, ackTemplate, null, null);
+    }
+  }
 
   /** Text in Bahasa Indonesia first, English available (what citizens and officers read). */
   public record Text(String id, String en) {

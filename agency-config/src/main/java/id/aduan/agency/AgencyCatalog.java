@@ -233,7 +233,13 @@ public final class AgencyCatalog {
               .map(
                   w -> {
                     w.allowOnly(
-                        "phoneNumberId", "displayNumber", "provider", "chatOnly", "ackTemplate");
+                        "phoneNumberId",
+                        "displayNumber",
+                        "provider",
+                        "chatOnly",
+                        "ackTemplate",
+                        "windowTemplate",
+                        "windowTemplateLanguage");
                     String provider = w.textOr("provider", "meta");
                     if (!List.of("meta", "twilio").contains(provider)) {
                       throw w.required("provider").error("must be meta or twilio");
@@ -249,7 +255,9 @@ public final class AgencyCatalog {
                         w.optional("chatOnly")
                             .map(n -> n.as(AgencyFile::bool, "true or false"))
                             .orElse(false),
-                        w.textOrNull("ackTemplate"));
+                        w.textOrNull("ackTemplate"),
+                        w.textOrNull("windowTemplate"),
+                        w.textOrNull("windowTemplateLanguage"));
                   })
               .orElse(null);
       List<String> mailboxes =

@@ -2,6 +2,7 @@ package id.aduan.whatsapp.config;
 
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.whatsapp.domain.SignatureVerifier;
+import id.aduan.whatsapp.domain.TwilioNormalizer;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,11 @@ class WhatsAppConfiguration {
   @Bean
   WebhookNormalizer webhookNormalizer(AgencyCatalog agencies, Clock clock) {
     return new WebhookNormalizer(agencies, clock);
+  }
+
+  @Bean
+  TwilioNormalizer twilioNormalizer(AgencyCatalog agencies, Clock clock) {
+    return new TwilioNormalizer(agencies, clock);
   }
 
   private static void require(String value, String name) {

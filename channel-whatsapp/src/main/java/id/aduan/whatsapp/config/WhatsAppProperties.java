@@ -1,24 +1,50 @@
 package id.aduan.whatsapp.config;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of the WhatsApp Cloud API ({@code aduan.whatsapp.*}, fixed by CONTRACT.md).
+ * Settings of the WhatsApp Cloud API ({@code aduan.whatsapp.*}; the first four are fixed by
+ * CONTRACT.md). Every default is listed in docs/configuration.md.
  *
  * @param graphBaseUrl base URL of the Graph API, version included
  * @param appSecret key of {@code X-Hub-Signature-256}
  * @param verifyToken the verification handshake token
  * @param accessToken bearer token for sends and media
  * @param maxBodySize webhooks larger than this are refused with 413
+ * @param requestTimeout connect and read timeout of one Graph API call
+ * @param retryAttempts attempts of a send on a transient error (5xx, 131000, 130429), first
+ *     included
+ * @param retryBackoff the first wait between attempts; doubles after each
+ * @param circuitFailureRate percentage of failed calls that opens the circuit
+ * @param circuitMinimumCalls calls the circuit sees before it may open
+ * @param circuitOpenFor how long an open circuit refuses calls before it lets a few through
+ * @param messagesPerSecond sends per second per agency number (Meta's default throughput is 80)
+ * @param citizenInterval the pause between two messages to the same citizen (Meta's pair rate)
+ * @param sendLease how long a claimed outbound message is reserved for its sender
+ * @param mediaTimeout connect and read timeout of one media download
+ * @param mediaAttempts attempts of a media download on a transient error, first included
+ * @param rateLimitWait how long a send may wait for the rate limiters before it fails as transient
  */
 @ConfigurationProperties("aduan.whatsapp")
 public record WhatsAppProperties(
     @DefaultValue("https://graph.facebook.com/v23.0") String graphBaseUrl,
-    String appSecret,
-    String verifyToken,
-    String accessToken,
+    @Nullable String appSecret,
+    @Nullable String verifyToken,
+    @Nullable String accessToken,
     @DefaultValue("1MB") DataSize maxBodySize,
-    @DefaultValue("10s") Duration requestTimeout) {}
+    @DefaultValue("10s") Duration requestTimeout,
+    @DefaultValue("4") int retryAttempts,
+    @DefaultValue("500ms") Duration retryBackoff,
+    @DefaultValue("50") float circuitFailureRate,
+    @DefaultValue("10") int circuitMinimumCalls,
+    @DefaultValue("30s") Duration circuitOpenFor,
+    @DefaultValue("80") int messagesPerSecond,
+    @DefaultValue("6s") Duration citizenInterval,
+    @DefaultValue("60s") Duration sendLease,
+    @DefaultValue("5s") Duration mediaTimeout,
+    @DefaultValue("3") int mediaAttempts,
+    @DefaultValue("7s") Duration rateLimitWait) {}

@@ -1,45 +1,95 @@
 package id.aduan.whatsapp.messaging;
 
+import id.aduan.agency.Agency;
+import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.whatsapp.client.GraphApiClient;
-import id.aduan.whatsapp.persistence.ProcessedIds;
+import id.aduan.whatsapp.client.GraphApiException;
+import id.aduan.whatsapp.client.Senders;
+import id.aduan.whatsapp.client.WhatsAppSender;
+import id.aduan.whatsapp.config.WhatsAppProperties;
+import id.aduan.whatsapp.domain.CustomerServiceWindow;
+import id.aduan.whatsapp.domain.SendFailure;
+import id.aduan.whatsapp.domain.TextSplitter;
+import id.aduan.whatsapp.persistence.CustomerWindows;
+import id.aduan.whatsapp.persistence.MessageStatuses;
+import id.aduan.whatsapp.persistence.OutboundSends;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code deliverWhatsApp}: consumes {@code outbound.whatsapp.v1} and sends each message through the
- * Graph API, once. The message id is claimed before the call, so a redelivery never sends twice;
- * the outcome goes to {@code delivery.receipts.v1}.
+ * Graph API, once (docs/adr/0006-whatsapp-channel.md):
+ *
+ * <ul>
+ *   <li>the message id is claimed with a lease; every part the provider accepted is recorded at
+ *       once, so a redelivery after a crash sends only the parts that have no provider id yet;
+ *   <li>inside the citizen's 24-hour window the text goes as it is (split above 4096 characters,
+ *       quoting the citizen's message, documents after it); outside it, or when Meta answers
+ *       131047, as the approved template (the message's own, else the agency's);
+ *   <li>a transient error, after the client's retries, is thrown so that the binder retries and
+ *       finally dead-letters; a final one (131026, 131051, ...) and a revoked token (190, with an
+ *       alert) become a FAILED receipt. Every outcome goes to {@code delivery.receipts.v1}.
+ * </ul>
  */
 @Component("deliverWhatsApp")
 class DeliverWhatsApp implements Consumer<Message<byte[]>> {
 
-  private final GraphApiClient graph;
-  private final ProcessedIds processed;
+  /** Purpose of an outbound message that only marks the citizen's message as read. */
+  static final String MARK_READ = "MARK_READ";
+
+  private static final Logger log = LoggerFactory.getLogger(DeliverWhatsApp.class);
+  private final Senders senders;
+  private final OutboundSends sends;
+  private final CustomerWindows windows;
+  private final MessageStatuses statuses;
+  private final AgencyCatalog agencies;
   private final EventPublisher publisher;
+  private final WhatsAppProperties properties;
   private final MeterRegistry meters;
   private final Clock clock;
 
   DeliverWhatsApp(
-      GraphApiClient graph,
-      ProcessedIds processed,
+      Senders senders,
+      OutboundSends sends,
+      CustomerWindows windows,
+      MessageStatuses statuses,
+      AgencyCatalog agencies,
       EventPublisher publisher,
+      WhatsAppProperties properties,
       MeterRegistry meters,
       Clock clock) {
-    this.graph = graph;
-    this.processed = processed;
+    this.senders = senders;
+    this.sends = sends;
+    this.windows = windows;
+    this.statuses = statuses;
+    this.agencies = agencies;
     this.publisher = publisher;
+    this.properties = properties;
     this.meters = meters;
     this.clock = clock;
   }
+
+  /** One thing to send; {@code template} parts carry the template instead of text. */
+  private record Part(
+      String kind,
+      @Nullable String text,
+      @Nullable String context,
+      OutboundMessage.@Nullable OutboundAttachment attachment,
+      OutboundMessage.@Nullable Template template) {}
 
   @Override
   public void accept(Message<byte[]> message) {
@@ -58,29 +108,188 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
           read.getClass().getSimpleName() + " is not an outbound message");
       return;
     }
-    if (!processed.remember("outbound", outbound.eventId(), clock.instant())) {
-      meters
-          .counter("aduan.outbound.messages", "channel", "whatsapp", "outcome", "duplicate")
-          .increment();
-      return;
+    Instant now = clock.instant();
+    OutboundSends.Claim claim = sends.claim(outbound.eventId(), now, properties.sendLease());
+    switch (claim) {
+      case OutboundSends.Claim.AlreadyDone done -> {
+        count(outbound, "duplicate");
+        return;
+      }
+      case OutboundSends.Claim.HeldElsewhere held -> {
+        // Another delivery of the same message is sending it right now; the binder retries this
+        // one later and finds it done, or takes it over once the lease has expired.
+        count(outbound, "in_progress");
+        throw new IllegalStateException("outbound message is being sent by another delivery");
+      }
+      case OutboundSends.Claim.Acquired acquired ->
+          deliver(message, outbound, acquired.sentParts());
     }
-    String wamid;
+  }
+
+  private void deliver(Message<byte[]> raw, OutboundMessage outbound, List<String> alreadySent) {
+    String numberId = outbound.to().channelAccountId();
+    String to = outbound.to().recipientId();
+    WhatsAppSender graph = senders.forNumber(numberId);
     try {
-      wamid =
-          graph.sendText(
-              outbound.to().channelAccountId(),
-              outbound.to().recipientId(),
-              outbound.text(),
-              outbound.replyToProviderMessageId());
+      if (MARK_READ.equals(outbound.purpose())) {
+        if (outbound.replyToProviderMessageId() != null) {
+          graph.markRead(numberId, outbound.replyToProviderMessageId());
+        }
+        sends.done(outbound.eventId(), "READ_MARKED");
+        count(outbound, "marked_read");
+        return;
+      }
+      boolean open =
+          CustomerServiceWindow.isOpen(windows.lastInbound(numberId, to), clock.instant());
+      List<Part> parts;
+      if (open) {
+        if (outbound.attachments().stream().anyMatch(a -> a.url() == null)) {
+          // GridFS files of other services are not reachable from here: the sender gives a URL.
+          fail(outbound, "ATTACHMENT_WITHOUT_URL", "a document has no url");
+          return;
+        }
+        parts = freeForm(outbound);
+      } else {
+        Part template = templatePart(outbound);
+        if (template.template() == null) {
+          fail(outbound, "NO_TEMPLATE", "outside the 24-hour window and no template is set");
+          return;
+        }
+        parts = List.of(template);
+      }
+      if (parts.isEmpty()) {
+        fail(outbound, "EMPTY", "the message has neither text nor documents");
+        return;
+      }
+      List<String> sent = new ArrayList<>(alreadySent);
+      for (int i = sent.size(); i < parts.size(); i++) {
+        String wamid;
+        try {
+          wamid = send(graph, numberId, to, parts.get(i));
+        } catch (GraphApiException e) {
+          if (e.failure() != SendFailure.USE_TEMPLATE || parts.get(i).template() != null) {
+            throw e;
+          }
+          // 131047: the window closed after all (our record can lag Meta's); the rest goes as
+          // one template message.
+          Part template = templatePart(outbound);
+          if (template.template() == null) {
+            fail(outbound, "131047", "outside the 24-hour window and no template is configured");
+            return;
+          }
+          wamid = send(graph, numberId, to, template);
+          sends.partSent(outbound.eventId(), wamid);
+          sent.add(wamid);
+          break;
+        }
+        sends.partSent(outbound.eventId(), wamid);
+        sent.add(wamid);
+      }
+      for (String wamid : sent) {
+        statuses.recordSent(wamid, outbound.eventId(), clock.instant());
+        receipt(outbound, wamid, DeliveryReceipt.Status.SENT, null, null);
+      }
+      sends.done(outbound.eventId(), "SENT");
+      count(outbound, open ? "sent" : "sent_template");
+    } catch (GraphApiException e) {
+      switch (e.failure()) {
+        case FINAL, USE_TEMPLATE -> fail(outbound, e.codeText(), e.getMessage());
+        case TOKEN_INVALID -> {
+          meters
+              .counter("aduan.whatsapp.alerts", "channel", "whatsapp", "reason", "token_invalid")
+              .increment();
+          log.error(
+              "the WhatsApp access token was refused (190): every send fails until it is"
+                  + " replaced; the message is dead-lettered for replay");
+          sends.release(outbound.eventId(), clock.instant());
+          receipt(
+              outbound, null, DeliveryReceipt.Status.FAILED, e.codeText(), "access token refused");
+          publisher.deadLetter(
+              Topics.dlq(Topics.OUTBOUND_WHATSAPP),
+              raw,
+              "TOKEN_INVALID",
+              "the access token was refused");
+          count(outbound, "token_invalid");
+        }
+        case RETRY -> {
+          sends.release(outbound.eventId(), clock.instant());
+          count(outbound, "error");
+          throw e;
+        }
+      }
     } catch (RuntimeException e) {
-      // Not sent: release the claim so the binder's retry can try again.
-      processed.forget("outbound", outbound.eventId());
-      meters
-          .counter("aduan.outbound.messages", "channel", "whatsapp", "outcome", "error")
-          .increment();
+      sends.release(outbound.eventId(), clock.instant());
+      count(outbound, "error");
       throw e;
     }
-    meters.counter("aduan.outbound.messages", "channel", "whatsapp", "outcome", "sent").increment();
+  }
+
+  private static String send(WhatsAppSender graph, String numberId, String to, Part part) {
+    return switch (part.kind()) {
+      case "template" -> {
+        OutboundMessage.Template t = part.template();
+        yield graph.sendTemplate(numberId, to, t.name(), t.language(), t.parameters());
+      }
+      case "document" -> {
+        OutboundMessage.OutboundAttachment a = part.attachment();
+        yield graph.sendDocument(numberId, to, a.url(), a.fileName(), part.text(), part.context());
+      }
+      default -> graph.sendText(numberId, to, part.text(), part.context());
+    };
+  }
+
+  /** Text parts (only the first quotes the citizen's message), then every document. */
+  private static List<Part> freeForm(OutboundMessage outbound) {
+    List<Part> parts = new ArrayList<>();
+    String context = outbound.replyToProviderMessageId();
+    if (!outbound.text().isBlank()) {
+      for (String text : TextSplitter.split(outbound.text(), TextSplitter.WHATSAPP_LIMIT)) {
+        parts.add(new Part("text", text, parts.isEmpty() ? context : null, null, null));
+      }
+    }
+    for (OutboundMessage.OutboundAttachment a : outbound.attachments()) {
+      parts.add(new Part("document", null, parts.isEmpty() ? context : null, a, null));
+    }
+    return parts;
+  }
+
+  /** The message's own template, else the agency's window template with the text as {{1}}. */
+  private Part templatePart(OutboundMessage outbound) {
+    OutboundMessage.Template template = outbound.template();
+    if (template == null) {
+      Agency.WhatsApp whatsapp =
+          agencies
+              .byCode(outbound.agencyCode())
+              .flatMap(a -> a.channels().whatsappChannel())
+              .orElse(null);
+      if (whatsapp != null && whatsapp.windowTemplate() != null) {
+        String language =
+            whatsapp.windowTemplateLanguage() != null
+                ? whatsapp.windowTemplateLanguage()
+                : outbound.language();
+        // Template body parameters are limited to 1024 characters by Meta.
+        String text =
+            outbound.text().length() > 1024
+                ? outbound.text().substring(0, 1021) + "..."
+                : outbound.text();
+        template = new OutboundMessage.Template(whatsapp.windowTemplate(), language, List.of(text));
+      }
+    }
+    return new Part("template", null, null, null, template);
+  }
+
+  private void fail(OutboundMessage outbound, String code, @Nullable String detail) {
+    receipt(outbound, null, DeliveryReceipt.Status.FAILED, code, detail);
+    sends.done(outbound.eventId(), "FAILED");
+    count(outbound, "failed");
+  }
+
+  private void receipt(
+      OutboundMessage outbound,
+      @Nullable String wamid,
+      DeliveryReceipt.Status status,
+      @Nullable String code,
+      @Nullable String detail) {
     publisher.publish(
         Topics.DELIVERY_RECEIPTS,
         outbound.eventId(),
@@ -91,10 +300,23 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
             outbound.agencyCode(),
             outbound.eventId(),
             wamid,
-            DeliveryReceipt.Status.SENT,
-            null,
-            null,
+            status,
+            code,
+            detail,
             clock.instant()),
         outbound.ticket());
+  }
+
+  private void count(OutboundMessage outbound, String outcome) {
+    meters
+        .counter(
+            "aduan.outbound.messages",
+            "channel",
+            "whatsapp",
+            "agency",
+            outbound.agencyCode(),
+            "outcome",
+            outcome)
+        .increment();
   }
 }

@@ -1,8 +1,11 @@
 package id.aduan.whatsapp.persistence;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Date;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -29,22 +32,35 @@ public class ProcessedIds {
   }
 
   public boolean seen(String kind, String id) {
-    return mongo.exists(Query.query(Criteria.where("_id").is(kind + ":" + id)), COLLECTION);
+    // On every webhook, so the plain driver (no mapping) and a lookup by _id: exists() would be a
+    // count, which the MongoDB-protocol stand-in answers by scanning the whole collection.
+    return mongo
+            .getCollection(COLLECTION)
+            .find(new Document("_id", kind + ":" + id))
+            .projection(new Document("_id", 1))
+            .first()
+        != null;
   }
 
   /** Records the id; returns false when it was already there (another delivery won the race). */
   public boolean remember(String kind, String id, Instant at) {
     try {
-      mongo.insert(new ProcessedId(kind + ":" + id, kind, at), COLLECTION);
+      mongo
+          .getCollection(COLLECTION)
+          .insertOne(
+              new Document("_id", kind + ":" + id)
+                  .append("kind", kind)
+                  .append("at", Date.from(at)));
       return true;
-    } catch (DuplicateKeyException e) {
-      return false;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
     }
   }
 
   public void forget(String kind, String id) {
     mongo.remove(Query.query(Criteria.where("_id").is(kind + ":" + id)), COLLECTION);
   }
-
-  record ProcessedId(String id, String kind, Instant at) {}
 }
