@@ -8,11 +8,11 @@ import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.ProviderStandIn.Answer;
-import id.aduan.whatsapp.domain.SignatureVerifier;
 import id.aduan.whatsapp.domain.TwilioSignature;
 import id.aduan.whatsapp.persistence.MediaStore;
 import id.aduan.whatsapp.persistence.OutboundSends;
@@ -62,7 +62,7 @@ class WhatsAppChannelFlowTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final SignatureVerifier signer = new SignatureVerifier(SECRET);
+  private final HubSignature signer = new HubSignature(SECRET);
   private ProviderStandIn graph;
   private ConfigurableApplicationContext service;
   private String brokers;

@@ -12,11 +12,11 @@ import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
+import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
-import id.aduan.whatsapp.domain.SignatureVerifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +53,7 @@ class WhatsAppChannelStreamTest {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final SignatureVerifier signer = new SignatureVerifier(SECRET);
+  private final HubSignature signer = new HubSignature(SECRET);
   private GraphApiStandIn graph;
   private ConfigurableApplicationContext app;
   private TopicWriter writer;
@@ -158,7 +158,7 @@ class WhatsAppChannelStreamTest {
     byte[] body = webhook(BDG_NUMBER, wamid, "palsu");
 
     HttpResponse<String> response =
-        post(body, new SignatureVerifier("someone-else").signatureHeader(body));
+        post(body, new HubSignature("someone-else").signatureHeader(body));
 
     assertThat(response.statusCode()).isEqualTo(401);
     try (TopicProbe inbound = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {

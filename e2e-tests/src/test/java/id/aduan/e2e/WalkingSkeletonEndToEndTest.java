@@ -7,11 +7,11 @@ import id.aduan.cases.CaseServiceApplication;
 import id.aduan.contracts.Topics;
 import id.aduan.notification.NotificationServiceApplication;
 import id.aduan.sla.SlaServiceApplication;
+import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.WhatsAppApplication;
-import id.aduan.whatsapp.domain.SignatureVerifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -130,7 +130,7 @@ class WalkingSkeletonEndToEndTest {
         webhook("wamid.E2E-ONE", "Bantuan PKH ibu saya belum cair sejak Januari, mohon dibantu");
 
     for (int delivery = 0; delivery < 3; delivery++) {
-      assertThat(post(body, new SignatureVerifier(SECRET).signatureHeader(body)).statusCode())
+      assertThat(post(body, new HubSignature(SECRET).signatureHeader(body)).statusCode())
           .isEqualTo(200);
     }
 
@@ -192,8 +192,7 @@ class WalkingSkeletonEndToEndTest {
     byte[] body = webhook("wamid.E2E-FORGED", "pesan palsu");
     byte[] other = webhook("wamid.E2E-OTHER", "pesan lain");
 
-    HttpResponse<String> response =
-        post(body, new SignatureVerifier(SECRET).signatureHeader(other));
+    HttpResponse<String> response = post(body, new HubSignature(SECRET).signatureHeader(other));
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

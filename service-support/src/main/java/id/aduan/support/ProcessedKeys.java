@@ -1,9 +1,12 @@
 package id.aduan.support;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -32,16 +35,31 @@ public final class ProcessedKeys {
   }
 
   public boolean seen(String kind, String id) {
-    return mongo.exists(Query.query(Criteria.where("_id").is(kind + ":" + id)), collection);
+    // Asked on every input, so the plain driver and a lookup by _id: exists() is a count, which
+    // the MongoDB-protocol stand-in answers by scanning the whole collection.
+    return mongo
+            .getCollection(collection)
+            .find(new Document("_id", kind + ":" + id))
+            .projection(new Document("_id", 1))
+            .first()
+        != null;
   }
 
   /** Records the id; returns false when it was already there (another delivery won the race). */
   public boolean remember(String kind, String id, Instant at) {
     try {
-      mongo.insert(new Key(kind + ":" + id, kind, at), collection);
+      mongo
+          .getCollection(collection)
+          .insertOne(
+              new Document("_id", kind + ":" + id)
+                  .append("kind", kind)
+                  .append("at", Date.from(at)));
       return true;
-    } catch (DuplicateKeyException e) {
-      return false;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -49,6 +67,4 @@ public final class ProcessedKeys {
   public void forget(String kind, String id) {
     mongo.remove(Query.query(Criteria.where("_id").is(kind + ":" + id)), collection);
   }
-
-  record Key(String id, String kind, Instant at) {}
 }

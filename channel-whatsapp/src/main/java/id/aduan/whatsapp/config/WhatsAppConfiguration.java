@@ -1,7 +1,7 @@
 package id.aduan.whatsapp.config;
 
 import id.aduan.agency.AgencyCatalog;
-import id.aduan.whatsapp.domain.SignatureVerifier;
+import id.aduan.support.HubSignature;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
 import java.time.Clock;
@@ -12,11 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class WhatsAppConfiguration {
 
   @Bean
-  SignatureVerifier signatureVerifier(WhatsAppProperties properties) {
+  HubSignature signatureVerifier(WhatsAppProperties properties) {
     require(properties.appSecret(), "aduan.whatsapp.app-secret (ADUAN_WHATSAPP_APPSECRET)");
     require(properties.verifyToken(), "aduan.whatsapp.verify-token (ADUAN_WHATSAPP_VERIFYTOKEN)");
     require(properties.accessToken(), "aduan.whatsapp.access-token (ADUAN_WHATSAPP_ACCESSTOKEN)");
-    return new SignatureVerifier(properties.appSecret());
+    return new HubSignature(properties.appSecret());
   }
 
   @Bean

@@ -1,8 +1,8 @@
 package id.aduan.whatsapp.web;
 
+import id.aduan.support.HubSignature;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.MalformedWebhookException;
-import id.aduan.whatsapp.domain.SignatureVerifier;
 import id.aduan.whatsapp.domain.WebhookBatch;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
 import id.aduan.whatsapp.messaging.InboundRelay;
@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WhatsAppWebhookController {
 
   private final WhatsAppProperties properties;
-  private final SignatureVerifier signatures;
+  private final HubSignature signatures;
   private final WebhookNormalizer normalizer;
   private final InboundRelay relay;
   private final JsonMapper json;
@@ -40,7 +40,7 @@ class WhatsAppWebhookController {
 
   WhatsAppWebhookController(
       WhatsAppProperties properties,
-      SignatureVerifier signatures,
+      HubSignature signatures,
       WebhookNormalizer normalizer,
       InboundRelay relay,
       JsonMapper json,
@@ -60,7 +60,7 @@ class WhatsAppWebhookController {
       @RequestParam(name = "hub.challenge", required = false) @Nullable String challenge) {
     if ("subscribe".equals(mode)
         && challenge != null
-        && SignatureVerifier.tokensMatch(properties.verifyToken(), token)) {
+        && HubSignature.tokensMatch(properties.verifyToken(), token)) {
       return ResponseEntity.ok(challenge);
     }
     meters

@@ -1,9 +1,9 @@
 package id.aduan.whatsapp.bench;
 
 import id.aduan.contracts.Topics;
+import id.aduan.support.HubSignature;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.whatsapp.WhatsAppApplication;
-import id.aduan.whatsapp.domain.SignatureVerifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +63,7 @@ public final class WebhookBenchmark {
             .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4))
             .build();
-    SignatureVerifier signer = new SignatureVerifier(SECRET);
+    HubSignature signer = new HubSignature(SECRET);
     try {
       System.out.printf(
           "machine: %d cores, %d MiB max heap, %s %s%n",
@@ -95,7 +95,7 @@ public final class WebhookBenchmark {
 
   /** Returns acknowledged webhooks per second; every answer other than 200 stops the run. */
   private static double closedLoop(
-      HttpClient http, URI uri, SignatureVerifier signer, int clients, int requests)
+      HttpClient http, URI uri, HubSignature signer, int clients, int requests)
       throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
@@ -122,7 +122,7 @@ public final class WebhookBenchmark {
 
   /** Sends at a fixed rate; each latency counts from the moment the request was due. */
   private static long[] openLoop(
-      HttpClient http, URI uri, SignatureVerifier signer, int rate, int seconds)
+      HttpClient http, URI uri, HubSignature signer, int rate, int seconds)
       throws InterruptedException {
     int total = rate * seconds;
     long[] latencies = new long[total];
@@ -154,7 +154,7 @@ public final class WebhookBenchmark {
     return latencies;
   }
 
-  private static int send(HttpClient http, URI uri, SignatureVerifier signer) {
+  private static int send(HttpClient http, URI uri, HubSignature signer) {
     long n = WAMIDS.incrementAndGet();
     String from = "62812" + (10_000_000 + n % 1000);
     byte[] body =

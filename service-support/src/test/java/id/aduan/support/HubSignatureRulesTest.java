@@ -1,4 +1,4 @@
-package id.aduan.whatsapp.domain;
+package id.aduan.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SignatureVerifierTest {
+class HubSignatureRulesTest {
 
   /** The HMAC-SHA256 test vector everyone checks against (key "key"). */
   private static final byte[] FOX =
@@ -27,7 +27,7 @@ class SignatureVerifierTest {
   private static final String NON_ASCII_SIGNATURE =
       "sha256=0eaec3a530b5e3b41e88c95e3e08f96de8c9326513565a2fdbb986803a94c4e3";
 
-  private final SignatureVerifier verifier = new SignatureVerifier("key");
+  private final HubSignature verifier = new HubSignature("key");
 
   @Test
   void givenTheSignatureMetaComputes_thenAccepted() {
@@ -36,7 +36,7 @@ class SignatureVerifierTest {
 
   @Test
   void givenSignatureMadeWithAnotherSecret_thenRejected() {
-    String forged = new SignatureVerifier("not-the-key").signatureHeader(FOX);
+    String forged = new HubSignature("not-the-key").signatureHeader(FOX);
 
     assertThat(verifier.verify(FOX, forged)).isFalse();
   }
@@ -76,7 +76,7 @@ class SignatureVerifierTest {
 
   @Test
   void givenNonAsciiBody_thenTheRawUtf8BytesAreWhatIsSigned() {
-    SignatureVerifier app = new SignatureVerifier("rahasia-aplikasi");
+    HubSignature app = new HubSignature("rahasia-aplikasi");
     byte[] raw = NON_ASCII_BODY.getBytes(StandardCharsets.UTF_8);
     // The same JSON value, re-serialized with \\u escapes as some libraries do: other bytes.
     byte[] reEscaped =
@@ -90,8 +90,7 @@ class SignatureVerifierTest {
 
   @Test
   void givenBlankSecret_thenRefusedAtConstruction() {
-    assertThatThrownBy(() -> new SignatureVerifier("  "))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new HubSignature("  ")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest(name = "[{index}] expected \"{0}\", given \"{1}\" -> {2}")
@@ -106,6 +105,6 @@ class SignatureVerifierTest {
         "tok\u00e9n, tok\u00e9n, true"
       })
   void handshakeTokenMatchesOnlyWhenIdentical(String expected, String given, boolean matches) {
-    assertThat(SignatureVerifier.tokensMatch(expected, given)).isEqualTo(matches);
+    assertThat(HubSignature.tokensMatch(expected, given)).isEqualTo(matches);
   }
 }
