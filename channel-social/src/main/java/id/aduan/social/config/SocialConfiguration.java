@@ -4,13 +4,16 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.social.domain.MetaWebhookNormalizer;
 import id.aduan.support.HubSignature;
 import id.aduan.support.ProcessedKeys;
+import id.aduan.web.KafkaUnavailableAdvice;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
+@Import(KafkaUnavailableAdvice.class)
 class SocialConfiguration {
 
   @Bean

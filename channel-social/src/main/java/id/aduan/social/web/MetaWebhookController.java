@@ -6,11 +6,11 @@ import id.aduan.social.domain.MetaWebhookNormalizer;
 import id.aduan.social.domain.SocialBatch;
 import id.aduan.social.messaging.SocialRelay;
 import id.aduan.support.HubSignature;
+import id.aduan.web.WebhookResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +37,7 @@ class MetaWebhookController {
   private final MetaWebhookNormalizer normalizer;
   private final SocialRelay relay;
   private final JsonMapper json;
-  private final MeterRegistry meters;
+  private final WebhookResponses responses;
 
   MetaWebhookController(
       SocialProperties properties,
@@ -51,7 +51,7 @@ class MetaWebhookController {
     this.normalizer = normalizer;
     this.relay = relay;
     this.json = json;
-    this.meters = meters;
+    this.responses = new WebhookResponses(meters, "social");
   }
 
   @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -62,7 +62,7 @@ class MetaWebhookController {
     if (HubSignature.handshakeAccepted(properties.verifyToken(), mode, token, challenge)) {
       return ResponseEntity.ok(challenge);
     }
-    count("handshake_refused");
+    responses.count("handshake_refused");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body("verification failed");
   }
 
@@ -70,43 +70,22 @@ class MetaWebhookController {
   ResponseEntity<?> receive(
       @RequestBody(required = false) byte @Nullable [] body,
       @RequestHeader(name = HubSignature.HEADER, required = false) @Nullable String signature) {
-    if (body == null || body.length == 0) {
-      return problem(HttpStatus.BAD_REQUEST, "empty_body", "The request has no body.");
-    }
-    if (body.length > properties.maxBodySize().toBytes()) {
-      return problem(
-          HttpStatus.CONTENT_TOO_LARGE,
-          "too_large",
-          "The body exceeds " + properties.maxBodySize() + ".");
-    }
-    if (!signatures.verify(body, signature)) {
-      return problem(
-          HttpStatus.UNAUTHORIZED, "bad_signature", "X-Hub-Signature-256 does not match the body.");
+    var refused = responses.refuseUnsigned(body, signature, signatures, properties.maxBodySize());
+    if (refused.isPresent()) {
+      return refused.get();
     }
     SocialBatch batch;
     try {
       JsonNode root = json.readTree(body);
       batch = normalizer.normalize(root);
     } catch (JacksonException e) {
-      return problem(HttpStatus.BAD_REQUEST, "malformed_json", "The body is not valid JSON.");
+      return responses.problem(
+          HttpStatus.BAD_REQUEST, "malformed_json", "The body is not valid JSON.");
     } catch (MalformedWebhookException e) {
-      return problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
+      return responses.problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
     }
     relay.relay(batch);
-    count("accepted");
+    responses.count("accepted");
     return ResponseEntity.ok().build();
-  }
-
-  private void count(String outcome) {
-    meters.counter("aduan.webhook.requests", "channel", "social", "outcome", outcome).increment();
-  }
-
-  private ResponseEntity<ProblemDetail> problem(HttpStatus status, String outcome, String detail) {
-    count(outcome);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(status.getReasonPhrase());
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
   }
 }

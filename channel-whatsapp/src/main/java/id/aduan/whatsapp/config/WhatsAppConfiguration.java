@@ -2,13 +2,16 @@ package id.aduan.whatsapp.config;
 
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.support.HubSignature;
+import id.aduan.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
+@Import(KafkaUnavailableAdvice.class)
 class WhatsAppConfiguration {
 
   @Bean

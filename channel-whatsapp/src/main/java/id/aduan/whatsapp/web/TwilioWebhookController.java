@@ -1,5 +1,6 @@
 package id.aduan.whatsapp.web;
 
+import id.aduan.web.WebhookResponses;
 import id.aduan.whatsapp.config.TwilioProperties;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.MalformedWebhookException;
@@ -18,7 +19,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +40,7 @@ class TwilioWebhookController {
   private final WhatsAppProperties properties;
   private final TwilioNormalizer normalizer;
   private final InboundRelay relay;
-  private final MeterRegistry meters;
+  private final WebhookResponses responses;
 
   TwilioWebhookController(
       TwilioProperties twilio,
@@ -52,21 +52,22 @@ class TwilioWebhookController {
     this.properties = properties;
     this.normalizer = normalizer;
     this.relay = relay;
-    this.meters = meters;
+    this.responses = new WebhookResponses(meters, "twilio");
   }
 
   @PostMapping
   ResponseEntity<?> receive(HttpServletRequest request) {
     if (request.getContentLengthLong() > properties.maxBodySize().toBytes()) {
-      return problem(HttpStatus.CONTENT_TOO_LARGE, "too_large", "The body is too large.");
+      return responses.problem(HttpStatus.CONTENT_TOO_LARGE, "too_large", "The body is too large.");
     }
     if (twilio.authToken() == null || twilio.authToken().isBlank()) {
-      return problem(HttpStatus.FORBIDDEN, "not_configured", "Twilio is not configured here.");
+      return responses.problem(
+          HttpStatus.FORBIDDEN, "not_configured", "Twilio is not configured here.");
     }
     Map<String, List<String>> params = postParameters(request);
     if (!new TwilioSignature(twilio.authToken())
         .verify(publicUrl(request), params, request.getHeader("X-Twilio-Signature"))) {
-      return problem(
+      return responses.problem(
           HttpStatus.UNAUTHORIZED, "bad_signature", "X-Twilio-Signature does not match.");
     }
     Map<String, String> single = new HashMap<>();
@@ -74,9 +75,9 @@ class TwilioWebhookController {
     try {
       relay.relay(normalizer.normalize(single));
     } catch (MalformedWebhookException e) {
-      return problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
+      return responses.problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
     }
-    count("accepted");
+    responses.count("accepted");
     return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
   }
 
@@ -136,18 +137,5 @@ class TwilioWebhookController {
 
   private static String decode(String s) {
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
-  }
-
-  private void count(String outcome) {
-    meters.counter("aduan.webhook.requests", "channel", "twilio", "outcome", outcome).increment();
-  }
-
-  private ResponseEntity<ProblemDetail> problem(HttpStatus status, String outcome, String detail) {
-    count(outcome);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(status.getReasonPhrase());
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
   }
 }

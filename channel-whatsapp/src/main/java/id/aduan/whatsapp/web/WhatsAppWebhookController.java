@@ -1,6 +1,7 @@
 package id.aduan.whatsapp.web;
 
 import id.aduan.support.HubSignature;
+import id.aduan.web.WebhookResponses;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.MalformedWebhookException;
 import id.aduan.whatsapp.domain.WebhookBatch;
@@ -10,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +36,7 @@ class WhatsAppWebhookController {
   private final WebhookNormalizer normalizer;
   private final InboundRelay relay;
   private final JsonMapper json;
-  private final MeterRegistry meters;
+  private final WebhookResponses responses;
 
   WhatsAppWebhookController(
       WhatsAppProperties properties,
@@ -50,7 +50,7 @@ class WhatsAppWebhookController {
     this.normalizer = normalizer;
     this.relay = relay;
     this.json = json;
-    this.meters = meters;
+    this.responses = new WebhookResponses(meters, "whatsapp");
   }
 
   @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -63,9 +63,7 @@ class WhatsAppWebhookController {
         && HubSignature.tokensMatch(properties.verifyToken(), token)) {
       return ResponseEntity.ok(challenge);
     }
-    meters
-        .counter("aduan.webhook.requests", "channel", "whatsapp", "outcome", "handshake_refused")
-        .increment();
+    responses.count("handshake_refused");
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body("verification failed");
   }
 
@@ -73,41 +71,22 @@ class WhatsAppWebhookController {
   ResponseEntity<?> receive(
       @RequestBody(required = false) byte @Nullable [] body,
       @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature) {
-    if (body == null || body.length == 0) {
-      return problem(HttpStatus.BAD_REQUEST, "empty_body", "The request has no body.");
-    }
-    if (body.length > properties.maxBodySize().toBytes()) {
-      return problem(
-          HttpStatus.CONTENT_TOO_LARGE,
-          "too_large",
-          "The body exceeds " + properties.maxBodySize() + ".");
-    }
-    if (!signatures.verify(body, signature)) {
-      return problem(
-          HttpStatus.UNAUTHORIZED, "bad_signature", "X-Hub-Signature-256 does not match the body.");
+    var refused = responses.refuseUnsigned(body, signature, signatures, properties.maxBodySize());
+    if (refused.isPresent()) {
+      return refused.get();
     }
     WebhookBatch batch;
     try {
       JsonNode root = json.readTree(body);
       batch = normalizer.normalize(root);
     } catch (JacksonException e) {
-      return problem(HttpStatus.BAD_REQUEST, "malformed_json", "The body is not valid JSON.");
+      return responses.problem(
+          HttpStatus.BAD_REQUEST, "malformed_json", "The body is not valid JSON.");
     } catch (MalformedWebhookException e) {
-      return problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
+      return responses.problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
     }
     relay.relay(batch);
-    meters
-        .counter("aduan.webhook.requests", "channel", "whatsapp", "outcome", "accepted")
-        .increment();
+    responses.count("accepted");
     return ResponseEntity.ok().build();
-  }
-
-  private ResponseEntity<ProblemDetail> problem(HttpStatus status, String outcome, String detail) {
-    meters.counter("aduan.webhook.requests", "channel", "whatsapp", "outcome", outcome).increment();
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(status.getReasonPhrase());
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
   }
 }

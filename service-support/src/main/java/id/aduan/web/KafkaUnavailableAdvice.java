@@ -1,4 +1,4 @@
-package id.aduan.social.web;
+package id.aduan.web;
 
 import id.aduan.messaging.EventPublisher;
 import org.springframework.http.HttpStatus;
@@ -6,9 +6,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Kafka did not acknowledge: answer 503 so the provider retries; nothing was acknowledged. */
+/**
+ * Kafka did not acknowledge: answer 503 so the provider retries; nothing was acknowledged. A
+ * channel whose webhooks must behave so imports it ({@code @Import(KafkaUnavailableAdvice.class)}).
+ */
 @RestControllerAdvice
-class KafkaUnavailableAdvice {
+public class KafkaUnavailableAdvice {
 
   @ExceptionHandler(EventPublisher.PublishFailedException.class)
   ProblemDetail kafkaDown(EventPublisher.PublishFailedException e) {
