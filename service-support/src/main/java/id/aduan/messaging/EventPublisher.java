@@ -87,7 +87,8 @@ public final class EventPublisher {
                 (reason + ": " + detail).getBytes(StandardCharsets.UTF_8))
             .build();
     send(dlqTopic, dead);
-    log.warn("dead-lettered a message to {}: {}: {}", dlqTopic, reason, detail);
+    // The detail stays in the dead letter: a parser's message may quote the citizen's text.
+    log.warn("dead-lettered a message to {}: {}", dlqTopic, reason);
     meters.counter("aduan.dead.letters", "topic", dlqTopic, "reason", reason).increment();
   }
 

@@ -154,7 +154,11 @@ class DeliverEmail implements Consumer<Message<byte[]>> {
     } catch (RuntimeException e) {
       outbound.release(out.eventId());
       count(out.agencyCode(), "error");
-      log.warn("sending outbound mail {} failed for now: {}", out.eventId(), e.getMessage());
+      // The exception's class only: an SMTP server's message may quote the citizen's address.
+      log.warn(
+          "sending outbound mail {} failed for now: {}",
+          out.eventId(),
+          e.getClass().getSimpleName());
       throw e;
     }
     outbound.finish(out.eventId(), "SENT", clock.instant());
