@@ -13,6 +13,8 @@ fi
 "$ROOT/aduan" build >/dev/null
 export ADUAN_HOME
 ADUAN_HOME=$(mktemp -d /tmp/aduan-measure.XXXXXX)
+# mktemp makes it private (0700); postfix, running as its own user, must reach its queue in it.
+chmod 755 "$ADUAN_HOME"
 trap '"$ROOT/aduan" stop >/dev/null 2>&1 || true; rm -rf "$ADUAN_HOME"' EXIT
 # Built just now: the stamp tells ./aduan not to build again inside the timed runs.
 mkdir -p "$ADUAN_HOME/run" && touch "$ADUAN_HOME/run/build.stamp"
