@@ -123,6 +123,8 @@ public record Agency(
    * @param threading when a message joins the citizen's open case instead of opening one
    * @param duplicates when a new case is flagged as a likely duplicate of another
    * @param ppid the public-information (PPID) flow
+   * @param aftercare what follows a resolution: the satisfaction survey and, where the standard
+   *     promises it, the publication of the follow-up
    */
   public record Rules(
       List<Requirement> intake,
@@ -133,7 +135,8 @@ public record Agency(
       Map<String, Text> templates,
       Threading threading,
       Duplicates duplicates,
-      Ppid ppid) {
+      Ppid ppid,
+      Aftercare aftercare) {
 
     /** UU 14/2008 art. 22(7)-(8): 10 working days, extendable once by 7 working days. */
     public static final SlaClass STATUTORY_PPID =
@@ -165,7 +168,8 @@ public record Agency(
           Map.of(),
           new Threading(Duration.ofDays(7)),
           new Duplicates(14, 0.5),
-          Ppid.STATUTORY);
+          Ppid.STATUTORY,
+          Aftercare.DEFAULT);
     }
 
     /** The intake requirements that apply to a case of this type that came on this channel. */
@@ -268,6 +272,17 @@ public record Agency(
    * @param extension how much longer the deadline may be extended, in the same unit (0: none)
    */
   public record Stage(String name, int duration, String unit, int extension) {}
+
+  /**
+   * After a resolution: the citizen's reply within {@code surveyWindow} that is a rating answers
+   * the satisfaction survey; {@code publishFollowUps} publishes the follow-up result without
+   * personal data (Bangka Belitung's standard names it as its service product).
+   */
+  public record Aftercare(
+      Duration surveyWindow, boolean publishFollowUps, @Nullable String source) {
+
+    public static final Aftercare DEFAULT = new Aftercare(Duration.ofDays(7), false, null);
+  }
 
   /** A message joins the citizen's open case when it arrives within {@code joinWindow}. */
   public record Threading(Duration joinWindow) {}

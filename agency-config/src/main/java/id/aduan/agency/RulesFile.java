@@ -27,7 +27,8 @@ final class RulesFile {
           "templates",
           "threading",
           "duplicates",
-          "ppid");
+          "ppid",
+          "aftercare");
 
   private static final List<String> REQUIREMENT_KINDS =
       List.of("nik", "document", "description", "field");
@@ -163,6 +164,26 @@ final class RulesFile {
                 })
             .orElse(new Agency.Ppid(Agency.Ppid.STATUTORY.steps(), ownPpidDeadline));
 
+    Agency.Aftercare aftercare =
+        root.optional("aftercare")
+            .map(
+                a -> {
+                  a.allowOnly("surveyWindow", "publishFollowUps", "source");
+                  Duration window =
+                      a.optional("surveyWindow")
+                          .map(w -> w.as(Duration::parse, "an ISO-8601 duration such as P7D"))
+                          .orElse(defaults.aftercare().surveyWindow());
+                  if (window.isNegative() || window.isZero()) {
+                    throw a.required("surveyWindow").error("must be positive");
+                  }
+                  boolean publish =
+                      a.optional("publishFollowUps")
+                          .map(b -> b.as(RulesFile::bool, "true or false"))
+                          .orElse(false);
+                  return new Agency.Aftercare(window, publish, a.textOrNull("source"));
+                })
+            .orElse(defaults.aftercare());
+
     return new Agency.Rules(
         intake,
         divisions,
@@ -172,7 +193,8 @@ final class RulesFile {
         templates,
         threading,
         duplicates,
-        ppid);
+        ppid,
+        aftercare);
   }
 
   private static Agency.Requirement requirement(YamlNode r) {

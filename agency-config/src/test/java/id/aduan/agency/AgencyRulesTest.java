@@ -94,6 +94,18 @@ class AgencyRulesTest {
     assertThat(rules("BABEL").duplicates().windowDays()).isEqualTo(30);
   }
 
+  @Test
+  void onlyBangkaBelitungPublishesItsFollowUpsAndEveryAgencyAsksForASurvey() {
+    for (Agency agency : catalog.all()) {
+      Agency.Aftercare aftercare = agency.rules().aftercare();
+      assertThat(aftercare.publishFollowUps())
+          .as(agency.code())
+          .isEqualTo(agency.code().equals("BABEL"));
+      assertThat(aftercare.surveyWindow()).as(agency.code()).isEqualTo(Duration.ofDays(7));
+    }
+    assertThat(rules("BABEL").aftercare().source()).contains("Publikasi hasil tindaklanjut");
+  }
+
   private static final String HEAD =
       """
       code: XYZ
@@ -118,7 +130,9 @@ class AgencyRulesTest {
         "bad window | 'threading: {joinWindow: a week}' | x.yaml:6: threading.joinWindow: 'a week' is not an ISO-8601 duration",
         "division without duties | 'divisions:\\n  - {code: REHSOS, name: R}' | x.yaml:7: divisions[0]: 'handles' must list",
         "unknown placeholder | 'templates:\\n  answer: {id: \"{nik}\", en: x}' | x.yaml:7: templates.answer: unknown placeholder {nik}",
-        "missing template | 'templates:\\n  answer: {id: x, en: y}' | x.yaml:7: templates: template 'acknowledgement' is missing"
+        "missing template | 'templates:\\n  answer: {id: x, en: y}' | x.yaml:7: templates: template 'acknowledgement' is missing",
+        "bad survey window | 'aftercare: {surveyWindow: soon}' | x.yaml:6: aftercare.surveyWindow: 'soon' is not an ISO-8601 duration",
+        "publish not a boolean | 'aftercare: {publishFollowUps: yes please}' | x.yaml:6: aftercare.publishFollowUps: 'yes please' is not true or false"
       })
   void aBadRuleNamesFilePathLineAndReason(String name, String yaml, String expected) {
     assertThatThrownBy(() -> AgencyCatalog.parse("x.yaml", HEAD + yaml.replace("\\n", "\n")))

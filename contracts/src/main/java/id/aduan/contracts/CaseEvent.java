@@ -339,4 +339,21 @@ public sealed interface CaseEvent {
       @Nullable ReplyAddress replyAddress,
       String actor)
       implements CaseEvent {}
+
+  /**
+   * The citizen answered the satisfaction survey sent after the resolution: a rating from 1 (very
+   * dissatisfied) to 5 (very satisfied) and what else they wrote. Stored on the case; the case
+   * stays resolved.
+   */
+  record SurveyAnswered(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      int rating,
+      @Nullable String comment,
+      String messageId)
+      implements CaseEvent {}
 }
