@@ -230,6 +230,160 @@ class CaseWorkflowStreamTest {
     assertThat(first.ticket()).startsWith("BTN-");
   }
 
+  @Test
+  void theTicketTheChannelCarriesJoinsTheCaseWhenNeitherSubjectNorTextNamesIt() {
+    send(
+        email(
+            "PSR",
+            "warga.psr@example.test",
+            "<p1@example.test>",
+            "Dana desa",
+            "Dana desa untuk jalan lingkungan tidak jelas penggunaannya",
+            null));
+    CaseDocument first = awaitCaseWithMessage("PSR", Channel.EMAIL, "<p1@example.test>");
+    // Another address, no reply headers, the ticket only where the channel found it (e.g. a
+    // LAPOR! report linked to the case, or an email thread the channel matched).
+    ComplaintReceived plain =
+        email(
+            "PSR",
+            "perangkat.desa@example.test",
+            "<p2@example.test>",
+            "Tambahan",
+            "Kami tambahkan foto papan proyek",
+            null);
+    send(withTicket(plain, first.ticket().toLowerCase(java.util.Locale.ROOT)));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(first.id()).orElseThrow().messages().size() == 2);
+    assertThat(cases().holdingMessage("PSR", Channel.EMAIL, "<p2@example.test>"))
+        .get()
+        .extracting(CaseDocument::id)
+        .isEqualTo(first.id());
+  }
+
+  // ------------------------------------------------------------------ after the answer
+
+  @Test
+  void theCitizensReplyReopensTheAnswerAndAfterTheResolutionTheirRatingIsTheSurveyAnswer()
+      throws Exception {
+    String citizen = "6281200000031";
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            citizen,
+            "wamid.AFTER-1",
+            "Bantuan BPNT ibu saya belum cair, NIK " + VALID_NIK + " terlampir KK",
+            null,
+            List.of(photo("kk.jpg"))));
+    CaseDocument c = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.AFTER-1");
+    String t = c.ticket();
+    post("bdg", t, "verify", Map.of(), version(t));
+    post(
+        "bdg",
+        t,
+        "classify",
+        Map.of("caseType", "COMPLAINT", "slaClass", "STANDARD", "topic", "BPNT"),
+        version(t));
+    post("bdg", t, "route", Map.of("division", "LINJAMSOS"), version(t));
+    post("bdg", t, "start-progress", Map.of(), version(t));
+    post("bdg", t, "answer", Map.of("text", "Pencairan BPNT bulan depan."), version(t));
+
+    // Thanks leave the answer standing.
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            citizen,
+            "wamid.AFTER-2",
+            "Ok terima kasih pak 🙏",
+            null,
+            List.of()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(c.id()).orElseThrow().messages().size() == 2);
+    assertThat(cases().byId(c.id()).orElseThrow().status().name()).isEqualTo("ANSWERED");
+
+    // Anything else is the citizen taking the case up again.
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            citizen,
+            "wamid.AFTER-3",
+            "Tapi bulan lalu juga dijanjikan begitu dan tidak cair",
+            null,
+            List.of()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(c.id()).orElseThrow().status().name().equals("IN_PROGRESS"));
+
+    post("bdg", t, "answer", Map.of("text", "Sudah cair per hari ini."), version(t));
+    post(
+        "bdg",
+        t,
+        "resolve",
+        Map.of(
+            "summary",
+            "BPNT sudah cair",
+            "beritaAcara",
+            Map.of(
+                "whatWasDone",
+                "Data penerima diperbaiki",
+                "doneBy",
+                List.of("bdg.admin"),
+                "doneAt",
+                Instant.now().toString(),
+                "citizenInformedVia",
+                "WHATSAPP")),
+        version(t));
+
+    // The survey answer: stored on the resolved case, no new case.
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            citizen,
+            "wamid.AFTER-4",
+            "4 - cepat, terima kasih",
+            null,
+            List.of()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(c.id()).orElseThrow().survey() != null);
+
+    CaseDocument after = cases().byId(c.id()).orElseThrow();
+    assertThat(after.status().name()).isEqualTo("RESOLVED");
+    assertThat(after.survey().rating()).isEqualTo(4);
+    assertThat(after.survey().comment()).isEqualTo("cepat, terima kasih");
+    assertThat(after.messages()).hasSize(4);
+    assertThat(cases().holdingMessage("BDG", Channel.WHATSAPP, "wamid.AFTER-4"))
+        .get()
+        .extracting(CaseDocument::id)
+        .isEqualTo(c.id());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                count("aduan.cases.inbound", "BDG", "channel", "whatsapp", "outcome", "surveyed")
+                    == 1);
+    List<ConsumerRecord<String, byte[]>> events = awaitEvents(c.id(), 16);
+    assertThat(types(events))
+        .containsSubsequence(
+            "id.aduan.case.answered.v1",
+            "id.aduan.case.citizen-message-added.v1",
+            "id.aduan.case.citizen-message-added.v1",
+            "id.aduan.case.reopened.v1",
+            "id.aduan.case.answered.v1",
+            "id.aduan.case.resolved.v1",
+            "id.aduan.case.survey-answered.v1");
+    assertThat(types(events)).containsOnlyOnce("id.aduan.case.reopened.v1");
+    assertThat(body(events, "id.aduan.case.reopened.v1").get("actor").asString())
+        .isEqualTo("citizen");
+    assertThat(body(events, "id.aduan.case.survey-answered.v1").get("rating").asInt()).isEqualTo(4);
+  }
+
   // ----------------------------------------------------------------- lifecycle over the API
 
   @Test
@@ -709,6 +863,27 @@ class CaseWorkflowStreamTest {
         inReplyTo == null ? List.of() : List.of(inReplyTo),
         Instant.now(),
         Map.of());
+  }
+
+  private static ComplaintReceived withTicket(ComplaintReceived m, String ticket) {
+    return new ComplaintReceived(
+        m.eventId(),
+        m.occurredAt(),
+        m.agencyCode(),
+        m.channel(),
+        m.channelAccountId(),
+        m.providerMessageId(),
+        m.sender(),
+        m.messageType(),
+        m.subject(),
+        m.text(),
+        m.attachments(),
+        m.location(),
+        m.inReplyTo(),
+        m.references(),
+        m.receivedAt(),
+        m.metadata(),
+        ticket);
   }
 
   private static ComplaintReceived.Attachment photo(String name) {

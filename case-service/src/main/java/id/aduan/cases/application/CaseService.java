@@ -4,6 +4,7 @@ import id.aduan.agency.Agency;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.domain.CaseIds;
 import id.aduan.cases.domain.CaseOpening;
+import id.aduan.cases.domain.CitizenReply;
 import id.aduan.cases.domain.Classifier;
 import id.aduan.cases.domain.Duplicates;
 import id.aduan.cases.domain.IdentityKeys;
@@ -128,7 +129,23 @@ public class CaseService {
                 .map(a -> new CaseDocument.FileInfo(a.fileName(), a.mediaType()))
                 .toList());
 
-    Optional<Threading.Join> join = thread(m, agency, citizenKey);
+    CitizenReply reply = CitizenReply.of(m.text(), !m.attachments().isEmpty());
+    Related related = related(m, agency);
+    Optional<Threading.Join> join = thread(m, agency, citizenKey, related);
+    if (reply.kind() == CitizenReply.Kind.RATING) {
+      // A rating that names or quotes a resolved case answers its survey; a bare one does so only
+      // when it does not continue an open case.
+      Optional<CaseDocument> surveyed =
+          surveyAnswered(m, agency, citizenKey, related, join.isPresent());
+      if (surveyed.isPresent()) {
+        CaseDocument withMessage = surveyed.get().withMessage(stored, keys);
+        Case c = withMessage.toCase();
+        List<CaseEvent> events = c.answerSurvey(reply, stored.messageId(), m.receivedAt());
+        CaseDocument saved = cases.save(withMessage.with(c, entries(withMessage, events)));
+        relay.flush(saved);
+        return new Received("surveyed", saved.id(), saved.ticket());
+      }
+    }
     if (join.isPresent()) {
       CaseDocument doc = cases.byId(join.get().caseId()).orElseThrow();
       CaseDocument withMessage = doc.withMessage(stored, keys);
@@ -140,6 +157,7 @@ public class CaseService {
               from,
               agency,
               withMessage.evidence(),
+              reply,
               clock.instant(),
               today);
       CaseDocument saved = cases.save(withMessage.with(c, entries(doc, events)));
@@ -231,25 +249,70 @@ public class CaseService {
     return Optional.of(doc);
   }
 
-  private Optional<Threading.Join> thread(ComplaintReceived m, Agency agency, String citizenKey) {
+  /** The cases a message refers to: the one it replies to, and the one whose ticket it names. */
+  private record Related(Optional<CaseDocument> repliedTo, Optional<CaseDocument> byTicket) {}
+
+  private Related related(ComplaintReceived m, Agency agency) {
     List<String> replyIds = new ArrayList<>(m.references());
     if (m.inReplyTo() != null) {
       replyIds.add(m.inReplyTo());
     }
-    Optional<Threading.Candidate> repliedTo =
-        cases.holdingAnyMessage(agency.code(), replyIds).map(this::survivor).map(this::candidate);
-    String text = CaseOpening.textOf(m);
-    Optional<Threading.Candidate> byTicket =
-        Threading.ticketsIn(text, agency.code()).stream()
+    Optional<CaseDocument> repliedTo =
+        cases.holdingAnyMessage(agency.code(), replyIds).map(this::survivor);
+    // The ticket the channel knows (an email subject, a LAPOR! report) first, then any the
+    // citizen typed.
+    List<String> named = new ArrayList<>();
+    if (m.ticket() != null) {
+      named.add(m.ticket().strip().toUpperCase(Locale.ROOT));
+    }
+    named.addAll(Threading.ticketsIn(CaseOpening.textOf(m), agency.code()));
+    Optional<CaseDocument> byTicket =
+        named.stream()
+            .distinct()
             .map(cases::byTicket)
             .flatMap(Optional::stream)
             .filter(c -> c.agencyCode().equals(agency.code()))
             .map(this::survivor)
-            .map(this::candidate)
             .findFirst();
+    return new Related(repliedTo, byTicket);
+  }
+
+  private Optional<Threading.Join> thread(
+      ComplaintReceived m, Agency agency, String citizenKey, Related related) {
     Optional<Threading.Candidate> latest =
         cases.latestOpenOfCitizen(agency.code(), citizenKey).map(this::candidate);
-    return Threading.decide(agency, m.receivedAt(), repliedTo, byTicket, latest);
+    return Threading.decide(
+        agency,
+        m.receivedAt(),
+        related.repliedTo().map(this::candidate),
+        related.byTicket().map(this::candidate),
+        latest);
+  }
+
+  /**
+   * The resolved case whose satisfaction survey a rating answers: the one the message replies to or
+   * names, else (unless {@code explicitOnly}) the citizen's latest resolved case, while the
+   * agency's survey window is open.
+   */
+  private Optional<CaseDocument> surveyAnswered(
+      ComplaintReceived m,
+      Agency agency,
+      String citizenKey,
+      Related related,
+      boolean explicitOnly) {
+    Duration window = agency.rules().aftercare().surveyWindow();
+    java.util.stream.Stream<Optional<CaseDocument>> candidates =
+        java.util.stream.Stream.of(related.repliedTo(), related.byTicket());
+    if (!explicitOnly) {
+      candidates =
+          java.util.stream.Stream.concat(
+              candidates,
+              java.util.stream.Stream.of(cases.latestResolvedOfCitizen(agency.code(), citizenKey)));
+    }
+    return candidates
+        .flatMap(Optional::stream)
+        .filter(d -> d.toCase().surveyOpen(window, m.receivedAt()))
+        .findFirst();
   }
 
   /** A merged case's messages go to the case it was merged into. */
@@ -552,7 +615,8 @@ public class CaseService {
         n.form(),
         n.citizenKey(),
         n.keys(),
-        n.receivedAt());
+        n.receivedAt(),
+        null);
   }
 
   private List<Outbox.Entry> entries(CaseDocument doc, List<CaseEvent> events) {

@@ -105,7 +105,8 @@ public final class Case {
       @Nullable String mergedIntoTicket,
       List<ReplyAddress> otherReporters,
       List<String> mergedTickets,
-      List<AuditEntry> audit) {
+      List<AuditEntry> audit,
+      @Nullable Survey survey) {
 
     public Snapshot {
       missing = List.copyOf(missing);
@@ -115,6 +116,10 @@ public final class Case {
       audit = List.copyOf(audit);
     }
   }
+
+  /** The citizen's answer to the satisfaction survey sent after the resolution. */
+  public record Survey(
+      int rating, @Nullable String comment, Instant answeredAt, String messageId) {}
 
   /** What opening a case needs to know. */
   public record Opening(
@@ -151,6 +156,7 @@ public final class Case {
   private final List<ReplyAddress> otherReporters;
   private final List<String> mergedTickets;
   private final List<AuditEntry> audit;
+  private @Nullable Survey survey;
 
   public Case(Snapshot s) {
     this.id = s.id();
@@ -176,6 +182,7 @@ public final class Case {
     this.otherReporters = new ArrayList<>(s.otherReporters());
     this.mergedTickets = new ArrayList<>(s.mergedTickets());
     this.audit = new ArrayList<>(s.audit());
+    this.survey = s.survey();
   }
 
   public Snapshot snapshot() {
@@ -202,7 +209,8 @@ public final class Case {
         mergedIntoTicket,
         otherReporters,
         mergedTickets,
-        audit);
+        audit,
+        survey);
   }
 
   /** A new case and the events of its opening, then of its first completeness check. */
@@ -241,7 +249,8 @@ public final class Case {
                 null,
                 List.of(),
                 List.of(),
-                List.of(new AuditEntry(at, o.actor(), "opened", null, CaseStatus.RECEIVED, null))));
+                List.of(new AuditEntry(at, o.actor(), "opened", null, CaseStatus.RECEIVED, null)),
+                null));
     List<CaseEvent> events = new ArrayList<>();
     events.add(
         new CaseEvent.CaseOpened(
@@ -281,6 +290,7 @@ public final class Case {
       @Nullable ReplyAddress from,
       Agency agency,
       Completeness.Evidence evidence,
+      CitizenReply reply,
       Instant at,
       LocalDate today) {
     List<CaseEvent> events = new ArrayList<>();
@@ -289,8 +299,67 @@ public final class Case {
             eventId(), at, id, ticket, agencyCode, status, messageId, messageReceivedAt, from));
     if (status == CaseStatus.INCOMPLETE || status == CaseStatus.RECEIVED) {
       events.addAll(applyCheck(check(agency, evidence, today), "system", at));
+    } else if (status == CaseStatus.ANSWERED && reopensAnswer(reply)) {
+      events.addAll(reopen(CITIZEN_REPLIED, "citizen", at));
     }
     return events;
+  }
+
+  /** Why a case the citizen reopened by replying to its answer is back in progress. */
+  public static final String CITIZEN_REPLIED = "the citizen replied to the answer";
+
+  /** Thanks, or a bare rating, is not a reason to take an answered case up again. */
+  private static boolean reopensAnswer(CitizenReply reply) {
+    return switch (reply.kind()) {
+      case THANKS -> false;
+      case RATING -> reply.comment() != null;
+      case OTHER -> true;
+    };
+  }
+
+  /**
+   * Whether a rating received at {@code at} answers this case's satisfaction survey: the case is
+   * resolved (or archived since) and the rating came within {@code window} of the resolution.
+   */
+  public boolean surveyOpen(java.time.Duration window, Instant at) {
+    if (status != CaseStatus.RESOLVED && status != CaseStatus.ARCHIVED) {
+      return false;
+    }
+    Instant resolvedAt = null;
+    for (AuditEntry entry : audit) {
+      if (entry.to() == CaseStatus.RESOLVED && entry.from() != CaseStatus.RESOLVED) {
+        resolvedAt = entry.at();
+      }
+    }
+    return resolvedAt != null && !at.isBefore(resolvedAt) && !at.isAfter(resolvedAt.plus(window));
+  }
+
+  /**
+   * The citizen's answer to the satisfaction survey: stored on the case (a later answer replaces an
+   * earlier one), which stays resolved.
+   */
+  public List<CaseEvent> answerSurvey(CitizenReply reply, String messageId, Instant at) {
+    if (reply.kind() != CitizenReply.Kind.RATING
+        || (status != CaseStatus.RESOLVED && status != CaseStatus.ARCHIVED)) {
+      throw new IllegalTransitionException(
+          "answer-survey",
+          status,
+          "only a rating from 1 to 5 answers the survey of a resolved case");
+    }
+    survey = new Survey(reply.rating(), reply.comment(), at, messageId);
+    audit.add(
+        new AuditEntry(at, "citizen", "survey-answered", status, status, reply.rating() + "/5"));
+    return List.of(
+        new CaseEvent.SurveyAnswered(
+            eventId(),
+            at,
+            id,
+            ticket,
+            agencyCode,
+            status,
+            reply.rating(),
+            reply.comment(),
+            messageId));
   }
 
   /** Checks completeness again on demand (e.g. after an officer attached a scanned document). */
@@ -826,6 +895,10 @@ public final class Case {
 
   public List<ReplyAddress> otherReporters() {
     return List.copyOf(otherReporters);
+  }
+
+  public @Nullable Survey survey() {
+    return survey;
   }
 
   public List<AuditEntry> audit() {

@@ -59,7 +59,8 @@ public record CaseDocument(
     Map<String, String> form,
     @Nullable String citizenKey,
     List<String> identityKeys,
-    @Nullable Instant lastCitizenMessageAt) {
+    @Nullable Instant lastCitizenMessageAt,
+    Case.@Nullable Survey survey) {
 
   /** Missing lists read as empty: documents written before a field existed stay readable. */
   @PersistenceCreator
@@ -132,6 +133,7 @@ public record CaseDocument(
         Map.of(),
         null,
         List.of(),
+        null,
         null);
   }
 
@@ -213,7 +215,8 @@ public record CaseDocument(
                 .map(
                     t ->
                         new AuditEntry(t.at(), t.actor(), t.action(), t.from(), t.to(), t.reason()))
-                .toList()));
+                .toList(),
+            survey));
   }
 
   /**
@@ -263,7 +266,8 @@ public record CaseDocument(
         form,
         citizenKey,
         identityKeys,
-        lastCitizenMessageAt);
+        lastCitizenMessageAt,
+        s.survey());
   }
 
   /** The same document with one more citizen message (and the identity it revealed). */
@@ -310,7 +314,8 @@ public record CaseDocument(
         List.copyOf(keys),
         message.at().isAfter(lastCitizenMessageAt == null ? Instant.MIN : lastCitizenMessageAt)
             ? message.at()
-            : lastCitizenMessageAt);
+            : lastCitizenMessageAt,
+        survey);
   }
 
   /** What the completeness check looks at: every inbound text and file, and the form. */

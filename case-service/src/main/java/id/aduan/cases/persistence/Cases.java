@@ -98,6 +98,22 @@ public class Cases {
             CaseDocument.class));
   }
 
+  /** The citizen's most recently resolved case in the agency (whose survey a rating may answer). */
+  public Optional<CaseDocument> latestResolvedOfCitizen(String agencyCode, String citizenKey) {
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(
+                    Criteria.where("agencyCode")
+                        .is(agencyCode)
+                        .and("citizenKey")
+                        .is(citizenKey)
+                        .and("status")
+                        .in(CaseStatus.RESOLVED, CaseStatus.ARCHIVED))
+                .with(Sort.by(Sort.Direction.DESC, "openedAt"))
+                .limit(1),
+            CaseDocument.class));
+  }
+
   /** Open cases of the agency received since {@code since} (duplicate candidates), newest first. */
   public List<CaseDocument> openSince(String agencyCode, Instant since, int limit) {
     return mongo.find(

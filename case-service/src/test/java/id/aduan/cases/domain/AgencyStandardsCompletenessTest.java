@@ -161,6 +161,7 @@ class AgencyStandardsCompletenessTest {
             null,
             bdg,
             new Completeness.Evidence(List.of(first, "NIK 3273013201900001"), List.of(), Map.of()),
+            CitizenReply.of("x", false),
             AT,
             TODAY);
     assertThat(wrong.getLast())
@@ -180,6 +181,7 @@ class AgencyStandardsCompletenessTest {
                 bdg,
                 new Completeness.Evidence(
                     List.of(first, "NIK 3273013201900001", "?"), List.of(), Map.of()),
+                CitizenReply.of("x", false),
                 AT,
                 TODAY))
         .singleElement()
@@ -196,6 +198,7 @@ class AgencyStandardsCompletenessTest {
                 List.of(first, "NIK " + VALID_NIK, "ini KK saya"),
                 List.of(new Completeness.Attachment("IMG_001.jpg", "image/jpeg", "ini KK saya")),
                 Map.of()),
+            CitizenReply.of("x", false),
             AT,
             TODAY);
     assertThat(done)

@@ -243,7 +243,8 @@ class CaseLifecycleTest {
             null,
             List.of(),
             List.of(),
-            audit));
+            audit,
+            null));
   }
 
   @Test

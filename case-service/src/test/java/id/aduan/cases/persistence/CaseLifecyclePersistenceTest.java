@@ -102,7 +102,8 @@ class CaseLifecyclePersistenceTest {
         Map.of("signed", "true"),
         citizenKey,
         List.of(citizenKey, "phone:abc"),
-        AT);
+        AT,
+        new Case.Survey(4, "cepat ditangani", AT, "m-9"));
   }
 
   @Test
