@@ -7,6 +7,9 @@ import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.DeliveryReceipt;
+import id.aduan.contracts.OutboundMessage;
+import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
@@ -382,6 +385,222 @@ class CaseWorkflowStreamTest {
     assertThat(body(events, "id.aduan.case.reopened.v1").get("actor").asString())
         .isEqualTo("citizen");
     assertThat(body(events, "id.aduan.case.survey-answered.v1").get("rating").asInt()).isEqualTo(4);
+  }
+
+  // ------------------------------------------------------ communications and publication
+
+  @Test
+  void everyMessageSentAboutTheCaseAndWhatBecameOfItIsOnTheCase() throws Exception {
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            "6281200000041",
+            "wamid.COMMS-1",
+            "Bantuan PKH belum cair, NIK " + VALID_NIK + " KK terlampir",
+            null,
+            List.of(photo("kk.jpg"))));
+    CaseDocument c = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.COMMS-1");
+    String ack = UUID.randomUUID().toString();
+    String survey = UUID.randomUUID().toString();
+    Instant t0 = Instant.now();
+    // A receipt may overtake its message: it is kept and joins it.
+    receipt(ack, DeliveryReceipt.Status.SENT, t0.plusSeconds(1));
+    outbound(Topics.OUTBOUND_WHATSAPP, ack, c, "ACKNOWLEDGEMENT", "6281200000041");
+    outbound(Topics.OUTBOUND_WHATSAPP, ack, c, "ACKNOWLEDGEMENT", "6281200000041");
+    receipt(ack, DeliveryReceipt.Status.DELIVERED, t0.plusSeconds(2));
+    receipt(ack, DeliveryReceipt.Status.DELIVERED, t0.plusSeconds(2));
+    outbound(Topics.OUTBOUND_EMAIL, survey, c, "SURVEY", "warga@example.test");
+    receipt(survey, DeliveryReceipt.Status.FAILED, t0.plusSeconds(3));
+    // Unreadable input on one of the four outbound topics: its own dead letters.
+    try (TopicProbe dlq = new TopicProbe(brokers, Topics.dlq(Topics.OUTBOUND_EMAIL))) {
+      try (var writer = new id.aduan.testsupport.TopicWriter(brokers)) {
+        writer.send(
+            Topics.OUTBOUND_EMAIL,
+            0,
+            "x",
+            "{not json".getBytes(StandardCharsets.UTF_8),
+            Map.of("ce_type", "id.aduan.outbound.message.v1", "ce_id", "bad-1"));
+      }
+      assertThat(dlq.awaitAtLeast(1, Duration.ofSeconds(30))).isNotEmpty();
+    }
+
+    JsonNode attempts =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> get("bdg", "/api/v1/cases/" + c.ticket() + "/communications"),
+                a ->
+                    a.size() == 2
+                        && a.get(0).get("status").asString().equals("DELIVERED")
+                        && a.get(1).get("status").asString().equals("FAILED"));
+    assertThat(attempts.get(0).get("purpose").asString()).isEqualTo("ACKNOWLEDGEMENT");
+    assertThat(attempts.get(0).get("receipts").size()).isEqualTo(2);
+    assertThat(attempts.get(0).get("recipient").asString())
+        .isEqualTo("*********0041")
+        .doesNotContain("62812");
+    assertThat(attempts.get(1).get("channel").asString()).isEqualTo("EMAIL");
+    assertThat(attempts.get(1).get("recipient").asString()).isEqualTo("w***@example.test");
+    // Another agency's officer sees nothing of it.
+    HttpResponse<String> foreign =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port()
+                            + "/api/v1/cases/"
+                            + c.ticket()
+                            + "/communications"))
+                .header("Authorization", "Basic " + basic("btn"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(foreign.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void bangkaBelitungPublishesTheFollowUpWithoutPersonalDataAndOthersDoNot() throws Exception {
+    send(
+        whatsapp(
+            "BABEL",
+            "100000000000002",
+            "6281200000051",
+            "wamid.PUBLISH-1",
+            "Bantuan sembako untuk ibu Siti Rahmah tidak diterima, NIK "
+                + VALID_NIK
+                + " hubungi 0812-3456-7890",
+            null,
+            List.of(photo("ktp.jpg"))));
+    CaseDocument c = awaitCaseWithMessage("BABEL", Channel.WHATSAPP, "wamid.PUBLISH-1");
+    String t = c.ticket();
+    driveToResolved(
+        "babel",
+        t,
+        "Bantuan sembako ibu Siti Rahmah (NIK " + VALID_NIK + ") sudah disalurkan",
+        "Warga");
+
+    JsonNode list =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> publicGet("/api/v1/public/babel/follow-ups"), l -> l.size() >= 1);
+    JsonNode mine =
+        list.valueStream()
+            .filter(f -> f.get("ticket").asString().equals(t))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mine.get("summary").asString())
+        .contains("sudah disalurkan")
+        .contains("[NIK disamarkan]")
+        .doesNotContain(VALID_NIK);
+    assertThat(mine.toString()).doesNotContain("6281200000051").doesNotContain(VALID_NIK);
+    assertThat(publicStatus("/api/v1/public/bdg/follow-ups")).isEqualTo(404);
+
+    // Reopened: the publication is withdrawn until the case is resolved again.
+    post("babel", t, "reopen", Map.of("reason", "Belum diterima semua"), version(t));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                publicGet("/api/v1/public/babel/follow-ups")
+                    .valueStream()
+                    .noneMatch(f -> f.get("ticket").asString().equals(t)));
+  }
+
+  private void driveToResolved(String agency, String t, String summary, String doneBy)
+      throws Exception {
+    post(agency, t, "verify", Map.of(), version(t));
+    post(agency, t, "route", Map.of("division", divisionOf(agency)), version(t));
+    post(agency, t, "start-progress", Map.of(), version(t));
+    post(agency, t, "answer", Map.of("text", summary), version(t));
+    post(
+        agency,
+        t,
+        "resolve",
+        Map.of(
+            "summary",
+            summary,
+            "beritaAcara",
+            Map.of(
+                "whatWasDone",
+                summary,
+                "doneBy",
+                List.of(doneBy),
+                "doneAt",
+                Instant.now().toString(),
+                "citizenInformedVia",
+                "WHATSAPP")),
+        version(t));
+  }
+
+  private static String divisionOf(String agency) {
+    return id.aduan.agency.AgencyCatalog.load(java.util.Optional.empty())
+        .byCode(agency.toUpperCase(java.util.Locale.ROOT))
+        .orElseThrow()
+        .rules()
+        .divisions()
+        .getFirst()
+        .code();
+  }
+
+  private JsonNode publicGet(String path) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private int publicStatus(String path) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  private void outbound(String topic, String eventId, CaseDocument c, String purpose, String to) {
+    Channel channel = topic.equals(Topics.OUTBOUND_EMAIL) ? Channel.EMAIL : Channel.WHATSAPP;
+    service
+        .getBean(EventPublisher.class)
+        .publish(
+            topic,
+            c.id(),
+            new OutboundMessage(
+                eventId,
+                Instant.now(),
+                c.agencyCode(),
+                c.id(),
+                c.ticket(),
+                new ReplyAddress(channel, "acct", to),
+                purpose,
+                "id",
+                null,
+                "Terima kasih, aduan Anda kami terima",
+                null,
+                null,
+                List.of(),
+                List.of(),
+                true),
+            c.ticket());
+  }
+
+  private void receipt(String outboundEventId, DeliveryReceipt.Status status, Instant at) {
+    service
+        .getBean(EventPublisher.class)
+        .publish(
+            Topics.DELIVERY_RECEIPTS,
+            outboundEventId,
+            new DeliveryReceipt(
+                outboundEventId + ":" + status,
+                Instant.now(),
+                Channel.WHATSAPP,
+                "BDG",
+                outboundEventId,
+                "wamid.out",
+                status,
+                status == DeliveryReceipt.Status.FAILED ? "131026" : null,
+                null,
+                at),
+            null);
   }
 
   // ----------------------------------------------------------------- lifecycle over the API

@@ -26,6 +26,8 @@ class SecurityConfiguration {
             auth ->
                 auth.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
                     .permitAll()
+                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**")
+                    .permitAll()
                     .requestMatchers("/api/v1/**")
                     .authenticated()
                     .anyRequest()

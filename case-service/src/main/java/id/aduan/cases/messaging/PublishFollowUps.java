@@ -1,0 +1,113 @@
+package id.aduan.cases.messaging;
+
+import id.aduan.agency.Agency;
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.cases.domain.PersonalData;
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.Cases;
+import id.aduan.cases.persistence.PublishedFollowUps;
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.Topics;
+import id.aduan.messaging.EventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code publishFollowUps}: consumes the case service's own {@code cases.events.v1} and, for an
+ * agency whose standard promises it ({@code aftercare.publishFollowUps}), publishes each resolved
+ * case's follow-up result without personal data; a reopened case's publication is withdrawn.
+ * Confidential (rahasia) reports are never published. Publishing is an upsert by case id, so
+ * redeliveries are harmless.
+ */
+@Component("publishFollowUps")
+class PublishFollowUps implements Consumer<Message<byte[]>> {
+
+  private final AgencyCatalog agencies;
+  private final Cases cases;
+  private final PublishedFollowUps published;
+  private final EventPublisher publisher;
+  private final MeterRegistry meters;
+
+  PublishFollowUps(
+      AgencyCatalog agencies,
+      Cases cases,
+      PublishedFollowUps published,
+      EventPublisher publisher,
+      MeterRegistry meters) {
+    this.agencies = agencies;
+    this.cases = cases;
+    this.published = published;
+    this.publisher = publisher;
+    this.meters = meters;
+  }
+
+  @Override
+  public void accept(Message<byte[]> message) {
+    Object event = publisher.readOrDeadLetter(message, Topics.CASES_EVENTS, null).orElse(null);
+    if (!(event instanceof CaseEvent e)) {
+      return;
+    }
+    Optional<Agency> agency = agencies.byCode(e.agencyCode());
+    if (agency.isEmpty() || !agency.get().rules().aftercare().publishFollowUps()) {
+      return;
+    }
+    switch (e) {
+      case CaseEvent.CaseResolved resolved -> publish(resolved);
+      case CaseEvent.CaseReopened reopened -> {
+        published.withdraw(reopened.caseId());
+        count(reopened.agencyCode(), "withdrawn");
+      }
+      default -> {
+        // Only a resolution is published.
+      }
+    }
+  }
+
+  private void publish(CaseEvent.CaseResolved resolved) {
+    CaseDocument doc = cases.byId(resolved.caseId()).orElse(null);
+    if (doc == null) {
+      count(resolved.agencyCode(), "case_missing");
+      return;
+    }
+    if (confidential(doc)) {
+      count(resolved.agencyCode(), "confidential");
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    if (doc.citizenName() != null) {
+      names.add(doc.citizenName());
+    }
+    if (doc.form().get("name") != null) {
+      names.add(doc.form().get("name"));
+    }
+    String whatWasDone = resolved.record() == null ? "" : resolved.record().whatWasDone();
+    published.publish(
+        new PublishedFollowUps.FollowUp(
+            doc.id(),
+            doc.agencyCode(),
+            doc.ticket(),
+            doc.topic(),
+            doc.division(),
+            doc.receivedAt(),
+            resolved.occurredAt(),
+            PersonalData.scrub(resolved.summary(), names),
+            PersonalData.scrub(whatWasDone, names)));
+    count(resolved.agencyCode(), "published");
+  }
+
+  /** A report its citizen asked to keep confidential (rahasia) is never published. */
+  private static boolean confidential(CaseDocument doc) {
+    return "true".equals(doc.form().get("confidential"));
+  }
+
+  private void count(String agency, String outcome) {
+    meters
+        .counter("aduan.cases.follow.ups.published", "agency", agency, "outcome", outcome)
+        .increment();
+  }
+}

@@ -1,0 +1,71 @@
+package id.aduan.cases.web;
+
+import id.aduan.agency.Agency;
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.Cases;
+import id.aduan.cases.persistence.Communications;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /api/v1/cases/{ticket}/communications}: every message the platform sent about the case
+ * (acknowledgement, requests, answers, surveys; automatic or by an officer), on which channel, to
+ * whom (masked) and what became of it (sent, delivered, read, failed with the provider's code).
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CommunicationsController {
+
+  private final Cases cases;
+  private final Communications communications;
+  private final Officer officer;
+
+  CommunicationsController(Cases cases, Communications communications, Officer officer) {
+    this.cases = cases;
+    this.communications = communications;
+    this.officer = officer;
+  }
+
+  /** One message sent about the case, as officers see it. */
+  record AttemptView(
+      String outboundEventId,
+      @Nullable String channel,
+      @Nullable String purpose,
+      boolean automatic,
+      @Nullable String recipient,
+      @Nullable Instant at,
+      String status,
+      List<Communications.Receipt> receipts) {}
+
+  @GetMapping("/{ticket}/communications")
+  List<AttemptView> communications(@PathVariable String ticket, Principal principal) {
+    Agency agency = officer.agencyOf(principal);
+    CaseDocument doc =
+        cases
+            .byTicket(ticket)
+            .filter(c -> c.agencyCode().equals(agency.code()))
+            .orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + ticket));
+    return communications.ofCase(doc.id()).stream()
+        .map(
+            a ->
+                new AttemptView(
+                    a.id(),
+                    a.channel() == null ? null : a.channel().name(),
+                    a.purpose(),
+                    a.automatic(),
+                    a.recipient(),
+                    a.at(),
+                    a.status(),
+                    a.receipts()))
+        .toList();
+  }
+}
