@@ -51,7 +51,7 @@ class WalkingSkeletonEndToEndTest {
    * Only case-service has Spring Security; in this shared JVM it is on every service's classpath,
    * so the others leave it out as they do when they run from their own jars.
    */
-  private static final String WITHOUT_SECURITY =
+  static final String WITHOUT_SECURITY =
       "spring.autoconfigure.exclude="
           + String.join(
               ",",
