@@ -1,5 +1,6 @@
 package id.aduan.cases.persistence;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
@@ -28,7 +29,12 @@ public class Attachments {
   @ConfigurationProperties("aduan.cases.attachments")
   public record Settings(@Nullable Map<String, String> databases, @Nullable Long maxBytes) {
     public Settings {
-      databases = databases == null ? Map.of() : Map.copyOf(databases);
+      // Keys by channel name in upper case: environment variables bind map keys in lower case.
+      Map<String, String> byChannel = new java.util.HashMap<>();
+      if (databases != null) {
+        databases.forEach((k, v) -> byChannel.put(k.toUpperCase(java.util.Locale.ROOT), v));
+      }
+      databases = Map.copyOf(byChannel);
       maxBytes = maxBytes == null ? 20L * 1024 * 1024 : maxBytes;
     }
   }
@@ -54,18 +60,25 @@ public class Attachments {
       return Optional.empty();
     }
     GridFSBucket bucket = GridFSBuckets.create(client.getDatabase(database));
-    GridFSFile file =
-        bucket
-            .find(
-                Filters.or(
-                    Filters.eq("filename", attachmentId),
-                    Filters.eq("metadata.attachmentId", attachmentId)))
-            .first();
-    if (file == null || file.getLength() > settings.maxBytes()) {
+    GridFSFile file;
+    ByteArrayOutputStream out;
+    try {
+      file =
+          bucket
+              .find(
+                  Filters.or(
+                      Filters.eq("filename", attachmentId),
+                      Filters.eq("metadata.attachmentId", attachmentId)))
+              .first();
+      if (file == null || file.getLength() > settings.maxBytes()) {
+        return Optional.empty();
+      }
+      out = new ByteArrayOutputStream((int) file.getLength());
+      bucket.downloadToStream(file.getObjectId(), out);
+    } catch (MongoException e) {
+      // Not readable from here (e.g. credentials limited to the case database): a reference.
       return Optional.empty();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) file.getLength());
-    bucket.downloadToStream(file.getObjectId(), out);
     Document metadata = file.getMetadata();
     String mediaType =
         metadata == null

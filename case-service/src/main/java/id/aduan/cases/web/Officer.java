@@ -8,6 +8,7 @@ import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.security.Caller;
 import id.aduan.cases.security.Callers;
 import id.aduan.cases.security.ForbiddenException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -27,11 +28,20 @@ class Officer {
   private final Callers callers;
   private final AgencyCatalog agencies;
   private final Cases cases;
+  private final MeterRegistry meters;
 
-  Officer(Callers callers, AgencyCatalog agencies, Cases cases) {
+  Officer(Callers callers, AgencyCatalog agencies, Cases cases, MeterRegistry meters) {
     this.callers = callers;
     this.agencies = agencies;
     this.cases = cases;
+    this.meters = meters;
+  }
+
+  /** Refusals by reason ({@code role}: 403; {@code scope}: not visible, 404); low cardinality. */
+  private void refused(Caller caller, String reason) {
+    meters
+        .counter("aduan.cases.access.refused", "agency", caller.agencyCode(), "reason", reason)
+        .increment();
   }
 
   Caller caller(Principal principal) {
@@ -49,6 +59,7 @@ class Officer {
   Caller allowed(Principal principal, String action) {
     Caller c = caller(principal);
     if (!c.may(action)) {
+      refused(c, "role");
       throw new ForbiddenException(action, c.role());
     }
     return c;
@@ -72,6 +83,10 @@ class Officer {
   CaseDocument visible(Caller caller, String ticket) {
     return cases
         .visible(scope(caller), ticket)
-        .orElseThrow(() -> new CaseNotFoundException(ticket));
+        .orElseThrow(
+            () -> {
+              refused(caller, "scope");
+              return new CaseNotFoundException(ticket);
+            });
   }
 }

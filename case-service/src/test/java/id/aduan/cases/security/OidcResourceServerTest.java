@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,8 +46,6 @@ class OidcResourceServerTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @TempDir Path dir;
-
   private final HttpClient http = HttpClient.newHttpClient();
   private KeyPair provider;
   private KeyPair stranger;
@@ -60,7 +57,8 @@ class OidcResourceServerTest {
     rsa.initialize(2048);
     provider = rsa.generateKeyPair();
     stranger = rsa.generateKeyPair();
-    Path pem = dir.resolve("provider.pub");
+    Path pem = Files.createTempFile("provider", ".pub");
+    pem.toFile().deleteOnExit();
     Files.writeString(
         pem,
         "-----BEGIN PUBLIC KEY-----\n"

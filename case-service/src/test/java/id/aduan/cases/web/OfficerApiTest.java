@@ -294,6 +294,12 @@ class OfficerApiTest {
     // ...while the agency's own admin reads it.
     assertThat(call("bdg.admin", "GET", "/api/v1/cases/" + linjamsos, null).statusCode())
         .isEqualTo(200);
+    assertThat(
+            service
+                .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter("aduan.cases.access.refused", "agency", "BABEL", "reason", "scope")
+                .count())
+        .isGreaterThanOrEqualTo(endpoints(linjamsos, version).size());
   }
 
   @Test
