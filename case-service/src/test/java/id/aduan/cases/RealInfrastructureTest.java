@@ -115,7 +115,11 @@ class RealInfrastructureTest {
                     "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
                     "--spring.mongodb.uri=" + freshDatabaseUri("cases-app"),
                     "--server.port=0",
-                    "--aduan.cases.outbox-sweep-interval=1h");
+                    "--aduan.cases.outbox-sweep-interval=1h",
+                    // Production mode: the personal-data keys must be configured.
+                    "--aduan.cases.pii.active-key-id=t1",
+                    "--aduan.cases.pii.keys.t1=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                    "--aduan.cases.pii.lookup-key=ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
         TopicWriter writer = new TopicWriter(brokers)) {
       CloudEvents channel = new CloudEvents(app.getBean(JsonMapper.class), "/aduan/test");
       ComplaintReceived complaint = complaint("Jalan berlubang di depan sekolah");

@@ -181,7 +181,7 @@ public class CaseService {
                 opening.replyAddress(),
                 m.sender().displayName(),
                 stored,
-                Map.of(),
+                CaseDocument.reporterFlags(m.sender().anonymous(), m.sender().confidential()),
                 citizenKey,
                 keys,
                 text,
@@ -381,7 +381,45 @@ public class CaseService {
       @Nullable String loss,
       @Nullable String remedy,
       @Nullable String placeAndTime,
-      boolean signed) {}
+      boolean signed,
+      boolean anonymous,
+      boolean confidential) {
+
+    /** The shape before the reporter's flags were added (issue 7). */
+    public FrontDeskIntake(
+        String reference,
+        String mode,
+        Instant receivedAt,
+        @Nullable CaseType caseType,
+        @Nullable String name,
+        @Nullable String address,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable String nik,
+        String description,
+        @Nullable String loss,
+        @Nullable String remedy,
+        @Nullable String placeAndTime,
+        boolean signed) {
+      this(
+          reference,
+          mode,
+          receivedAt,
+          caseType,
+          name,
+          address,
+          phone,
+          email,
+          nik,
+          description,
+          loss,
+          remedy,
+          placeAndTime,
+          signed,
+          false,
+          false);
+    }
+  }
 
   /** Registers a front-desk complaint; the same reference twice returns the first case. */
   public CaseDocument intake(FrontDeskIntake in, Agency agency, String actor) {
@@ -410,6 +448,7 @@ public class CaseService {
     put(form, "placeAndTime", in.placeAndTime());
     put(form, "nik", in.nik());
     form.put("signed", Boolean.toString(in.signed()));
+    form.putAll(CaseDocument.reporterFlags(in.anonymous(), in.confidential()));
     ReplyAddress reply = frontDeskReply(in, agency);
     String citizenKey =
         reply == null ? null : IdentityKeys.citizen(reply.channel(), reply.recipientId());

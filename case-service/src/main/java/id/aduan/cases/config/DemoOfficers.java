@@ -4,6 +4,7 @@ import id.aduan.agency.Agency;
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.cases.persistence.Officers;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -13,8 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo officer accounts for the local platform only ({@code aduan.demo.enabled=true}, never in
- * production defaults): {@code <code>.admin} for each agency, password from {@code
- * aduan.demo.password}.
+ * production defaults), password from {@code aduan.demo.password}. For each agency: {@code
+ * <code>.admin}, {@code <code>.loket} (front office and verifier), {@code <code>.koordinator},
+ * {@code <code>.kepala} (head), {@code <code>.ops} (operations viewer), and one division officer
+ * per division, {@code <code>.<division>} (e.g. {@code bdg.linjamsos}).
  */
 @Component
 @ConditionalOnProperty(name = "aduan.demo.enabled", havingValue = "true")
@@ -41,9 +44,31 @@ class DemoOfficers implements ApplicationRunner {
     String hash = passwords.encode(password);
     for (Agency agency : agencies.all()) {
       String prefix = agency.code().toLowerCase(Locale.ROOT);
-      officers.addIfAbsent(
-          new Officers.Officer(
-              prefix + ".admin", hash, agency.code(), "ADMIN", null, "Admin " + agency.code()));
+      add(prefix + ".admin", hash, agency, "ADMIN", null);
+      add(prefix + ".loket", hash, agency, "VERIFIER", null);
+      add(prefix + ".koordinator", hash, agency, "COORDINATOR", null);
+      add(prefix + ".kepala", hash, agency, "HEAD", null);
+      add(prefix + ".ops", hash, agency, "OPERATIONS", null);
+      for (Agency.Division division : agency.rules().divisions()) {
+        add(
+            prefix + "." + division.code().toLowerCase(Locale.ROOT),
+            hash,
+            agency,
+            "DIVISION_OFFICER",
+            division.code());
+      }
     }
+  }
+
+  private void add(
+      String username, String hash, Agency agency, String role, @Nullable String division) {
+    officers.addIfAbsent(
+        new Officers.Officer(
+            username,
+            hash,
+            agency.code(),
+            role,
+            division,
+            role + (division == null ? "" : " " + division) + " " + agency.code()));
   }
 }

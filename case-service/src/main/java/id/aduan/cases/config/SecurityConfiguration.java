@@ -1,41 +1,74 @@
 package id.aduan.cases.config;
 
 import id.aduan.cases.persistence.Officers;
+import id.aduan.cases.security.Callers;
+import id.aduan.cases.security.Role;
+import id.aduan.cases.security.SecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The local default: HTTP Basic against officer accounts in MongoDB (bcrypt). Health and metrics
- * are open; every other actuator endpoint is closed; the API needs an officer.
+ * Authentication: HTTP Basic against officer accounts in MongoDB (bcrypt) by default, or the JWTs
+ * of an OIDC provider with {@code aduan.cases.security.mode=oidc} (docs/adr/0021). Health, metrics,
+ * the OpenAPI document and the public status lookup are open; every other actuator endpoint is
+ * closed; the officer API needs an officer. What an officer may see and do is decided per request
+ * from their role, agency and division ({@code security/Callers}, {@code security/Permissions}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(
+  SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Callers callers)
+      throws Exception {
+    http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
-                    .permitAll()
-                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**")
+                auth.requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/prometheus",
+                        "/error",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/api/v1/public/**")
                     .permitAll()
                     .requestMatchers("/api/v1/**")
                     .authenticated()
                     .anyRequest()
                     .denyAll())
-        .httpBasic(Customizer.withDefaults())
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .build();
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    if (properties.oidcMode()) {
+      http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens(callers))));
+    } else {
+      http.httpBasic(Customizer.withDefaults());
+    }
+    return http.build();
+  }
+
+  /** A token's realm roles become {@code ROLE_<ROLE>} authorities; its subject the officer. */
+  private static Converter<Jwt, AbstractAuthenticationToken> tokens(Callers callers) {
+    return jwt ->
+        new JwtAuthenticationToken(
+            jwt,
+            callers.roles(jwt).stream()
+                .map(Role::name)
+                .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                .toList(),
+            callers.username(jwt));
   }
 
   @Bean

@@ -74,7 +74,7 @@ class PublishFollowUps implements Consumer<Message<byte[]>> {
       count(resolved.agencyCode(), "case_missing");
       return;
     }
-    if (confidential(doc)) {
+    if (doc.confidential()) {
       count(resolved.agencyCode(), "confidential");
       return;
     }
@@ -98,11 +98,6 @@ class PublishFollowUps implements Consumer<Message<byte[]>> {
             PersonalData.scrub(resolved.summary(), names),
             PersonalData.scrub(whatWasDone, names)));
     count(resolved.agencyCode(), "published");
-  }
-
-  /** A report its citizen asked to keep confidential (rahasia) is never published. */
-  private static boolean confidential(CaseDocument doc) {
-    return "true".equals(doc.form().get("confidential"));
   }
 
   private void count(String agency, String outcome) {

@@ -60,6 +60,7 @@ public record CaseDocument(
     @Nullable String citizenKey,
     List<String> identityKeys,
     @Nullable Instant lastCitizenMessageAt,
+    @Nullable String assignee,
     Case.@Nullable Survey survey) {
 
   /** Missing lists read as empty: documents written before a field existed stay readable. */
@@ -76,6 +77,85 @@ public record CaseDocument(
     duplicateSuspects = duplicateSuspects == null ? List.of() : List.copyOf(duplicateSuspects);
     form = form == null ? Map.of() : Map.copyOf(form);
     identityKeys = identityKeys == null ? List.of() : List.copyOf(identityKeys);
+  }
+
+  /** The shape before {@code assignee} was added, so that existing callers keep compiling. */
+  public CaseDocument(
+      String id,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      CaseType caseType,
+      Channel channel,
+      String intakeMode,
+      Instant receivedAt,
+      Instant openedAt,
+      @Nullable ReplyAddress replyAddress,
+      @Nullable String citizenName,
+      List<Message> messages,
+      Map<String, Deadline> deadlines,
+      List<TimelineEntry> timeline,
+      List<Outbox.Entry> outbox,
+      boolean outboxPending,
+      @Nullable Long version,
+      @Nullable String slaClass,
+      @Nullable String topic,
+      @Nullable String division,
+      @Nullable String suggestedDivision,
+      List<String> missing,
+      List<String> invalid,
+      @Nullable CaseStatus resumeTo,
+      @Nullable String ppidStep,
+      CaseEvent.@Nullable ResolutionRecord resolution,
+      @Nullable String rejectionCode,
+      @Nullable String rejectionReason,
+      @Nullable String mergedIntoTicket,
+      List<ReplyAddress> otherReporters,
+      List<String> mergedTickets,
+      List<DuplicateSuspect> duplicateSuspects,
+      Map<String, String> form,
+      @Nullable String citizenKey,
+      List<String> identityKeys,
+      @Nullable Instant lastCitizenMessageAt) {
+    this(
+        id,
+        ticket,
+        agencyCode,
+        status,
+        caseType,
+        channel,
+        intakeMode,
+        receivedAt,
+        openedAt,
+        replyAddress,
+        citizenName,
+        messages,
+        deadlines,
+        timeline,
+        outbox,
+        outboxPending,
+        version,
+        slaClass,
+        topic,
+        division,
+        suggestedDivision,
+        missing,
+        invalid,
+        resumeTo,
+        ppidStep,
+        resolution,
+        rejectionCode,
+        rejectionReason,
+        mergedIntoTicket,
+        otherReporters,
+        mergedTickets,
+        duplicateSuspects,
+        form,
+        citizenKey,
+        identityKeys,
+        lastCitizenMessageAt,
+        null,
+        null);
   }
 
   /** The walking skeleton's shape: a case with no lifecycle details yet. */
@@ -267,6 +347,7 @@ public record CaseDocument(
         citizenKey,
         identityKeys,
         lastCitizenMessageAt,
+        assignee,
         s.survey());
   }
 
@@ -315,6 +396,92 @@ public record CaseDocument(
         message.at().isAfter(lastCitizenMessageAt == null ? Instant.MIN : lastCitizenMessageAt)
             ? message.at()
             : lastCitizenMessageAt,
+        assignee,
+        survey);
+  }
+
+  /** Form keys under which a reporter's wish for anonymity or confidentiality is kept. */
+  public static final String ANONYMOUS = "reporterAnonymous";
+
+  public static final String CONFIDENTIAL = "reporterConfidential";
+
+  /** The reporter asked not to be identified (LAPOR! anonim, an unsigned complaint-box slip). */
+  public boolean anonymous() {
+    return "true".equals(form.get(ANONYMOUS));
+  }
+
+  /** The report must not be published (LAPOR! rahasia). */
+  public boolean confidential() {
+    return "true".equals(form.get(CONFIDENTIAL));
+  }
+
+  /** The form entries that carry a reporter's flags, for a case opened from a channel message. */
+  public static Map<String, String> reporterFlags(boolean anonymous, boolean confidential) {
+    Map<String, String> flags = new java.util.LinkedHashMap<>();
+    if (anonymous) {
+      flags.put(ANONYMOUS, "true");
+    }
+    if (confidential) {
+      flags.put(CONFIDENTIAL, "true");
+    }
+    return flags;
+  }
+
+  /**
+   * This document with an officer's bookkeeping that is not a lifecycle transition (an assignment,
+   * an internal note, a reply to the citizen): one more audit entry, perhaps a message and events.
+   */
+  public CaseDocument withOfficerEntry(
+      TimelineEntry entry,
+      @Nullable String newAssignee,
+      @Nullable Message officerMessage,
+      List<Outbox.Entry> newEvents) {
+    List<TimelineEntry> moreTimeline = new java.util.ArrayList<>(timeline);
+    moreTimeline.add(entry);
+    List<Message> moreMessages = new java.util.ArrayList<>(messages);
+    if (officerMessage != null) {
+      moreMessages.add(officerMessage);
+    }
+    List<Outbox.Entry> pending = new java.util.ArrayList<>(outbox);
+    pending.addAll(newEvents);
+    return new CaseDocument(
+        id,
+        ticket,
+        agencyCode,
+        status,
+        caseType,
+        channel,
+        intakeMode,
+        receivedAt,
+        openedAt,
+        replyAddress,
+        citizenName,
+        moreMessages,
+        deadlines,
+        moreTimeline,
+        pending,
+        !pending.isEmpty(),
+        version,
+        slaClass,
+        topic,
+        division,
+        suggestedDivision,
+        missing,
+        invalid,
+        resumeTo,
+        ppidStep,
+        resolution,
+        rejectionCode,
+        rejectionReason,
+        mergedIntoTicket,
+        otherReporters,
+        mergedTickets,
+        duplicateSuspects,
+        form,
+        citizenKey,
+        identityKeys,
+        lastCitizenMessageAt,
+        newAssignee == null ? assignee : newAssignee,
         survey);
   }
 

@@ -6,6 +6,7 @@ import id.aduan.messaging.OutboxDocuments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -146,6 +147,123 @@ public class Cases {
   public Optional<CaseDocument> byTicket(String ticket) {
     return Optional.ofNullable(
         mongo.findOne(Query.query(Criteria.where("ticket").is(ticket)), CaseDocument.class));
+  }
+
+  /**
+   * Whose cases a query may return: one agency, and for a division officer one division. Every
+   * officer-facing read goes through a scope, so that the restriction is part of the query.
+   */
+  public record Scope(String agencyCode, @Nullable String division) {}
+
+  /**
+   * What an officer filters a case list by; null means "any".
+   *
+   * @param slaState a deadline state ({@code RUNNING}, {@code WARNING}, {@code BREACHED}, ...) of
+   *     any of the case's clocks, among {@code clocks}
+   * @param lookupKeys keyed hashes of a NIK or phone number (exact lookup without clear values)
+   */
+  public record Filter(
+      List<CaseStatus> statuses,
+      @Nullable String division,
+      @Nullable String slaState,
+      List<String> clocks,
+      @Nullable Channel channel,
+      @Nullable Instant receivedFrom,
+      @Nullable Instant receivedTo,
+      @Nullable String assignee,
+      @Nullable String text,
+      List<String> lookupKeys) {}
+
+  /** One page of a search, and how many cases match in all. */
+  public record Found(List<CaseDocument> cases, long total) {}
+
+  /** The case with this ticket if the scope may see it; empty for every other case. */
+  public Optional<CaseDocument> visible(Scope scope, String ticket) {
+    return Optional.ofNullable(
+        mongo.findOne(Query.query(scoped(scope).and("ticket").is(ticket)), CaseDocument.class));
+  }
+
+  /** The cases of the scope matching the filter, newest received first. */
+  public Found search(Scope scope, Filter f, int page, int size) {
+    Criteria c = scoped(scope);
+    if (!f.statuses().isEmpty()) {
+      c.and("status").in(f.statuses());
+    }
+    if (f.division() != null) {
+      if (scope.division() != null && !scope.division().equals(f.division())) {
+        return new Found(List.of(), 0);
+      }
+      if (scope.division() == null) {
+        c.and("division").is(f.division());
+      }
+    }
+    if (f.channel() != null) {
+      c.and("channel").is(f.channel());
+    }
+    if (f.receivedFrom() != null || f.receivedTo() != null) {
+      Criteria range = c.and("receivedAt");
+      if (f.receivedFrom() != null) {
+        range.gte(f.receivedFrom());
+      }
+      if (f.receivedTo() != null) {
+        range.lt(f.receivedTo());
+      }
+    }
+    if (f.assignee() != null) {
+      c.and("assignee").is(f.assignee());
+    }
+    if (!f.lookupKeys().isEmpty()) {
+      c.and(PII_LOOKUP).in(f.lookupKeys());
+    }
+    List<Criteria> all = new java.util.ArrayList<>();
+    all.add(c);
+    if (f.slaState() != null) {
+      if (f.clocks().isEmpty()) {
+        return new Found(List.of(), 0);
+      }
+      all.add(
+          new Criteria()
+              .orOperator(
+                  f.clocks().stream()
+                      .map(
+                          clock -> Criteria.where("deadlines." + clock + ".state").is(f.slaState()))
+                      .toList()));
+    }
+    if (f.text() != null && !f.text().isBlank()) {
+      java.util.regex.Pattern words =
+          java.util.regex.Pattern.compile(
+              java.util.regex.Pattern.quote(f.text().strip()),
+              java.util.regex.Pattern.CASE_INSENSITIVE);
+      all.add(
+          new Criteria()
+              .orOperator(
+                  Criteria.where("ticket").regex(words),
+                  Criteria.where("topic").regex(words),
+                  Criteria.where("messages.text").regex(words),
+                  Criteria.where("form.description").regex(words)));
+    }
+    Query query =
+        Query.query(all.size() == 1 ? c : new Criteria().andOperator(all.toArray(Criteria[]::new)));
+    long total = mongo.count(query, CaseDocument.class);
+    List<CaseDocument> cases =
+        mongo.find(
+            query
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .skip((long) page * size)
+                .limit(size),
+            CaseDocument.class);
+    return new Found(cases, total);
+  }
+
+  /** The field holding keyed hashes of the NIKs and phone numbers of a case (written on save). */
+  public static final String PII_LOOKUP = "piiLookup";
+
+  private static Criteria scoped(Scope scope) {
+    Criteria c = Criteria.where("agencyCode").is(scope.agencyCode());
+    if (scope.division() != null) {
+      c.and("division").is(scope.division());
+    }
+    return c;
   }
 
   /** Cases whose outbox still holds events (the relay's backlog). */

@@ -2,8 +2,10 @@ package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseService;
+import id.aduan.cases.desk.OfficerDesk;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.security.Caller;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseType;
 import jakarta.validation.Valid;
@@ -28,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The lifecycle actions an officer takes on a case of their agency, one POST each. Every body
  * carries the {@code version} of the case the officer saw: a case changed in between answers 409
  * (stale version), an action the case's state does not allow answers 409 (illegal transition), both
- * as problem details. Role and division scoping come with the officer API (issue 7).
+ * as problem details; so does an {@code If-Match} header naming another version (412). Each action
+ * is allowed to some roles only ({@code security/Permissions}, else 403), and only on a case the
+ * caller can see (their agency; their division for a division officer; else 404).
  */
 @RestController
 @RequestMapping("/api/v1/cases/{ticket}")
@@ -36,11 +40,16 @@ class CaseActionsController {
 
   private final CaseService service;
   private final Officer officer;
+  private final OfficerDesk desk;
+  private final Assignees officers;
   private final Clock clock;
 
-  CaseActionsController(CaseService service, Officer officer, Clock clock) {
+  CaseActionsController(
+      CaseService service, Officer officer, OfficerDesk desk, Assignees officers, Clock clock) {
     this.service = service;
     this.officer = officer;
+    this.desk = desk;
+    this.officers = officers;
     this.clock = clock;
   }
 
@@ -194,7 +203,9 @@ class CaseActionsController {
 
   @PostMapping("/merge")
   CaseView merge(@PathVariable String ticket, @Valid @RequestBody Merge body, Principal p) {
-    Agency agency = officer.agencyOf(p);
+    Caller caller = checked(p, ticket, "merge");
+    officer.visible(caller, body.survivorTicket());
+    Agency agency = officer.agencyOf(caller);
     return CaseView.of(
         service.merge(agency, ticket, body.survivorTicket(), body.version(), p.getName()));
   }
@@ -271,10 +282,73 @@ class CaseActionsController {
       long version,
       String action,
       BiFunction<Case, Agency, List<CaseEvent>> change) {
-    Agency agency = officer.agencyOf(principal);
+    Caller caller = checked(principal, ticket, action);
+    Agency agency = officer.agencyOf(caller);
     CaseDocument doc =
         service.act(agency, ticket, version, action, (c, d) -> change.apply(c, agency));
     return CaseView.of(doc);
+  }
+
+  /**
+   * The caller, if their role allows the action and they can see the case (agency and division, in
+   * the query); an {@code If-Match} header must name the case's current version (else 412).
+   */
+  private Caller checked(Principal principal, String ticket, String action) {
+    Caller caller = officer.allowed(principal, action);
+    CaseDocument visible = officer.visible(caller, ticket);
+    IfMatch.check(visible);
+    return caller;
+  }
+
+  record Assign(
+      @NotNull @PositiveOrZero Long version,
+      @NotBlank
+          @Size(max = 100)
+          @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._@\\-]+")
+          String officer) {}
+
+  record InternalNote(
+      @NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 4000) String text) {}
+
+  record Reply(
+      @NotNull @PositiveOrZero Long version,
+      @NotBlank @Size(max = 4000) String text,
+      @Nullable @jakarta.validation.constraints.Pattern(regexp = "id|en") String language) {}
+
+  /**
+   * Makes an officer responsible. A division officer assigns within their own division; the
+   * assignee must be an officer of the agency (and of the case's division, if a division officer).
+   */
+  @PostMapping("/assign")
+  CaseView assign(@PathVariable String ticket, @Valid @RequestBody Assign body, Principal p) {
+    Caller caller = checked(p, ticket, "assign");
+    CaseDocument doc = officer.visible(caller, ticket);
+    officers.checkAssignable(caller, body.officer(), doc.division());
+    return CaseView.of(
+        desk.assign(
+            Officer.scope(caller), ticket, body.version(), body.officer(), caller.username()));
+  }
+
+  /** An internal note: seen by officers on the timeline, never by the citizen. */
+  @PostMapping("/notes")
+  CaseView note(@PathVariable String ticket, @Valid @RequestBody InternalNote body, Principal p) {
+    Caller caller = checked(p, ticket, "note");
+    return CaseView.of(
+        desk.note(Officer.scope(caller), ticket, body.version(), body.text(), caller.username()));
+  }
+
+  /** A message to the citizen on their channel, without changing the case's state. */
+  @PostMapping("/reply")
+  CaseView reply(@PathVariable String ticket, @Valid @RequestBody Reply body, Principal p) {
+    Caller caller = checked(p, ticket, "reply");
+    return CaseView.of(
+        desk.reply(
+            Officer.scope(caller),
+            ticket,
+            body.version(),
+            body.text(),
+            body.language() == null ? "id" : body.language(),
+            caller.username()));
   }
 
   private Instant now() {

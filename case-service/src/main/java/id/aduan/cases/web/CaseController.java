@@ -1,42 +1,285 @@
 package id.aduan.cases.web;
 
+import id.aduan.agency.Agency;
+import id.aduan.cases.application.CaseNotFoundException;
+import id.aduan.cases.persistence.Attachments;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
-import id.aduan.cases.persistence.Officers;
+import id.aduan.cases.pii.PersonalDataAudit;
+import id.aduan.cases.pii.PiiCipher;
+import id.aduan.cases.pii.PiiText;
+import id.aduan.cases.security.Caller;
+import id.aduan.cases.security.ForbiddenException;
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.Channel;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
-import org.springframework.http.HttpStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** The officer API over cases ({@code /api/v1/cases}). */
+/**
+ * The officer API over cases ({@code /api/v1/cases}): the list with filters and paging, one case,
+ * its files, and its personal data in clear. Every read is scoped in the query to the caller's
+ * agency, and to their division for a division officer; any other case is 404.
+ */
 @RestController
 @RequestMapping("/api/v1/cases")
+@Validated
 class CaseController {
 
-  private final Cases cases;
-  private final Officers officers;
+  static final String TICKET = "[A-Z]{2,10}-\\d{4}-\\d{6}";
 
-  CaseController(Cases cases, Officers officers) {
+  private final Cases cases;
+  private final Officer officer;
+  private final Attachments attachments;
+  private final PersonalDataAudit audit;
+  private final PiiCipher cipher;
+
+  CaseController(
+      Cases cases,
+      Officer officer,
+      Attachments attachments,
+      PersonalDataAudit audit,
+      PiiCipher cipher) {
     this.cases = cases;
-    this.officers = officers;
+    this.officer = officer;
+    this.attachments = attachments;
+    this.audit = audit;
+    this.cipher = cipher;
   }
 
-  /** One case; officers of other agencies get 404, as if it did not exist. */
+  /** One line of the case list. */
+  record CaseSummary(
+      String ticket,
+      CaseStatus status,
+      String caseType,
+      Channel channel,
+      String intakeMode,
+      Instant receivedAt,
+      @Nullable String topic,
+      @Nullable String division,
+      @Nullable String assignee,
+      boolean anonymous,
+      boolean confidential,
+      Map<String, CaseDocument.Deadline> deadlines,
+      long version) {
+
+    static CaseSummary of(CaseDocument d) {
+      return new CaseSummary(
+          d.ticket(),
+          d.status(),
+          d.caseType().name(),
+          d.channel(),
+          d.intakeMode(),
+          d.receivedAt(),
+          d.topic(),
+          d.division(),
+          d.assignee(),
+          d.anonymous(),
+          d.confidential(),
+          d.deadlines(),
+          d.version() == null ? 0 : d.version());
+    }
+  }
+
+  record CasePage(List<CaseSummary> items, int page, int size, long total) {}
+
+  /**
+   * The cases the caller may see, newest received first. {@code q} searches tickets, topics,
+   * message texts and front-desk descriptions; {@code nik} and {@code phone} find cases by exact
+   * value through keyed hashes (the values are never stored in clear).
+   */
+  @GetMapping
+  CasePage list(
+      @RequestParam(required = false) @Nullable List<CaseStatus> status,
+      @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z0-9_]{1,40}")
+          String division,
+      @RequestParam(required = false)
+          @Nullable
+          @Pattern(regexp = "RUNNING|PAUSED|WARNING|BREACHED|MET|STOPPED_LATE")
+          String slaState,
+      @RequestParam(required = false) @Nullable Channel channel,
+      @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z]{2,10}") String agency,
+      @RequestParam(required = false) @Nullable Instant receivedFrom,
+      @RequestParam(required = false) @Nullable Instant receivedTo,
+      @RequestParam(required = false) @Nullable @Size(max = 100) String assignee,
+      @RequestParam(required = false) @Nullable @Size(max = 200) String q,
+      @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9 .\\-]{16,19}") String nik,
+      @RequestParam(required = false) @Nullable @Pattern(regexp = "\\+?[0-9 \\-]{8,20}")
+          String phone,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+      Principal principal) {
+    Caller caller = officer.allowed(principal, "read");
+    if (agency != null && !agency.equals(caller.agencyCode())) {
+      // Another agency's cases do not exist for this caller.
+      return new CasePage(List.of(), page, size, 0);
+    }
+    Agency a = officer.agencyOf(caller);
+    List<String> lookups = new ArrayList<>();
+    if (nik != null) {
+      lookups.add(cipher.lookup("nik", PiiText.normalizeNik(nik)));
+    }
+    if (phone != null) {
+      lookups.add(cipher.lookup("phone", PiiText.normalizePhone(phone)));
+    }
+    if ((nik != null || phone != null) && !caller.may("read-personal-data")) {
+      throw new ForbiddenException("search by personal data", caller.role());
+    }
+    List<String> clocks =
+        a.rules().slaClasses().stream()
+            .flatMap(c -> c.stages().stream())
+            .map(s -> s.name())
+            .distinct()
+            .toList();
+    Cases.Found found =
+        cases.search(
+            Officer.scope(caller),
+            new Cases.Filter(
+                status == null ? List.of() : status,
+                division,
+                slaState,
+                clocks,
+                channel,
+                receivedFrom,
+                receivedTo,
+                assignee,
+                q,
+                lookups),
+            page,
+            size);
+    return new CasePage(
+        found.cases().stream().map(CaseSummary::of).toList(), page, size, found.total());
+  }
+
+  /** One case; its version is also the ETag an action may send back as {@code If-Match}. */
   @GetMapping("/{ticket}")
-  CaseView byTicket(@PathVariable String ticket, Principal principal) {
-    Officers.Officer officer =
-        officers
-            .byUsername(principal.getName())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-    CaseDocument doc =
-        cases
-            .byTicket(ticket)
-            .filter(c -> c.agencyCode().equals(officer.agencyCode()))
+  ResponseEntity<CaseView> byTicket(
+      @PathVariable @Pattern(regexp = TICKET) String ticket, Principal principal) {
+    Caller caller = officer.allowed(principal, "read");
+    CaseView view = CaseView.of(officer.visible(caller, ticket));
+    return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
+  }
+
+  /**
+   * A file of the case. Authorized like the case itself; served where the channel's file store is
+   * reachable, else 404 with the reference an operator needs (docs/adr/0021).
+   */
+  @GetMapping("/{ticket}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(
+      @PathVariable @Pattern(regexp = TICKET) String ticket,
+      @PathVariable @Size(max = 200) String attachmentId,
+      Principal principal) {
+    Caller caller = officer.allowed(principal, "read");
+    CaseDocument doc = officer.visible(caller, ticket);
+    CaseDocument.Message message =
+        doc.messages().stream()
+            .filter(m -> m.attachmentIds().contains(attachmentId))
+            .findFirst()
+            .orElseThrow(() -> new CaseNotFoundException(ticket + " attachment " + attachmentId));
+    Attachments.File file =
+        attachments
+            .read(message.channel(), attachmentId)
             .orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + ticket));
-    return CaseView.of(doc);
+                () -> new AttachmentUnavailableException(ticket, attachmentId, message.channel()));
+    MediaType type =
+        file.mediaType() == null
+            ? MediaType.APPLICATION_OCTET_STREAM
+            : MediaType.parseMediaType(file.mediaType());
+    return ResponseEntity.ok()
+        .contentType(type)
+        .cacheControl(CacheControl.noStore())
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment().filename(attachmentId).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(file.bytes());
+  }
+
+  /** The reporter's personal data in clear, for the roles that need it. Every read is audited. */
+  record PersonalData(
+      String ticket,
+      @Nullable String name,
+      @Nullable String nik,
+      @Nullable String address,
+      @Nullable String phone,
+      @Nullable String email,
+      @Nullable String contactChannel,
+      @Nullable String contact,
+      boolean anonymous,
+      boolean confidential,
+      String auditId) {}
+
+  @GetMapping("/{ticket}/personal-data")
+  PersonalData personalData(
+      @PathVariable @Pattern(regexp = TICKET) String ticket,
+      @RequestParam @Size(min = 3, max = 200) String purpose,
+      Principal principal) {
+    Caller caller = officer.allowed(principal, "read-personal-data");
+    CaseDocument doc = officer.visible(caller, ticket);
+    if (doc.anonymous() && !caller.may("read-anonymous-identity")) {
+      throw new ForbiddenException("read an anonymous reporter's identity", caller.role());
+    }
+    Map<String, String> form = doc.form();
+    Map<String, String> shown = new LinkedHashMap<>();
+    put(shown, "name", doc.citizenName() != null ? doc.citizenName() : form.get("name"));
+    put(shown, "nik", form.get("nik"));
+    put(shown, "address", form.get("address"));
+    put(shown, "phone", form.get("phone"));
+    put(shown, "email", form.get("email"));
+    put(shown, "contact", doc.replyAddress() == null ? null : doc.replyAddress().recipientId());
+    // Audited before anything is returned: a failed audit write returns nothing.
+    PersonalDataAudit.Access access =
+        audit.record(
+            caller.username(),
+            caller.role().name(),
+            caller.agencyCode(),
+            ticket,
+            List.copyOf(shown.keySet()),
+            purpose);
+    return new PersonalData(
+        ticket,
+        shown.get("name"),
+        shown.get("nik"),
+        shown.get("address"),
+        shown.get("phone"),
+        shown.get("email"),
+        doc.replyAddress() == null ? null : doc.replyAddress().channel().name(),
+        shown.get("contact"),
+        doc.anonymous(),
+        doc.confidential(),
+        access.id());
+  }
+
+  /** Who read personal data in clear: one case's reads, for the admin and the head. */
+  @GetMapping("/{ticket}/personal-data/reads")
+  List<PersonalDataAudit.Access> personalDataReads(
+      @PathVariable @Pattern(regexp = TICKET) String ticket, Principal principal) {
+    Caller caller = officer.allowed(principal, "read-audit");
+    officer.visible(caller, ticket);
+    return audit.of(caller.agencyCode(), ticket, 500);
+  }
+
+  private static void put(Map<String, String> map, String key, @Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      map.put(key, value);
+    }
   }
 }

@@ -5,6 +5,7 @@ import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.Citizens;
+import id.aduan.cases.security.Caller;
 import id.aduan.contracts.Channel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,12 +49,11 @@ class CitizenController {
   /** The profile of the citizen who opened the case, and the profiles that share a NIK or phone. */
   @GetMapping("/api/v1/cases/{ticket}/citizen")
   ProfileView citizenOf(@PathVariable String ticket, Principal principal) {
-    Agency agency = officer.agencyOf(principal);
-    CaseDocument doc =
-        cases
-            .byTicket(ticket)
-            .filter(c -> c.agencyCode().equals(agency.code()) && c.citizenKey() != null)
-            .orElseThrow(() -> new CaseNotFoundException(ticket));
+    Caller caller = officer.allowed(principal, "read-citizen-profile");
+    CaseDocument doc = officer.visible(caller, ticket);
+    if (doc.citizenKey() == null || doc.anonymous()) {
+      throw new CaseNotFoundException(ticket);
+    }
     Citizens.Profile profile = citizens.byKey(doc.citizenKey());
     if (profile == null) {
       throw new CaseNotFoundException(ticket);
@@ -78,7 +78,7 @@ class CitizenController {
   /** Makes the profiles one person; each must belong to a case of the officer's agency. */
   @PostMapping("/api/v1/citizens/merge")
   Merged merge(@Valid @RequestBody Merge body, Principal principal) {
-    Agency agency = officer.agencyOf(principal);
+    Agency agency = officer.agencyOf(officer.allowed(principal, "merge-citizens"));
     for (String id : body.profileIds()) {
       Citizens.Profile p = citizens.byKey(id);
       boolean ours =

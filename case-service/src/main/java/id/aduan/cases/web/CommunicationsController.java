@@ -1,19 +1,15 @@
 package id.aduan.cases.web;
 
-import id.aduan.agency.Agency;
 import id.aduan.cases.persistence.CaseDocument;
-import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.Communications;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /api/v1/cases/{ticket}/communications}: every message the platform sent about the case
@@ -24,12 +20,10 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/cases")
 class CommunicationsController {
 
-  private final Cases cases;
   private final Communications communications;
   private final Officer officer;
 
-  CommunicationsController(Cases cases, Communications communications, Officer officer) {
-    this.cases = cases;
+  CommunicationsController(Communications communications, Officer officer) {
     this.communications = communications;
     this.officer = officer;
   }
@@ -47,13 +41,8 @@ class CommunicationsController {
 
   @GetMapping("/{ticket}/communications")
   List<AttemptView> communications(@PathVariable String ticket, Principal principal) {
-    Agency agency = officer.agencyOf(principal);
-    CaseDocument doc =
-        cases
-            .byTicket(ticket)
-            .filter(c -> c.agencyCode().equals(agency.code()))
-            .orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no case " + ticket));
+    // Scoped as every case read: another agency's or division's case is 404.
+    CaseDocument doc = officer.visible(officer.allowed(principal, "read"), ticket);
     return communications.ofCase(doc.id()).stream()
         .map(
             a ->

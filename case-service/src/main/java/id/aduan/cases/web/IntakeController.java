@@ -3,6 +3,7 @@ package id.aduan.cases.web;
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseService;
 import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.security.Caller;
 import id.aduan.contracts.CaseType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  * the content a written complaint must have under the Buton and Pasuruan standards (name and
  * address, the service failure and the loss, the remedy requested, place and time, signed or not).
  * What is missing is not refused: the case opens and waits for it, as any other. {@code reference}
- * (e.g. the letter's number) makes a repeated submission return the first case.
+ * (e.g. the letter's number) makes a repeated submission return the first case. {@code anonymous}:
+ * the reporter asked not to be identified (an unsigned complaint-box slip, say); their identity is
+ * then never shown to a division. Front office (verifier) and admin only.
  */
 @RestController
 class IntakeController {
@@ -46,16 +49,19 @@ class IntakeController {
       @Nullable @Size(max = 500) String address,
       @Nullable @Pattern(regexp = "\\+?[0-9 \\-]{8,20}") String phone,
       @Nullable @Size(max = 200) @jakarta.validation.constraints.Email String email,
-      @Nullable @Size(max = 30) String nik,
+      @Nullable @Pattern(regexp = "[0-9 .\\-]{1,30}") String nik,
       @NotBlank @Size(max = 8000) String description,
       @Nullable @Size(max = 4000) String loss,
       @Nullable @Size(max = 4000) String remedy,
       @Nullable @Size(max = 500) String placeAndTime,
-      @Nullable Boolean signed) {}
+      @Nullable Boolean signed,
+      @Nullable Boolean anonymous,
+      @Nullable Boolean confidential) {}
 
   @PostMapping("/api/v1/intake")
   ResponseEntity<CaseView> intake(@Valid @RequestBody Intake body, Principal principal) {
-    Agency agency = officer.agencyOf(principal);
+    Caller caller = officer.allowed(principal, "intake");
+    Agency agency = officer.agencyOf(caller);
     CaseDocument doc =
         service.intake(
             new CaseService.FrontDeskIntake(
@@ -72,9 +78,11 @@ class IntakeController {
                 body.loss(),
                 body.remedy(),
                 body.placeAndTime(),
-                Boolean.TRUE.equals(body.signed())),
+                Boolean.TRUE.equals(body.signed()),
+                Boolean.TRUE.equals(body.anonymous()),
+                Boolean.TRUE.equals(body.confidential())),
             agency,
-            principal.getName());
+            caller.username());
     return ResponseEntity.created(URI.create("/api/v1/cases/" + doc.ticket()))
         .body(CaseView.of(doc));
   }

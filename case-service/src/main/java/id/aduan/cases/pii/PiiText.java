@@ -1,0 +1,139 @@
+package id.aduan.cases.pii;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds NIKs and Indonesian mobile numbers in free text, to encrypt them in place (the words around
+ * them stay searchable), to mask them in views, and to hash them for lookups.
+ */
+public final class PiiText {
+
+  /** Sixteen digits, possibly in groups of four separated by a space, dot or dash. */
+  static final Pattern NIK =
+      Pattern.compile("(?<![\\d+])\\d{4}[ .\\-]?\\d{4}[ .\\-]?\\d{4}[ .\\-]?\\d{4}(?!\\d)");
+
+  /** A mobile number: 08…, 628…, +62 8…, with spaces or dashes between digit groups. */
+  static final Pattern PHONE =
+      Pattern.compile("(?<![\\d+])(?:\\+62|62|0)[ \\-]?8\\d{1,3}(?:[ \\-]?\\d{2,5}){1,3}(?!\\d)");
+
+  /** Both in one pass, so that a replacement is never scanned again. */
+  private static final Pattern EITHER =
+      Pattern.compile("(?<nik>" + NIK.pattern() + ")|(?<phone>" + PHONE.pattern() + ")");
+
+  private static final Pattern TOKEN =
+      Pattern.compile("\\[\\[pii:(enc:v1:[^:\\]]+:[A-Za-z0-9_\\-]+)]]");
+
+  private PiiText() {}
+
+  /** Digits only, with the national prefix {@code 62} (0812… and +62 812… are one number). */
+  public static String normalizePhone(String raw) {
+    String digits = raw.replaceAll("\\D", "");
+    return digits.startsWith("0") ? "62" + digits.substring(1) : digits;
+  }
+
+  public static String normalizeNik(String raw) {
+    return raw.replaceAll("\\D", "");
+  }
+
+  static boolean isPhone(String candidate) {
+    int digits = normalizePhone(candidate).length();
+    return digits >= 10 && digits <= 15;
+  }
+
+  /** Every NIK and phone number in the text replaced by {@code replacement.apply(kind, match)}. */
+  static String replace(String text, Replacement replacement) {
+    Matcher m = EITHER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replaced;
+      if (m.group("nik") != null) {
+        replaced = replacement.apply("nik", m.group());
+      } else {
+        replaced = isPhone(m.group()) ? replacement.apply("phone", m.group()) : m.group();
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replaced));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** The text with each NIK and phone number encrypted in place; their lookup keys collected. */
+  public static String encryptIn(String text, PiiCipher cipher, Set<String> lookups) {
+    if (text.contains("[[pii:")) {
+      return text; // already encrypted (written as read)
+    }
+    return replace(
+        text,
+        (kind, match) -> {
+          String normalized = kind.equals("nik") ? normalizeNik(match) : normalizePhone(match);
+          lookups.add(cipher.lookup(kind, normalized));
+          return "[[pii:" + cipher.encrypt(match) + "]]";
+        });
+  }
+
+  public static String decryptIn(String text, PiiCipher cipher) {
+    if (!text.contains("[[pii:")) {
+      return text;
+    }
+    Matcher m = TOKEN.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(cipher.decrypt(m.group(1))));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** The text with every NIK and phone number masked (first and last digits kept). */
+  public static String mask(String text) {
+    return replace(text, (kind, match) -> maskValue(match));
+  }
+
+  /** A value masked: the first four and last two digits kept, the rest {@code *}. */
+  public static String maskValue(String value) {
+    String digits = value.replaceAll("\\D", "");
+    if (digits.length() < 8) {
+      return "*".repeat(Math.max(4, value.length()));
+    }
+    return digits.substring(0, 4)
+        + "*".repeat(digits.length() - 6)
+        + digits.substring(digits.length() - 2);
+  }
+
+  /** A name masked to its initials: "Siti Aminah" becomes "S*** A*****". */
+  public static String maskName(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String part : name.strip().split("\\s+")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(part.charAt(0)).append("*".repeat(Math.max(2, part.length() - 1)));
+    }
+    return out.toString();
+  }
+
+  /** The lookup keys of the NIKs and phone numbers in a text (for a search by value). */
+  public static Set<String> lookupsIn(String text, PiiCipher cipher) {
+    Set<String> keys = new LinkedHashSet<>();
+    replace(
+        text,
+        (kind, match) -> {
+          keys.add(
+              cipher.lookup(
+                  kind, kind.equals("nik") ? normalizeNik(match) : normalizePhone(match)));
+          return match;
+        });
+    return keys;
+  }
+
+  @FunctionalInterface
+  interface Replacement {
+    String apply(String kind, String match);
+  }
+}

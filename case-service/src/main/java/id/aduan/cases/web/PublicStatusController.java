@@ -1,0 +1,96 @@
+package id.aduan.cases.web;
+
+import id.aduan.cases.application.CaseNotFoundException;
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.Cases;
+import id.aduan.contracts.CaseStatus;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public status lookup: anyone with a ticket number sees its status and dates, nothing else (no
+ * name, contact, text, division or officer), rate limited per client address (429).
+ */
+@RestController
+@Validated
+class PublicStatusController {
+
+  private final Cases cases;
+  private final RateLimiter limiter;
+
+  PublicStatusController(Cases cases, RateLimiter limiter) {
+    this.cases = cases;
+    this.limiter = limiter;
+  }
+
+  /**
+   * @param deadlines the date each of the case's clocks is due (completion, start of handling...)
+   */
+  record PublicStatus(
+      String ticket,
+      CaseStatus status,
+      String statusText,
+      Instant receivedAt,
+      @Nullable Instant lastUpdatedAt,
+      @Nullable Instant closedAt,
+      Map<String, Instant> deadlines) {}
+
+  @GetMapping("/api/v1/public/status/{ticket}")
+  ResponseEntity<PublicStatus> status(
+      @PathVariable @Pattern(regexp = CaseController.TICKET) String ticket,
+      HttpServletRequest request) {
+    limiter.acquire(request.getRemoteAddr());
+    CaseDocument doc = cases.byTicket(ticket).orElseThrow(() -> new CaseNotFoundException(ticket));
+    Instant last =
+        doc.timeline().stream()
+            .map(CaseDocument.TimelineEntry::at)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
+    Instant closed =
+        switch (doc.status()) {
+          case RESOLVED, REJECTED, ARCHIVED, MERGED -> last;
+          default -> null;
+        };
+    Map<String, Instant> deadlines = new LinkedHashMap<>();
+    doc.deadlines().forEach((clock, d) -> deadlines.put(clock, d.deadline()));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(
+            new PublicStatus(
+                doc.ticket(),
+                doc.status(),
+                text(doc.status()),
+                doc.receivedAt(),
+                last,
+                closed,
+                deadlines));
+  }
+
+  /** What the status means, in Bahasa Indonesia for the citizen. */
+  static String text(CaseStatus status) {
+    return switch (status) {
+      case RECEIVED -> "Pengaduan diterima";
+      case INCOMPLETE -> "Menunggu kelengkapan data dari pelapor";
+      case VERIFIED -> "Pengaduan telah diverifikasi";
+      case ROUTED -> "Diteruskan ke bidang yang menangani";
+      case IN_PROGRESS -> "Sedang ditindaklanjuti";
+      case ANSWERED -> "Telah dijawab";
+      case RESOLVED -> "Selesai";
+      case ARCHIVED -> "Selesai dan diarsipkan";
+      case REJECTED -> "Tidak dapat ditindaklanjuti";
+      case MERGED -> "Digabung dengan pengaduan lain";
+      default -> status.name();
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package id.aduan.cases.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A fixed window per client address for the public status lookup: at most {@code
+ * aduan.cases.public-status.requests-per-minute} lookups a minute, then 429 with {@code
+ * Retry-After} until the window turns. In memory, per instance: behind several instances the
+ * effective limit is that many times higher (a shared limiter belongs in the ingress then).
+ */
+@Component
+class RateLimiter {
+
+  private static final Duration WINDOW = Duration.ofMinutes(1);
+  private static final int MAX_CLIENTS = 100_000;
+
+  private final int limit;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+  RateLimiter(
+      @Value("${aduan.cases.public-status.requests-per-minute:30}") int limit, Clock clock) {
+    this.limit = limit;
+    this.clock = clock;
+  }
+
+  private record Window(Instant start, int count) {}
+
+  void acquire(String client) {
+    Instant now = clock.instant();
+    if (windows.size() > MAX_CLIENTS) {
+      windows.entrySet().removeIf(e -> !e.getValue().start().plus(WINDOW).isAfter(now));
+    }
+    Window w =
+        windows.compute(
+            client,
+            (k, old) ->
+                old == null || !old.start().plus(WINDOW).isAfter(now)
+                    ? new Window(now, 1)
+                    : new Window(old.start(), old.count() + 1));
+    if (w.count() > limit) {
+      throw new RateLimitedException(
+          Math.max(1, Duration.between(now, w.start().plus(WINDOW)).toSeconds()));
+    }
+  }
+
+  static final class RateLimitedException extends RuntimeException {
+    private final long retryAfterSeconds;
+
+    RateLimitedException(long retryAfterSeconds) {
+      super("too many status lookups; try again in " + retryAfterSeconds + " s");
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package id.aduan.cases.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import id.aduan.cases.CaseServiceApplication;
+import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.InJvmMongo;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Production authentication: the service as an OAuth2 resource server taking JWTs of an OIDC
+ * provider (Keycloak's shape: realm roles in {@code realm_access.roles}, agency and division as
+ * claims), verified with a locally generated key, no network. Also production's personal-data keys
+ * (no demo mode).
+ */
+@AduanKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OidcResourceServerTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private KeyPair provider;
+  private KeyPair stranger;
+  private ConfigurableApplicationContext service;
+
+  @BeforeAll
+  void start() throws Exception {
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    provider = rsa.generateKeyPair();
+    stranger = rsa.generateKeyPair();
+    Path pem = Files.createTempFile("provider", ".pub");
+    pem.toFile().deleteOnExit();
+    Files.writeString(
+        pem,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder().encodeToString(provider.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
+    service =
+        CaseServiceApplication.builder()
+            .run(
+                "--spring.cloud.stream.kafka.binder.brokers="
+                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
+                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("oidc"),
+                "--server.port=0",
+                "--aduan.cases.security.mode=oidc",
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
+                "--aduan.cases.pii.active-key-id=2026-01",
+                "--aduan.cases.pii.keys.2026-01="
+                    + Base64.getEncoder().encodeToString(new byte[32]),
+                "--aduan.cases.pii.lookup-key="
+                    + Base64.getEncoder().encodeToString("l".repeat(32).getBytes()));
+  }
+
+  @AfterAll
+  void stop() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void realmRolesAgencyAndDivisionClaimsScopeWhatATokenSees() throws Exception {
+    String frontOffice = token(provider, "siti", "BDG", List.of("aduan-front-office"), null, 300);
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "/api/v1/intake",
+            frontOffice,
+            Map.of(
+                "reference", "oidc-1",
+                "mode", "walk-in",
+                "receivedAt", Instant.now().minusSeconds(30).toString(),
+                "description", "Bantuan PKH belum cair sejak awal tahun mohon dicek"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String ticket = JSON.readTree(created.body()).path("ticket").asText();
+    String path = "/api/v1/cases/" + ticket;
+
+    HttpResponse<String> own = send("GET", path, frontOffice, null);
+    assertThat(own.statusCode()).isEqualTo(200);
+    // The token's username is the actor of the audit trail.
+    assertThat(JSON.readTree(own.body()).path("timeline").toString()).contains("siti");
+
+    String otherAgency = token(provider, "rahmat", "BABEL", List.of("admin"), null, 300);
+    assertThat(send("GET", path, otherAgency, null).statusCode()).isEqualTo(404);
+    String otherDivision =
+        token(provider, "andi", "BDG", List.of("division-officer"), "REHSOS", 300);
+    assertThat(send("GET", path, otherDivision, null).statusCode()).isEqualTo(404);
+    assertThat(
+            JSON.readTree(send("GET", "/api/v1/cases", otherDivision, null).body())
+                .path("total")
+                .asLong())
+        .isZero();
+    String operations = token(provider, "ops", "BDG", List.of("operations"), null, 300);
+    assertThat(
+            send("POST", path + "/notes", operations, Map.of("version", 0, "text", "x"))
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void tokensThatAreNotTheProvidersOrIncompleteAreRefused() throws Exception {
+    String path = "/api/v1/cases";
+    assertThat(send("GET", path, null, null).statusCode()).isEqualTo(401);
+    assertThat(
+            send("GET", path, token(stranger, "eve", "BDG", List.of("admin"), null, 300), null)
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            send("GET", path, token(provider, "old", "BDG", List.of("admin"), null, -60), null)
+                .statusCode())
+        .isEqualTo(401);
+    // Valid signature, but no agency, or a division officer without a division: not an officer.
+    assertThat(
+            send("GET", path, token(provider, "x", null, List.of("admin"), null, 300), null)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send(
+                    "GET",
+                    path,
+                    token(provider, "y", "BDG", List.of("division-officer"), null, 300),
+                    null)
+                .statusCode())
+        .isEqualTo(403);
+    // HTTP Basic is off in this mode.
+    HttpResponse<String> basic =
+        http.send(
+            HttpRequest.newBuilder(uri(path))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                "bdg.admin:aduan-demo".getBytes(StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(basic.statusCode()).isEqualTo(401);
+  }
+
+  private static String token(
+      KeyPair key,
+      String username,
+      @Nullable String agency,
+      List<String> roles,
+      @Nullable String division,
+      long validSeconds)
+      throws Exception {
+    JWTClaimsSet.Builder claims =
+        new JWTClaimsSet.Builder()
+            .subject("sub-" + username)
+            .issuer("https://keycloak.test/realms/aduan")
+            .issueTime(Date.from(Instant.now().minusSeconds(120)))
+            .expirationTime(Date.from(Instant.now().plusSeconds(validSeconds)))
+            .claim("preferred_username", username)
+            .claim("realm_access", Map.of("roles", roles));
+    if (agency != null) {
+      claims.claim("agency", agency);
+    }
+    if (division != null) {
+      claims.claim("division", division);
+    }
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+    jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
+    return jwt.serialize();
+  }
+
+  private HttpResponse<String> send(
+      String method, String path, @Nullable String token, @Nullable Map<String, ?> body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (body == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create(
+        "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + path);
+  }
+}
