@@ -655,6 +655,7 @@ public class CaseService {
         n.citizenKey(),
         n.keys(),
         n.receivedAt(),
+        null,
         null);
   }
 

@@ -214,6 +214,7 @@ public record CaseDocument(
         null,
         List.of(),
         null,
+        null,
         null);
   }
 

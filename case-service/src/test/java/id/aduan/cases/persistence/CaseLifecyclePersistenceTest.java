@@ -103,6 +103,7 @@ class CaseLifecyclePersistenceTest {
         citizenKey,
         List.of(citizenKey, "phone:abc"),
         AT,
+        "bdg.linjamsos",
         new Case.Survey(4, "cepat ditangani", AT, "m-9"));
   }
 
