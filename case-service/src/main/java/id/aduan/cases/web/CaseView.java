@@ -48,7 +48,8 @@ record CaseView(
     List<MessageView> messages,
     List<AttachmentView> attachments,
     Map<String, CaseDocument.Deadline> deadlines,
-    List<CaseDocument.TimelineEntry> timeline) {
+    List<CaseDocument.TimelineEntry> timeline,
+    id.aduan.cases.domain.Case.@Nullable Survey survey) {
 
   /** One message of the conversation, on whichever channel it came or went. */
   record MessageView(
@@ -159,7 +160,14 @@ record CaseView(
                         t.from(),
                         t.to(),
                         t.reason() == null ? null : PiiText.mask(t.reason())))
-            .toList());
+            .toList(),
+        doc.survey() == null
+            ? null
+            : new id.aduan.cases.domain.Case.Survey(
+                doc.survey().rating(),
+                doc.survey().comment() == null ? null : PiiText.mask(doc.survey().comment()),
+                doc.survey().answeredAt(),
+                doc.survey().messageId()));
   }
 
   static Reporter reporter(CaseDocument doc) {
