@@ -126,10 +126,10 @@ public final class ClassificationRules {
         agency.code(),
         code -> {
           String file = code.toLowerCase(Locale.ROOT) + ".yaml";
-          Source src = source(dir, "agencies/" + file);
-          if (dir != null && !src.exists() && Files.isRegularFile(dir.resolve(file))) {
-            src = new Source(dir.resolve(file).toString(), dir.resolve(file), null);
-          }
+          Source src =
+              dir != null && Files.isRegularFile(dir.resolve(file))
+                  ? new Source(dir.resolve(file).toString(), dir.resolve(file), null)
+                  : source(dir, "agencies/" + file);
           return agencyRules(agency, src, topics, sharedCaseTypes, analysis);
         });
   }

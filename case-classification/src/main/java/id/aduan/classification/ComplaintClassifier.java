@@ -232,7 +232,21 @@ public final class ComplaintClassifier {
       slaClass = candidates.getFirst().code();
       why.add("Kelas SLA " + slaClass + ": satu-satunya kelas untuk " + caseType);
     } else if (candidates.size() > 1) {
-      List<String> codes = candidates.stream().map(Agency.SlaClass::code).toList();
+      // A class chosen by the way the citizen came (a walk-in) is not guessed from the words.
+      Set<String> byModeOnly =
+          r.slaRules().stream()
+              .filter(s -> !s.intakeModes().isEmpty())
+              .map(AgencyRules.SlaRule::slaClass)
+              .collect(Collectors.toSet());
+      List<String> byWords =
+          candidates.stream()
+              .map(Agency.SlaClass::code)
+              .filter(c -> !byModeOnly.contains(c))
+              .toList();
+      List<String> codes =
+          byWords.isEmpty() ? candidates.stream().map(Agency.SlaClass::code).toList() : byWords;
+      List<Agency.SlaClass> scored =
+          codes.stream().map(c -> agency.rules().slaClass(c).orElseThrow()).toList();
       Map<String, List<Phrase>> slaWords = new LinkedHashMap<>();
       r.slaRules()
           .forEach(
@@ -248,7 +262,7 @@ public final class ComplaintClassifier {
         }
       } else {
         for (int k = 0; k < codes.size(); k++) {
-          z[k] = candidates.get(k).isDefault() ? 0.5 : 0;
+          z[k] = scored.get(k).isDefault() ? 0.5 : 0;
         }
       }
       Map<String, List<String>> hits = new LinkedHashMap<>();
