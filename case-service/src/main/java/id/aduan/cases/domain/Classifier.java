@@ -31,20 +31,36 @@ public final class Classifier {
 
   private Classifier() {}
 
-  private static final class Holder {
-    static final ComplaintClassifier INSTANCE = ComplaintClassifier.load(directory());
+  private static volatile @Nullable ComplaintClassifier instance;
 
-    private static Optional<Path> directory() {
-      String dir = System.getProperty("aduan.classification.dir");
-      if (dir == null || dir.isBlank()) {
-        dir = System.getenv("ADUAN_CLASSIFICATION_DIR");
+  /**
+   * Loaded at the first classification; a bad file fails that classification (and the next, until
+   * fixed) with the file and the reason, rather than leaving an unusable class behind.
+   */
+  private static ComplaintClassifier classifier() {
+    ComplaintClassifier c = instance;
+    if (c == null) {
+      synchronized (Classifier.class) {
+        c = instance;
+        if (c == null) {
+          c = ComplaintClassifier.load(directory());
+          instance = c;
+        }
       }
-      return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
     }
+    return c;
+  }
+
+  private static Optional<Path> directory() {
+    String dir = System.getProperty("aduan.classification.dir");
+    if (dir == null || dir.isBlank()) {
+      dir = System.getenv("ADUAN_CLASSIFICATION_DIR");
+    }
+    return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
   }
 
   public static Decision decide(Agency agency, @Nullable String text, @Nullable String intakeMode) {
-    return Holder.INSTANCE.classify(agency, text, intakeMode);
+    return classifier().classify(agency, text, intakeMode);
   }
 
   public static CaseType caseType(Agency agency, @Nullable String text) {
