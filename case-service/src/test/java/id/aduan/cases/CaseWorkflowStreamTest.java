@@ -172,6 +172,7 @@ class CaseWorkflowStreamTest {
     assertThat(types(events))
         .containsExactly(
             "id.aduan.case.opened.v1",
+            "id.aduan.case.classified.v1", // the classifier's proposal
             "id.aduan.case.information-requested.v1",
             "id.aduan.case.citizen-message-added.v1",
             "id.aduan.case.information-received.v1");
@@ -179,6 +180,14 @@ class CaseWorkflowStreamTest {
     assertThat(requested.get("missing").toString()).isEqualTo("[\"kk\",\"ktp\"]");
     assertThat(requested.get("status").asString()).isEqualTo("INCOMPLETE");
     assertThat(cases().byId(waiting.id()).orElseThrow().messages()).hasSize(2);
+    // The classifier's proposal, with its confidence and the words behind it.
+    JsonNode proposal = body(events, "id.aduan.case.classified.v1");
+    assertThat(proposal.get("actor").asString()).isEqualTo("classifier");
+    assertThat(proposal.get("division").asString()).isEqualTo("LINJAMSOS");
+    assertThat(proposal.get("unsure").asBoolean()).isFalse();
+    assertThat(proposal.get("confidence").asDouble()).isBetween(0.5, 1.0);
+    assertThat(proposal.get("explanation").toString()).contains("pkh");
+    assertThat(waiting.suggestedDivision()).isEqualTo("LINJAMSOS");
   }
 
   // ------------------------------------------------------------------------------- threading
@@ -696,10 +705,11 @@ class CaseWorkflowStreamTest {
     assertThat(timeline.get(1).get("from").asString()).isEqualTo("RECEIVED");
     assertThat(timeline.get(1).get("reason").asString()).isEqualTo("lengkap");
 
-    List<ConsumerRecord<String, byte[]>> events = awaitEvents(c.id(), 10);
+    List<ConsumerRecord<String, byte[]>> events = awaitEvents(c.id(), 11);
     assertThat(types(events))
         .containsExactly(
             "id.aduan.case.opened.v1",
+            "id.aduan.case.classified.v1", // the classifier's proposal
             "id.aduan.case.status-changed.v1",
             "id.aduan.case.classified.v1",
             "id.aduan.case.routed.v1",

@@ -236,7 +236,9 @@ public class CaseService {
             skeleton.evidence(),
             clock.instant(),
             today);
-    CaseDocument doc = skeleton.with(opened.aggregate(), entries(skeleton, opened.events()));
+    List<CaseEvent> events =
+        Classifier.withProposal(agency, n.text(), n.intakeMode(), opened.events());
+    CaseDocument doc = skeleton.with(opened.aggregate(), entries(skeleton, events));
     if (!cases.insert(doc)) {
       return Optional.empty();
     }

@@ -1,38 +1,108 @@
 package id.aduan.cases.domain;
 
 import id.aduan.agency.Agency;
+import id.aduan.classification.ComplaintClassifier;
+import id.aduan.classification.Decision;
+import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The agency's classification rules applied to a citizen's text: its case type (a PPID information
- * request or a complaint) and the division whose duties it mentions most. Suggestions only; the
- * verifier decides.
+ * The classifier of case-classification applied at intake: the case type a new case opens with, the
+ * division suggested to the verifier, and the proposal ({@code CaseClassified} by {@code
+ * classifier}, with confidence, explanation and the unsure flag) that rides after {@code
+ * CaseOpened}. Suggestions only; the verifier decides. When the classifier is unsure the case opens
+ * as a complaint (checked and timed like one), without a suggested division, and its proposal is
+ * marked unsure: the verifier's triage queue.
+ *
+ * <p>Rules, normalisation and model come from the bundled files, or from the directory named by the
+ * system property {@code aduan.classification.dir} or the environment variable {@code
+ * ADUAN_CLASSIFICATION_DIR} (case-classification/README.md).
  */
 public final class Classifier {
 
+  /** The actor of the classifier's proposals (an officer's CaseClassified names the officer). */
+  public static final String ACTOR = "classifier";
+
   private Classifier() {}
 
-  public static CaseType caseType(Agency agency, @Nullable String text) {
-    for (Agency.CaseTypeRule rule : agency.rules().caseTypes()) {
-      if (Words.mentionsAny(text, rule.keywords())) {
-        return CaseType.valueOf(rule.caseType());
+  private static volatile @Nullable ComplaintClassifier instance;
+
+  /**
+   * Loaded at the first classification; a bad file fails that classification (and the next, until
+   * fixed) with the file and the reason, rather than leaving an unusable class behind.
+   */
+  private static ComplaintClassifier classifier() {
+    ComplaintClassifier c = instance;
+    if (c == null) {
+      synchronized (Classifier.class) {
+        c = instance;
+        if (c == null) {
+          c = ComplaintClassifier.load(directory());
+          instance = c;
+        }
       }
     }
-    return CaseType.COMPLAINT;
+    return c;
+  }
+
+  private static Optional<Path> directory() {
+    String dir = System.getProperty("aduan.classification.dir");
+    if (dir == null || dir.isBlank()) {
+      dir = System.getenv("ADUAN_CLASSIFICATION_DIR");
+    }
+    return dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir));
+  }
+
+  public static Decision decide(Agency agency, @Nullable String text, @Nullable String intakeMode) {
+    return classifier().classify(agency, text, intakeMode);
+  }
+
+  public static CaseType caseType(Agency agency, @Nullable String text) {
+    Decision d = decide(agency, text, null);
+    return d.unsure() ? CaseType.COMPLAINT : d.caseType();
   }
 
   public static Optional<String> suggestDivision(Agency agency, @Nullable String text) {
-    Agency.Division best = null;
-    int bestHits = 0;
-    for (Agency.Division d : agency.rules().divisions()) {
-      int hits = Words.mentions(text, d.handles());
-      if (hits > bestHits) {
-        best = d;
-        bestHits = hits;
+    Decision d = decide(agency, text, null);
+    return d.unsure() ? Optional.empty() : Optional.ofNullable(d.division());
+  }
+
+  /**
+   * The opening's events with the classifier's proposal right after {@code CaseOpened} (unchanged
+   * when there is no CaseOpened among them).
+   */
+  public static List<CaseEvent> withProposal(
+      Agency agency, @Nullable String text, @Nullable String intakeMode, List<CaseEvent> events) {
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) instanceof CaseEvent.CaseOpened o) {
+        Decision d = decide(agency, text, intakeMode);
+        List<CaseEvent> out = new ArrayList<>(events);
+        out.add(
+            i + 1,
+            new CaseEvent.CaseClassified(
+                UUID.randomUUID().toString(),
+                o.occurredAt(),
+                o.caseId(),
+                o.ticket(),
+                o.agencyCode(),
+                o.status(),
+                d.caseType(),
+                d.slaClass(),
+                d.topic(),
+                d.division(),
+                d.confidence(),
+                d.unsure(),
+                d.explanation(),
+                ACTOR));
+        return List.copyOf(out);
       }
     }
-    return Optional.ofNullable(best).map(Agency.Division::code);
+    return events;
   }
 }
