@@ -396,6 +396,50 @@ class CaseWorkflowStreamTest {
     assertThat(body(events, "id.aduan.case.survey-answered.v1").get("rating").asInt()).isEqualTo(4);
   }
 
+  // ------------------------------------------------------------------- triage
+
+  @Test
+  void anUnsureProposalPutsTheCaseInTheVerifiersTriageQueueWithItsExplanation() throws Exception {
+    send(
+        email(
+            "PSR",
+            "triage@example.test",
+            "<triage-1@example.test>",
+            "Bantuan",
+            "PKH saya belum cair sudah tiga bulan",
+            null));
+    send(
+        email(
+            "PSR",
+            "triage2@example.test",
+            "<triage-2@example.test>",
+            "Dana desa",
+            "Dana desa untuk jalan lingkungan tidak jelas penggunaannya, mohon diperiksa",
+            null));
+    CaseDocument unsure = awaitCaseWithMessage("PSR", Channel.EMAIL, "<triage-1@example.test>");
+    CaseDocument sure = awaitCaseWithMessage("PSR", Channel.EMAIL, "<triage-2@example.test>");
+
+    JsonNode detail = get("psr", "/api/v1/cases/" + unsure.ticket());
+    JsonNode proposal = detail.get("classification").get("proposal");
+    assertThat(proposal.get("unsure").asBoolean()).isTrue();
+    assertThat(proposal.get("explanation").size()).isPositive();
+    assertThat(detail.get("suggestedDivision").isNull()).isTrue();
+    assertThat(
+            get("psr", "/api/v1/cases/" + sure.ticket())
+                .get("classification")
+                .get("proposal")
+                .get("unsure")
+                .asBoolean())
+        .isFalse();
+
+    JsonNode queue = get("psr", "/api/v1/cases?unsure=true&size=100");
+    List<String> tickets =
+        queue.get("items").valueStream().map(i -> i.get("ticket").asString()).toList();
+    assertThat(tickets).contains(unsure.ticket()).doesNotContain(sure.ticket());
+    assertThat(queue.get("items").valueStream().allMatch(i -> i.get("unsure").asBoolean()))
+        .isTrue();
+  }
+
   // ------------------------------------------------------ communications and publication
 
   @Test

@@ -219,7 +219,9 @@ public class CaseService {
   private Optional<CaseDocument> openNew(NewCase n, Agency agency, LocalDate today) {
     int year = TicketNumber.yearOf(n.receivedAt(), agency.timeZone());
     String ticket = TicketNumber.format(agency.code(), year, tickets.next(agency.code(), year));
-    CaseDocument skeleton = skeleton(n, ticket, agency);
+    // Classified once: the suggestion, the stored proposal and its event come from one decision.
+    Classifier.Proposed proposal = Classifier.propose(agency, n.text(), n.intakeMode());
+    CaseDocument skeleton = skeleton(n, ticket, agency, proposal);
     Case.Opened opened =
         Case.open(
             new Case.Opening(
@@ -236,8 +238,7 @@ public class CaseService {
             skeleton.evidence(),
             clock.instant(),
             today);
-    List<CaseEvent> events =
-        Classifier.withProposal(agency, n.text(), n.intakeMode(), opened.events());
+    List<CaseEvent> events = Classifier.withProposal(proposal, opened.events());
     CaseDocument doc = skeleton.with(opened.aggregate(), entries(skeleton, events));
     if (!cases.insert(doc)) {
       return Optional.empty();
@@ -619,7 +620,8 @@ public class CaseService {
     return cases.byTicket(ticket).filter(c -> c.agencyCode().equals(agency.code()));
   }
 
-  private CaseDocument skeleton(NewCase n, String ticket, Agency agency) {
+  private CaseDocument skeleton(
+      NewCase n, String ticket, Agency agency, Classifier.Proposed proposal) {
     return new CaseDocument(
         n.id(),
         ticket,
@@ -641,7 +643,7 @@ public class CaseService {
         null,
         null,
         null,
-        Classifier.suggestDivision(agency, n.text()).orElse(null),
+        proposal.suggestedDivision(),
         List.of(),
         List.of(),
         null,
@@ -658,7 +660,8 @@ public class CaseService {
         n.keys(),
         n.receivedAt(),
         null,
-        null);
+        null,
+        proposal.stored());
   }
 
   private List<Outbox.Entry> entries(CaseDocument doc, List<CaseEvent> events) {

@@ -73,15 +73,57 @@ public final class Classifier {
     return d.unsure() ? Optional.empty() : Optional.ofNullable(d.division());
   }
 
+  /** One decision at intake, in the three shapes the case needs. */
+  public record Proposed(Decision decision, @Nullable String suggestedDivision, Proposal stored) {}
+
+  /**
+   * The proposal as the case keeps it: what the classifier thinks the case is and where it goes,
+   * how sure it is and why. {@code unsure} puts the case in the verifier's triage queue; the case's
+   * own type, class and division change only when an officer decides.
+   */
+  public record Proposal(
+      CaseType caseType,
+      @Nullable String slaClass,
+      @Nullable String topic,
+      @Nullable String division,
+      double confidence,
+      boolean unsure,
+      List<String> explanation) {
+
+    public Proposal {
+      explanation = explanation == null ? List.of() : List.copyOf(explanation);
+    }
+  }
+
+  public static Proposed propose(
+      Agency agency, @Nullable String text, @Nullable String intakeMode) {
+    Decision d = decide(agency, text, intakeMode);
+    return new Proposed(
+        d,
+        d.unsure() ? null : d.division(),
+        new Proposal(
+            d.caseType(),
+            d.slaClass(),
+            d.topic(),
+            d.division(),
+            d.confidence(),
+            d.unsure(),
+            d.explanation()));
+  }
+
   /**
    * The opening's events with the classifier's proposal right after {@code CaseOpened} (unchanged
    * when there is no CaseOpened among them).
    */
   public static List<CaseEvent> withProposal(
       Agency agency, @Nullable String text, @Nullable String intakeMode, List<CaseEvent> events) {
+    return withProposal(propose(agency, text, intakeMode), events);
+  }
+
+  public static List<CaseEvent> withProposal(Proposed proposed, List<CaseEvent> events) {
+    Decision d = proposed.decision();
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i) instanceof CaseEvent.CaseOpened o) {
-        Decision d = decide(agency, text, intakeMode);
         List<CaseEvent> out = new ArrayList<>(events);
         out.add(
             i + 1,

@@ -2,6 +2,7 @@ package id.aduan.cases.persistence;
 
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.Case;
+import id.aduan.cases.domain.Classifier;
 import id.aduan.cases.domain.Completeness;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;
@@ -61,7 +62,8 @@ public record CaseDocument(
     List<String> identityKeys,
     @Nullable Instant lastCitizenMessageAt,
     @Nullable String assignee,
-    Case.@Nullable Survey survey) {
+    Case.@Nullable Survey survey,
+    Classifier.@Nullable Proposal proposal) {
 
   /** Missing lists read as empty: documents written before a field existed stay readable. */
   @PersistenceCreator
@@ -155,6 +157,7 @@ public record CaseDocument(
         identityKeys,
         lastCitizenMessageAt,
         null,
+        null,
         null);
   }
 
@@ -213,6 +216,7 @@ public record CaseDocument(
         Map.of(),
         null,
         List.of(),
+        null,
         null,
         null,
         null);
@@ -349,7 +353,8 @@ public record CaseDocument(
         identityKeys,
         lastCitizenMessageAt,
         assignee,
-        s.survey());
+        s.survey(),
+        proposal);
   }
 
   /** The same document with one more citizen message (and the identity it revealed). */
@@ -398,7 +403,8 @@ public record CaseDocument(
             ? message.at()
             : lastCitizenMessageAt,
         assignee,
-        survey);
+        survey,
+        proposal);
   }
 
   /** Form keys under which a reporter's wish for anonymity or confidentiality is kept. */
@@ -483,7 +489,8 @@ public record CaseDocument(
         identityKeys,
         lastCitizenMessageAt,
         newAssignee == null ? assignee : newAssignee,
-        survey);
+        survey,
+        proposal);
   }
 
   /** What the completeness check looks at: every inbound text and file, and the form. */

@@ -161,6 +161,8 @@ public class Cases {
    * @param slaState a deadline state ({@code RUNNING}, {@code WARNING}, {@code BREACHED}, ...) of
    *     any of the case's clocks, among {@code clocks}
    * @param lookupKeys keyed hashes of a NIK or phone number (exact lookup without clear values)
+   * @param unsure true: only the verifier's triage queue, the cases whose classifier proposal was
+   *     unsure and that no officer has classified yet
    */
   public record Filter(
       List<CaseStatus> statuses,
@@ -172,7 +174,8 @@ public class Cases {
       @Nullable Instant receivedTo,
       @Nullable String assignee,
       @Nullable String text,
-      List<String> lookupKeys) {}
+      List<String> lookupKeys,
+      boolean unsure) {}
 
   /** One page of a search, and how many cases match in all. */
   public record Found(List<CaseDocument> cases, long total) {}
@@ -214,6 +217,12 @@ public class Cases {
     }
     if (!f.lookupKeys().isEmpty()) {
       c.and(PII_LOOKUP).in(f.lookupKeys());
+    }
+    if (f.unsure()) {
+      c.and("proposal.unsure").is(true);
+      if (f.statuses().isEmpty()) {
+        c.and("status").in(CaseStatus.RECEIVED, CaseStatus.INCOMPLETE, CaseStatus.VERIFIED);
+      }
     }
     List<Criteria> all = new java.util.ArrayList<>();
     all.add(c);

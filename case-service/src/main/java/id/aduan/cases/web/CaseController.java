@@ -79,7 +79,8 @@ class CaseController {
       boolean anonymous,
       boolean confidential,
       Map<String, CaseDocument.Deadline> deadlines,
-      long version) {
+      long version,
+      boolean unsure) {
 
     static CaseSummary of(CaseDocument d) {
       return new CaseSummary(
@@ -95,7 +96,8 @@ class CaseController {
           d.anonymous(),
           d.confidential(),
           d.deadlines(),
-          d.version() == null ? 0 : d.version());
+          d.version() == null ? 0 : d.version(),
+          d.proposal() != null && d.proposal().unsure());
     }
   }
 
@@ -121,6 +123,7 @@ class CaseController {
       @RequestParam(required = false) @Nullable Instant receivedTo,
       @RequestParam(required = false) @Nullable @Size(max = 100) String assignee,
       @RequestParam(required = false) @Nullable @Size(max = 200) String q,
+      @RequestParam(defaultValue = "false") boolean unsure,
       @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9 .\\-]{16,19}") String nik,
       @RequestParam(required = false) @Nullable @Pattern(regexp = "\\+?[0-9 \\-]{8,20}")
           String phone,
@@ -162,7 +165,8 @@ class CaseController {
                 receivedTo,
                 assignee,
                 q,
-                lookups),
+                lookups,
+                unsure),
             page,
             size);
     return new CasePage(

@@ -91,6 +91,17 @@ record CaseView(
       @Nullable String slaClass,
       @Nullable String division,
       @Nullable String suggestedDivision,
+      List<String> explanation,
+      @Nullable Proposal proposal) {}
+
+  /** The classifier's proposal at intake: what, where, how sure, why; unsure means triage. */
+  record Proposal(
+      CaseType caseType,
+      @Nullable String slaClass,
+      @Nullable String topic,
+      @Nullable String division,
+      double confidence,
+      boolean unsure,
       List<String> explanation) {}
 
   private static final Set<String> CLASSIFYING =
@@ -204,6 +215,16 @@ record CaseView(
         doc.slaClass(),
         doc.division(),
         doc.suggestedDivision(),
-        explanation);
+        explanation,
+        doc.proposal() == null
+            ? null
+            : new Proposal(
+                doc.proposal().caseType(),
+                doc.proposal().slaClass(),
+                doc.proposal().topic(),
+                doc.proposal().division(),
+                doc.proposal().confidence(),
+                doc.proposal().unsure(),
+                doc.proposal().explanation().stream().map(PiiText::mask).toList()));
   }
 }

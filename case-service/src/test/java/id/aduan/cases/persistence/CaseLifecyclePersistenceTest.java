@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import id.aduan.cases.domain.Case;
+import id.aduan.cases.domain.Classifier;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
@@ -104,7 +105,15 @@ class CaseLifecyclePersistenceTest {
         List.of(citizenKey, "phone:abc"),
         AT,
         "bdg.linjamsos",
-        new Case.Survey(4, "cepat ditangani", AT, "m-9"));
+        new Case.Survey(4, "cepat ditangani", AT, "m-9"),
+        new Classifier.Proposal(
+            CaseType.COMPLAINT,
+            "STANDARD",
+            "PKH",
+            "LINJAMSOS",
+            0.91,
+            false,
+            List.of("kata 'pkh' → LINJAMSOS")));
   }
 
   @Test
