@@ -626,9 +626,9 @@ class OfficerApiTest {
             .find(new Document("ticket", linjamsos))
             .first();
     assertThat(stored).isNotNull();
-    assertThat(stored.get("form", Document.class).getString("nik")).startsWith("enc:v1:demo:");
+    assertThat(stored.get("form", Document.class).getString("nik")).startsWith("enc:v1:test:");
     assertThat(stored.get("replyAddress", Document.class).getString("recipientId"))
-        .startsWith("enc:v1:demo:");
+        .startsWith("enc:v1:test:");
     assertThat(stored.getList(Cases.PII_LOOKUP, String.class)).isNotEmpty();
     // ...and read back in clear by the service.
     assertThat(cases().byTicket(linjamsos).orElseThrow().form().get("nik")).isEqualTo(NIK);
