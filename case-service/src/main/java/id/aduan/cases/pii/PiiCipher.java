@@ -31,6 +31,11 @@ public final class PiiCipher {
   private final SecretKey lookupKey;
   private final SecureRandom random = new SecureRandom();
 
+  // Provider look-ups cost more than a short encryption: one instance per thread, re-initialized.
+  private static final ThreadLocal<Cipher> GCM =
+      ThreadLocal.withInitial(() -> instance("AES/GCM/NoPadding"));
+  private final ThreadLocal<Mac> hmac;
+
   public PiiCipher(String activeKeyId, Map<String, byte[]> keys, byte[] lookupKey) {
     Map<String, SecretKey> k = new LinkedHashMap<>();
     keys.forEach(
@@ -54,6 +59,26 @@ public final class PiiCipher {
     this.activeKeyId = activeKeyId;
     this.keys = Map.copyOf(k);
     this.lookupKey = new SecretKeySpec(lookupKey, "HmacSHA256");
+    SecretKey hmacKey = this.lookupKey;
+    this.hmac =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(hmacKey);
+                return mac;
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+  }
+
+  private static Cipher instance(String transformation) {
+    try {
+      return Cipher.getInstance(transformation);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static PiiCipher of(PiiProperties p) {
@@ -80,7 +105,7 @@ public final class PiiCipher {
     try {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = GCM.get();
       c.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
       c.updateAAD(activeKeyId.getBytes(StandardCharsets.UTF_8));
       byte[] ct = c.doFinal(clear.getBytes(StandardCharsets.UTF_8));
@@ -107,7 +132,7 @@ public final class PiiCipher {
     try {
       byte[] in =
           Base64.getUrlDecoder().decode(stored.substring(PREFIX.length() + keyId.length() + 1));
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher c = GCM.get();
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
       c.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
       return new String(c.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
@@ -118,13 +143,7 @@ public final class PiiCipher {
 
   /** The keyed hash of a normalized value, e.g. {@code lookup("nik", "3273...")}. */
   public String lookup(String kind, String normalized) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(lookupKey);
-      byte[] h = mac.doFinal((kind + "|" + normalized).getBytes(StandardCharsets.UTF_8));
-      return kind + ":" + HexFormat.of().formatHex(h, 0, 20);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] h = hmac.get().doFinal((kind + "|" + normalized).getBytes(StandardCharsets.UTF_8));
+    return kind + ":" + HexFormat.of().formatHex(h, 0, 20);
   }
 }

@@ -38,6 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cases/{ticket}")
 class CaseActionsController {
 
+  /** Codes of the agency file and of the lifecycle (divisions, classes, steps, reasons). */
+  static final String CODE = "[A-Za-z0-9_\\-]+";
+
   private final CaseService service;
   private final Officer officer;
   private final OfficerDesk desk;
@@ -58,14 +61,18 @@ class CaseActionsController {
   record Classify(
       @NotNull @PositiveOrZero Long version,
       @NotNull CaseType caseType,
-      @Nullable String slaClass,
+      @Nullable @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = CODE)
+          String slaClass,
       @Nullable @Size(max = 200) String topic) {}
 
-  record Route(@NotNull @PositiveOrZero Long version, @NotBlank String division) {}
+  record Route(
+      @NotNull @PositiveOrZero Long version,
+      @NotBlank @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = CODE)
+          String division) {}
 
   record RequestInformation(
       @NotNull @PositiveOrZero Long version,
-      @NotEmpty List<@NotBlank String> missing,
+      @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 60) String> missing,
       @Nullable @Size(max = 2000) String reason) {}
 
   record Answer(@NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 4000) String text) {}
@@ -73,10 +80,10 @@ class CaseActionsController {
   /** The berita acara. */
   record BeritaAcara(
       @NotBlank @Size(max = 4000) String whatWasDone,
-      @NotEmpty List<@NotBlank String> doneBy,
+      @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> doneBy,
       @NotNull Instant doneAt,
-      @Nullable List<String> attachmentIds,
-      @NotBlank String citizenInformedVia) {}
+      @Nullable @Size(max = 50) List<@NotBlank @Size(max = 200) String> attachmentIds,
+      @NotBlank @Size(max = 40) String citizenInformedVia) {}
 
   record Resolve(
       @NotNull @PositiveOrZero Long version,
@@ -85,23 +92,30 @@ class CaseActionsController {
 
   record Reject(
       @NotNull @PositiveOrZero Long version,
-      @NotBlank String reasonCode,
+      @NotBlank @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = CODE)
+          String reasonCode,
       @NotBlank @Size(max = 2000) String reason) {}
 
-  record Merge(@NotNull @PositiveOrZero Long version, @NotBlank String survivorTicket) {}
+  record Merge(
+      @NotNull @PositiveOrZero Long version,
+      @NotBlank @jakarta.validation.constraints.Pattern(regexp = CaseController.TICKET)
+          String survivorTicket) {}
 
   /** A reason that must be given (reopening, extending a deadline). */
   record Reasoned(
       @NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 2000) String reason) {}
 
-  record PpidStep(@NotNull @PositiveOrZero Long version, @NotBlank String step) {}
+  record PpidStep(
+      @NotNull @PositiveOrZero Long version,
+      @NotBlank @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = CODE)
+          String step) {}
 
   record PpidGrant(
       @NotNull @PositiveOrZero Long version,
       @NotBlank @Size(max = 4000) String whatWasDone,
       @NotBlank @Size(max = 1000) String proofOfDelivery,
-      @NotBlank String citizenInformedVia,
-      @Nullable List<String> attachmentIds) {}
+      @NotBlank @Size(max = 40) String citizenInformedVia,
+      @Nullable @Size(max = 50) List<@NotBlank @Size(max = 200) String> attachmentIds) {}
 
   record PpidRefuse(
       @NotNull @PositiveOrZero Long version, @NotBlank @Size(max = 2000) String legalBasis) {}

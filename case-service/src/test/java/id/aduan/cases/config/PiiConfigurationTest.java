@@ -1,0 +1,41 @@
+package id.aduan.cases.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.aduan.cases.pii.PiiCipher;
+import id.aduan.cases.pii.PiiProperties;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PiiConfigurationTest {
+
+  private final PiiConfiguration configuration = new PiiConfiguration();
+
+  @Test
+  void withoutKeysOutsideDemoModeTheServiceRefusesToStart() {
+    assertThatThrownBy(
+            () -> configuration.piiCipher(new PiiProperties(null, null, null), false, "secret"))
+        .hasMessageContaining("aduan.cases.pii.active-key-id");
+  }
+
+  @Test
+  void demoModeDerivesDemoKeysFromTheDemoPassword() {
+    PiiCipher demo =
+        configuration.piiCipher(new PiiProperties(null, null, null), true, "aduan-demo");
+    assertThat(demo.activeKeyId()).isEqualTo("demo");
+    PiiCipher again =
+        configuration.piiCipher(new PiiProperties(null, null, null), true, "aduan-demo");
+    assertThat(again.decrypt(demo.encrypt("081234567890"))).isEqualTo("081234567890");
+  }
+
+  @Test
+  void configuredKeysWinEvenInDemoMode() {
+    String key = Base64.getEncoder().encodeToString(new byte[32]);
+    PiiCipher configured =
+        configuration.piiCipher(
+            new PiiProperties("2026-01", Map.of("2026-01", key), key), true, "x");
+    assertThat(configured.activeKeyId()).isEqualTo("2026-01");
+  }
+}
