@@ -80,6 +80,8 @@ class LaporChannelStreamTest {
                 "--aduan.lapor.retry.open-for=1s",
                 "--aduan.lapor.category-divisions.BTN.101=linjamsos",
                 "--aduan.lapor.formats.LAPOR-PSR=xml",
+                // A status added by configuration alone, beside the table in channel-lapor.yaml.
+                "--aduan.lapor.status-map.inbound.ditinjau_ulang=VERIFIED",
                 "--aduan.lapor.attachments.max-size=1KB",
                 "--aduan.lapor.attachments.retry-interval=300ms");
     cloudEvents = app.getBean(CloudEvents.class);
@@ -312,6 +314,22 @@ class LaporChannelStreamTest {
               assertThat(d.channel()).isEqualTo(Channel.LAPOR);
             });
     assertThat(complaintsFor(id)).isEmpty();
+  }
+
+  @Test
+  void givenAStatusAddedToTheTableByConfiguration_thenItIsMapped_andTheBuiltInOnesStillAre() {
+    String id =
+        lapor.addReport(
+            "LAPOR-BTN",
+            "{\"title\":\"Ditinjau\",\"content\":\"Isi\",\"status\":\"ditinjau_ulang\"}");
+
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+    lapor.changeStatus(id, "arsip");
+    await().atMost(PATIENCE).until(() -> complaintsFor(id).size() >= 2);
+
+    assertThat(complaintsFor(id))
+        .extracting(c -> c.metadata().get("status"))
+        .containsExactly("VERIFIED", "ARCHIVED");
   }
 
   @Test

@@ -9,6 +9,7 @@ import id.aduan.messaging.CloudEvents;
 import id.aduan.support.HubSignature;
 import id.aduan.support.ProcessedKeys;
 import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.KafkaBrokerProcess;
 import id.aduan.testsupport.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;

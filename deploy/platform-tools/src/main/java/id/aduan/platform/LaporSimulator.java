@@ -214,6 +214,12 @@ public final class LaporSimulator implements AutoCloseable {
   }
 
   void seedDemoReports() {
+    // A 1x1 PNG, so the local platform shows an attachment fetched into GridFS.
+    byte[] png =
+        java.util.Base64.getDecoder()
+            .decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    String photo = addFile("demo-foto-1", "image/png", png);
     addReport(
         "LAPOR-BTN",
         """
@@ -221,8 +227,10 @@ public final class LaporSimulator implements AutoCloseable {
          "classification":"pengaduan","category":{"id":"101","name":"Bantuan Sosial"},"tags":["pkh"],
          "anonymous":false,"confidential":false,
          "reporter":{"id":"u-demo-1","name":"Warga Demo","phone":"6281200000001","email":"warga@demo.test"},
-         "location":{"lat":-5.4636,"lng":122.6123,"address":"Pasarwajo, Buton"}}
-        """);
+         "location":{"lat":-5.4636,"lng":122.6123,"address":"Pasarwajo, Buton"},
+         "attachments":[{"id":"demo-foto-1","file_name":"kartu-pkh.png","mime_type":"image/png","size":%d,"url":"%s"}]}
+        """
+            .formatted(png.length, photo));
     addReport(
         "LAPOR-LBK",
         """

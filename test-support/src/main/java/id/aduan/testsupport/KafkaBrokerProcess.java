@@ -1,4 +1,4 @@
-package id.aduan.social;
+package id.aduan.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,16 +18,17 @@ import org.apache.kafka.common.Uuid;
  * A real single-node KRaft broker in its own JVM (the test classpath holds the broker), with its
  * data on disk, so a test can stop it and start it again with everything it held: what "Kafka is
  * down" means in production, without a mock in sight. Settings as in
- * shared/reference/local-infrastructure.md.
+ * shared/reference/local-infrastructure.md. Slower than {@link AduanKafka} (a JVM of its own,
+ * seconds to start): for the few tests that stop Kafka.
  */
-final class KafkaBrokerProcess implements AutoCloseable {
+public final class KafkaBrokerProcess implements AutoCloseable {
 
   private final Path dir;
   private final Path properties;
   private final int port;
   private Process process;
 
-  KafkaBrokerProcess() throws IOException, InterruptedException {
+  public KafkaBrokerProcess() throws IOException, InterruptedException {
     this.dir = Files.createTempDirectory("social-kafka");
     this.port = freePort();
     int controller = freePort();
@@ -78,12 +79,12 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
   }
 
-  String brokers() {
+  public String brokers() {
     return "127.0.0.1:" + port;
   }
 
   /** Starts the broker and returns once it answers. */
-  void start(Duration patience) throws Exception {
+  public void start(Duration patience) throws Exception {
     process = run("kafka.Kafka", properties.toString());
     long end = System.nanoTime() + patience.toNanos();
     while (true) {
@@ -100,7 +101,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   /** Stops the broker (SIGTERM, as an operator would) and waits until it is gone. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -109,7 +110,7 @@ final class KafkaBrokerProcess implements AutoCloseable {
     }
   }
 
-  void createTopics(List<String> topics) throws Exception {
+  public void createTopics(List<String> topics) throws Exception {
     try (Admin admin = admin()) {
       admin
           .createTopics(topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList())
