@@ -55,16 +55,13 @@ class LaporKafkaOutageTest {
     app =
         LaporChannelApplication.builder()
             .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.brokers(),
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("lapor-outage"),
-                "--server.port=0",
-                "--aduan.lapor.base-url=" + lapor.baseUrl(),
-                "--aduan.lapor.token=outage-token",
-                "--aduan.lapor.poll-interval=300ms",
-                "--aduan.lapor.poll-initial-delay=0s",
-                "--spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=3000",
-                "--spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=2000",
-                "--spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=4000");
+                kafka.withBinderArguments(
+                    "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("lapor-outage"),
+                    "--server.port=0",
+                    "--aduan.lapor.base-url=" + lapor.baseUrl(),
+                    "--aduan.lapor.token=outage-token",
+                    "--aduan.lapor.poll-interval=300ms",
+                    "--aduan.lapor.poll-initial-delay=0s"));
   }
 
   @AfterAll

@@ -62,17 +62,13 @@ class SocialKafkaOutageTest {
     app =
         SocialChannelApplication.builder()
             .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.brokers(),
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("social-outage"),
-                "--server.port=0",
-                "--aduan.social.graph-base-url=" + graph.graphBaseUrl(),
-                "--aduan.social.app-secret=" + SECRET,
-                "--aduan.social.verify-token=outage-verify",
-                "--aduan.social.page-access-token=page-token",
-                // Give up on an unreachable broker within seconds, not the default minutes.
-                "--spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=3000",
-                "--spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=2000",
-                "--spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=4000");
+                kafka.withBinderArguments(
+                    "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("social-outage"),
+                    "--server.port=0",
+                    "--aduan.social.graph-base-url=" + graph.graphBaseUrl(),
+                    "--aduan.social.app-secret=" + SECRET,
+                    "--aduan.social.verify-token=outage-verify",
+                    "--aduan.social.page-access-token=page-token"));
     port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
   }
 

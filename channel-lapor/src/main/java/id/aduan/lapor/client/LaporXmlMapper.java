@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -56,22 +57,21 @@ sealed interface LaporXmlMapper permits LaporXmlMapper.V1 {
   }
 
   static LaporGateway.Page readPage(String raw) {
-    Element root = parse(raw);
-    return LaporProtocolException.reading(
-        raw,
-        () -> {
-          LaporXmlMapper mapper = forVersion(root);
-          return mapper.json().page(mapper.toTree(root), raw);
-        });
+    return read(raw, (json, tree) -> json.page(tree, raw));
   }
 
   static LaporGateway.Topics readTopics(String raw) {
+    return read(raw, (json, tree) -> json.topics(tree, raw));
+  }
+
+  /** Parses, picks the version, and lets the corresponding JSON mapper read the tree. */
+  private static <T> T read(String raw, BiFunction<LaporJsonMapper, JsonNode, T> reader) {
     Element root = parse(raw);
     return LaporProtocolException.reading(
         raw,
         () -> {
           LaporXmlMapper mapper = forVersion(root);
-          return mapper.json().topics(mapper.toTree(root), raw);
+          return reader.apply(mapper.json(), mapper.toTree(root));
         });
   }
 

@@ -10,6 +10,7 @@ import id.aduan.lapor.domain.KnownReport;
 import id.aduan.lapor.domain.LaporGateway;
 import id.aduan.lapor.domain.LaporReport;
 import id.aduan.lapor.domain.ReportNormalizer;
+import id.aduan.lapor.domain.Sha256;
 import id.aduan.lapor.domain.UnreadableAnswerException;
 import id.aduan.lapor.domain.Watermark;
 import id.aduan.lapor.persistence.KnownReports;
@@ -19,12 +20,9 @@ import id.aduan.messaging.EventPublisher;
 import id.aduan.support.ProcessedKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -181,20 +179,10 @@ public class LaporIntake {
     meters
         .counter("aduan.lapor.unreadable.responses", "agency", agency.code(), "kind", "reports")
         .increment();
-    if (processed.remember("unreadable", laporId + "/" + sha256(raw), clock.instant())) {
+    if (processed.remember("unreadable", laporId + "/" + Sha256.hex(raw), clock.instant())) {
       deadLetter(agency, "UNREADABLE_RESPONSE", String.valueOf(e.getMessage()), raw);
     }
     return e;
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
   }
 
   private void deadLetter(Agency agency, String reason, String detail, String payload) {

@@ -1,10 +1,8 @@
 package id.aduan.lapor.persistence;
 
+import id.aduan.lapor.domain.Sha256;
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +68,21 @@ public class LaporAttachments {
     }
 
     public Entry with(Status status, int attempts, @Nullable Instant nextAttemptAt) {
+      return copy(status, attempts, nextAttemptAt, storageRef, sha256, sizeBytes, mediaType);
+    }
+
+    public Entry storedAs(String storageRef, String sha256, long sizeBytes, String mediaType) {
+      return copy(Status.STORED, attempts, null, storageRef, sha256, sizeBytes, mediaType);
+    }
+
+    private Entry copy(
+        Status status,
+        int attempts,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String storageRef,
+        @Nullable String sha256,
+        long sizeBytes,
+        @Nullable String mediaType) {
       return new Entry(
           id,
           trackingId,
@@ -90,28 +103,6 @@ public class LaporAttachments {
           confidential,
           linked);
     }
-
-    public Entry storedAs(String storageRef, String sha256, long sizeBytes, String mediaType) {
-      return new Entry(
-          id,
-          trackingId,
-          attachmentId,
-          agencyCode,
-          laporAgencyId,
-          url,
-          fileName,
-          mediaType,
-          sizeBytes,
-          Status.STORED,
-          attempts,
-          null,
-          storageRef,
-          sha256,
-          senderId,
-          anonymous,
-          confidential,
-          linked);
-    }
   }
 
   public @Nullable Entry of(String trackingId, String attachmentId) {
@@ -124,7 +115,7 @@ public class LaporAttachments {
 
   /** Stores the bytes in GridFS; returns the GridFS id and the SHA-256 of the content. */
   public Stored store(Entry entry, String mediaType, byte[] bytes) {
-    String sha256 = sha256(bytes);
+    String sha256 = Sha256.hex(bytes);
     Document metadata =
         new Document("trackingId", entry.trackingId())
             .append("attachmentId", entry.attachmentId())
@@ -176,12 +167,4 @@ public class LaporAttachments {
   }
 
   public record Stored(String storageRef, String sha256) {}
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
-    }
-  }
 }

@@ -116,6 +116,21 @@ class HttpLaporGatewayTest {
   }
 
   @Test
+  void givenLaporKeepsFailing_thenTheCircuitBreakerOpensAndCallsFailFastWithoutReachingIt() {
+    lapor.failNext(1000, 503);
+    HttpLaporGateway gateway = gateway(LaporProperties.Format.JSON, Map.of());
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(gateway::topics).hasMessageContaining("HTTP 503");
+    }
+    int reached = lapor.calls().size();
+
+    assertThatThrownBy(gateway::topics)
+        .isInstanceOf(LaporCallFailedException.class)
+        .hasMessageContaining("CallNotPermittedException");
+    assertThat(lapor.calls()).hasSize(reached);
+  }
+
+  @Test
   void attachmentsAreFetchedUpToTheLimit_andAFailureIsAnAnswerNotAnException() {
     byte[] photo = "FOTO-JALAN-RUSAK".getBytes(StandardCharsets.UTF_8);
     String small = lapor.addFile("f-small", "image/jpeg", photo);
