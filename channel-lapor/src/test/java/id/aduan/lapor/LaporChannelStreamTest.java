@@ -317,6 +317,35 @@ class LaporChannelStreamTest {
   }
 
   @Test
+  void givenABrokenReportAndAnEmptyOne_thenEachDeadLetteredOnceWithItsReason_andTheRestArrives() {
+    String broken =
+        lapor.addReport(
+            "LAPOR-BABEL",
+            "{\"title\":\"Bendera rusak\",\"content\":\"Isi\",\"anonymous\":\"ya\"}");
+    String empty = lapor.addReport("LAPOR-BABEL", "{\"title\":\"\",\"content\":\" \"}");
+    String good = lapor.addReport("LAPOR-BABEL", named("Sehalaman dengan yang rusak"));
+    double unreadableBefore = inbound("BABEL", "unreadable");
+
+    await().atMost(PATIENCE).until(() -> !complaintsFor(good).isEmpty());
+    // Polled again within the overlap, the broken report is read (and counted) again ...
+    await().atMost(PATIENCE).until(() -> inbound("BABEL", "unreadable") >= unreadableBefore + 3);
+
+    // ... but dead-lettered once, as is the empty one.
+    assertThat(deadLettersAbout(broken))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.reason()).isEqualTo("UNREADABLE_REPORT");
+              assertThat(d.detail()).isEqualTo("'anonymous' is not true or false");
+            });
+    assertThat(deadLettersAbout(empty))
+        .singleElement()
+        .satisfies(d -> assertThat(d.reason()).isEqualTo("EMPTY_REPORT"));
+    assertThat(complaintsFor(broken)).isEmpty();
+    assertThat(complaintsFor(empty)).isEmpty();
+  }
+
+  @Test
   void givenAStatusAddedToTheTableByConfiguration_thenItIsMapped_andTheBuiltInOnesStillAre() {
     String id =
         lapor.addReport(
@@ -586,6 +615,12 @@ class LaporChannelStreamTest {
             .find("aduan.inbound.messages")
             .tags("agency", "BTN", "outcome", "own_change")
             .counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private double inbound(String agency, String outcome) {
+    var counter =
+        meters.find("aduan.inbound.messages").tags("agency", agency, "outcome", outcome).counter();
     return counter == null ? 0 : counter.count();
   }
 

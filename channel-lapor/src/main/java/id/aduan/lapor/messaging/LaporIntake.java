@@ -105,7 +105,9 @@ public class LaporIntake {
         next = next.advancedTo(report.updatedAt());
       }
       for (LaporGateway.Unreadable bad : page.unreadable()) {
-        deadLetter(agency, "UNREADABLE_REPORT", bad.reason(), bad.json());
+        // Read again by every poll within the overlap: dead-lettered once per distinct content.
+        deadLetterOnce(agency, laporId, "UNREADABLE_REPORT", bad.reason(), bad.json());
+        count(agency, "unreadable");
       }
       cursor = page.nextCursor();
       pages++;
@@ -179,10 +181,22 @@ public class LaporIntake {
     meters
         .counter("aduan.lapor.unreadable.responses", "agency", agency.code(), "kind", "reports")
         .increment();
-    if (processed.remember("unreadable", laporId + "/" + Sha256.hex(raw), clock.instant())) {
-      deadLetter(agency, "UNREADABLE_RESPONSE", String.valueOf(e.getMessage()), raw);
-    }
+    deadLetterOnce(agency, laporId, "UNREADABLE_RESPONSE", String.valueOf(e.getMessage()), raw);
     return e;
+  }
+
+  /**
+   * Dead-letters what LAPOR! keeps sending unchanged only the first time. The key is written after
+   * the dead letter was acknowledged, so a Kafka failure in between repeats it rather than lose it.
+   */
+  private void deadLetterOnce(
+      Agency agency, String laporId, String reason, String detail, String payload) {
+    String key = laporId + "/" + Sha256.hex(payload);
+    if (processed.seen(reason, key)) {
+      return;
+    }
+    deadLetter(agency, reason, detail, payload);
+    processed.remember(reason, key, clock.instant());
   }
 
   private void deadLetter(Agency agency, String reason, String detail, String payload) {
