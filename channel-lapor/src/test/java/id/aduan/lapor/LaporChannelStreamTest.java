@@ -12,6 +12,7 @@ import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.lapor.domain.Watermark;
+import id.aduan.lapor.persistence.LaporAttachments;
 import id.aduan.lapor.persistence.LaporTopics;
 import id.aduan.lapor.persistence.RawResponses;
 import id.aduan.lapor.persistence.Watermarks;
@@ -77,7 +78,12 @@ class LaporChannelStreamTest {
                 "--aduan.lapor.request-timeout=1s",
                 "--aduan.lapor.retry.backoff=50ms",
                 "--aduan.lapor.retry.open-for=1s",
-                "--aduan.lapor.category-divisions.BTN.101=linjamsos");
+                "--aduan.lapor.category-divisions.BTN.101=linjamsos",
+                "--aduan.lapor.formats.LAPOR-PSR=xml",
+                // A status added by configuration alone, beside the table in channel-lapor.yaml.
+                "--aduan.lapor.status-map.inbound.ditinjau_ulang=VERIFIED",
+                "--aduan.lapor.attachments.max-size=1KB",
+                "--aduan.lapor.attachments.retry-interval=300ms");
     cloudEvents = app.getBean(CloudEvents.class);
     meters = app.getBean(MeterRegistry.class);
     writer = new TopicWriter(brokers);
@@ -145,14 +151,18 @@ class LaporChannelStreamTest {
 
   @Test
   void givenAnAnonymousConfidentialReport_thenTheComplaintOnKafkaCarriesNoIdentity() {
+    String file = "ktp-" + UUID.randomUUID();
+    String url = lapor.addFile(file, "image/jpeg", "KTP".getBytes(StandardCharsets.UTF_8));
     String id =
         lapor.addReport(
             "LAPOR-LBK",
             """
             {"title":"Pungutan bantuan","content":"Ada pungutan saat pembagian bantuan.",
              "anonymous":true,"confidential":true,
-             "reporter":{"id":"u-secret-9","name":"Dewi Lestari","phone":"6281311112222","email":"dewi@contoh.test"}}
-            """);
+             "reporter":{"id":"u-secret-9","name":"Dewi Lestari","phone":"6281311112222","email":"dewi@contoh.test"},
+             "attachments":[{"id":"%s","file_name":"ktp_dewi_lestari.jpg","mime_type":"image/jpeg","size":3,"url":"%s"}]}
+            """
+                .formatted(file, url));
 
     await()
         .atMost(PATIENCE)
@@ -161,12 +171,130 @@ class LaporChannelStreamTest {
     ConsumerRecord<String, byte[]> record =
         recordsContaining(Topics.COMPLAINTS_INBOUND, id).getFirst();
     assertThat(text(record))
-        .doesNotContain("u-secret-9", "Dewi Lestari", "6281311112222", "dewi@contoh.test");
+        .doesNotContain(
+            "u-secret-9", "Dewi Lestari", "6281311112222", "dewi@contoh.test", "ktp_dewi");
     assertThat(record.key()).doesNotContain("u-secret-9");
     ComplaintReceived complaint = cloudEvents.read(record.value(), ComplaintReceived.class);
     assertThat(complaint.sender().anonymous()).isTrue();
     assertThat(complaint.sender().confidential()).isTrue();
     assertThat(complaint.agencyCode()).isEqualTo("LBK");
+    assertThat(complaint.attachments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.status()).isEqualTo("STORED");
+              assertThat(a.fileName()).isNull();
+            });
+  }
+
+  @Test
+  void
+      givenAttachments_thenStoredInGridFsWithTheirHash_tooLargeNotStored_andAFailedOneRetriedLater()
+          throws Exception {
+    String run = UUID.randomUUID().toString();
+    byte[] photo = "FOTO-JALAN-RUSAK".getBytes(StandardCharsets.UTF_8);
+    byte[] scan = "PINDAIAN-KK".getBytes(StandardCharsets.UTF_8);
+    String ok = lapor.addFile("ok-" + run, "image/jpeg", photo);
+    String flaky = lapor.addFile("flaky-" + run, "image/png", scan);
+    lapor.failFile("flaky-" + run, 1);
+    String big = lapor.addFile("big-" + run, "video/mp4", new byte[4096]);
+    String id =
+        lapor.addReport(
+            "LAPOR-BTN",
+            """
+            {"title":"Berlampiran","content":"Lihat lampiran","anonymous":false,"confidential":false,
+             "reporter":{"id":"u-1","name":"Warga"},
+             "attachments":[
+              {"id":"ok-%1$s","file_name":"jalan.jpg","mime_type":"image/jpeg","size":16,"url":"%2$s"},
+              {"id":"flaky-%1$s","file_name":"kk.png","mime_type":"image/png","size":11,"url":"%3$s"},
+              {"id":"big-%1$s","file_name":"video.mp4","mime_type":"video/mp4","size":0,"url":"%4$s"},
+              {"id":"declared-%1$s","file_name":"besar.pdf","mime_type":"application/pdf","size":99999999,"url":"%4$s"}]}
+            """
+                .formatted(run, ok, flaky, big));
+
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+
+    List<ComplaintReceived.Attachment> attachments = complaintsFor(id).getFirst().attachments();
+    assertThat(attachments)
+        .extracting(ComplaintReceived.Attachment::status)
+        .containsExactly("STORED", "FAILED", "TOO_LARGE", "TOO_LARGE");
+    ComplaintReceived.Attachment stored = attachments.getFirst();
+    assertThat(stored.sha256()).isEqualTo(sha256(photo));
+    assertThat(stored.sizeBytes()).isEqualTo(photo.length);
+    assertThat(stored.fileName()).isEqualTo("jalan.jpg");
+    assertThat(app.getBean(LaporAttachments.class).bytes(stored.storageRef())).isEqualTo(photo);
+    assertThat(attachments.get(1).storageRef()).isNull();
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                complaintsFor(id).stream()
+                    .anyMatch(c -> c.messageType().equals("lapor-attachment")));
+    assertThat(complaintsFor(id))
+        .filteredOn(c -> c.messageType().equals("lapor-attachment"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.providerMessageId()).isEqualTo(id + "/attachment/flaky-" + run);
+              assertThat(c.inReplyTo()).isEqualTo(id);
+              assertThat(c.sender().channelUserId()).isEqualTo("u-1");
+              assertThat(c.attachments())
+                  .singleElement()
+                  .satisfies(
+                      a -> {
+                        assertThat(a.status()).isEqualTo("STORED");
+                        assertThat(a.sha256()).isEqualTo(sha256(scan));
+                        assertThat(app.getBean(LaporAttachments.class).bytes(a.storageRef()))
+                            .isEqualTo(scan);
+                      });
+            });
+  }
+
+  @Test
+  void givenAnAgencyWhoseLaporSpeaksXml_thenItsReportsArriveAndTheXmlIsArchived() {
+    String id = lapor.addReport("LAPOR-PSR", named("Laporan dalam XML & <lainnya>"));
+
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+
+    assertThat(complaintsFor(id))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.agencyCode()).isEqualTo("PSR");
+              assertThat(c.subject()).isEqualTo("Laporan dalam XML & <lainnya>");
+            });
+    assertThat(app.getBean(RawResponses.class).of("LAPOR-PSR"))
+        .anySatisfy(r -> assertThat(r.body()).startsWith("<?xml").contains(id));
+  }
+
+  @Test
+  void givenBrokenDocuments_thenArchived_counted_deadLetteredOncePerAgency_andPollingGoesOn() {
+    String marker = "BROKEN-" + UUID.randomUUID();
+    double before = unreadableResponses();
+    // Eight broken listings: every one of the four LAPOR! agencies gets the same one twice.
+    lapor.answerNextListings(
+        8,
+        "application/xml",
+        "<response api_version=\"1\"><data><report><tracking_id>" + marker + "</tracking_id>");
+
+    await().atMost(PATIENCE).until(() -> unreadableResponses() >= before + 8);
+    String after = lapor.addReport("LAPOR-BTN", named("Setelah dokumen rusak"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(after).isEmpty());
+
+    assertThat(deadLettersAbout(marker))
+        .hasSize(4)
+        .allSatisfy(
+            d -> {
+              assertThat(d.reason()).isEqualTo("UNREADABLE_RESPONSE");
+              assertThat(d.detail()).startsWith("the XML answer is not well-formed");
+            });
+    assertThat(app.getBean(RawResponses.class).of("LAPOR-BTN"))
+        .anySatisfy(
+            r -> {
+              assertThat(r.kind()).isEqualTo("unreadable");
+              assertThat(r.body()).contains(marker);
+            });
   }
 
   @Test
@@ -186,6 +314,51 @@ class LaporChannelStreamTest {
               assertThat(d.channel()).isEqualTo(Channel.LAPOR);
             });
     assertThat(complaintsFor(id)).isEmpty();
+  }
+
+  @Test
+  void givenABrokenReportAndAnEmptyOne_thenEachDeadLetteredOnceWithItsReason_andTheRestArrives() {
+    String broken =
+        lapor.addReport(
+            "LAPOR-BABEL",
+            "{\"title\":\"Bendera rusak\",\"content\":\"Isi\",\"anonymous\":\"ya\"}");
+    String empty = lapor.addReport("LAPOR-BABEL", "{\"title\":\"\",\"content\":\" \"}");
+    String good = lapor.addReport("LAPOR-BABEL", named("Sehalaman dengan yang rusak"));
+    double unreadableBefore = inbound("BABEL", "unreadable");
+
+    await().atMost(PATIENCE).until(() -> !complaintsFor(good).isEmpty());
+    // Polled again within the overlap, the broken report is read (and counted) again ...
+    await().atMost(PATIENCE).until(() -> inbound("BABEL", "unreadable") >= unreadableBefore + 3);
+
+    // ... but dead-lettered once, as is the empty one.
+    assertThat(deadLettersAbout(broken))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.reason()).isEqualTo("UNREADABLE_REPORT");
+              assertThat(d.detail()).isEqualTo("'anonymous' is not true or false");
+            });
+    assertThat(deadLettersAbout(empty))
+        .singleElement()
+        .satisfies(d -> assertThat(d.reason()).isEqualTo("EMPTY_REPORT"));
+    assertThat(complaintsFor(broken)).isEmpty();
+    assertThat(complaintsFor(empty)).isEmpty();
+  }
+
+  @Test
+  void givenAStatusAddedToTheTableByConfiguration_thenItIsMapped_andTheBuiltInOnesStillAre() {
+    String id =
+        lapor.addReport(
+            "LAPOR-BTN",
+            "{\"title\":\"Ditinjau\",\"content\":\"Isi\",\"status\":\"ditinjau_ulang\"}");
+
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+    lapor.changeStatus(id, "arsip");
+    await().atMost(PATIENCE).until(() -> complaintsFor(id).size() >= 2);
+
+    assertThat(complaintsFor(id))
+        .extracting(c -> c.metadata().get("status"))
+        .containsExactly("VERIFIED", "ARCHIVED");
   }
 
   @Test
@@ -443,6 +616,23 @@ class LaporChannelStreamTest {
             .tags("agency", "BTN", "outcome", "own_change")
             .counter();
     return counter == null ? 0 : counter.count();
+  }
+
+  private double inbound(String agency, String outcome) {
+    var counter =
+        meters.find("aduan.inbound.messages").tags("agency", agency, "outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private double unreadableResponses() {
+    return meters.find("aduan.lapor.unreadable.responses").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private double failedPolls() {

@@ -12,12 +12,17 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -26,15 +31,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP JSON transport of {@link LaporGateway} (docs/lapor.md). Every call goes through a retry
- * (server errors, timeouts, 429) inside a circuit breaker: when LAPOR! is down the poller and the
- * outbound consumer fail fast instead of piling up threads, and the breaker's state is a metric. A
- * 4xx other than 429 is not retried: repeating a request LAPOR! refused changes nothing.
+ * The HTTP transport of {@link LaporGateway} (docs/lapor.md), JSON or XML as configured per LAPOR!
+ * agency id, answers read by their Content-Type through a versioned mapper. Every call goes through
+ * a retry (server errors, timeouts, 429) inside a circuit breaker: when LAPOR! is down the poller
+ * and the outbound consumer fail fast instead of piling up threads, and the breaker's state is a
+ * metric. A 4xx other than 429 is not retried: repeating a request LAPOR! refused changes nothing.
  */
 @Component
 class HttpLaporGateway implements LaporGateway {
 
   private final RestClient http;
+  private final RestClient downloads;
+  private final URI apiBase;
+  private final LaporProperties properties;
   private final JsonMapper json;
   private final Retry retry;
   private final CircuitBreaker breaker;
@@ -50,10 +59,14 @@ class HttpLaporGateway implements LaporGateway {
     requests.setReadTimeout(properties.requestTimeout());
     this.http =
         builder
+            .clone()
             .baseUrl(properties.baseUrl())
             .requestFactory(requests)
             .defaultHeader("Authorization", "Token " + properties.token())
             .build();
+    this.downloads = builder.clone().requestFactory(requests).build();
+    this.apiBase = URI.create(properties.baseUrl());
+    this.properties = properties;
     this.json = json;
     this.pageSize = properties.pageSize();
     RetryRegistry retries =
@@ -81,7 +94,8 @@ class HttpLaporGateway implements LaporGateway {
 
   @Override
   public Page listUpdated(String laporAgencyId, Instant since, @Nullable String cursor) {
-    String raw =
+    LaporProperties.Format format = properties.formatOf(laporAgencyId);
+    Answer answer =
         call(
             () ->
                 http.get()
@@ -95,31 +109,43 @@ class HttpLaporGateway implements LaporGateway {
                           }
                           return b.build(laporAgencyId);
                         })
-                    .accept(MediaType.APPLICATION_JSON)
+                    .accept(mediaType(format))
                     .retrieve()
-                    .body(String.class));
-    JsonNode root = json.readTree(raw);
-    return LaporJsonMapper.forVersion(root).page(root, raw);
+                    .toEntity(String.class));
+    return answer.isXml()
+        ? LaporXmlMapper.readPage(answer.body())
+        : LaporJsonMapper.readPage(json, answer.body());
   }
 
   @Override
   public String postFollowUp(
       String trackingId, String text, List<OutgoingAttachment> attachments, String idempotencyKey) {
-    List<Map<String, String>> files =
-        attachments.stream()
-            .map(a -> Map.of("file_name", a.fileName(), "url", String.valueOf(a.url())))
-            .toList();
-    String raw =
+    Object body =
+        properties.format() == LaporProperties.Format.XML
+            ? LaporXmlWriter.followUp(text, attachments)
+            : Map.of(
+                "text",
+                text,
+                "attachments",
+                attachments.stream()
+                    .map(a -> Map.of("file_name", a.fileName(), "url", String.valueOf(a.url())))
+                    .toList());
+    Answer answer =
         call(
             () ->
                 http.post()
                     .uri("/reports/{id}/follow-ups", trackingId)
                     .header("Idempotency-Key", idempotencyKey)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("text", text, "attachments", files))
+                    .contentType(mediaType(properties.format()))
+                    .accept(mediaType(properties.format()))
+                    .body(body)
                     .retrieve()
-                    .body(String.class));
-    JsonNode id = json.readTree(raw).path("id");
+                    .toEntity(String.class));
+    JsonNode id =
+        (answer.isXml()
+                ? LaporXmlMapper.anyTree(answer.body())
+                : LaporJsonMapper.tree(json, answer.body()))
+            .path("id");
     if (!id.isString()) {
       throw new LaporProtocolException("LAPOR! answered a follow-up without its id");
     }
@@ -128,45 +154,124 @@ class HttpLaporGateway implements LaporGateway {
 
   @Override
   public void changeStatus(String trackingId, String status, String note, String idempotencyKey) {
+    Object body =
+        properties.format() == LaporProperties.Format.XML
+            ? LaporXmlWriter.statusChange(status, note)
+            : Map.of("status", status, "note", note);
     call(
         () ->
             http.post()
                 .uri("/reports/{id}/status", trackingId)
                 .header("Idempotency-Key", idempotencyKey)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("status", status, "note", note))
+                .contentType(mediaType(properties.format()))
+                .accept(mediaType(properties.format()))
+                .body(body)
                 .retrieve()
-                .body(String.class));
+                .toEntity(String.class));
   }
 
   @Override
   public Topics topics() {
-    String raw =
+    Answer answer =
         call(
             () ->
                 http.get()
                     .uri("/topics")
-                    .accept(MediaType.APPLICATION_JSON)
+                    .accept(mediaType(properties.format()))
                     .retrieve()
-                    .body(String.class));
-    JsonNode root = json.readTree(raw);
-    return LaporJsonMapper.forVersion(root).topics(root, raw);
+                    .toEntity(String.class));
+    return answer.isXml()
+        ? LaporXmlMapper.readTopics(answer.body())
+        : LaporJsonMapper.readTopics(json, answer.body());
   }
 
-  private String call(Supplier<@Nullable String> request) {
-    String body;
+  @Override
+  public FetchedFile fetch(String url, long maxBytes) {
+    URI uri;
     try {
-      body = breaker.executeSupplier(Retry.decorateSupplier(retry, request::get));
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return FetchedFile.failed("not a URL");
+    }
+    try {
+      return breaker.executeSupplier(
+          () ->
+              downloads
+                  .get()
+                  .uri(uri)
+                  .headers(
+                      h -> {
+                        // The token goes to LAPOR! only, never to a host an attachment URL names.
+                        if (sameOrigin(uri, apiBase)) {
+                          h.set("Authorization", "Token " + properties.token());
+                        }
+                      })
+                  .exchange((request, response) -> read(response, maxBytes)));
+    } catch (RuntimeException e) {
+      return FetchedFile.failed(LaporCallFailedException.describe(e));
+    }
+  }
+
+  private static FetchedFile read(ClientHttpResponse response, long maxBytes) throws IOException {
+    if (!response.getStatusCode().is2xxSuccessful()) {
+      return FetchedFile.failed("HTTP " + response.getStatusCode().value());
+    }
+    if (response.getHeaders().getContentLength() > maxBytes) {
+      return FetchedFile.tooLarge();
+    }
+    try (InputStream in = response.getBody()) {
+      // One byte past the limit tells an oversized file without reading all of it.
+      byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+      if (bytes.length > maxBytes) {
+        return FetchedFile.tooLarge();
+      }
+      MediaType type = response.getHeaders().getContentType();
+      return FetchedFile.fetched(bytes, type == null ? null : type.toString());
+    }
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && a.getPort() == b.getPort();
+  }
+
+  private static MediaType mediaType(LaporProperties.Format format) {
+    return format == LaporProperties.Format.XML
+        ? MediaType.APPLICATION_XML
+        : MediaType.APPLICATION_JSON;
+  }
+
+  private Answer call(Supplier<ResponseEntity<String>> request) {
+    ResponseEntity<String> entity;
+    try {
+      entity = breaker.executeSupplier(Retry.decorateSupplier(retry, request::get));
     } catch (LaporProtocolException e) {
       throw e;
     } catch (RuntimeException e) {
       // Deliberately without the cause: its message holds LAPOR!'s response body.
       throw new LaporCallFailedException(e);
     }
+    String body = entity.getBody();
     if (body == null || body.isBlank()) {
-      throw new LaporProtocolException("LAPOR! answered with an empty body");
+      throw new LaporProtocolException("LAPOR! answered with an empty body", "");
     }
-    return body;
+    return new Answer(body, entity.getHeaders().getContentType());
+  }
+
+  /**
+   * An answer and its declared type. The type decides the reader, whatever was asked for: a LAPOR!
+   * that ignores Accept is still read. Without one, the first character does.
+   */
+  private record Answer(String body, @Nullable MediaType contentType) {
+    boolean isXml() {
+      if (contentType != null) {
+        return contentType.getSubtype().equals("xml") || contentType.getSubtype().endsWith("+xml");
+      }
+      return body.stripLeading().startsWith("<");
+    }
   }
 
   /** Worth retrying: LAPOR! or the network failed, not our request. */

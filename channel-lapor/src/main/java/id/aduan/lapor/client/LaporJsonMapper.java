@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads LAPOR!'s JSON into the domain, one mapper per {@code api_version} the response declares.
@@ -20,6 +22,41 @@ sealed interface LaporJsonMapper permits LaporJsonMapper.V1 {
   LaporGateway.Page page(JsonNode root, String raw);
 
   LaporGateway.Topics topics(JsonNode root, String raw);
+
+  /** Reads a JSON page of reports, whatever its version. */
+  static LaporGateway.Page readPage(JsonMapper json, String raw) {
+    JsonNode root = tree(json, raw);
+    return LaporProtocolException.reading(raw, () -> forVersion(root).page(root, raw));
+  }
+
+  static LaporGateway.Topics readTopics(JsonMapper json, String raw) {
+    JsonNode root = tree(json, raw);
+    return LaporProtocolException.reading(raw, () -> forVersion(root).topics(root, raw));
+  }
+
+  /**
+   * @throws LaporProtocolException naming the line and column, never the content
+   */
+  static JsonNode tree(JsonMapper json, String raw) {
+    try {
+      JsonNode root = json.readTree(raw);
+      if (root == null || !root.isObject()) {
+        throw new LaporProtocolException("the JSON answer is not an object", raw);
+      }
+      return root;
+    } catch (JacksonException e) {
+      // Deliberately without the cause: Jackson's message quotes the document.
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
+      throw new LaporProtocolException("the JSON answer is not well-formed" + where, raw);
+    }
+  }
 
   static LaporJsonMapper forVersion(JsonNode root) {
     String version = root.path("api_version").asString("");
@@ -43,7 +80,7 @@ sealed interface LaporJsonMapper permits LaporJsonMapper.V1 {
     @Override
     public LaporGateway.Page page(JsonNode root, String raw) {
       if (!root.path("data").isArray()) {
-        throw new LaporProtocolException("the page has no 'data' array");
+        throw new LaporProtocolException("the page has no 'data' array", raw);
       }
       List<LaporReport> reports = new ArrayList<>();
       List<LaporGateway.Unreadable> unreadable = new ArrayList<>();
@@ -66,6 +103,10 @@ sealed interface LaporJsonMapper permits LaporJsonMapper.V1 {
 
     @Override
     public LaporGateway.Topics topics(JsonNode root, String raw) {
+      if (!root.path("data").isArray()) {
+        // An empty tree would retire every category: refuse instead.
+        throw new LaporProtocolException("the category tree has no 'data' array", raw);
+      }
       List<LaporGateway.Topic> topics = new ArrayList<>();
       for (JsonNode t : root.path("data")) {
         topics.add(
@@ -124,8 +165,8 @@ sealed interface LaporJsonMapper permits LaporJsonMapper.V1 {
           required(r, "status"),
           createdAt,
           updatedAt,
-          r.path("anonymous").asBoolean(false),
-          r.path("confidential").asBoolean(false),
+          flag(r, "anonymous"),
+          flag(r, "confidential"),
           reporter.isObject()
               ? new LaporReport.Reporter(
                   required(reporter, "id"),
@@ -142,6 +183,21 @@ sealed interface LaporJsonMapper permits LaporJsonMapper.V1 {
           attachments,
           dispositions,
           followUps);
+    }
+
+    /**
+     * Absent is false, as the contract says; anything but a boolean is refused. Reading "ya" as
+     * false would pass an anonymous reporter's identity on.
+     */
+    private static boolean flag(JsonNode node, String field) {
+      JsonNode value = node.path(field);
+      if (value.isMissingNode() || value.isNull()) {
+        return false;
+      }
+      if (!value.isBoolean()) {
+        throw new LaporProtocolException("'" + field + "' is not true or false");
+      }
+      return value.asBoolean();
     }
 
     private static String required(JsonNode node, String field) {

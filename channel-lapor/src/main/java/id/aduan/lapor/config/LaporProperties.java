@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the SP4N-LAPOR! integration ({@code aduan.lapor.*}; base URL and token fixed by
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry attempts (first included) and first back-off of a failing call
  * @param statusMap LAPOR! statuses to Aduan's, and outbound purposes to LAPOR! statuses
  * @param categoryDivisions agency code to (LAPOR! category id to the agency's division)
+ * @param format the format asked for (Accept) and sent (request bodies) by default
+ * @param formats the format per LAPOR! agency id, where one agency's endpoint differs
+ * @param attachments downloads of report attachments
  */
 @ConfigurationProperties("aduan.lapor")
 public record LaporProperties(
@@ -33,11 +37,36 @@ public record LaporProperties(
     @DefaultValue("10s") Duration requestTimeout,
     @DefaultValue Retry retry,
     @DefaultValue StatusMap statusMap,
-    Map<String, Map<String, String>> categoryDivisions) {
+    Map<String, Map<String, String>> categoryDivisions,
+    @DefaultValue("JSON") Format format,
+    Map<String, Format> formats,
+    @DefaultValue Attachments attachments) {
 
   public LaporProperties {
     categoryDivisions = categoryDivisions == null ? Map.of() : Map.copyOf(categoryDivisions);
+    formats = formats == null ? Map.of() : Map.copyOf(formats);
   }
+
+  /** The format to ask the reports of {@code laporAgencyId} in. */
+  public Format formatOf(String laporAgencyId) {
+    return formats.getOrDefault(laporAgencyId, format);
+  }
+
+  /** LAPOR!'s wire formats; answers are read by their Content-Type whatever was asked. */
+  public enum Format {
+    JSON,
+    XML
+  }
+
+  /**
+   * @param maxSize larger attachments are not stored (status TOO_LARGE, not retried)
+   * @param retryInterval how often failed downloads are tried again
+   * @param maxAttempts attempts (first included) before a download is given up
+   */
+  public record Attachments(
+      @DefaultValue("25MB") DataSize maxSize,
+      @DefaultValue("1m") Duration retryInterval,
+      @DefaultValue("10") int maxAttempts) {}
 
   public record Retry(
       @DefaultValue("3") int maxAttempts,

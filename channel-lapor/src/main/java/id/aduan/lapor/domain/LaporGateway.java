@@ -34,6 +34,12 @@ public interface LaporGateway {
   Topics topics();
 
   /**
+   * Downloads one attachment of a report, reading at most {@code maxBytes}: the URL LAPOR! gives
+   * may expire, so the adapter keeps the bytes. Never throws for a failed download; it says so.
+   */
+  FetchedFile fetch(String url, long maxBytes);
+
+  /**
    * One page of reports, with the response exactly as received, for the archive.
    *
    * @param unreadable reports of the page that could not be read; the rest of the page still is
@@ -62,4 +68,33 @@ public interface LaporGateway {
   }
 
   record OutgoingAttachment(String fileName, @Nullable String url) {}
+
+  /**
+   * @param bytes the content when {@code outcome} is FETCHED
+   * @param failure why not, when FAILED (an exception class or HTTP status, never content)
+   */
+  record FetchedFile(
+      Outcome outcome,
+      byte @Nullable [] bytes,
+      @Nullable String mediaType,
+      @Nullable String failure) {
+
+    public enum Outcome {
+      FETCHED,
+      TOO_LARGE,
+      FAILED
+    }
+
+    public static FetchedFile fetched(byte[] bytes, @Nullable String mediaType) {
+      return new FetchedFile(Outcome.FETCHED, bytes, mediaType, null);
+    }
+
+    public static FetchedFile tooLarge() {
+      return new FetchedFile(Outcome.TOO_LARGE, null, null, "larger than the limit");
+    }
+
+    public static FetchedFile failed(String why) {
+      return new FetchedFile(Outcome.FAILED, null, null, why);
+    }
+  }
 }

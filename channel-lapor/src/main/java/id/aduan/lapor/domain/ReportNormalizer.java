@@ -2,12 +2,8 @@ package id.aduan.lapor.domain;
 
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ComplaintReceived;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -142,7 +138,7 @@ public final class ReportNormalizer {
     if (report.anonymous() || report.reporter() == null) {
       // Stable per report, so replies and later versions thread, but not reversible to a person.
       return new ComplaintReceived.Sender(
-          "anon-" + sha256("lapor:" + report.trackingId()).substring(0, 20),
+          "anon-" + Sha256.hex("lapor:" + report.trackingId()).substring(0, 20),
           null,
           report.anonymous(),
           report.confidential());
@@ -154,16 +150,6 @@ public final class ReportNormalizer {
   private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {
     if (value != null && !value.isBlank()) {
       map.put(key, value);
-    }
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable", e);
     }
   }
 }

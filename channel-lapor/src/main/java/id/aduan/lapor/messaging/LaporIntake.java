@@ -10,6 +10,8 @@ import id.aduan.lapor.domain.KnownReport;
 import id.aduan.lapor.domain.LaporGateway;
 import id.aduan.lapor.domain.LaporReport;
 import id.aduan.lapor.domain.ReportNormalizer;
+import id.aduan.lapor.domain.Sha256;
+import id.aduan.lapor.domain.UnreadableAnswerException;
 import id.aduan.lapor.domain.Watermark;
 import id.aduan.lapor.persistence.KnownReports;
 import id.aduan.lapor.persistence.RawResponses;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +44,7 @@ public class LaporIntake {
 
   private static final Logger log = LoggerFactory.getLogger(LaporIntake.class);
   private final LaporGateway lapor;
+  private final LaporAttachmentFetcher fetcher;
   private final ReportNormalizer normalizer;
   private final Watermarks watermarks;
   private final KnownReports knownReports;
@@ -53,6 +57,7 @@ public class LaporIntake {
 
   LaporIntake(
       LaporGateway lapor,
+      LaporAttachmentFetcher fetcher,
       ReportNormalizer normalizer,
       Watermarks watermarks,
       KnownReports knownReports,
@@ -63,6 +68,7 @@ public class LaporIntake {
       MeterRegistry meters,
       Clock clock) {
     this.lapor = lapor;
+    this.fetcher = fetcher;
     this.normalizer = normalizer;
     this.watermarks = watermarks;
     this.knownReports = knownReports;
@@ -87,14 +93,21 @@ public class LaporIntake {
     @Nullable String cursor = null;
     int pages = 0;
     do {
-      LaporGateway.Page page = lapor.listUpdated(laporId, from, cursor);
+      LaporGateway.Page page;
+      try {
+        page = lapor.listUpdated(laporId, from, cursor);
+      } catch (UnreadableAnswerException e) {
+        throw unreadablePage(agency, laporId, e);
+      }
       archive.archive("reports", laporId, page.raw(), clock.instant());
       for (LaporReport report : page.reports()) {
         take(agency, laporId, report);
         next = next.advancedTo(report.updatedAt());
       }
       for (LaporGateway.Unreadable bad : page.unreadable()) {
-        deadLetter(agency, "UNREADABLE_REPORT", bad.reason(), bad.json());
+        // Read again by every poll within the overlap: dead-lettered once per distinct content.
+        deadLetterOnce(agency, laporId, "UNREADABLE_REPORT", bad.reason(), bad.json());
+        count(agency, "unreadable");
       }
       cursor = page.nextCursor();
       pages++;
@@ -113,11 +126,13 @@ public class LaporIntake {
     KnownReport known = knownReports.of(report.trackingId());
     switch (normalizer.normalize(agency.code(), laporId, report, known)) {
       case ReportNormalizer.Publish(ComplaintReceived complaint) -> {
+        LaporAttachmentFetcher.Fetched files = fetcher.fetchNew(laporId, report, complaint);
         publisher.publish(
             Topics.COMPLAINTS_INBOUND,
             complaint.agencyCode() + ":" + complaint.sender().channelUserId(),
-            complaint,
+            withAttachments(complaint, files.attachments()),
             complaint.agencyCode());
+        fetcher.linked(files);
         count(agency, known == null ? "published" : "update_published");
       }
       case ReportNormalizer.Unchanged() -> count(agency, "own_change");
@@ -128,6 +143,60 @@ public class LaporIntake {
     }
     processed.remember("version", report.versionKey(), clock.instant());
     knownReports.save(report.trackingId(), KnownReport.of(report), clock.instant());
+  }
+
+  private static ComplaintReceived withAttachments(
+      ComplaintReceived c, List<ComplaintReceived.Attachment> attachments) {
+    if (attachments.isEmpty()) {
+      return c;
+    }
+    return new ComplaintReceived(
+        c.eventId(),
+        c.occurredAt(),
+        c.agencyCode(),
+        c.channel(),
+        c.channelAccountId(),
+        c.providerMessageId(),
+        c.sender(),
+        c.messageType(),
+        c.subject(),
+        c.text(),
+        attachments,
+        c.location(),
+        c.inReplyTo(),
+        c.references(),
+        c.receivedAt(),
+        c.metadata());
+  }
+
+  /**
+   * LAPOR! answered a page no mapper can read. The poll stops there and the watermark stays, so
+   * nothing after it is skipped; the answer is archived, counted, and dead-lettered once per
+   * distinct answer (a broken page is asked for again every poll until LAPOR! fixes it).
+   */
+  private UnreadableAnswerException unreadablePage(
+      Agency agency, String laporId, UnreadableAnswerException e) {
+    String raw = e.raw() == null ? "" : e.raw();
+    archive.archive("unreadable", laporId, raw, clock.instant());
+    meters
+        .counter("aduan.lapor.unreadable.responses", "agency", agency.code(), "kind", "reports")
+        .increment();
+    deadLetterOnce(agency, laporId, "UNREADABLE_RESPONSE", String.valueOf(e.getMessage()), raw);
+    return e;
+  }
+
+  /**
+   * Dead-letters what LAPOR! keeps sending unchanged only the first time. The key is written after
+   * the dead letter was acknowledged, so a Kafka failure in between repeats it rather than lose it.
+   */
+  private void deadLetterOnce(
+      Agency agency, String laporId, String reason, String detail, String payload) {
+    String key = laporId + "/" + Sha256.hex(payload);
+    if (processed.seen(reason, key)) {
+      return;
+    }
+    deadLetter(agency, reason, detail, payload);
+    processed.remember(reason, key, clock.instant());
   }
 
   private void deadLetter(Agency agency, String reason, String detail, String payload) {

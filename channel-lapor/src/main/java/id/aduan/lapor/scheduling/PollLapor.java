@@ -3,6 +3,8 @@ package id.aduan.lapor.scheduling;
 import id.aduan.agency.Agency;
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.lapor.domain.LaporGateway;
+import id.aduan.lapor.domain.UnreadableAnswerException;
+import id.aduan.lapor.messaging.LaporAttachmentFetcher;
 import id.aduan.lapor.messaging.LaporIntake;
 import id.aduan.lapor.persistence.LaporTopics;
 import id.aduan.lapor.persistence.RawResponses;
@@ -23,6 +25,7 @@ class PollLapor {
   private static final Logger log = LoggerFactory.getLogger(PollLapor.class);
   private final AgencyCatalog agencies;
   private final LaporIntake intake;
+  private final LaporAttachmentFetcher attachments;
   private final LaporGateway lapor;
   private final LaporTopics topics;
   private final RawResponses archive;
@@ -32,6 +35,7 @@ class PollLapor {
   PollLapor(
       AgencyCatalog agencies,
       LaporIntake intake,
+      LaporAttachmentFetcher attachments,
       LaporGateway lapor,
       LaporTopics topics,
       RawResponses archive,
@@ -39,6 +43,7 @@ class PollLapor {
       Clock clock) {
     this.agencies = agencies;
     this.intake = intake;
+    this.attachments = attachments;
     this.lapor = lapor;
     this.topics = topics;
     this.archive = archive;
@@ -73,6 +78,18 @@ class PollLapor {
     }
   }
 
+  /** Failed attachment downloads, tried again; Kafka down leaves them pending. */
+  @Scheduled(
+      fixedDelayString = "${aduan.lapor.attachments.retry-interval:1m}",
+      initialDelayString = "${aduan.lapor.poll-initial-delay:5s}")
+  void retryAttachments() {
+    try {
+      attachments.retryDue();
+    } catch (RuntimeException e) {
+      log.warn("retrying LAPOR! attachments failed: {}", e.toString());
+    }
+  }
+
   @Scheduled(
       fixedDelayString = "${aduan.lapor.topic-sync-interval:6h}",
       initialDelayString = "${aduan.lapor.poll-initial-delay:5s}")
@@ -82,6 +99,14 @@ class PollLapor {
       archive.archive("topics", "*", tree.raw(), clock.instant());
       topics.replaceWith(tree.topics(), clock.instant());
       meters.counter("aduan.lapor.topic.syncs", "outcome", "ok").increment();
+    } catch (UnreadableAnswerException e) {
+      // Archived as for report pages; the categories stay as they were.
+      archive.archive("unreadable", "*", e.raw() == null ? "" : e.raw(), clock.instant());
+      meters
+          .counter("aduan.lapor.unreadable.responses", "agency", "*", "kind", "topics")
+          .increment();
+      meters.counter("aduan.lapor.topic.syncs", "outcome", "failed").increment();
+      log.warn("LAPOR!'s category tree could not be read: {}", e.getMessage());
     } catch (RuntimeException e) {
       meters.counter("aduan.lapor.topic.syncs", "outcome", "failed").increment();
       log.warn("synchronising LAPOR! categories failed: {}", e.toString());

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The watermark rule with the edges replaced (unit test of our own code): it advances to the newest
@@ -47,6 +48,7 @@ class LaporWatermarkAdvanceTest {
   private final Watermarks watermarks = mock(Watermarks.class);
   private final ProcessedKeys processed = mock(ProcessedKeys.class);
   private final EventPublisher publisher = mock(EventPublisher.class);
+  private final LaporAttachmentFetcher fetcher = mock(LaporAttachmentFetcher.class);
   private LaporIntake intake;
 
   @BeforeEach
@@ -64,10 +66,14 @@ class LaporWatermarkAdvanceTest {
             Duration.ofSeconds(10),
             new LaporProperties.Retry(3, Duration.ofMillis(1), 50, Duration.ofSeconds(1)),
             new LaporProperties.StatusMap(Map.of(), Map.of()),
-            Map.of());
+            Map.of(),
+            LaporProperties.Format.JSON,
+            Map.of(),
+            new LaporProperties.Attachments(DataSize.ofMegabytes(1), Duration.ofMinutes(1), 3));
     intake =
         new LaporIntake(
             lapor,
+            fetcher,
             new ReportNormalizer(statuses, Map.of(), CLOCK),
             watermarks,
             mock(KnownReports.class),
@@ -78,6 +84,8 @@ class LaporWatermarkAdvanceTest {
             new SimpleMeterRegistry(),
             CLOCK);
     when(watermarks.of("LAPOR-BTN")).thenReturn(new Watermark(OLD));
+    when(fetcher.fetchNew(any(), any(), any()))
+        .thenReturn(new LaporAttachmentFetcher.Fetched(List.of(), List.of()));
   }
 
   @Test

@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * portal: this server speaks the contract Aduan assumes (docs/lapor.md), so the local platform and
  * channel-lapor's tests have something real to poll. It covers what the adapter must survive:
  * paging with a cursor, slow and failing responses, the same report repeated across pages
- * (duplicates), and status changes that bump a report's version.
+ * (duplicates), status changes that bump a report's version, answers in JSON or XML (by Accept, or
+ * forced), broken documents, and attachment files (some of them failing).
  *
  * <p>Arguments: {@code <host> <port> <token> [--seed]}; {@code --seed} adds a few demo reports.
  */
@@ -53,6 +54,15 @@ public final class LaporSimulator implements AutoCloseable {
   private volatile long delayMillis;
   private volatile int pageSize = 50;
   private volatile boolean repeatAcrossPages;
+  private volatile String forcedFormat;
+  private final Map<String, File> files = new HashMap<>();
+  private final Map<String, AtomicInteger> fileFailures = new HashMap<>();
+  private final AtomicInteger brokenListings = new AtomicInteger();
+  private volatile String brokenType = "application/json";
+  private volatile String brokenBody = "";
+
+  /** An attachment's bytes, served under {@code /api/v1/files/{id}}. */
+  private record File(String mediaType, byte[] bytes) {}
 
   public LaporSimulator(String host, int port, String token, Clock clock) throws IOException {
     this.token = token;
@@ -161,6 +171,35 @@ public final class LaporSimulator implements AutoCloseable {
     repeatAcrossPages = on;
   }
 
+  /**
+   * Answers in this format whatever the client asks ({@code "json"} or {@code "xml"}); null: as the
+   * Accept header asks (XML when it names xml, else JSON).
+   */
+  public void answerFormat(String format) {
+    forcedFormat = format;
+  }
+
+  /**
+   * Serves {@code bytes} as an attachment and returns its URL, to put in a report's {@code
+   * attachments} (with the same id).
+   */
+  public synchronized String addFile(String fileId, String mediaType, byte[] bytes) {
+    files.put(fileId, new File(mediaType, bytes.clone()));
+    return baseUrl() + "/files/" + fileId;
+  }
+
+  /** The next {@code count} downloads of the file fail with 503 (a flaky file store). */
+  public synchronized void failFile(String fileId, int count) {
+    fileFailures.computeIfAbsent(fileId, k -> new AtomicInteger()).set(count);
+  }
+
+  /** The next {@code count} report listings answer this body instead (a broken document). */
+  public void answerNextListings(int count, String contentType, String body) {
+    brokenType = contentType;
+    brokenBody = body;
+    brokenListings.set(count);
+  }
+
   public synchronized ObjectNode report(String trackingId) {
     ObjectNode report = reports.get(trackingId);
     if (report == null) {
@@ -175,6 +214,12 @@ public final class LaporSimulator implements AutoCloseable {
   }
 
   void seedDemoReports() {
+    // A 1x1 PNG, so the local platform shows an attachment fetched into GridFS.
+    byte[] png =
+        java.util.Base64.getDecoder()
+            .decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    String photo = addFile("demo-foto-1", "image/png", png);
     addReport(
         "LAPOR-BTN",
         """
@@ -182,8 +227,10 @@ public final class LaporSimulator implements AutoCloseable {
          "classification":"pengaduan","category":{"id":"101","name":"Bantuan Sosial"},"tags":["pkh"],
          "anonymous":false,"confidential":false,
          "reporter":{"id":"u-demo-1","name":"Warga Demo","phone":"6281200000001","email":"warga@demo.test"},
-         "location":{"lat":-5.4636,"lng":122.6123,"address":"Pasarwajo, Buton"}}
-        """);
+         "location":{"lat":-5.4636,"lng":122.6123,"address":"Pasarwajo, Buton"},
+         "attachments":[{"id":"demo-foto-1","file_name":"kartu-pkh.png","mime_type":"image/png","size":%d,"url":"%s"}]}
+        """
+            .formatted(png.length, photo));
     addReport(
         "LAPOR-LBK",
         """
@@ -224,23 +271,30 @@ public final class LaporSimulator implements AutoCloseable {
       String[] parts = path.substring(API.length() + 1).split("/");
       byte[] body = exchange.getRequestBody().readAllBytes();
       String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+      boolean xml = wantsXml(exchange);
       if (method.equals("GET") && parts.length == 1 && parts[0].equals("topics")) {
-        respond(exchange, 200, topics());
+        answer(exchange, 200, topics(), xml, "topic");
+      } else if (method.equals("GET") && parts.length == 2 && parts[0].equals("files")) {
+        serveFile(exchange, parts[1]);
       } else if (method.equals("GET")
           && parts.length == 3
           && parts[0].equals("agencies")
           && parts[2].equals("reports")) {
-        respond(exchange, 200, listUpdated(parts[1], query(exchange)));
+        if (brokenListings.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          respond(exchange, 200, brokenType, brokenBody);
+          return;
+        }
+        answer(exchange, 200, listUpdated(parts[1], query(exchange)), xml, "report");
       } else if (method.equals("POST")
           && parts.length == 3
           && parts[0].equals("reports")
           && parts[2].equals("follow-ups")) {
-        postFollowUp(exchange, parts[1], body, key);
+        postFollowUp(exchange, parts[1], request(exchange, body), key, xml);
       } else if (method.equals("POST")
           && parts.length == 3
           && parts[0].equals("reports")
           && parts[2].equals("status")) {
-        postStatus(exchange, parts[1], body, key);
+        postStatus(exchange, parts[1], request(exchange, body), key, xml);
       } else {
         respond(exchange, 404, error("no such endpoint: " + method + " " + path));
       }
@@ -287,16 +341,16 @@ public final class LaporSimulator implements AutoCloseable {
   }
 
   private synchronized void postFollowUp(
-      HttpExchange exchange, String trackingId, byte[] body, String key) throws IOException {
+      HttpExchange exchange, String trackingId, JsonNode request, String key, boolean xml)
+      throws IOException {
     if (!reports.containsKey(trackingId)) {
       respond(exchange, 404, error("no report " + trackingId));
       return;
     }
     if (key != null && idempotent.containsKey("fu:" + key)) {
-      respond(exchange, 200, idempotent.get("fu:" + key));
+      answer(exchange, 200, idempotent.get("fu:" + key), xml, "");
       return;
     }
-    JsonNode request = json.readTree(body);
     if (!request.path("text").isString() || request.get("text").asString().isBlank()) {
       respond(exchange, 422, error("text is required"));
       return;
@@ -319,20 +373,20 @@ public final class LaporSimulator implements AutoCloseable {
     if (key != null) {
       idempotent.put("fu:" + key, answer);
     }
-    respond(exchange, 201, answer);
+    answer(exchange, 201, answer, xml, "");
   }
 
   private synchronized void postStatus(
-      HttpExchange exchange, String trackingId, byte[] body, String key) throws IOException {
+      HttpExchange exchange, String trackingId, JsonNode request, String key, boolean xml)
+      throws IOException {
     if (!reports.containsKey(trackingId)) {
       respond(exchange, 404, error("no report " + trackingId));
       return;
     }
     if (key != null && idempotent.containsKey("st:" + key)) {
-      respond(exchange, 200, idempotent.get("st:" + key));
+      answer(exchange, 200, idempotent.get("st:" + key), xml, "");
       return;
     }
-    JsonNode request = json.readTree(body);
     if (!request.path("status").isString()) {
       respond(exchange, 422, error("status is required"));
       return;
@@ -357,7 +411,7 @@ public final class LaporSimulator implements AutoCloseable {
     if (key != null) {
       idempotent.put("st:" + key, answer);
     }
-    respond(exchange, 200, answer);
+    answer(exchange, 200, answer, xml, "");
   }
 
   /** The category tree in {@code gettopics} style: a flat list with parent ids. */
@@ -401,13 +455,66 @@ public final class LaporSimulator implements AutoCloseable {
     return query;
   }
 
+  private synchronized void serveFile(HttpExchange exchange, String fileId) throws IOException {
+    File file = files.get(fileId);
+    if (file == null) {
+      respond(exchange, 404, error("no file " + fileId));
+      return;
+    }
+    AtomicInteger failures = fileFailures.get(fileId);
+    if (failures != null && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      respond(exchange, 503, error("simulated file store failure"));
+      return;
+    }
+    exchange.getResponseHeaders().add("Content-Type", file.mediaType());
+    exchange.sendResponseHeaders(200, file.bytes().length);
+    exchange.getResponseBody().write(file.bytes());
+  }
+
+  private boolean wantsXml(HttpExchange exchange) {
+    String forced = forcedFormat;
+    if (forced != null) {
+      return forced.equalsIgnoreCase("xml");
+    }
+    String accept = exchange.getRequestHeaders().getFirst("Accept");
+    return accept != null && accept.contains("xml");
+  }
+
+  /** A request body, JSON or XML by its Content-Type, as the JSON tree of the contract. */
+  private JsonNode request(HttpExchange exchange, byte[] body) {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type != null && type.contains("xml")) {
+      return LaporXml.read(new String(body, StandardCharsets.UTF_8));
+    }
+    return json.readTree(body);
+  }
+
+  /** Answers a JSON document, or its XML form (docs/lapor.md, "XML") when XML was asked for. */
+  private void answer(HttpExchange exchange, int status, String jsonBody, boolean xml, String entry)
+      throws IOException {
+    if (xml) {
+      respond(
+          exchange,
+          status,
+          "application/xml",
+          LaporXml.write((ObjectNode) json.readTree(jsonBody), entry));
+    } else {
+      respond(exchange, status, jsonBody);
+    }
+  }
+
   private static String error(String message) {
     return "{\"error\":{\"message\":" + ProviderSandbox.quote(message) + "}}";
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    respond(exchange, status, "application/json", body);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.getResponseHeaders().add("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
   }
