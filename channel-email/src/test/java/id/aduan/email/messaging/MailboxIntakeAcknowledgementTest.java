@@ -15,7 +15,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import id.aduan.email.client.ImapClient;
 import id.aduan.email.client.MailboxSession;
-import id.aduan.email.config.EmailProperties;
+import id.aduan.email.config.EmailTestProperties;
 import id.aduan.email.domain.MailParser;
 import id.aduan.email.domain.MimeLimits;
 import id.aduan.email.messaging.MailboxIntake.Mailbox;
@@ -33,7 +33,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,7 +46,6 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.messaging.Message;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -137,29 +135,6 @@ class MailboxIntakeAcknowledgementTest {
 
   private ImapClient imap() {
     return new ImapClient(
-        new EmailProperties(
-            true,
-            new EmailProperties.Imap(
-                "127.0.0.1", greenMail.getImap().getPort(), false, Duration.ofSeconds(5)),
-            new EmailProperties.Smtp(
-                "127.0.0.1",
-                2525,
-                false,
-                false,
-                null,
-                null,
-                Duration.ofSeconds(5),
-                1,
-                Duration.ofMillis(10)),
-            Duration.ofSeconds(60),
-            true,
-            "",
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(1),
-            50,
-            new EmailProperties.Limits(100, 8, DataSize.ofMegabytes(25), DataSize.ofMegabytes(10)),
-            Duration.ofMinutes(2),
-            null,
-            List.of()));
+        EmailTestProperties.with(EmailTestProperties.imap(greenMail.getImap().getPort())));
   }
 }
