@@ -78,6 +78,8 @@ public class ImapClient {
       if (tlsSockets != null) {
         props.put("mail.imaps.ssl.socketFactory", tlsSockets);
       }
+      // A refused certificate ends the attempt: no second try with the JVM's default sockets.
+      props.setProperty("mail.imaps.socketFactory.fallback", "false");
     }
     Session session = Session.getInstance(props);
     Store store = session.getStore(protocol);

@@ -80,8 +80,8 @@ class EmailChannelGreenMailTest {
     greenMail =
         new GreenMail(
             new ServerSetup[] {
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+              MailKit.loopback(ServerSetup.PROTOCOL_SMTP),
+              MailKit.loopback(ServerSetup.PROTOCOL_IMAP)
             });
     greenMail.start();
     MAILBOXES.forEach(m -> greenMail.setUser(m, m, PASSWORD));

@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,8 +65,8 @@ class EmailImapTlsTest {
     greenMail =
         new GreenMail(
             new ServerSetup[] {
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS),
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+              MailKit.loopback(ServerSetup.PROTOCOL_IMAPS),
+              MailKit.loopback(ServerSetup.PROTOCOL_IMAP)
             });
     greenMail.start();
     user = greenMail.setUser(MAILBOX, MAILBOX, PASSWORD);
@@ -130,15 +129,16 @@ class EmailImapTlsTest {
             properties(true, port, "greenmail", true),
             new DefaultSslBundleRegistry(
                 "greenmail", SslBundle.of(SslStoreBundle.of(null, null, trustGreenMail))));
+    try {
+      identityChecked.open(MAILBOX, PASSWORD);
+    } catch (Exception e) {
+      e.printStackTrace(System.out);
+    }
     assertThatThrownBy(() -> identityChecked.open(MAILBOX, PASSWORD))
         .isInstanceOf(MessagingException.class)
-        .satisfies(
-            e ->
-                assertThat(e)
-                    .rootCause()
-                    .isInstanceOfAny(
-                        java.security.cert.CertificateException.class, SSLException.class)
-                    .hasMessageContaining("127.0.0.1"));
+        .rootCause()
+        .isInstanceOf(java.security.cert.CertificateException.class)
+        .hasMessageContaining("subject alternative names");
   }
 
   @Test

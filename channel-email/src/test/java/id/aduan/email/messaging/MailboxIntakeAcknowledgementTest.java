@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.icegreen.greenmail.store.StoredMessage;
@@ -13,6 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import id.aduan.contracts.Topics;
 import id.aduan.email.client.ImapClient;
 import id.aduan.email.client.MailboxSession;
 import id.aduan.email.config.EmailTestProperties;
@@ -40,6 +44,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
@@ -50,9 +55,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The order of effects in one read, with Kafka replaced by a {@link StreamBridge} that does or does
- * not acknowledge (the one mock; IMAP is GreenMail, MongoDB the in-JVM server): without an
- * acknowledgement nothing moves (no dedup key, no checkpoint, no {@code \Seen}); with one, all of
- * them do.
+ * not acknowledge, and by a stand-in for the question "is this event on Kafka already?" (the mocks;
+ * IMAP is GreenMail, MongoDB the in-JVM server; the real broker is in EmailKafkaOutageTest and
+ * EmailIntakeKillTest): without an acknowledgement nothing moves (the dedup key stays PENDING, no
+ * checkpoint, no {@code \Seen}); with one, all of them do; and a PENDING mail that Kafka turns out
+ * to hold already is finished without being published again.
  */
 class MailboxIntakeAcknowledgementTest {
 
@@ -64,6 +71,7 @@ class MailboxIntakeAcknowledgementTest {
   private MongoClient client;
   private MongoTemplate mongo;
   private StreamBridge bridge;
+  private PublishedEvents published;
   private MailboxIntake intake;
 
   @BeforeEach
@@ -87,6 +95,7 @@ class MailboxIntakeAcknowledgementTest {
         new GridFsTemplate(
             new SimpleMongoClientDatabaseFactory(client, database), mongo.getConverter());
     bridge = mock(StreamBridge.class);
+    published = mock(PublishedEvents.class);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     intake =
         new MailboxIntake(
@@ -95,6 +104,7 @@ class MailboxIntakeAcknowledgementTest {
             new ProcessedMails(mongo),
             new MailFiles(gridFs),
             new OutboundMails(mongo),
+            published,
             new EventPublisher(
                 bridge, new CloudEvents(JsonMapper.builder().build(), "/aduan/test"), meters),
             meters,
@@ -114,7 +124,7 @@ class MailboxIntakeAcknowledgementTest {
       assertThatThrownBy(() -> intake.readOnce(session, mailbox, 10, () -> true))
           .isInstanceOf(EventPublisher.PublishFailedException.class);
     }
-    assertThat(mongo.count(new Query(), "processed_mails")).isZero();
+    assertThat(processedState()).isEqualTo("PENDING");
     assertThat(mongo.count(new Query(), "mailbox_checkpoints")).isZero();
     assertThat(inbox()).noneMatch(m -> m.isSet(Flags.Flag.SEEN));
 
@@ -122,11 +132,55 @@ class MailboxIntakeAcknowledgementTest {
     try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
       assertThat(intake.readOnce(session, mailbox, 10, () -> true)).isEqualTo(1);
     }
-    assertThat(mongo.count(new Query(), "processed_mails")).isEqualTo(1);
+    assertThat(processedState()).isEqualTo("DONE");
     assertThat(mongo.findAll(org.bson.Document.class, "mailbox_checkpoints"))
         .singleElement()
         .satisfies(d -> assertThat(((Number) d.get("lastUid")).longValue()).isPositive());
     assertThat(inbox()).allMatch(m -> m.isSet(Flags.Flag.SEEN));
+    // Both attempts carried the event id recorded before the first one.
+    ArgumentCaptor<Message<?>> sent = ArgumentCaptor.forClass(Message.class);
+    verify(bridge, times(2)).send(anyString(), sent.capture());
+    assertThat(sent.getAllValues())
+        .extracting(m -> new String((byte[]) m.getHeaders().get("ce_id"), StandardCharsets.UTF_8))
+        .containsOnly(firstEventId);
+  }
+
+  @Test
+  void aPendingMailThatKafkaAlreadyHoldsIsFinishedWithoutPublishingAgain() throws Exception {
+    // The first read's publication reached Kafka, but its acknowledgement did not come back.
+    when(bridge.send(anyString(), any(Message.class))).thenReturn(false);
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThatThrownBy(() -> intake.readOnce(session, mailbox, 10, () -> true))
+          .isInstanceOf(EventPublisher.PublishFailedException.class);
+    }
+    when(published.contains(eq(Topics.COMPLAINTS_INBOUND), eq(pendingEventId()), any()))
+        .thenReturn(true);
+
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThat(intake.readOnce(session, mailbox, 10, () -> true)).isEqualTo(1);
+    }
+
+    verify(bridge, times(1)).send(anyString(), any(Message.class));
+    assertThat(processedState()).isEqualTo("DONE");
+    assertThat(inbox()).allMatch(m -> m.isSet(Flags.Flag.SEEN));
+  }
+
+  private String firstEventId;
+
+  private String pendingEventId() {
+    return mongo
+        .findAll(org.bson.Document.class, "processed_mails")
+        .getFirst()
+        .getString("eventId");
+  }
+
+  private String processedState() {
+    List<org.bson.Document> keys = mongo.findAll(org.bson.Document.class, "processed_mails");
+    assertThat(keys).hasSize(1);
+    if (firstEventId == null) {
+      firstEventId = keys.getFirst().getString("eventId");
+    }
+    return keys.getFirst().getString("state");
   }
 
   private List<StoredMessage> inbox() throws Exception {
