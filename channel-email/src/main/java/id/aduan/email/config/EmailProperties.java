@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPassword the password of every mailbox that has no entry in {@code accounts}
  * @param accounts per-mailbox credentials (address, username, password)
  * @param sendLease how long a claim on an outbound mail holds before another delivery may take it
+ * @param publicationCheckTimeout how long the intake waits for Kafka when it must find out whether
+ *     a publication interrupted by a crash or an outage got there
  */
 @ConfigurationProperties("aduan.email")
 public record EmailProperties(
@@ -38,7 +40,8 @@ public record EmailProperties(
     @DefaultValue Limits limits,
     @DefaultValue("2m") Duration sendLease,
     @Nullable String defaultPassword,
-    @DefaultValue List<Account> accounts) {
+    @DefaultValue List<Account> accounts,
+    @DefaultValue("60s") Duration publicationCheckTimeout) {
 
   /**
    * IMAP server of the mailboxes. {@code tls} means IMAPS (implicit TLS, usually port 993).

@@ -1,6 +1,7 @@
 package id.aduan.email.messaging;
 
 import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.email.config.EmailProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,17 +33,17 @@ public class PublishedEvents {
   /** Producer and broker clocks may differ a little from the clock that stamped the intent. */
   private static final Duration CLOCK_MARGIN = Duration.ofMinutes(15);
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
   private static final String BINDER = "spring.cloud.stream.kafka.binder";
 
   private final Map<String, Object> consumerConfig;
+  private final Duration timeout;
 
   /**
    * @param environment where the binder's settings are: its brokers, and its {@code configuration}
    *     and {@code consumer-properties} (security settings, for one)
    */
-  PublishedEvents(Environment environment) {
+  PublishedEvents(Environment environment, EmailProperties properties) {
+    this.timeout = properties.publicationCheckTimeout();
     Binder binder = Binder.get(environment);
     Bindable<Map<String, String>> map = Bindable.mapOf(String.class, String.class);
     Map<String, Object> config = new HashMap<>();
@@ -58,7 +59,7 @@ public class PublishedEvents {
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     this.consumerConfig = Map.copyOf(config);
   }
 
@@ -75,24 +76,24 @@ public class PublishedEvents {
         new KafkaConsumer<>(
             consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, TIMEOUT).stream()
+          consumer.partitionsFor(topic, timeout).stream()
               .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
       consumer.assign(partitions);
       long since = startedAt.minus(CLOCK_MARGIN).toEpochMilli();
       Map<TopicPartition, Long> query = new HashMap<>();
       partitions.forEach(p -> query.put(p, since));
-      Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(query, TIMEOUT);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+      Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(query, timeout);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       for (TopicPartition p : partitions) {
         OffsetAndTimestamp start = from.get(p);
         consumer.seek(p, start == null ? end.get(p) : start.offset());
       }
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      long deadline = System.nanoTime() + timeout.toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         if (System.nanoTime() > deadline) {
           throw new org.apache.kafka.common.errors.TimeoutException(
-              "reading " + topic + " to its end took longer than " + TIMEOUT);
+              "reading " + topic + " to its end took longer than " + timeout);
         }
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           Header h = r.headers().lastHeader(CloudEventHeaders.ID);

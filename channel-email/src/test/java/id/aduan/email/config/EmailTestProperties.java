@@ -56,6 +56,7 @@ public final class EmailTestProperties {
         new EmailProperties.Limits(100, 8, DataSize.ofMegabytes(25), DataSize.ofMegabytes(10)),
         Duration.ofMinutes(2),
         null,
-        List.of());
+        List.of(),
+        Duration.ofSeconds(10));
   }
 }
