@@ -86,11 +86,17 @@ class MailParserLimitsTest {
   @ParameterizedTest
   @CsvSource({
     "Auto-Submitted: auto-generated, AUTO_REPLY",
+    "Auto-Submitted: auto-replied, AUTO_REPLY",
     "Auto-Submitted: no, COMPLAINT",
     "Precedence: bulk, AUTO_REPLY",
+    "Precedence: list, AUTO_REPLY",
     "Precedence: junk, AUTO_REPLY",
+    "Precedence: first-class, COMPLAINT",
     "X-Autoreply: yes, AUTO_REPLY",
+    "X-Autorespond: yes, AUTO_REPLY",
     "List-Post: <mailto:l@x.example>, AUTO_REPLY",
+    "List-Id: <warga.list.example>, AUTO_REPLY",
+    "List-Unsubscribe: <mailto:u@x.example>, AUTO_REPLY",
     "Return-Path: <>, AUTO_REPLY",
     "X-Mailer: Thunderbird, COMPLAINT"
   })
