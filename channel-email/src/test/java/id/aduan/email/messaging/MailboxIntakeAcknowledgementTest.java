@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
 import id.aduan.email.client.ImapClient;
 import id.aduan.email.client.MailboxSession;
@@ -72,6 +73,8 @@ class MailboxIntakeAcknowledgementTest {
   private MongoTemplate mongo;
   private StreamBridge bridge;
   private PublishedEvents published;
+  private GridFsTemplate gridFs;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private MailboxIntake intake;
 
   @BeforeEach
@@ -91,24 +94,78 @@ class MailboxIntakeAcknowledgementTest {
     client = MongoClients.create(uri.substring(0, uri.lastIndexOf('/')));
     String database = uri.substring(uri.lastIndexOf('/') + 1);
     mongo = new MongoTemplate(client, database);
-    GridFsTemplate gridFs =
+    gridFs =
         new GridFsTemplate(
             new SimpleMongoClientDatabaseFactory(client, database), mongo.getConverter());
     bridge = mock(StreamBridge.class);
     published = mock(PublishedEvents.class);
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    intake =
-        new MailboxIntake(
-            new MailParser(MimeLimits.DEFAULT),
-            new Checkpoints(mongo),
-            new ProcessedMails(mongo),
-            new MailFiles(gridFs),
-            new OutboundMails(mongo),
-            published,
-            new EventPublisher(
-                bridge, new CloudEvents(JsonMapper.builder().build(), "/aduan/test"), meters),
-            meters,
-            Clock.fixed(Instant.parse("2026-03-17T02:00:00Z"), ZoneOffset.UTC));
+    intake = intake(MimeLimits.DEFAULT);
+  }
+
+  private MailboxIntake intake(MimeLimits limits) {
+    return new MailboxIntake(
+        new MailParser(limits),
+        new Checkpoints(mongo),
+        new ProcessedMails(mongo),
+        new MailFiles(gridFs),
+        new OutboundMails(mongo),
+        published,
+        new EventPublisher(
+            bridge, new CloudEvents(JsonMapper.builder().build(), "/aduan/test"), meters),
+        meters,
+        Clock.fixed(Instant.parse("2026-03-17T02:00:00Z"), ZoneOffset.UTC));
+  }
+
+  @Test
+  void anAttachmentOverTheCapIsPublishedAsTooLargeWithoutItsBytesAndCounted() throws Exception {
+    String big =
+        "From: w@warga.test\r\nMessage-ID: <big@warga.test>\r\nSubject: Foto\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\nFoto jalan terlampir.\r\n--b\r\n"
+            + "Content-Type: image/jpeg\r\nContent-Disposition: attachment; filename=jalan.jpg\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n"
+            + java.util.Base64.getMimeEncoder().encodeToString(new byte[4096])
+            + "\r\n--b--\r\n";
+    user.deliver(
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))));
+    when(bridge.send(anyString(), any(Message.class))).thenReturn(true);
+
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThat(
+              intake(new MimeLimits(100, 8, 1_000_000, 1024))
+                  .readOnce(session, mailbox, 10, () -> true))
+          .isEqualTo(2);
+    }
+
+    ArgumentCaptor<Message<byte[]>> sent = ArgumentCaptor.forClass(Message.class);
+    verify(bridge, times(2)).send(anyString(), sent.capture());
+    ComplaintReceived complaint =
+        sent.getAllValues().stream()
+            .map(
+                m ->
+                    JsonMapper.builder().build().readValue(m.getPayload(), ComplaintReceived.class))
+            .filter(c -> c.providerMessageId().equals("<big@warga.test>"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(complaint.text()).isEqualTo("Foto jalan terlampir.");
+    assertThat(complaint.attachments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.status()).isEqualTo("TOO_LARGE");
+              assertThat(a.storageRef()).isNull();
+              assertThat(a.fileName()).isEqualTo("jalan.jpg");
+              assertThat(a.sizeBytes()).isGreaterThan(1024);
+            });
+    assertThat(
+            meters
+                .get("aduan.inbound.messages")
+                .tags("outcome", "attachment", "reason", "too_large")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
   }
 
   @AfterEach
