@@ -6,6 +6,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +21,33 @@ public class ImapClient {
 
   private final EmailProperties.Imap settings;
   private final String processedFolder;
+  private final @Nullable SSLSocketFactory tlsSockets;
 
+  /** A client that trusts what the JVM's default trust store trusts. */
   public ImapClient(EmailProperties properties) {
+    this(properties, (SSLSocketFactory) null);
+  }
+
+  /**
+   * A client whose TLS connections trust the SSL bundle {@code aduan.email.imap.ssl-bundle} names
+   * (when it names one).
+   */
+  @Autowired
+  public ImapClient(EmailProperties properties, SslBundles bundles) {
+    this(
+        properties,
+        properties.imap().sslBundle().isBlank()
+            ? null
+            : bundles
+                .getBundle(properties.imap().sslBundle())
+                .createSslContext()
+                .getSocketFactory());
+  }
+
+  private ImapClient(EmailProperties properties, @Nullable SSLSocketFactory tlsSockets) {
     this.settings = properties.imap();
     this.processedFolder = properties.processedFolder();
+    this.tlsSockets = tlsSockets;
   }
 
   /** Opens the INBOX of a mailbox read-write, for the intake. */
@@ -46,7 +73,13 @@ public class ImapClient {
     props.setProperty("mail." + protocol + ".writetimeout", timeout);
     props.setProperty("mail." + protocol + ".peek", "true");
     if (settings.tls()) {
-      props.setProperty("mail.imaps.ssl.checkserveridentity", "true");
+      props.setProperty(
+          "mail.imaps.ssl.checkserveridentity", String.valueOf(settings.checkServerIdentity()));
+      if (tlsSockets != null) {
+        props.put("mail.imaps.ssl.socketFactory", tlsSockets);
+      }
+      // A refused certificate ends the attempt: no second try with the JVM's default sockets.
+      props.setProperty("mail.imaps.socketFactory.fallback", "false");
     }
     Session session = Session.getInstance(props);
     Store store = session.getStore(protocol);

@@ -1,5 +1,6 @@
 package id.aduan.email.client;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -50,25 +51,33 @@ public final class MailboxSession implements AutoCloseable {
     }
     // "UID n:*" always answers with the last mail even when its UID is below n: filter.
     Message[] messages = uids.getMessagesByUID(fromUid, UIDFolder.LASTUID);
-    List<FetchedMail> fetched = new ArrayList<>();
+    List<Message> wanted = new ArrayList<>();
     for (Message m : messages) {
-      if (m == null || m.isExpunged()) {
+      if (m == null || m.isExpunged() || uids.getUID(m) < fromUid) {
         continue;
       }
-      long uid = uids.getUID(m);
-      if (uid < fromUid) {
-        continue;
+      wanted.add(m);
+      if (wanted.size() >= max) {
+        break;
       }
+    }
+    // Size and arrival date in one FETCH, without the ENVELOPE: a server that cannot build the
+    // envelope of a malformed mail (GreenMail, for a From it cannot parse) must not stop the
+    // mailbox; the raw bytes are all the parser needs.
+    FetchProfile profile = new FetchProfile();
+    profile.add(FetchProfile.Item.SIZE);
+    profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+    Message[] batch = wanted.toArray(Message[]::new);
+    inbox.fetch(batch, profile);
+    List<FetchedMail> fetched = new ArrayList<>();
+    for (Message m : batch) {
       ByteArrayOutputStream raw = new ByteArrayOutputStream(Math.max(m.getSize(), 1024));
       m.writeTo(raw);
       fetched.add(
           new FetchedMail(
-              uid,
+              uids.getUID(m),
               raw.toByteArray(),
               m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant()));
-      if (fetched.size() >= max) {
-        break;
-      }
     }
     return fetched;
   }

@@ -7,6 +7,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,9 +24,9 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -46,7 +48,7 @@ public class SmtpClient {
   private final Retry retry;
   private final CircuitBreaker breaker;
 
-  SmtpClient(EmailProperties properties) {
+  SmtpClient(EmailProperties properties, MeterRegistry meters) {
     this.settings = properties.smtp();
     this.session = Session.getInstance(smtpProperties(settings));
     this.retry =
@@ -64,12 +66,35 @@ public class SmtpClient {
         CircuitBreaker.of(
             "smtp",
             CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .slidingWindowSize(Math.max(10, settings.circuitMinimumCalls()))
+                .minimumNumberOfCalls(Math.max(1, settings.circuitMinimumCalls()))
+                .failureRateThreshold(settings.circuitFailureRate())
+                .waitDurationInOpenState(settings.circuitOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
                 .ignoreExceptions(PermanentFailure.class)
                 .build());
+    breaker
+        .getEventPublisher()
+        .onStateTransition(
+            e ->
+                meters
+                    .counter(
+                        "aduan.client.circuit.transitions",
+                        "client",
+                        "smtp",
+                        "to",
+                        e.getStateTransition().getToState().name().toLowerCase(Locale.ROOT))
+                    .increment());
+    meters.gauge(
+        "aduan.client.circuit.open",
+        Tags.of("client", "smtp"),
+        breaker,
+        b -> b.getState() == CircuitBreaker.State.OPEN ? 1 : 0);
+  }
+
+  /** The state of the circuit breaker in front of the SMTP server (metrics, tests). */
+  public CircuitBreaker.State circuitState() {
+    return breaker.getState();
   }
 
   /**

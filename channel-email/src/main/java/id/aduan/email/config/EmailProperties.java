@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPassword the password of every mailbox that has no entry in {@code accounts}
  * @param accounts per-mailbox credentials (address, username, password)
  * @param sendLease how long a claim on an outbound mail holds before another delivery may take it
+ * @param publicationCheckTimeout how long the intake waits for Kafka when it must find out whether
+ *     a publication interrupted by a crash or an outage got there
  */
 @ConfigurationProperties("aduan.email")
 public record EmailProperties(
@@ -38,18 +40,34 @@ public record EmailProperties(
     @DefaultValue Limits limits,
     @DefaultValue("2m") Duration sendLease,
     @Nullable String defaultPassword,
-    @DefaultValue List<Account> accounts) {
+    @DefaultValue List<Account> accounts,
+    @DefaultValue("60s") Duration publicationCheckTimeout) {
 
-  /** IMAP server of the mailboxes. {@code tls} means IMAPS (implicit TLS, usually port 993). */
+  /**
+   * IMAP server of the mailboxes. {@code tls} means IMAPS (implicit TLS, usually port 993).
+   *
+   * @param sslBundle name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust
+   *     material decides which server certificates are accepted; empty: the JVM's default trust
+   *     store
+   * @param checkServerIdentity the certificate must name the host connected to; turn off only for a
+   *     server whose certificate names no host (a test server)
+   */
   public record Imap(
       @DefaultValue("127.0.0.1") String host,
       @DefaultValue("1143") int port,
       @DefaultValue("false") boolean tls,
-      @DefaultValue("30s") Duration timeout) {}
+      @DefaultValue("30s") Duration timeout,
+      @DefaultValue("") String sslBundle,
+      @DefaultValue("true") boolean checkServerIdentity) {}
 
   /**
    * SMTP server for replies. {@code tls} means implicit TLS (port 465); {@code starttls} upgrades a
    * plain connection (port 587). Username and password are optional (a loopback relay needs none).
+   *
+   * @param circuitFailureRate percentage of failed attempts (transient failures only) that opens
+   *     the circuit breaker
+   * @param circuitMinimumCalls attempts recorded before the failure rate counts
+   * @param circuitOpenFor how long an open circuit refuses every send before one trial call
    */
   public record Smtp(
       @DefaultValue("127.0.0.1") String host,
@@ -60,7 +78,10 @@ public record EmailProperties(
       @Nullable String password,
       @DefaultValue("30s") Duration timeout,
       @DefaultValue("3") int maxAttempts,
-      @DefaultValue("1s") Duration retryWait) {}
+      @DefaultValue("1s") Duration retryWait,
+      @DefaultValue("50") float circuitFailureRate,
+      @DefaultValue("5") int circuitMinimumCalls,
+      @DefaultValue("30s") Duration circuitOpenFor) {}
 
   public record Limits(
       @DefaultValue("100") int maxParts,

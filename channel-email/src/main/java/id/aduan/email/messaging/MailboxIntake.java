@@ -41,10 +41,12 @@ import org.springframework.stereotype.Component;
 /**
  * One read of one mailbox: every mail after the checkpoint becomes exactly one message on Kafka (a
  * complaint, a FAILED receipt for a bounce, or a dead letter), in UID order. The order of effects
- * per mail is what makes the intake lose nothing: publish (Kafka acknowledged), remember the dedup
- * key, advance the checkpoint, and only then flag {@code \Seen} or move the mail. A crash anywhere
- * leaves the mail to be read again, and the dedup key (when it got that far) keeps it from being
- * published twice.
+ * per mail is what makes the intake lose nothing: record the dedup key as PENDING with the event id
+ * about to be published, publish (Kafka acknowledged), mark the key DONE, advance the checkpoint,
+ * and only then flag {@code \Seen} or move the mail. A crash anywhere leaves the mail to be read
+ * again: a DONE key makes that read skip it, and a PENDING key makes it ask Kafka whether the event
+ * got there before publishing it again (under the same event id), so a crash between Kafka's
+ * acknowledgement and the DONE mark publishes nothing twice either.
  */
 @Component
 public class MailboxIntake {
@@ -60,6 +62,7 @@ public class MailboxIntake {
   private final ProcessedMails processed;
   private final MailFiles files;
   private final OutboundMails outbound;
+  private final PublishedEvents published;
   private final EventPublisher publisher;
   private final MeterRegistry meters;
   private final Clock clock;
@@ -70,6 +73,7 @@ public class MailboxIntake {
       ProcessedMails processed,
       MailFiles files,
       OutboundMails outbound,
+      PublishedEvents published,
       EventPublisher publisher,
       MeterRegistry meters,
       Clock clock) {
@@ -78,6 +82,7 @@ public class MailboxIntake {
     this.processed = processed;
     this.files = files;
     this.outbound = outbound;
+    this.published = published;
     this.publisher = publisher;
     this.meters = meters;
     this.clock = clock;
@@ -145,28 +150,59 @@ public class MailboxIntake {
       deadLetter(mailbox, mail, e.reason(), e.getMessage());
       return;
     }
-    if (processed.seen(mailbox.address(), parsed.identity())) {
+    ProcessedMails.State state = processed.state(mailbox.address(), parsed.identity());
+    if (state.done()) {
       count(mailbox, "duplicate", "seen");
       return;
     }
     switch (parsed.kind()) {
       case AUTO_REPLY -> count(mailbox, "auto_reply", parsed.kindReason());
-      case BOUNCE -> bounce(mailbox, parsed);
+      case BOUNCE -> bounce(mailbox, parsed, state);
       case COMPLAINT -> {
         if (parsed.fromAddress() == null) {
           deadLetter(mailbox, mail, "NO_SENDER", "the mail has no usable From address");
-          processed.remember(
-              mailbox.address(), parsed.identity(), "dead_lettered", clock.instant());
-          return;
+        } else {
+          complaint(mailbox, mail, parsed, state);
         }
-        complaint(mailbox, mail, parsed);
       }
     }
-    processed.remember(
-        mailbox.address(), parsed.identity(), parsed.kind().name().toLowerCase(), clock.instant());
+    processed.remember(mailbox.address(), parsed.identity(), clock.instant());
   }
 
-  private void complaint(Mailbox mailbox, FetchedMail mail, ParsedMail parsed) {
+  /**
+   * The event id under which a mail is to be published, recorded (PENDING) before the publication;
+   * empty when an earlier read already got it onto Kafka and died (or lost the acknowledgement)
+   * before recording that. A repeated publication keeps the first event id, so even a consumer that
+   * sees both can tell they are one.
+   */
+  private Optional<String> publication(
+      Mailbox mailbox, String identity, ProcessedMails.State state, String topic) {
+    if (state.kind() == ProcessedMails.State.Kind.PENDING
+        && state.eventId() != null
+        && state.topic() != null
+        && state.at() != null) {
+      if (published.contains(state.topic(), state.eventId(), state.at())) {
+        log.info(
+            "a mail of {} was already on {} from an interrupted read: not published again",
+            mailbox.address(),
+            state.topic());
+        count(mailbox, "duplicate", "recovered");
+        return Optional.empty();
+      }
+      return Optional.of(state.eventId());
+    }
+    String eventId = UUID.randomUUID().toString();
+    processed.intend(mailbox.address(), identity, topic, eventId, clock.instant());
+    return Optional.of(eventId);
+  }
+
+  private void complaint(
+      Mailbox mailbox, FetchedMail mail, ParsedMail parsed, ProcessedMails.State state) {
+    Optional<String> eventId =
+        publication(mailbox, parsed.identity(), state, Topics.COMPLAINTS_INBOUND);
+    if (eventId.isEmpty()) {
+      return;
+    }
     String original =
         files.store(mail.raw(), "original.eml", "message/rfc822", "original", mailbox.address());
     List<ComplaintReceived.Attachment> attachments = new ArrayList<>();
@@ -207,7 +243,7 @@ public class MailboxIntake {
     Instant now = clock.instant();
     ComplaintReceived complaint =
         new ComplaintReceived(
-            UUID.randomUUID().toString(),
+            eventId.get(),
             now,
             mailbox.agencyCode(),
             Channel.EMAIL,
@@ -249,7 +285,7 @@ public class MailboxIntake {
     return outbound.byMessageIds(ids).map(OutboundMail::ticket).orElse(null);
   }
 
-  private void bounce(Mailbox mailbox, ParsedMail parsed) {
+  private void bounce(Mailbox mailbox, ParsedMail parsed, ProcessedMails.State state) {
     Optional<OutboundMail> original =
         parsed.envelopeAddresses().stream()
             .map(Verp::outboundId)
@@ -268,9 +304,15 @@ public class MailboxIntake {
     }
     OutboundMail sent = original.get();
     Instant now = clock.instant();
+    Optional<String> eventId =
+        publication(mailbox, parsed.identity(), state, Topics.DELIVERY_RECEIPTS);
+    if (eventId.isEmpty()) {
+      outbound.finish(sent.id(), "BOUNCED", now);
+      return;
+    }
     DeliveryReceipt receipt =
         new DeliveryReceipt(
-            UUID.randomUUID().toString(),
+            eventId.get(),
             now,
             Channel.EMAIL,
             sent.agencyCode(),
@@ -288,8 +330,16 @@ public class MailboxIntake {
   private void deadLetter(
       Mailbox mailbox, FetchedMail mail, String reason, @Nullable String detail) {
     String hash = MailParser.sha256(mail.raw());
-    if (processed.seen(mailbox.address(), "sha256:" + hash)) {
+    String identity = "sha256:" + hash;
+    ProcessedMails.State state = processed.state(mailbox.address(), identity);
+    if (state.done()) {
       count(mailbox, "duplicate", "seen");
+      return;
+    }
+    String dlq = Topics.dlq(Topics.COMPLAINTS_INBOUND);
+    Optional<String> eventId = publication(mailbox, identity, state, dlq);
+    if (eventId.isEmpty()) {
+      processed.remember(mailbox.address(), identity, clock.instant());
       return;
     }
     String ref =
@@ -297,7 +347,7 @@ public class MailboxIntake {
             mail.raw(), "unparseable.eml", "message/rfc822", "unparseable", mailbox.address());
     DeadLetter letter =
         new DeadLetter(
-            UUID.randomUUID().toString(),
+            eventId.get(),
             clock.instant(),
             "channel-email",
             Channel.EMAIL,
@@ -314,9 +364,8 @@ public class MailboxIntake {
             mail.raw().length <= INLINE_RAW_LIMIT
                 ? Base64.getEncoder().encodeToString(mail.raw())
                 : "");
-    publisher.deadLetterRecord(
-        Topics.dlq(Topics.COMPLAINTS_INBOUND), mailbox.agencyCode() + ":" + hash, letter, reason);
-    processed.remember(mailbox.address(), "sha256:" + hash, "dead_lettered", clock.instant());
+    publisher.deadLetterRecord(dlq, mailbox.agencyCode() + ":" + hash, letter, reason);
+    processed.remember(mailbox.address(), identity, clock.instant());
     count(mailbox, "dead_lettered", reason.toLowerCase());
   }
 

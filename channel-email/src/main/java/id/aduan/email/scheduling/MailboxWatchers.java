@@ -99,6 +99,12 @@ public class MailboxWatchers implements SmartLifecycle {
     return running;
   }
 
+  /** The wait after the next failed connection: double the last one, at most {@code max}. */
+  static Duration nextBackoff(Duration last, Duration max) {
+    Duration doubled = last.multipliedBy(2);
+    return doubled.compareTo(max) > 0 ? max : doubled;
+  }
+
   /** Wakes every reader now (tests, and an operator's "read now"). */
   public void wakeAll() {
     watchers.forEach(w -> w.wake.release());
@@ -257,10 +263,7 @@ public class MailboxWatchers implements SmartLifecycle {
     }
 
     private Duration next(Duration backoff) {
-      Duration doubled = backoff.multipliedBy(2);
-      return doubled.compareTo(properties.reconnectMaxBackoff()) > 0
-          ? properties.reconnectMaxBackoff()
-          : doubled;
+      return nextBackoff(backoff, properties.reconnectMaxBackoff());
     }
 
     private boolean sleep(Duration d) {

@@ -2,9 +2,12 @@ package id.aduan.email.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-import id.aduan.email.config.EmailProperties;
+import id.aduan.email.config.EmailTestProperties;
 import id.aduan.email.domain.OutgoingMail;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,18 +21,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The SMTP client against a scripted SMTP server on loopback: a permanent refusal is not retried, a
- * temporary one is retried up to the configured attempts, an unreachable server is transient.
+ * temporary one is retried up to the configured attempts, an unreachable server is transient, and
+ * repeated transient failures open the circuit breaker, which then refuses without connecting until
+ * a trial call finds the server back.
  */
 class SmtpClientFailureTest {
 
   private ServerSocket server;
   private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicReference<String> rcptAnswer = new AtomicReference<>();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @AfterEach
   void stop() throws IOException {
@@ -68,6 +75,52 @@ class SmtpClientFailureTest {
         .isInstanceOf(SmtpClient.TransientFailure.class);
   }
 
+  @Test
+  void repeatedFailuresOpenTheCircuitWhichRefusesWithoutConnectingAndClosesWhenTheServerIsBack()
+      throws Exception {
+    startServer("451 4.3.0 Temporary lookup failure");
+    // one attempt per send, the circuit opens after three failed ones and tries again after 200 ms
+    SmtpClient client = client(server.getLocalPort(), 1, 3, Duration.ofMillis(200));
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> client.send(mail(), Map.of(), Instant.now()))
+          .isInstanceOf(SmtpClient.TransientFailure.class)
+          .hasMessageContaining("451");
+    }
+    assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(transitions("open")).isEqualTo(1.0);
+    assertThat(meters.get("aduan.client.circuit.open").tag("client", "smtp").gauge().value())
+        .isEqualTo(1.0);
+
+    // Open: the send is refused at once, the server never sees a connection.
+    assertThatThrownBy(() -> client.send(mail(), Map.of(), Instant.now()))
+        .isInstanceOf(SmtpClient.TransientFailure.class)
+        .hasMessageContaining("circuit breaker is open");
+    assertThat(connections.get()).isEqualTo(3);
+
+    // The server is back: once the open period is over, one trial call goes through and closes it.
+    rcptAnswer.set("250 2.1.5 Ok");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptionsInstanceOf(SmtpClient.TransientFailure.class)
+        .untilAsserted(() -> client.send(mail(), Map.of(), Instant.now()));
+    assertThat(transitions("half_open")).isEqualTo(1.0);
+    assertThat(transitions("closed")).isEqualTo(1.0);
+    assertThat(client.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(meters.get("aduan.client.circuit.open").tag("client", "smtp").gauge().value())
+        .isZero();
+    int before = connections.get();
+    client.send(mail(), Map.of(), Instant.now());
+    assertThat(connections.get()).isEqualTo(before + 1);
+  }
+
+  private double transitions(String to) {
+    var counter =
+        meters.find("aduan.client.circuit.transitions").tags("client", "smtp", "to", to).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   private static OutgoingMail mail() {
     return new OutgoingMail(
         "<e1.aduan@bdg.aduan.test>",
@@ -84,35 +137,21 @@ class SmtpClientFailureTest {
         List.of());
   }
 
-  private static SmtpClient client(int port) {
-    return new SmtpClient(
-        new EmailProperties(
-            true,
-            new EmailProperties.Imap("127.0.0.1", 1143, false, Duration.ofSeconds(5)),
-            new EmailProperties.Smtp(
-                "127.0.0.1",
-                port,
-                false,
-                false,
-                null,
-                null,
-                Duration.ofSeconds(5),
-                3,
-                Duration.ofMillis(10)),
-            Duration.ofSeconds(60),
-            true,
-            "",
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(1),
-            50,
-            new EmailProperties.Limits(100, 8, DataSize.ofMegabytes(25), DataSize.ofMegabytes(10)),
-            Duration.ofMinutes(2),
-            null,
-            List.of()));
+  private SmtpClient client(int port) {
+    return client(port, 3, 5, Duration.ofSeconds(30));
   }
 
-  /** Answers every command with 250 except RCPT, which gets {@code rcptAnswer}. */
-  private void startServer(String rcptAnswer) throws IOException {
+  private SmtpClient client(int port, int attempts, int circuitMinimumCalls, Duration openFor) {
+    return new SmtpClient(
+        EmailTestProperties.with(
+            EmailTestProperties.imap(1143),
+            EmailTestProperties.smtp(port, attempts, circuitMinimumCalls, openFor)),
+        meters);
+  }
+
+  /** Answers every command with 250 except RCPT, which gets the current {@code rcptAnswer}. */
+  private void startServer(String firstRcptAnswer) throws IOException {
+    rcptAnswer.set(firstRcptAnswer);
     server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
     Thread.ofPlatform()
         .daemon()
@@ -121,7 +160,7 @@ class SmtpClientFailureTest {
               while (!server.isClosed()) {
                 try (Socket s = server.accept()) {
                   connections.incrementAndGet();
-                  converse(s, rcptAnswer);
+                  converse(s, rcptAnswer.get());
                 } catch (IOException e) {
                   // closed by the test
                 }

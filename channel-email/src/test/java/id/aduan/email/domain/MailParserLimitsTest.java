@@ -73,6 +73,29 @@ class MailParserLimitsTest {
     assertThat(parsed.fromAddress()).isEqualTo("budi@mail.example");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    // label, body bytes (hex, windows-1252), text expected
+    "utf-8, 4a616c616e20727573616b209620646920646570616e20636166e9, Jalan rusak – di depan café",
+    "x-unknown-charset, 4c616d7075206a616c616e20936d617469942073656a616b2053656e696e, Lampu jalan “mati” sejak Senin",
+    "us-ascii, 5369746920416d696e61682096205254203035, Siti Aminah – RT 05"
+  })
+  void aMislabelledOrUnknownCharsetFallsBackToWindows1252(String label, String hex, String text)
+      throws Exception {
+    byte[] head =
+        ("From: warga@mail.example\nMessage-ID: <cs@mail.example>\nMIME-Version: 1.0\n"
+                + "Content-Type: text/plain; charset="
+                + label
+                + "\nContent-Transfer-Encoding: 8bit\n\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] body = java.util.HexFormat.of().parseHex(hex);
+    byte[] mail = new byte[head.length + body.length];
+    System.arraycopy(head, 0, mail, 0, head.length);
+    System.arraycopy(body, 0, mail, head.length, body.length);
+
+    assertThat(new MailParser(SMALL).parse(mail).text()).isEqualTo(text);
+  }
+
   @Test
   void aMailWithoutMessageIdIsIdentifiedByItsContentHash() throws Exception {
     ParsedMail parsed =
@@ -86,11 +109,17 @@ class MailParserLimitsTest {
   @ParameterizedTest
   @CsvSource({
     "Auto-Submitted: auto-generated, AUTO_REPLY",
+    "Auto-Submitted: auto-replied, AUTO_REPLY",
     "Auto-Submitted: no, COMPLAINT",
     "Precedence: bulk, AUTO_REPLY",
+    "Precedence: list, AUTO_REPLY",
     "Precedence: junk, AUTO_REPLY",
+    "Precedence: first-class, COMPLAINT",
     "X-Autoreply: yes, AUTO_REPLY",
+    "X-Autorespond: yes, AUTO_REPLY",
     "List-Post: <mailto:l@x.example>, AUTO_REPLY",
+    "List-Id: <warga.list.example>, AUTO_REPLY",
+    "List-Unsubscribe: <mailto:u@x.example>, AUTO_REPLY",
     "Return-Path: <>, AUTO_REPLY",
     "X-Mailer: Thunderbird, COMPLAINT"
   })

@@ -8,21 +8,43 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntSupplier;
 
 /**
- * A loopback TCP relay in front of a mail server whose connections a test can cut, to show that a
- * dropped IMAP connection is reopened.
+ * A loopback TCP relay in front of a server whose connections a test can cut (a dropped IMAP
+ * connection is reopened), or that a test can make unreachable for a while (Kafka down): while
+ * refusing, every connection is closed as soon as it is made, so nothing reaches the server.
  */
 final class DroppableProxy implements AutoCloseable {
 
   private final ServerSocket server;
-  private final int targetPort;
+  private final IntSupplier targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private volatile boolean refusing;
 
   DroppableProxy(int targetPort) throws IOException {
+    this(0, () -> targetPort);
+  }
+
+  /**
+   * A relay listening on {@code listenPort} (0: any free port) to a port known only once the first
+   * connection comes.
+   */
+  DroppableProxy(int listenPort, IntSupplier targetPort) throws IOException {
     this.targetPort = targetPort;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.server = new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress());
     Thread.ofPlatform().daemon().name("proxy-accept").start(this::accept);
+  }
+
+  /** The server behind the relay becomes unreachable: open connections are cut, new ones closed. */
+  void refuse() {
+    refusing = true;
+    dropAll();
+  }
+
+  /** The server is reachable again. */
+  void restore() {
+    refusing = false;
   }
 
   int port() {
@@ -45,7 +67,11 @@ final class DroppableProxy implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
-        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        if (refusing) {
+          client.close();
+          continue;
+        }
+        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort.getAsInt());
         open.add(client);
         open.add(upstream);
         pump(client, upstream);

@@ -80,8 +80,8 @@ class EmailChannelGreenMailTest {
     greenMail =
         new GreenMail(
             new ServerSetup[] {
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-              new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+              MailKit.loopback(ServerSetup.PROTOCOL_SMTP),
+              MailKit.loopback(ServerSetup.PROTOCOL_IMAP)
             });
     greenMail.start();
     MAILBOXES.forEach(m -> greenMail.setUser(m, m, PASSWORD));
@@ -345,7 +345,17 @@ class EmailChannelGreenMailTest {
                   "<btn-" + i + "@warga.test>", "w@warga.test", mailbox, "Keluhan " + i, "isi " + i)
               .getBytes(StandardCharsets.UTF_8));
     }
+    // A mail without a Message-ID: known again only by the hash of its content.
+    deliver(
+        mailbox,
+        ("From: w@warga.test\r\nTo: "
+                + mailbox
+                + "\r\nSubject: Tanpa nomor\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "tanpa-message-id-btn\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     awaitComplaint(c -> c.providerMessageId().equals("<btn-2@warga.test>"));
+    ComplaintReceived unnamed = awaitComplaint(c -> c.text().contains("tanpa-message-id-btn"));
+    assertThat(unnamed.providerMessageId()).startsWith("sha256:");
     // The server says a different UIDVALIDITY than the checkpoint (a restored mailbox).
     app.getBean(MongoTemplate.class)
         .updateFirst(
@@ -359,15 +369,18 @@ class EmailChannelGreenMailTest {
             .getBytes(StandardCharsets.UTF_8));
 
     awaitComplaint(c -> c.providerMessageId().equals("<btn-3@warga.test>"));
-    List<String> ids =
+    List<ComplaintReceived> btn =
         read(probe(Topics.COMPLAINTS_INBOUND, Duration.ofSeconds(1)), ComplaintReceived.class)
             .stream()
-            .map(ComplaintReceived::providerMessageId)
-            .filter(id -> id.startsWith("<btn-"))
+            .filter(c -> c.channelAccountId().equals(mailbox))
             .toList();
-    assertThat(ids)
+    assertThat(btn)
+        .extracting(ComplaintReceived::providerMessageId)
         .containsExactlyInAnyOrder(
-            "<btn-1@warga.test>", "<btn-2@warga.test>", "<btn-3@warga.test>");
+            "<btn-1@warga.test>",
+            "<btn-2@warga.test>",
+            unnamed.providerMessageId(),
+            "<btn-3@warga.test>");
     assertThat(
             app.getBean(MeterRegistry.class)
                 .find("aduan.email.rescans")
@@ -375,6 +388,36 @@ class EmailChannelGreenMailTest {
                 .counter()
                 .count())
         .isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void attachmentsAndInlineImagesOfAComplaintAreStoredInGridFs() throws Exception {
+    deliver("pengaduan@babel.aduan.test", corpus("attachments-rfc2231.eml"));
+
+    ComplaintReceived complaint =
+        awaitComplaint(c -> c.providerMessageId().equals("<attachments-1@mail.example>"));
+
+    var files = app.getBean(id.aduan.email.persistence.MailFiles.class);
+    assertThat(complaint.attachments())
+        .extracting(ComplaintReceived.Attachment::fileName)
+        .containsExactly(
+            null, "Surat Keterangan Tidak Mampu – Budi.pdf", "Kartu Keluarga – 2026.jpg");
+    assertThat(complaint.attachments())
+        .allSatisfy(
+            a -> {
+              assertThat(a.status()).isEqualTo("STORED");
+              byte[] stored = files.load(a.storageRef()).orElseThrow();
+              assertThat(stored).hasSize((int) a.sizeBytes());
+              assertThat(id.aduan.email.domain.MailParser.sha256(stored)).isEqualTo(a.sha256());
+            });
+    assertThat(files.load(complaint.attachments().get(1).storageRef()).orElseThrow())
+        .startsWith("%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+    // the original as received, for the officer who needs the untrimmed mail
+    assertThat(
+            new String(
+                files.load(complaint.metadata().get("originalRef")).orElseThrow(),
+                StandardCharsets.UTF_8))
+        .contains("Message-ID: <attachments-1@mail.example>");
   }
 
   @Test

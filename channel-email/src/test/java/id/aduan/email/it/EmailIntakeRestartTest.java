@@ -42,8 +42,7 @@ class EmailIntakeRestartTest {
   @Test
   void stoppedMidMailboxAndRestartedEveryMailIsExactlyOneMessage() throws Exception {
     GreenMail greenMail =
-        new GreenMail(
-            new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        new GreenMail(new ServerSetup[] {MailKit.loopback(ServerSetup.PROTOCOL_IMAP)});
     greenMail.start();
     try (TopicProbe probe =
         new TopicProbe(

@@ -92,6 +92,16 @@ final class MailKit {
     }
   }
 
+  /**
+   * A GreenMail server on a free loopback port, given time to start on a busy machine (its default
+   * of 2 s is not always enough here).
+   */
+  static com.icegreen.greenmail.util.ServerSetup loopback(String protocol) {
+    var setup = new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", protocol);
+    setup.setServerStartupTimeout(30_000);
+    return setup;
+  }
+
   /** A plain citizen mail. */
   static String citizenMail(String messageId, String from, String to, String subject, String body) {
     return "From: Warga <"

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.icegreen.greenmail.store.StoredMessage;
@@ -13,9 +16,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.Topics;
 import id.aduan.email.client.ImapClient;
 import id.aduan.email.client.MailboxSession;
-import id.aduan.email.config.EmailProperties;
+import id.aduan.email.config.EmailTestProperties;
 import id.aduan.email.domain.MailParser;
 import id.aduan.email.domain.MimeLimits;
 import id.aduan.email.messaging.MailboxIntake.Mailbox;
@@ -33,7 +38,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,20 +45,22 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.messaging.Message;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The order of effects in one read, with Kafka replaced by a {@link StreamBridge} that does or does
- * not acknowledge (the one mock; IMAP is GreenMail, MongoDB the in-JVM server): without an
- * acknowledgement nothing moves (no dedup key, no checkpoint, no {@code \Seen}); with one, all of
- * them do.
+ * not acknowledge, and by a stand-in for the question "is this event on Kafka already?" (the mocks;
+ * IMAP is GreenMail, MongoDB the in-JVM server; the real broker is in EmailKafkaOutageTest and
+ * EmailIntakeKillTest): without an acknowledgement nothing moves (the dedup key stays PENDING, no
+ * checkpoint, no {@code \Seen}); with one, all of them do; and a PENDING mail that Kafka turns out
+ * to hold already is finished without being published again.
  */
 class MailboxIntakeAcknowledgementTest {
 
@@ -66,6 +72,9 @@ class MailboxIntakeAcknowledgementTest {
   private MongoClient client;
   private MongoTemplate mongo;
   private StreamBridge bridge;
+  private PublishedEvents published;
+  private GridFsTemplate gridFs;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private MailboxIntake intake;
 
   @BeforeEach
@@ -85,22 +94,78 @@ class MailboxIntakeAcknowledgementTest {
     client = MongoClients.create(uri.substring(0, uri.lastIndexOf('/')));
     String database = uri.substring(uri.lastIndexOf('/') + 1);
     mongo = new MongoTemplate(client, database);
-    GridFsTemplate gridFs =
+    gridFs =
         new GridFsTemplate(
             new SimpleMongoClientDatabaseFactory(client, database), mongo.getConverter());
     bridge = mock(StreamBridge.class);
-    SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    intake =
-        new MailboxIntake(
-            new MailParser(MimeLimits.DEFAULT),
-            new Checkpoints(mongo),
-            new ProcessedMails(mongo),
-            new MailFiles(gridFs),
-            new OutboundMails(mongo),
-            new EventPublisher(
-                bridge, new CloudEvents(JsonMapper.builder().build(), "/aduan/test"), meters),
-            meters,
-            Clock.fixed(Instant.parse("2026-03-17T02:00:00Z"), ZoneOffset.UTC));
+    published = mock(PublishedEvents.class);
+    intake = intake(MimeLimits.DEFAULT);
+  }
+
+  private MailboxIntake intake(MimeLimits limits) {
+    return new MailboxIntake(
+        new MailParser(limits),
+        new Checkpoints(mongo),
+        new ProcessedMails(mongo),
+        new MailFiles(gridFs),
+        new OutboundMails(mongo),
+        published,
+        new EventPublisher(
+            bridge, new CloudEvents(JsonMapper.builder().build(), "/aduan/test"), meters),
+        meters,
+        Clock.fixed(Instant.parse("2026-03-17T02:00:00Z"), ZoneOffset.UTC));
+  }
+
+  @Test
+  void anAttachmentOverTheCapIsPublishedAsTooLargeWithoutItsBytesAndCounted() throws Exception {
+    String big =
+        "From: w@warga.test\r\nMessage-ID: <big@warga.test>\r\nSubject: Foto\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\nFoto jalan terlampir.\r\n--b\r\n"
+            + "Content-Type: image/jpeg\r\nContent-Disposition: attachment; filename=jalan.jpg\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n"
+            + java.util.Base64.getMimeEncoder().encodeToString(new byte[4096])
+            + "\r\n--b--\r\n";
+    user.deliver(
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))));
+    when(bridge.send(anyString(), any(Message.class))).thenReturn(true);
+
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThat(
+              intake(new MimeLimits(100, 8, 1_000_000, 1024))
+                  .readOnce(session, mailbox, 10, () -> true))
+          .isEqualTo(2);
+    }
+
+    ArgumentCaptor<Message<byte[]>> sent = ArgumentCaptor.forClass(Message.class);
+    verify(bridge, times(2)).send(anyString(), sent.capture());
+    ComplaintReceived complaint =
+        sent.getAllValues().stream()
+            .map(
+                m ->
+                    JsonMapper.builder().build().readValue(m.getPayload(), ComplaintReceived.class))
+            .filter(c -> c.providerMessageId().equals("<big@warga.test>"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(complaint.text()).isEqualTo("Foto jalan terlampir.");
+    assertThat(complaint.attachments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.status()).isEqualTo("TOO_LARGE");
+              assertThat(a.storageRef()).isNull();
+              assertThat(a.fileName()).isEqualTo("jalan.jpg");
+              assertThat(a.sizeBytes()).isGreaterThan(1024);
+            });
+    assertThat(
+            meters
+                .get("aduan.inbound.messages")
+                .tags("outcome", "attachment", "reason", "too_large")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
   }
 
   @AfterEach
@@ -116,7 +181,7 @@ class MailboxIntakeAcknowledgementTest {
       assertThatThrownBy(() -> intake.readOnce(session, mailbox, 10, () -> true))
           .isInstanceOf(EventPublisher.PublishFailedException.class);
     }
-    assertThat(mongo.count(new Query(), "processed_mails")).isZero();
+    assertThat(processedState()).isEqualTo("PENDING");
     assertThat(mongo.count(new Query(), "mailbox_checkpoints")).isZero();
     assertThat(inbox()).noneMatch(m -> m.isSet(Flags.Flag.SEEN));
 
@@ -124,11 +189,55 @@ class MailboxIntakeAcknowledgementTest {
     try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
       assertThat(intake.readOnce(session, mailbox, 10, () -> true)).isEqualTo(1);
     }
-    assertThat(mongo.count(new Query(), "processed_mails")).isEqualTo(1);
+    assertThat(processedState()).isEqualTo("DONE");
     assertThat(mongo.findAll(org.bson.Document.class, "mailbox_checkpoints"))
         .singleElement()
         .satisfies(d -> assertThat(((Number) d.get("lastUid")).longValue()).isPositive());
     assertThat(inbox()).allMatch(m -> m.isSet(Flags.Flag.SEEN));
+    // Both attempts carried the event id recorded before the first one.
+    ArgumentCaptor<Message<?>> sent = ArgumentCaptor.forClass(Message.class);
+    verify(bridge, times(2)).send(anyString(), sent.capture());
+    assertThat(sent.getAllValues())
+        .extracting(m -> new String((byte[]) m.getHeaders().get("ce_id"), StandardCharsets.UTF_8))
+        .containsOnly(firstEventId);
+  }
+
+  @Test
+  void aPendingMailThatKafkaAlreadyHoldsIsFinishedWithoutPublishingAgain() throws Exception {
+    // The first read's publication reached Kafka, but its acknowledgement did not come back.
+    when(bridge.send(anyString(), any(Message.class))).thenReturn(false);
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThatThrownBy(() -> intake.readOnce(session, mailbox, 10, () -> true))
+          .isInstanceOf(EventPublisher.PublishFailedException.class);
+    }
+    when(published.contains(eq(Topics.COMPLAINTS_INBOUND), eq(pendingEventId()), any()))
+        .thenReturn(true);
+
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThat(intake.readOnce(session, mailbox, 10, () -> true)).isEqualTo(1);
+    }
+
+    verify(bridge, times(1)).send(anyString(), any(Message.class));
+    assertThat(processedState()).isEqualTo("DONE");
+    assertThat(inbox()).allMatch(m -> m.isSet(Flags.Flag.SEEN));
+  }
+
+  private String firstEventId;
+
+  private String pendingEventId() {
+    return mongo
+        .findAll(org.bson.Document.class, "processed_mails")
+        .getFirst()
+        .getString("eventId");
+  }
+
+  private String processedState() {
+    List<org.bson.Document> keys = mongo.findAll(org.bson.Document.class, "processed_mails");
+    assertThat(keys).hasSize(1);
+    if (firstEventId == null) {
+      firstEventId = keys.getFirst().getString("eventId");
+    }
+    return keys.getFirst().getString("state");
   }
 
   private List<StoredMessage> inbox() throws Exception {
@@ -137,29 +246,6 @@ class MailboxIntakeAcknowledgementTest {
 
   private ImapClient imap() {
     return new ImapClient(
-        new EmailProperties(
-            true,
-            new EmailProperties.Imap(
-                "127.0.0.1", greenMail.getImap().getPort(), false, Duration.ofSeconds(5)),
-            new EmailProperties.Smtp(
-                "127.0.0.1",
-                2525,
-                false,
-                false,
-                null,
-                null,
-                Duration.ofSeconds(5),
-                1,
-                Duration.ofMillis(10)),
-            Duration.ofSeconds(60),
-            true,
-            "",
-            Duration.ofSeconds(1),
-            Duration.ofMinutes(1),
-            50,
-            new EmailProperties.Limits(100, 8, DataSize.ofMegabytes(25), DataSize.ofMegabytes(10)),
-            Duration.ofMinutes(2),
-            null,
-            List.of()));
+        EmailTestProperties.with(EmailTestProperties.imap(greenMail.getImap().getPort())));
   }
 }
