@@ -123,6 +123,7 @@ public record Agency(
    * @param threading when a message joins the citizen's open case instead of opening one
    * @param duplicates when a new case is flagged as a likely duplicate of another
    * @param ppid the public-information (PPID) flow
+   * @param notifications who is told what, when: quiet hours, limits, contacts, WhatsApp templates
    */
   public record Rules(
       List<Requirement> intake,
@@ -133,7 +134,8 @@ public record Agency(
       Map<String, Text> templates,
       Threading threading,
       Duplicates duplicates,
-      Ppid ppid) {
+      Ppid ppid,
+      Notifications notifications) {
 
     /** UU 14/2008 art. 22(7)-(8): 10 working days, extendable once by 7 working days. */
     public static final SlaClass STATUTORY_PPID =
@@ -152,6 +154,30 @@ public record Agency(
       slaClasses = List.copyOf(slaClasses);
       escalation = List.copyOf(escalation);
       templates = Map.copyOf(templates);
+    }
+
+    /** The shape before {@code notifications} was added: the notification defaults apply. */
+    public Rules(
+        List<Requirement> intake,
+        List<Division> divisions,
+        List<CaseTypeRule> caseTypes,
+        List<SlaClass> slaClasses,
+        List<String> escalation,
+        Map<String, Text> templates,
+        Threading threading,
+        Duplicates duplicates,
+        Ppid ppid) {
+      this(
+          intake,
+          divisions,
+          caseTypes,
+          slaClasses,
+          escalation,
+          templates,
+          threading,
+          duplicates,
+          ppid,
+          Notifications.DEFAULTS);
     }
 
     /** No agency-specific rules: only the statutory PPID deadline. */
@@ -290,6 +316,92 @@ public record Agency(
 
     public Ppid {
       steps = List.copyOf(steps);
+    }
+  }
+
+  /**
+   * What the notification service needs beyond the template texts (the agency file's {@code
+   * notifications} section).
+   *
+   * @param statusUrl where a citizen checks a case's status (told in the acknowledgement); null
+   *     when the agency has none (the citizen then asks by replying with the ticket)
+   * @param quietHours when non-urgent messages wait (local time of the agency), or null for none
+   * @param maxAutomaticPerDay automatic messages one citizen gets per day at most; more are merged
+   *     into one message the next day
+   * @param surveyDelay how long after the resolution the satisfaction survey goes out
+   * @param digestAt local time of the daily per-division digest
+   * @param contacts where officers, divisions and roles are reached (email addresses)
+   * @param whatsappTemplates the approved WhatsApp template per purpose, for outside the 24-hour
+   *     window; purposes without one use the number's {@code windowTemplate}
+   */
+  public record Notifications(
+      @Nullable String statusUrl,
+      @Nullable QuietHours quietHours,
+      int maxAutomaticPerDay,
+      Duration surveyDelay,
+      LocalTime digestAt,
+      Contacts contacts,
+      Map<String, WhatsAppTemplate> whatsappTemplates) {
+
+    public static final Notifications DEFAULTS =
+        new Notifications(
+            null,
+            null,
+            3,
+            Duration.ofHours(1),
+            LocalTime.of(7, 0),
+            new Contacts(Map.of(), Map.of(), Map.of()),
+            Map.of());
+
+    public Notifications {
+      whatsappTemplates = Map.copyOf(whatsappTemplates);
+    }
+  }
+
+  /** Non-urgent messages are held from {@code from} to {@code to} (may span midnight). */
+  public record QuietHours(LocalTime from, LocalTime to) {
+
+    public boolean contains(LocalTime time) {
+      return from.isBefore(to)
+          ? !time.isBefore(from) && time.isBefore(to)
+          : !time.isBefore(from) || time.isBefore(to);
+    }
+  }
+
+  /**
+   * Email addresses of the people alerts go to.
+   *
+   * @param roles per escalation role ({@code COORDINATOR}, {@code HEAD}, ...)
+   * @param divisions per division code: the division's officers or its shared mailbox
+   * @param officers per officer user name (an optional directory; the division is used otherwise)
+   */
+  public record Contacts(
+      Map<String, List<String>> roles,
+      Map<String, List<String>> divisions,
+      Map<String, String> officers) {
+
+    public Contacts {
+      roles = Map.copyOf(roles);
+      divisions = Map.copyOf(divisions);
+      officers = Map.copyOf(officers);
+    }
+
+    public List<String> role(String role) {
+      return roles.getOrDefault(role, List.of());
+    }
+
+    public List<String> division(@Nullable String code) {
+      return code == null ? List.of() : divisions.getOrDefault(code, List.of());
+    }
+  }
+
+  /**
+   * An approved WhatsApp template: {@code parameters} name the placeholders that fill its body
+   * parameters {@code {{1}}}, {@code {{2}}}, ... in order (e.g. {@code [ticket, statusUrl]}).
+   */
+  public record WhatsAppTemplate(String name, String language, List<String> parameters) {
+    public WhatsAppTemplate {
+      parameters = List.copyOf(parameters);
     }
   }
 }
