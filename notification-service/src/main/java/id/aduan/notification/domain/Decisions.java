@@ -134,6 +134,18 @@ public final class Decisions {
                   null));
         }
       }
+      case CaseEvent.CaseDeadlineExtended e -> {
+        values.put("reason", e.reason());
+        citizen(
+            out,
+            "STATUS",
+            "deadlineExtended",
+            values,
+            false,
+            false,
+            address(e.replyAddress(), view),
+            null);
+      }
       case CaseEvent.CaseRejected e -> {
         values.put("reason", e.reason());
         citizen(

@@ -73,6 +73,11 @@ public final class Texts {
                   "Tindak lanjut: {done} (berita acara {date}).",
                   "What was done: {done} (resolution record of {date}).")),
           Map.entry(
+              "deadlineExtended",
+              new Agency.Text(
+                  "Waktu penyelesaian pengaduan {ticket} diperpanjang: {reason}",
+                  "The time to settle complaint {ticket} has been extended: {reason}")),
+          Map.entry(
               "rejected",
               new Agency.Text(
                   "Pengaduan {ticket} tidak dapat kami proses: {reason}",

@@ -72,7 +72,15 @@ class DecisionsTest {
                     Arguments.of(
                         code, resolved(code), "RESOLUTION", "resolved", "CITIZEN", false, false),
                     Arguments.of(
-                        code, rejected(code), "REJECTION", "rejected", "CITIZEN", false, false)));
+                        code, rejected(code), "REJECTION", "rejected", "CITIZEN", false, false),
+                    Arguments.of(
+                        code,
+                        extended(code),
+                        "STATUS",
+                        "deadlineExtended",
+                        "CITIZEN",
+                        false,
+                        false)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -404,6 +412,22 @@ class DecisionsTest {
         CaseStatus.REJECTED,
         "NOT_AUTHORITY",
         "Bukan kewenangan dinas.",
+        null,
+        "budi");
+  }
+
+  static CaseEvent.CaseDeadlineExtended extended(String code) {
+    return new CaseEvent.CaseDeadlineExtended(
+        "e",
+        AT,
+        "c-1",
+        ticket(code),
+        code,
+        CaseStatus.IN_PROGRESS,
+        "completion",
+        7,
+        "WORKING_DAYS",
+        "Dokumen perlu dicari di arsip.",
         null,
         "budi");
   }
