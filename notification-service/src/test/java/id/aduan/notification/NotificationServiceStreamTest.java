@@ -11,12 +11,14 @@ import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.notification.persistence.Attempts;
+import id.aduan.notification.persistence.CitizenWindows;
 import id.aduan.notification.persistence.Notifications;
 import id.aduan.notification.scheduling.DailyDigest;
 import id.aduan.notification.scheduling.ReleaseHeld;
@@ -222,17 +224,32 @@ class NotificationServiceStreamTest {
     assertThat(routed.template().parameters().getFirst())
         .contains("Bidang Perlindungan dan Jaminan Sosial");
 
-    f.send(
-        new CaseEvent.CitizenMessageAdded(
+    // The citizen writes again (complaints.inbound.v1): the window opens again.
+    ComplaintReceived again =
+        new ComplaintReceived(
             id(),
             twoDaysLater,
-            opened.caseId(),
-            opened.ticket(),
             "BDG",
-            CaseStatus.ROUTED,
+            Channel.WHATSAPP,
+            BDG_WA,
             "wamid.2",
+            new ComplaintReceived.Sender(citizen, null, false, false),
+            "text",
+            null,
+            "Ada kabar?",
+            List.of(),
+            null,
+            null,
+            List.of(),
             twoDaysLater,
-            whatsapp(BDG_WA, citizen)));
+            Map.of());
+    f.send(Topics.COMPLAINTS_INBOUND, again, "BDG:" + citizen, null);
+    await()
+        .atMost(StreamFixture.PATIENCE)
+        .until(
+            () ->
+                twoDaysLater.equals(
+                    f.bean(CitizenWindows.class).lastInbound(whatsapp(BDG_WA, citizen))));
     f.send(
         new CaseEvent.CaseStatusChanged(
             id(),
@@ -495,6 +512,97 @@ class NotificationServiceStreamTest {
         .contains(late.ticket() + " | ROUTED | - | TERLAMBAT")
         .contains(fresh.ticket());
     assertThat(digests.getFirst().html()).contains("<table");
+  }
+
+  @Test
+  void onInstagramAnAutomaticMessageAfter24HoursGoesToTheOfficerWhileAnOfficersAnswerStillGoes() {
+    f.clock.set(DAY);
+    ReplyAddress instagram =
+        new ReplyAddress(Channel.INSTAGRAM, "300000000000004", "IGSID-" + id());
+    CaseEvent.CaseOpened opened = f.opened("LBK", instagram, "id");
+    f.send(opened);
+    f.await(Topics.OUTBOUND_SOCIAL, m -> opened.caseId().equals(m.caseId()));
+
+    Instant later = DAY.plus(Duration.ofDays(2));
+    f.clock.set(later);
+    f.send(
+        new CaseEvent.CaseRouted(
+            id(),
+            later,
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.ROUTED,
+            "REHSOS",
+            "admin"));
+    f.send(
+        new CaseEvent.CaseAnswered(
+            id(),
+            later,
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.ANSWERED,
+            "Tim kami akan berkunjung besok.",
+            instagram,
+            "siti"));
+
+    OutboundMessage answer =
+        f.await(
+            Topics.OUTBOUND_SOCIAL,
+            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("ANSWER"));
+    assertThat(answer.automatic()).as("a person wrote it: the human-agent tag applies").isFalse();
+    OutboundMessage alert =
+        f.await(
+            Topics.OUTBOUND_EMAIL,
+            m -> opened.caseId().equals(m.caseId()) && m.text().contains("INSTAGRAM"));
+    assertThat(alert.to().recipientId()).isEqualTo("rehsos@lbk.aduan.test");
+    assertThat(f.forCase(Topics.OUTBOUND_SOCIAL, opened.caseId()))
+        .extracting(OutboundMessage::purpose)
+        .containsExactly("ACKNOWLEDGEMENT", "ANSWER");
+  }
+
+  @Test
+  void theSatisfactionSurveyFollowsTheResolutionAfterTheAgencysDelay() {
+    Instant day = Instant.parse("2026-11-26T03:00:00Z");
+    f.clock.set(day);
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    f.send(opened);
+    f.send(
+        new CaseEvent.CaseResolved(
+            id(),
+            day,
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            CaseStatus.RESOLVED,
+            "Bantuan telah disalurkan",
+            null,
+            "budi",
+            new CaseEvent.ResolutionRecord(
+                "Penyaluran bantuan", List.of("budi"), day, List.of(), "WHATSAPP", null),
+            List.of()));
+    OutboundMessage resolution =
+        f.await(
+            Topics.OUTBOUND_WHATSAPP,
+            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("RESOLUTION"));
+    assertThat(resolution.text())
+        .contains(
+            "Bantuan telah disalurkan. Tindak lanjut: Penyaluran bantuan (berita acara 2026-11-26)");
+    f.bean(ReleaseHeld.class).release();
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId()))
+        .extracting(OutboundMessage::purpose)
+        .doesNotContain("SURVEY");
+
+    f.clock.set(day.plus(Duration.ofMinutes(61)));
+    f.bean(ReleaseHeld.class).release();
+
+    OutboundMessage survey =
+        f.await(
+            Topics.OUTBOUND_WHATSAPP,
+            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("SURVEY"));
+    assertThat(survey.text())
+        .contains("Balas dengan satu angka: 1 (sangat tidak puas) sampai 5 (sangat puas)");
   }
 
   private void receipt(OutboundMessage message, DeliveryReceipt.Status status) {

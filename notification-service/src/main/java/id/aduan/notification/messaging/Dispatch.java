@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -222,7 +223,7 @@ public class Dispatch {
   }
 
   /** Releases held messages whose time has come (quiet hours over, next morning, survey delay). */
-  public int releaseDue(java.util.function.Function<String, Optional<Agency>> agencies, int limit) {
+  public int releaseDue(Function<String, Optional<Agency>> agencies, int limit) {
     int released = 0;
     for (NotificationDocument held : notifications.due(clock.instant(), limit)) {
       Agency agency =
@@ -259,10 +260,7 @@ public class Dispatch {
       }
     }
     if (mode instanceof ChannelRules.Closed closed) {
-      boolean mine =
-          held
-              ? notifications.close(doc)
-              : notifications.insert(withState(doc, NotificationDocument.CLOSED));
+      boolean mine = held ? notifications.close(doc) : notifications.insert(doc.closed());
       if (mine) {
         count(
             agency,
@@ -273,46 +271,21 @@ public class Dispatch {
       }
       return mine;
     }
-    String outboundId = outboundId(doc.id());
     OutboundMessage message =
-        new OutboundMessage(
-            outboundId,
+        message(
+            doc.id(),
             now,
-            agency.code(),
+            agency,
             doc.caseId(),
             doc.ticket(),
             to,
-            rendered.purpose(),
             doc.language(),
-            rendered.subject(),
-            rendered.text(),
-            rendered.template(),
+            rendered,
             doc.parts().getFirst().replyTo(),
-            List.of(),
-            List.of(),
-            automatic,
-            rendered.html());
-    Outbox.Entry entry =
-        outbox.entry(Topics.outboundFor(to.channel()), to.recipientId(), message, doc.ticket());
-    boolean mine =
-        held
-            ? notifications.release(doc, outboundId, entry)
-            : notifications.insert(withOutbox(doc, outboundId, entry));
-    if (!mine) {
+            automatic);
+    if (!store(doc, message, held)) {
       return false;
     }
-    attempts.created(
-        new Attempts.Attempt(
-            outboundId,
-            doc.id(),
-            doc.caseId(),
-            agency.code(),
-            rendered.purpose(),
-            to.channel().name(),
-            "PENDING",
-            now,
-            List.of(),
-            false));
     if (doc.audience() != null
         && doc.audience().equals("CITIZEN")
         && automatic
@@ -320,7 +293,6 @@ public class Dispatch {
         && to.channel() != Channel.LAPOR) {
       counts.place(doc.toKey(), Timing.day(now, agency), doc.id());
     }
-    outbox.publish(List.of(entry), e -> notifications.markPublished(doc.id(), e.eventId()));
     count(
         agency,
         rendered.purpose(),
@@ -340,37 +312,18 @@ public class Dispatch {
       return false;
     }
     Instant now = clock.instant();
-    String outboundId = outboundId(id);
     OutboundMessage message =
-        new OutboundMessage(
-            outboundId,
-            now,
-            agency.code(),
-            null,
-            null,
-            to,
-            rendered.purpose(),
-            agency.language(),
-            rendered.subject(),
-            rendered.text(),
-            null,
-            null,
-            List.of(),
-            List.of(),
-            true,
-            rendered.html());
-    Outbox.Entry entry =
-        outbox.entry(Topics.outboundFor(to.channel()), to.recipientId(), message, null);
+        message(id, now, agency, null, null, to, agency.language(), rendered, null, true);
     NotificationDocument doc =
         new NotificationDocument(
             id,
             id,
             null,
             rendered.purpose(),
-            outboundId,
+            null,
             now,
-            List.of(entry),
-            true,
+            List.of(),
+            false,
             NotificationDocument.SENT,
             agency.code(),
             null,
@@ -383,30 +336,23 @@ public class Dispatch {
             0,
             null,
             List.of(to.channel().name()));
-    if (!notifications.insert(doc)) {
+    if (!store(doc, message, false)) {
       return false;
     }
-    attempts.created(
-        new Attempts.Attempt(
-            outboundId,
-            id,
-            null,
-            agency.code(),
-            rendered.purpose(),
-            to.channel().name(),
-            "PENDING",
-            now,
-            List.of(),
-            false));
-    outbox.publish(List.of(entry), e -> notifications.markPublished(id, e.eventId()));
     count(agency, rendered.purpose(), to.channel(), "sent");
     return true;
   }
 
   /** A FAILED receipt for one of our messages: the next channel, or the officer, once. */
-  public void failed(String outboundEventId, Agency agency) {
+  public void failed(
+      String outboundEventId, Function<String, Optional<Agency>> agencies) {
     Attempts.Attempt attempt = attempts.byId(outboundEventId).orElse(null);
     if (attempt == null || !attempts.claimFallback(outboundEventId)) {
+      return;
+    }
+    // The agency the message was sent for (the receipt's may be missing or wrong).
+    Agency agency = agencies.apply(attempt.agencyCode()).orElse(null);
+    if (agency == null) {
       return;
     }
     NotificationDocument doc = notifications.byId(attempt.notificationId()).orElse(null);
@@ -510,53 +456,68 @@ public class Dispatch {
         tried);
   }
 
-  private static NotificationDocument withState(NotificationDocument d, String state) {
-    return new NotificationDocument(
-        d.id(),
-        d.sourceEventId(),
-        d.caseId(),
-        d.purpose(),
-        d.outboundEventId(),
-        d.decidedAt(),
-        d.outbox(),
-        d.outboxPending(),
-        state,
-        d.agencyCode(),
-        d.ticket(),
-        d.audience(),
-        d.to(),
-        d.toKey(),
-        d.language(),
-        d.sendAt(),
-        d.parts(),
-        d.partCount(),
-        d.mergedInto(),
-        d.tried());
+  private static OutboundMessage message(
+      String notificationId,
+      Instant now,
+      Agency agency,
+      @Nullable String caseId,
+      @Nullable String ticket,
+      ReplyAddress to,
+      String language,
+      Rendering.Rendered rendered,
+      @Nullable String replyTo,
+      boolean automatic) {
+    return new OutboundMessage(
+        outboundId(notificationId),
+        now,
+        agency.code(),
+        caseId,
+        ticket,
+        to,
+        rendered.purpose(),
+        language,
+        rendered.subject(),
+        rendered.text(),
+        rendered.template(),
+        replyTo,
+        List.of(),
+        List.of(),
+        automatic,
+        rendered.html());
   }
 
-  private static NotificationDocument withOutbox(
-      NotificationDocument d, String outboundId, Outbox.Entry entry) {
-    return new NotificationDocument(
-        d.id(),
-        d.sourceEventId(),
-        d.caseId(),
-        d.purpose(),
-        outboundId,
-        d.decidedAt(),
-        List.of(entry),
-        true,
-        NotificationDocument.SENT,
-        d.agencyCode(),
-        d.ticket(),
-        d.audience(),
-        d.to(),
-        d.toKey(),
-        d.language(),
-        d.sendAt(),
-        d.parts(),
-        d.partCount(),
-        d.mergedInto(),
-        d.tried());
+  /**
+   * Stores the message in the decision's outbox (a new decision, or a held one released), records
+   * the attempt and publishes; false when another delivery or instance got there first.
+   */
+  private boolean store(NotificationDocument doc, OutboundMessage message, boolean held) {
+    Outbox.Entry entry =
+        outbox.entry(
+            Topics.outboundFor(message.to().channel()),
+            message.to().recipientId(),
+            message,
+            message.ticket());
+    boolean mine =
+        held
+            ? notifications.release(doc, message.eventId(), entry)
+            : notifications.insert(doc.sent(message.eventId(), entry));
+    if (!mine) {
+      return false;
+    }
+    attempts.created(
+        new Attempts.Attempt(
+            message.eventId(),
+            doc.id(),
+            message.caseId(),
+            message.agencyCode(),
+            message.purpose(),
+            message.to().channel().name(),
+            "PENDING",
+            message.occurredAt(),
+            List.of(),
+            false));
+    outbox.publish(List.of(entry), e -> notifications.markPublished(doc.id(), e.eventId()));
+    return true;
   }
 
   private void count(Agency agency, String purpose, Channel channel, String outcome) {

@@ -67,9 +67,7 @@ class FollowDeliveryReceipts implements Consumer<Message<byte[]>> {
             ours ? "recorded" : "not_ours")
         .increment();
     if (ours && receipt.status() == DeliveryReceipt.Status.FAILED) {
-      agencies
-          .byCode(receipt.agencyCode())
-          .ifPresent(agency -> dispatch.failed(receipt.outboundEventId(), agency));
+      dispatch.failed(receipt.outboundEventId(), agencies::byCode);
     }
   }
 }

@@ -71,14 +71,14 @@ public class Attempts {
   }
 
   /**
-   * Adds a receipt; the status only moves forward (a late SENT does not undo DELIVERED) and FAILED
+   * Adds a receipt (a redelivered one is not added twice); the status only moves forward (a late SENT does not undo DELIVERED) and FAILED
    * is final. Empty when the message is not one of ours.
    */
   public Optional<Attempt> receipt(String outboundEventId, Receipt receipt) {
     Attempt after =
         mongo.findAndModify(
             Query.query(Criteria.where("_id").is(outboundEventId)),
-            new Update().push("receipts", receipt),
+            new Update().addToSet("receipts", receipt),
             FindAndModifyOptions.options().returnNew(true),
             Attempt.class);
     if (after == null) {

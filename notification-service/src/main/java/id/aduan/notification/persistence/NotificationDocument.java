@@ -59,7 +59,27 @@ public record NotificationDocument(
     state = state == null ? SENT : state;
   }
 
+  /** This decision's part rides in the held message {@code heldId}. */
   public NotificationDocument mergedInto(String heldId) {
+    return copy(MERGED, outboundEventId, outbox, outboxPending, heldId);
+  }
+
+  /** The channel did not allow it; handed to a fallback. */
+  public NotificationDocument closed() {
+    return copy(CLOSED, outboundEventId, outbox, outboxPending, mergedInto);
+  }
+
+  /** Its message is made: the outbox entry waits to be published. */
+  public NotificationDocument sent(String outboundId, Outbox.Entry entry) {
+    return copy(SENT, outboundId, List.of(entry), true, mergedInto);
+  }
+
+  private NotificationDocument copy(
+      String state,
+      @Nullable String outboundEventId,
+      List<Outbox.Entry> outbox,
+      boolean outboxPending,
+      @Nullable String mergedInto) {
     return new NotificationDocument(
         id,
         sourceEventId,
@@ -69,7 +89,7 @@ public record NotificationDocument(
         decidedAt,
         outbox,
         outboxPending,
-        MERGED,
+        state,
         agencyCode,
         ticket,
         audience,
@@ -79,7 +99,7 @@ public record NotificationDocument(
         sendAt,
         parts,
         partCount,
-        heldId,
+        mergedInto,
         tried);
   }
 
