@@ -204,16 +204,7 @@ class NotificationServiceStreamTest {
 
     Instant twoDaysLater = DAY.plus(Duration.ofDays(2));
     f.clock.set(twoDaysLater);
-    f.send(
-        new CaseEvent.CaseRouted(
-            id(),
-            twoDaysLater,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.ROUTED,
-            "LINJAMSOS",
-            "admin"));
+    f.send(routed(opened, "LINJAMSOS", twoDaysLater));
     OutboundMessage routed =
         f.await(
             Topics.OUTBOUND_WHATSAPP,
@@ -250,17 +241,7 @@ class NotificationServiceStreamTest {
             () ->
                 twoDaysLater.equals(
                     f.bean(CitizenWindows.class).lastInbound(whatsapp(BDG_WA, citizen))));
-    f.send(
-        new CaseEvent.CaseStatusChanged(
-            id(),
-            twoDaysLater,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.IN_PROGRESS,
-            CaseStatus.ROUTED,
-            null,
-            "budi"));
+    f.send(inProgress(opened, twoDaysLater));
     OutboundMessage progress =
         f.await(
             Topics.OUTBOUND_WHATSAPP,
@@ -276,16 +257,7 @@ class NotificationServiceStreamTest {
     CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
     f.send(opened);
     f.await(Topics.OUTBOUND_WHATSAPP, m -> opened.caseId().equals(m.caseId()));
-    f.send(
-        new CaseEvent.CaseRouted(
-            id(),
-            night,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.ROUTED,
-            "REHSOS",
-            "admin"));
+    f.send(routed(opened, "REHSOS", night));
     f.barrier();
 
     assertThat(f.bean(ReleaseHeld.class).release()).isZero();
@@ -319,37 +291,9 @@ class NotificationServiceStreamTest {
             null,
             "system",
             List.of())); // 2
-    f.send(
-        new CaseEvent.CaseRouted(
-            id(),
-            day,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.ROUTED,
-            "REHSOS",
-            "admin")); // 3
-    f.send(
-        new CaseEvent.CaseStatusChanged(
-            id(),
-            day,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.IN_PROGRESS,
-            CaseStatus.ROUTED,
-            null,
-            "budi")); // 4: held
-    f.send(
-        new CaseEvent.CaseRouted(
-            id(),
-            day,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.ROUTED,
-            "DAYASOS",
-            "admin")); // 5: merged
+    f.send(routed(opened, "REHSOS", day)); // 3
+    f.send(inProgress(opened, day)); // 4: held
+    f.send(routed(opened, "DAYASOS", day)); // 5: merged
     f.barrier();
 
     assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId())).hasSize(3);
@@ -425,16 +369,7 @@ class NotificationServiceStreamTest {
     f.clock.set(Instant.parse("2026-11-21T16:00:00Z")); // 23:00 WIB
     CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
     f.send(opened);
-    f.send(
-        new CaseEvent.CaseRouted(
-            id(),
-            DAY,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.ROUTED,
-            "LINJAMSOS",
-            "admin"));
+    f.send(routed(opened, "LINJAMSOS", DAY));
     f.send(
         Topics.SLA_EVENTS,
         new SlaEvent.SlaBreached(
@@ -473,9 +408,7 @@ class NotificationServiceStreamTest {
             "id");
     for (CaseEvent.CaseOpened c : List.of(late, fresh)) {
       f.send(c);
-      f.send(
-          new CaseEvent.CaseRouted(
-              id(), day, c.caseId(), c.ticket(), "PSR", CaseStatus.ROUTED, "PEMDES", "admin"));
+      f.send(routed(c, "PEMDES", day));
     }
     f.send(
         Topics.SLA_EVENTS,
@@ -525,16 +458,7 @@ class NotificationServiceStreamTest {
 
     Instant later = DAY.plus(Duration.ofDays(2));
     f.clock.set(later);
-    f.send(
-        new CaseEvent.CaseRouted(
-            id(),
-            later,
-            opened.caseId(),
-            opened.ticket(),
-            "LBK",
-            CaseStatus.ROUTED,
-            "REHSOS",
-            "admin"));
+    f.send(routed(opened, "REHSOS", later));
     f.send(
         new CaseEvent.CaseAnswered(
             id(),
@@ -603,6 +527,24 @@ class NotificationServiceStreamTest {
             m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("SURVEY"));
     assertThat(survey.text())
         .contains("Balas dengan satu angka: 1 (sangat tidak puas) sampai 5 (sangat puas)");
+  }
+
+  private static CaseEvent.CaseRouted routed(CaseEvent.CaseOpened c, String division, Instant at) {
+    return new CaseEvent.CaseRouted(
+        id(), at, c.caseId(), c.ticket(), c.agencyCode(), CaseStatus.ROUTED, division, "admin");
+  }
+
+  private static CaseEvent.CaseStatusChanged inProgress(CaseEvent.CaseOpened c, Instant at) {
+    return new CaseEvent.CaseStatusChanged(
+        id(),
+        at,
+        c.caseId(),
+        c.ticket(),
+        c.agencyCode(),
+        CaseStatus.IN_PROGRESS,
+        CaseStatus.ROUTED,
+        null,
+        "budi");
   }
 
   private void receipt(OutboundMessage message, DeliveryReceipt.Status status) {

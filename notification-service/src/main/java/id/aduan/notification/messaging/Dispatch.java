@@ -106,98 +106,37 @@ public class Dispatch {
         count(agency, notice.purpose(), to.channel(), "duplicate");
         continue;
       }
-      decide(id, sourceEventId, notice, part, to, about, agency);
+      decide(document(id, sourceEventId, notice, part, to, about, agency), notice, about, agency);
     }
   }
 
-  private void decide(
-      String id,
-      String sourceEventId,
-      Notice notice,
-      Part part,
-      ReplyAddress to,
-      About about,
-      Agency agency) {
+  private void decide(NotificationDocument doc, Notice notice, About about, Agency agency) {
     Instant now = clock.instant();
     Instant earliest = now.plus(notice.delay());
+    Channel channel = doc.to().channel();
     boolean citizen = notice.audience() == Notice.Audience.CITIZEN;
-    String toKey = NotificationDocument.key(to);
-    if (citizen && notice.automatic() && to.channel() != Channel.LAPOR) {
-      int place = counts.place(toKey, Timing.day(earliest, agency), id);
+    if (citizen && notice.automatic() && channel != Channel.LAPOR) {
+      int place = counts.place(doc.toKey(), Timing.day(earliest, agency), doc.id());
       if (place >= agency.rules().notifications().maxAutomaticPerDay()) {
         earliest = Timing.nextMorning(earliest, agency);
-        count(agency, notice.purpose(), to.channel(), "over_daily_limit");
+        count(agency, notice.purpose(), channel, "over_daily_limit");
       }
     }
-    Instant sendAt = Timing.sendAt(earliest, notice.urgent(), to.channel(), agency);
-    if (sendAt.isAfter(now)) {
-      hold(id, sourceEventId, notice, part, to, toKey, sendAt, about, agency);
+    Instant sendAt = Timing.sendAt(earliest, notice.urgent(), channel, agency);
+    if (!sendAt.isAfter(now)) {
+      send(doc, agency, about.view(), false);
       return;
     }
-    NotificationDocument doc =
-        document(
-            id,
-            sourceEventId,
-            notice.audience(),
-            notice.purpose(),
-            to,
-            about,
-            NotificationDocument.SENT,
-            null,
-            List.of(part),
-            List.of(to.channel().name()),
-            agency);
-    send(doc, agency, about.view(), false);
-  }
-
-  private void hold(
-      String id,
-      String sourceEventId,
-      Notice notice,
-      Part part,
-      ReplyAddress to,
-      String toKey,
-      Instant sendAt,
-      About about,
-      Agency agency) {
-    if (notice.audience() == Notice.Audience.CITIZEN
-        && notice.automatic()
-        && about.caseId() != null) {
-      Optional<NotificationDocument> held = notifications.heldFor(toKey, about.caseId());
-      if (held.isPresent() && !held.get().id().equals(id) && merge(held.get().id(), part)) {
-        notifications.insert(
-            document(
-                    id,
-                    sourceEventId,
-                    notice.audience(),
-                    notice.purpose(),
-                    to,
-                    about,
-                    NotificationDocument.MERGED,
-                    null,
-                    List.of(part),
-                    List.of(),
-                    agency)
-                .mergedInto(held.get().id()));
-        count(agency, notice.purpose(), to.channel(), "merged");
+    if (citizen && notice.automatic() && about.caseId() != null) {
+      Optional<NotificationDocument> held = notifications.heldFor(doc.toKey(), about.caseId());
+      if (held.isPresent() && merge(held.get().id(), doc.parts().getFirst())) {
+        notifications.insert(doc.mergedInto(held.get().id()));
+        count(agency, notice.purpose(), channel, "merged");
         return;
       }
     }
-    NotificationDocument doc =
-        document(
-            id,
-            sourceEventId,
-            notice.audience(),
-            notice.purpose(),
-            to,
-            about,
-            NotificationDocument.HELD,
-            sendAt,
-            List.of(part),
-            List.of(to.channel().name()),
-            agency);
-    if (notifications.insert(doc)) {
-      count(agency, notice.purpose(), to.channel(), "held");
+    if (notifications.insert(doc.held(sendAt))) {
+      count(agency, notice.purpose(), channel, "held");
     }
   }
 
@@ -344,8 +283,7 @@ public class Dispatch {
   }
 
   /** A FAILED receipt for one of our messages: the next channel, or the officer, once. */
-  public void failed(
-      String outboundEventId, Function<String, Optional<Agency>> agencies) {
+  public void failed(String outboundEventId, Function<String, Optional<Agency>> agencies) {
     Attempts.Attempt attempt = attempts.byId(outboundEventId).orElse(null);
     if (attempt == null || !attempts.claimFallback(outboundEventId)) {
       return;
@@ -424,36 +362,32 @@ public class Dispatch {
   private NotificationDocument document(
       String id,
       String sourceEventId,
-      Notice.Audience audience,
-      String purpose,
+      Notice notice,
+      Part part,
       ReplyAddress to,
       About about,
-      String state,
-      @Nullable Instant sendAt,
-      List<Part> parts,
-      List<String> tried,
       Agency agency) {
     return new NotificationDocument(
         id,
         sourceEventId,
         about.caseId(),
-        purpose,
+        notice.purpose(),
         null,
         clock.instant(),
         List.of(),
         false,
-        state,
+        NotificationDocument.SENT,
         agency.code(),
         about.ticket(),
-        audience.name(),
+        notice.audience().name(),
         to,
         NotificationDocument.key(to),
         about.language(),
-        sendAt,
-        parts,
-        parts.size(),
         null,
-        tried);
+        List.of(part),
+        1,
+        null,
+        List.of(to.channel().name()));
   }
 
   private static OutboundMessage message(

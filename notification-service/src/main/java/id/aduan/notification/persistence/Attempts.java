@@ -71,8 +71,8 @@ public class Attempts {
   }
 
   /**
-   * Adds a receipt (a redelivered one is not added twice); the status only moves forward (a late SENT does not undo DELIVERED) and FAILED
-   * is final. Empty when the message is not one of ours.
+   * Adds a receipt (a redelivered one is not added twice); the status only moves forward (a late
+   * SENT does not undo DELIVERED) and FAILED is final. Empty when the message is not one of ours.
    */
   public Optional<Attempt> receipt(String outboundEventId, Receipt receipt) {
     Attempt after =

@@ -61,17 +61,22 @@ public record NotificationDocument(
 
   /** This decision's part rides in the held message {@code heldId}. */
   public NotificationDocument mergedInto(String heldId) {
-    return copy(MERGED, outboundEventId, outbox, outboxPending, heldId);
+    return copy(MERGED, outboundEventId, outbox, outboxPending, heldId, sendAt);
   }
 
   /** The channel did not allow it; handed to a fallback. */
   public NotificationDocument closed() {
-    return copy(CLOSED, outboundEventId, outbox, outboxPending, mergedInto);
+    return copy(CLOSED, outboundEventId, outbox, outboxPending, mergedInto, sendAt);
   }
 
   /** Its message is made: the outbox entry waits to be published. */
   public NotificationDocument sent(String outboundId, Outbox.Entry entry) {
-    return copy(SENT, outboundId, List.of(entry), true, mergedInto);
+    return copy(SENT, outboundId, List.of(entry), true, mergedInto, sendAt);
+  }
+
+  /** It waits until {@code at}: quiet hours, the daily limit, a delay. */
+  public NotificationDocument held(Instant at) {
+    return copy(HELD, outboundEventId, outbox, outboxPending, mergedInto, at);
   }
 
   private NotificationDocument copy(
@@ -79,7 +84,8 @@ public record NotificationDocument(
       @Nullable String outboundEventId,
       List<Outbox.Entry> outbox,
       boolean outboxPending,
-      @Nullable String mergedInto) {
+      @Nullable String mergedInto,
+      @Nullable Instant sendAt) {
     return new NotificationDocument(
         id,
         sourceEventId,

@@ -26,8 +26,16 @@ class AttemptsTest {
     attempts = new Attempts(new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1)));
     attempts.created(
         new Attempts.Attempt(
-            "out-1", "evt/WHATSAPP:628", "c-1", "BDG", "ANSWER", "WHATSAPP", "PENDING", AT,
-            List.of(), false));
+            "out-1",
+            "evt/WHATSAPP:628",
+            "c-1",
+            "BDG",
+            "ANSWER",
+            "WHATSAPP",
+            "PENDING",
+            AT,
+            List.of(),
+            false));
   }
 
   @AfterEach
@@ -45,7 +53,9 @@ class AttemptsTest {
 
     Attempts.Attempt attempt = attempts.byId("out-1").orElseThrow();
     assertThat(attempt.status()).isEqualTo("READ");
-    assertThat(attempt.receipts()).extracting(Attempts.Receipt::status).containsExactly("SENT", "READ", "DELIVERED");
+    assertThat(attempt.receipts())
+        .extracting(Attempts.Receipt::status)
+        .containsExactly("SENT", "READ", "DELIVERED");
     assertThat(attempts.forCase("c-1")).hasSize(1);
   }
 
