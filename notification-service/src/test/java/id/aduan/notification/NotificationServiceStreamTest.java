@@ -17,7 +17,9 @@ import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
+import id.aduan.notification.domain.CaseView;
 import id.aduan.notification.persistence.Attempts;
+import id.aduan.notification.persistence.CaseViews;
 import id.aduan.notification.persistence.CitizenWindows;
 import id.aduan.notification.persistence.Notifications;
 import id.aduan.notification.scheduling.DailyDigest;
@@ -373,7 +375,14 @@ class NotificationServiceStreamTest {
     f.send(
         Topics.SLA_EVENTS,
         new SlaEvent.SlaBreached(
-            id(), DAY, opened.caseId(), opened.ticket(), "BDG", "completion", DAY, "LINJAMSOS"),
+            id(),
+            f.clock.instant(),
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            "completion",
+            DAY,
+            "LINJAMSOS"),
         opened.caseId(),
         opened.ticket());
 
@@ -527,6 +536,22 @@ class NotificationServiceStreamTest {
             m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("SURVEY"));
     assertThat(survey.text())
         .contains("Balas dengan satu angka: 1 (sangat tidak puas) sampai 5 (sangat puas)");
+  }
+
+  @Test
+  void anOldEventReplayedFromTheTopicsHistoryUpdatesTheReadModelButTellsNobody() {
+    f.clock.set(DAY);
+    CaseEvent.CaseOpened old = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    f.clock.set(DAY.plus(Duration.ofDays(3)));
+
+    f.send(old);
+    f.barrier();
+
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, old.caseId())).isEmpty();
+    assertThat(f.bean(CaseViews.class).byId(old.caseId()))
+        .get()
+        .extracting(CaseView::ticket)
+        .isEqualTo(old.ticket());
   }
 
   private static CaseEvent.CaseRouted routed(CaseEvent.CaseOpened c, String division, Instant at) {

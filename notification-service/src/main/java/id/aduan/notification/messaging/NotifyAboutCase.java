@@ -27,18 +27,21 @@ class NotifyAboutCase implements Consumer<Message<byte[]>> {
   private final CitizenWindows windows;
   private final Dispatch dispatch;
   private final EventPublisher publisher;
+  private final Freshness freshness;
 
   NotifyAboutCase(
       AgencyCatalog agencies,
       CaseViews cases,
       CitizenWindows windows,
       Dispatch dispatch,
-      EventPublisher publisher) {
+      EventPublisher publisher,
+      Freshness freshness) {
     this.agencies = agencies;
     this.cases = cases;
     this.windows = windows;
     this.dispatch = dispatch;
     this.publisher = publisher;
+    this.freshness = freshness;
   }
 
   @Override
@@ -64,6 +67,9 @@ class NotifyAboutCase implements Consumer<Message<byte[]>> {
       case CaseEvent.CitizenMessageAdded e when e.replyAddress() != null ->
           windows.touch(e.replyAddress(), e.receivedAt());
       default -> {}
+    }
+    if (freshness.stale(event.occurredAt(), Topics.CASES_EVENTS)) {
+      return;
     }
     CaseView view = cases.byId(event.caseId()).orElse(null);
     String language =

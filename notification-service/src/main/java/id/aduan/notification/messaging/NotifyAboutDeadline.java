@@ -25,13 +25,19 @@ class NotifyAboutDeadline implements Consumer<Message<byte[]>> {
   private final CaseViews cases;
   private final Dispatch dispatch;
   private final EventPublisher publisher;
+  private final Freshness freshness;
 
   NotifyAboutDeadline(
-      AgencyCatalog agencies, CaseViews cases, Dispatch dispatch, EventPublisher publisher) {
+      AgencyCatalog agencies,
+      CaseViews cases,
+      Dispatch dispatch,
+      EventPublisher publisher,
+      Freshness freshness) {
     this.agencies = agencies;
     this.cases = cases;
     this.dispatch = dispatch;
     this.publisher = publisher;
+    this.freshness = freshness;
   }
 
   @Override
@@ -51,6 +57,9 @@ class NotifyAboutDeadline implements Consumer<Message<byte[]>> {
       return;
     }
     cases.apply(event);
+    if (freshness.stale(event.occurredAt(), Topics.SLA_EVENTS)) {
+      return;
+    }
     CaseView view = cases.byId(event.caseId()).orElse(null);
     for (Notice notice : Decisions.forSla(event, view, agency)) {
       dispatch.dispatch(
