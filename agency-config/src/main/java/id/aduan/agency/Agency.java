@@ -125,6 +125,7 @@ public record Agency(
    * @param ppid the public-information (PPID) flow
    * @param aftercare what follows a resolution: the satisfaction survey and, where the standard
    *     promises it, the publication of the follow-up
+   * @param notifications who is told what, when: quiet hours, limits, contacts, WhatsApp templates
    */
   public record Rules(
       List<Requirement> intake,
@@ -136,7 +137,8 @@ public record Agency(
       Threading threading,
       Duplicates duplicates,
       Ppid ppid,
-      Aftercare aftercare) {
+      Aftercare aftercare,
+      Notifications notifications) {
 
     /** UU 14/2008 art. 22(7)-(8): 10 working days, extendable once by 7 working days. */
     public static final SlaClass STATUTORY_PPID =
@@ -157,6 +159,31 @@ public record Agency(
       templates = Map.copyOf(templates);
     }
 
+    /** The shape before {@code notifications} was added: the notification defaults apply. */
+    public Rules(
+        List<Requirement> intake,
+        List<Division> divisions,
+        List<CaseTypeRule> caseTypes,
+        List<SlaClass> slaClasses,
+        List<String> escalation,
+        Map<String, Text> templates,
+        Threading threading,
+        Duplicates duplicates,
+        Ppid ppid) {
+      this(
+          intake,
+          divisions,
+          caseTypes,
+          slaClasses,
+          escalation,
+          templates,
+          threading,
+          duplicates,
+          ppid,
+          Aftercare.DEFAULT,
+          Notifications.DEFAULTS);
+    }
+
     /** No agency-specific rules: only the statutory PPID deadline. */
     public static Rules statutoryDefaults() {
       return new Rules(
@@ -169,7 +196,8 @@ public record Agency(
           new Threading(Duration.ofDays(7)),
           new Duplicates(14, 0.5),
           Ppid.STATUTORY,
-          Aftercare.DEFAULT);
+          Aftercare.DEFAULT,
+          Notifications.DEFAULTS);
     }
 
     /** The intake requirements that apply to a case of this type that came on this channel. */
@@ -305,6 +333,92 @@ public record Agency(
 
     public Ppid {
       steps = List.copyOf(steps);
+    }
+  }
+
+  /**
+   * What the notification service needs beyond the template texts (the agency file's {@code
+   * notifications} section).
+   *
+   * @param statusUrl where a citizen checks a case's status (told in the acknowledgement); null
+   *     when the agency has none (the citizen then asks by replying with the ticket)
+   * @param quietHours when non-urgent messages wait (local time of the agency), or null for none
+   * @param maxAutomaticPerDay automatic messages one citizen gets per day at most; more are merged
+   *     into one message the next day
+   * @param surveyDelay how long after the resolution the satisfaction survey goes out
+   * @param digestAt local time of the daily per-division digest
+   * @param contacts where officers, divisions and roles are reached (email addresses)
+   * @param whatsappTemplates the approved WhatsApp template per purpose, for outside the 24-hour
+   *     window; purposes without one use the number's {@code windowTemplate}
+   */
+  public record Notifications(
+      @Nullable String statusUrl,
+      @Nullable QuietHours quietHours,
+      int maxAutomaticPerDay,
+      Duration surveyDelay,
+      LocalTime digestAt,
+      Contacts contacts,
+      Map<String, WhatsAppTemplate> whatsappTemplates) {
+
+    public static final Notifications DEFAULTS =
+        new Notifications(
+            null,
+            null,
+            3,
+            Duration.ofHours(1),
+            LocalTime.of(7, 0),
+            new Contacts(Map.of(), Map.of(), Map.of()),
+            Map.of());
+
+    public Notifications {
+      whatsappTemplates = Map.copyOf(whatsappTemplates);
+    }
+  }
+
+  /** Non-urgent messages are held from {@code from} to {@code to} (may span midnight). */
+  public record QuietHours(LocalTime from, LocalTime to) {
+
+    public boolean contains(LocalTime time) {
+      return from.isBefore(to)
+          ? !time.isBefore(from) && time.isBefore(to)
+          : !time.isBefore(from) || time.isBefore(to);
+    }
+  }
+
+  /**
+   * Email addresses of the people alerts go to.
+   *
+   * @param roles per escalation role ({@code COORDINATOR}, {@code HEAD}, ...)
+   * @param divisions per division code: the division's officers or its shared mailbox
+   * @param officers per officer user name (an optional directory; the division is used otherwise)
+   */
+  public record Contacts(
+      Map<String, List<String>> roles,
+      Map<String, List<String>> divisions,
+      Map<String, String> officers) {
+
+    public Contacts {
+      roles = Map.copyOf(roles);
+      divisions = Map.copyOf(divisions);
+      officers = Map.copyOf(officers);
+    }
+
+    public List<String> role(String role) {
+      return roles.getOrDefault(role, List.of());
+    }
+
+    public List<String> division(@Nullable String code) {
+      return code == null ? List.of() : divisions.getOrDefault(code, List.of());
+    }
+  }
+
+  /**
+   * An approved WhatsApp template: {@code parameters} name the placeholders that fill its body
+   * parameters {@code {{1}}}, {@code {{2}}}, ... in order (e.g. {@code [ticket, statusUrl]}).
+   */
+  public record WhatsAppTemplate(String name, String language, List<String> parameters) {
+    public WhatsAppTemplate {
+      parameters = List.copyOf(parameters);
     }
   }
 }

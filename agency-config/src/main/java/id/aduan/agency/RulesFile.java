@@ -28,7 +28,8 @@ final class RulesFile {
           "threading",
           "duplicates",
           "ppid",
-          "aftercare");
+          "aftercare",
+          "notifications");
 
   private static final List<String> REQUIREMENT_KINDS =
       List.of("nik", "document", "description", "field");
@@ -54,8 +55,30 @@ final class RulesFile {
   static final List<String> REQUIRED_TEMPLATES =
       List.of("acknowledgement", "informationRequest", "invalidNik", "answer", "resolved");
 
-  private static final Set<String> PLACEHOLDERS =
-      Set.of("ticket", "agency", "missing", "invalid", "answer", "summary", "reason");
+  static final Set<String> PLACEHOLDERS =
+      Set.of(
+          "ticket",
+          "agency",
+          "missing",
+          "invalid",
+          "answer",
+          "summary",
+          "reason",
+          // the notification service's (docs/configuration.md, "The agency file")
+          "statusUrl",
+          "howToCheck",
+          "division",
+          "officer",
+          "deadline",
+          "percent",
+          "level",
+          "role",
+          "channel",
+          "date",
+          "done",
+          "open",
+          "late",
+          "text");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
   private static final Pattern ID = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*");
 
@@ -194,7 +217,8 @@ final class RulesFile {
         threading,
         duplicates,
         ppid,
-        aftercare);
+        aftercare,
+        NotificationsFile.read(root, ROLES));
   }
 
   private static Agency.Requirement requirement(YamlNode r) {

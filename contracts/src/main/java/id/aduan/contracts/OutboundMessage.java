@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *     24-hour window), or null
  * @param replyToProviderMessageId the citizen's message this answers, where the channel can quote
  * @param automatic true for messages no person wrote (email gets Auto-Submitted: auto-replied)
+ * @param html the HTML alternative of {@code text} for email, rendered by the sender; null when the
+ *     adapter should derive it from the text (added after v1 was first published)
  */
 public record OutboundMessage(
     String eventId,
@@ -32,11 +34,48 @@ public record OutboundMessage(
     @Nullable String replyToProviderMessageId,
     List<String> references,
     List<OutboundAttachment> attachments,
-    boolean automatic) {
+    boolean automatic,
+    @Nullable String html) {
 
   public OutboundMessage {
     references = references == null ? List.of() : List.copyOf(references);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** The shape before {@code html} was added, so that existing callers keep compiling. */
+  public OutboundMessage(
+      String eventId,
+      Instant occurredAt,
+      String agencyCode,
+      @Nullable String caseId,
+      @Nullable String ticket,
+      ReplyAddress to,
+      String purpose,
+      String language,
+      @Nullable String subject,
+      String text,
+      @Nullable Template template,
+      @Nullable String replyToProviderMessageId,
+      List<String> references,
+      List<OutboundAttachment> attachments,
+      boolean automatic) {
+    this(
+        eventId,
+        occurredAt,
+        agencyCode,
+        caseId,
+        ticket,
+        to,
+        purpose,
+        language,
+        subject,
+        text,
+        template,
+        replyToProviderMessageId,
+        references,
+        attachments,
+        automatic,
+        null);
   }
 
   public record Template(String name, String language, List<String> parameters) {

@@ -146,7 +146,10 @@ class WalkingSkeletonEndToEndTest {
               .toList();
       assertThat(openedIds).hasSize(1);
     }
-    List<GraphApiStandIn.Request> sends = graph.requests();
+    // The message lacks the KK and KTP Bandung requires, so a request for them follows the
+    // acknowledgement; what must be unique is the acknowledgement.
+    List<GraphApiStandIn.Request> sends =
+        graph.requests().stream().filter(r -> r.body().contains("nomor tiket")).toList();
     assertThat(sends).hasSize(1);
     GraphApiStandIn.Request ack = sends.getFirst();
     assertThat(ack.path()).isEqualTo("/v23.0/100000000000001/messages");

@@ -1,106 +1,98 @@
 package id.aduan.notification;
 
+import static id.aduan.notification.StreamFixture.citizen;
+import static id.aduan.notification.StreamFixture.header;
+import static id.aduan.notification.StreamFixture.id;
+import static id.aduan.notification.StreamFixture.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;
-import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
+import id.aduan.notification.domain.CaseView;
+import id.aduan.notification.persistence.Attempts;
+import id.aduan.notification.persistence.CaseViews;
+import id.aduan.notification.persistence.CitizenWindows;
 import id.aduan.notification.persistence.Notifications;
+import id.aduan.notification.scheduling.DailyDigest;
+import id.aduan.notification.scheduling.ReleaseHeld;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
-import id.aduan.testsupport.TopicProbe;
-import id.aduan.testsupport.TopicWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.messaging.Message;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * notification-service's {@code acknowledgeCitizen} on the in-JVM KRaft broker and MongoDB-protocol
- * server, in one application context. Records a test writes go to partition 0, so once a later
- * record there was processed, every earlier one was too.
+ * The service's four consumers on the in-JVM KRaft broker and MongoDB-protocol server, with a clock
+ * each test sets: acknowledgement, windows, quiet hours, the daily limit, fallback on a failed
+ * receipt, SLA alerts and the digest.
  */
 @AduanKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationServiceStreamTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private static final Instant RECEIVED = Instant.parse("2026-11-20T01:15:00Z");
-  private static final String CITIZEN = "6281234567890";
+  /** 10:00 WIB: office hours in Bandung. */
+  private static final Instant DAY = Instant.parse("2026-11-20T03:00:00Z");
 
-  private ConfigurableApplicationContext app;
-  private TopicWriter writer;
-  private CloudEvents cases;
-  private CloudEvents reader;
-  private String brokers;
+  private static final String BDG_WA = "100000000000001";
+  private StreamFixture f;
 
   @BeforeAll
   void start() {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    app =
-        NotificationServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("notification-stream"),
-                "--aduan.notification.outbox-sweep-interval=1h",
-                "--server.port=0");
-    cases = new CloudEvents(app.getBean(JsonMapper.class), "/aduan/case-service");
-    reader = app.getBean(CloudEvents.class);
-    writer = new TopicWriter(brokers);
+    f =
+        new StreamFixture(
+            EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
+            "notification-stream",
+            Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   @AfterAll
   void stop() {
-    if (writer != null) {
-      writer.close();
-    }
-    if (app != null) {
-      app.close();
+    if (f != null) {
+      f.close();
     }
   }
 
   @Test
-  void givenCaseOpenedOnWhatsApp_thenOneAcknowledgementWithTheTicketOnTheWhatsAppTopic() {
-    CaseEvent.CaseOpened opened = opened(whatsapp());
+  void givenCaseOpenedOnWhatsApp_thenOneAcknowledgementWithTheTicketAndHowToCheckIt() {
+    f.clock.set(DAY);
+    String citizen = citizen();
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen), "id");
 
-    send(opened);
+    f.send(opened);
 
-    ConsumerRecord<String, byte[]> record =
-        awaitOutbound(Topics.OUTBOUND_WHATSAPP, opened.caseId());
-    OutboundMessage ack = reader.read(record.value(), OutboundMessage.class);
-    assertThat(record.key()).isEqualTo(CITIZEN);
-    assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("id.aduan.outbound.message.v1");
-    assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(opened.ticket());
-    assertThat(ack.to()).isEqualTo(whatsapp());
-    assertThat(ack.text()).contains("nomor tiket " + opened.ticket());
+    OutboundMessage ack =
+        f.await(Topics.OUTBOUND_WHATSAPP, m -> opened.caseId().equals(m.caseId()));
+    assertThat(ack.to()).isEqualTo(whatsapp(BDG_WA, citizen));
+    assertThat(ack.purpose()).isEqualTo("ACKNOWLEDGEMENT");
+    assertThat(ack.text())
+        .contains("nomor tiket " + opened.ticket())
+        .contains("http://127.0.0.1:8080/status");
+    assertThat(ack.template()).as("the citizen just wrote: free text").isNull();
     assertThat(ack.replyToProviderMessageId()).isEqualTo(opened.sourceMessageId());
-    Notifications notifications = app.getBean(Notifications.class);
+    assertThat(ack.automatic()).isTrue();
+    Notifications notifications = f.bean(Notifications.class);
     await()
-        .atMost(PATIENCE)
+        .atMost(StreamFixture.PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(notifications.byId(opened.eventId() + "/WHATSAPP:" + CITIZEN))
+                assertThat(notifications.byId(opened.eventId() + "/WHATSAPP:" + citizen))
                     .get()
                     .satisfies(
                         n -> {
@@ -111,147 +103,488 @@ class NotificationServiceStreamTest {
 
   @Test
   void givenTheSameCaseOpenedRedelivered_thenTheCitizenIsAcknowledgedOnce() {
-    CaseEvent.CaseOpened opened = opened(whatsapp());
-    CaseEvent.CaseOpened next = opened(whatsapp());
+    f.clock.set(DAY);
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
 
-    send(opened);
-    send(opened);
-    send(next);
+    f.send(opened);
+    f.send(opened);
+    f.barrier();
 
-    awaitOutbound(Topics.OUTBOUND_WHATSAPP, next.caseId());
-    assertThat(outboundFor(Topics.OUTBOUND_WHATSAPP, opened.caseId())).hasSize(1);
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId())).hasSize(1);
   }
 
   @Test
-  void givenCaseOpenedByEmail_thenTheAcknowledgementGoesToTheEmailTopic() {
+  void givenCaseOpenedByEmail_thenTheAcknowledgementHasASubjectTextAndHtml() {
+    f.clock.set(DAY);
     ReplyAddress mailbox =
         new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "warga@example.test");
-    CaseEvent.CaseOpened opened = opened(mailbox);
+    CaseEvent.CaseOpened opened = f.opened("BDG", mailbox, "en");
 
-    send(opened);
+    f.send(opened);
 
-    OutboundMessage ack =
-        reader.read(
-            awaitOutbound(Topics.OUTBOUND_EMAIL, opened.caseId()).value(), OutboundMessage.class);
+    OutboundMessage ack = f.await(Topics.OUTBOUND_EMAIL, m -> opened.caseId().equals(m.caseId()));
     assertThat(ack.to()).isEqualTo(mailbox);
-    assertThat(outboundFor(Topics.OUTBOUND_WHATSAPP, opened.caseId())).isEmpty();
+    assertThat(ack.subject()).isEqualTo("[" + opened.ticket() + "] Complaint received");
+    assertThat(ack.text())
+        .startsWith("We have received your complaint under ticket number " + opened.ticket());
+    assertThat(ack.html()).contains("<p>We have received your complaint");
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId())).isEmpty();
   }
 
   @Test
   void givenCaseWithNoChannelToAnswerOn_thenNothingIsSent() {
-    CaseEvent.CaseOpened walkIn = opened(null);
+    f.clock.set(DAY);
+    CaseEvent.CaseOpened walkIn = f.opened("BDG", null, "id");
     CaseEvent.CaseOpened frontDesk =
-        opened(new ReplyAddress(Channel.FRONT_DESK, "walk-in", "visitor-1"));
-    CaseEvent.CaseOpened next = opened(whatsapp());
+        f.opened("BDG", new ReplyAddress(Channel.FRONT_DESK, "walk-in", "visitor-1"), "id");
 
-    send(walkIn);
-    send(frontDesk);
-    send(next);
+    f.send(walkIn);
+    f.send(frontDesk);
+    f.barrier();
 
-    awaitOutbound(Topics.OUTBOUND_WHATSAPP, next.caseId());
     for (String topic : Topics.MAIN.stream().filter(t -> t.startsWith("outbound.")).toList()) {
-      assertThat(outboundFor(topic, walkIn.caseId())).as(topic).isEmpty();
-      assertThat(outboundFor(topic, frontDesk.caseId())).as(topic).isEmpty();
+      assertThat(f.forCase(topic, walkIn.caseId())).as(topic).isEmpty();
+      assertThat(f.forCase(topic, frontDesk.caseId())).as(topic).isEmpty();
     }
   }
 
   @Test
   void givenGarbageBody_thenDeadLetteredAsMalformedAndTheNextCaseIsStillAcknowledged() {
-    String garbage = "garbage-" + UUID.randomUUID();
-    CaseEvent.CaseOpened next = opened(whatsapp());
+    String garbage = "garbage-" + id();
 
-    writer.send(
+    f.writer.send(
         Topics.CASES_EVENTS,
         0,
         "c-garbage",
         garbage.getBytes(StandardCharsets.UTF_8),
         Map.of(CloudEventHeaders.TYPE, "id.aduan.case.opened.v1"));
-    send(next);
+    f.barrier();
 
-    awaitOutbound(Topics.OUTBOUND_WHATSAPP, next.caseId());
-    assertThat(deadLettersContaining(garbage))
+    assertThat(f.deadLetters(Topics.CASES_EVENTS, garbage))
         .singleElement()
         .satisfies(
-            r -> {
-              assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("MALFORMED");
-              assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo(garbage);
-            });
+            r -> assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("MALFORMED"));
   }
 
   @Test
   void givenUnknownCeType_thenDeadLetteredAsUnknownTypeAndNothingSent() {
-    CaseEvent.CaseOpened odd = opened(whatsapp());
-    Message<byte[]> message = cases.toMessage(odd, odd.caseId(), odd.ticket());
+    CaseEvent.CaseOpened odd = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    Message<byte[]> message = f.producer.toMessage(odd, odd.caseId(), odd.ticket());
     Map<String, Object> headers = new HashMap<>(message.getHeaders());
     headers.put(CloudEventHeaders.TYPE, "id.aduan.case.opened.v9");
-    CaseEvent.CaseOpened next = opened(whatsapp());
 
-    writer.send(Topics.CASES_EVENTS, 0, odd.caseId(), message.getPayload(), headers);
-    send(next);
+    f.writer.send(Topics.CASES_EVENTS, 0, odd.caseId(), message.getPayload(), headers);
+    f.barrier();
 
-    awaitOutbound(Topics.OUTBOUND_WHATSAPP, next.caseId());
-    assertThat(outboundFor(Topics.OUTBOUND_WHATSAPP, odd.caseId())).isEmpty();
-    assertThat(deadLettersContaining(odd.caseId()))
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, odd.caseId())).isEmpty();
+    assertThat(f.deadLetters(Topics.CASES_EVENTS, odd.caseId()))
         .singleElement()
         .satisfies(
             r -> assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("UNKNOWN_TYPE"));
   }
 
-  // --- helpers ---------------------------------------------------------------------------------
+  @Test
+  void givenAnUnknownAgency_thenDeadLetteredWithTheReason() {
+    CaseEvent.CaseOpened stray = f.opened("XYZ", whatsapp(BDG_WA, citizen()), "id");
 
-  private static ReplyAddress whatsapp() {
-    return new ReplyAddress(Channel.WHATSAPP, "100000000000001", CITIZEN);
+    f.send(stray);
+    f.barrier();
+
+    assertThat(f.deadLetters(Topics.CASES_EVENTS, stray.caseId()))
+        .singleElement()
+        .satisfies(
+            r -> assertThat(header(r, CloudEventHeaders.DLQ_REASON)).startsWith("UNKNOWN_AGENCY"));
   }
 
-  private static CaseEvent.CaseOpened opened(@Nullable ReplyAddress replyAddress) {
-    String caseId = "c-" + UUID.randomUUID();
-    return new CaseEvent.CaseOpened(
-        UUID.randomUUID().toString(),
-        RECEIVED.plusSeconds(2),
-        caseId,
-        "BDG-2026-" + String.format("%06d", Math.abs(caseId.hashCode() % 1_000_000)),
-        "BDG",
-        CaseStatus.RECEIVED,
-        replyAddress == null ? Channel.FRONT_DESK : replyAddress.channel(),
-        replyAddress == null ? "WALK_IN" : "ONLINE",
-        CaseType.COMPLAINT,
+  @Test
+  void outsideTheWhatsAppWindowTheApprovedTemplateGoesAndAfterTheCitizenWritesFreeTextAgain() {
+    f.clock.set(DAY);
+    String citizen = citizen();
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen), "id");
+    f.send(opened);
+    f.await(Topics.OUTBOUND_WHATSAPP, m -> opened.caseId().equals(m.caseId()));
+
+    Instant twoDaysLater = DAY.plus(Duration.ofDays(2));
+    f.clock.set(twoDaysLater);
+    f.send(routed(opened, "LINJAMSOS", twoDaysLater));
+    OutboundMessage routed =
+        f.await(
+            Topics.OUTBOUND_WHATSAPP,
+            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("STATUS"));
+
+    assertThat(routed.template()).isNotNull();
+    assertThat(routed.template().name()).isEqualTo("aduan_pesan_lanjutan");
+    assertThat(routed.template().parameters().getFirst())
+        .contains("Bidang Perlindungan dan Jaminan Sosial");
+
+    // The citizen writes again (complaints.inbound.v1): the window opens again.
+    ComplaintReceived again =
+        new ComplaintReceived(
+            id(),
+            twoDaysLater,
+            "BDG",
+            Channel.WHATSAPP,
+            BDG_WA,
+            "wamid.2",
+            new ComplaintReceived.Sender(citizen, null, false, false),
+            "text",
+            null,
+            "Ada kabar?",
+            List.of(),
+            null,
+            null,
+            List.of(),
+            twoDaysLater,
+            Map.of());
+    f.send(Topics.COMPLAINTS_INBOUND, again, "BDG:" + citizen, null);
+    await()
+        .atMost(StreamFixture.PATIENCE)
+        .until(
+            () ->
+                twoDaysLater.equals(
+                    f.bean(CitizenWindows.class).lastInbound(whatsapp(BDG_WA, citizen))));
+    f.send(inProgress(opened, twoDaysLater));
+    OutboundMessage progress =
+        f.await(
+            Topics.OUTBOUND_WHATSAPP,
+            m -> opened.caseId().equals(m.caseId()) && m.text().contains("sedang ditindaklanjuti"));
+
+    assertThat(progress.template()).isNull();
+  }
+
+  @Test
+  void aNonUrgentMessageAtNightWaitsForTheMorningWhileTheAcknowledgementGoesAtOnce() {
+    Instant night = Instant.parse("2026-11-21T15:00:00Z"); // 22:00 WIB
+    f.clock.set(night);
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    f.send(opened);
+    f.await(Topics.OUTBOUND_WHATSAPP, m -> opened.caseId().equals(m.caseId()));
+    f.send(routed(opened, "REHSOS", night));
+    f.barrier();
+
+    assertThat(f.bean(ReleaseHeld.class).release()).isZero();
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId()))
+        .extracting(OutboundMessage::purpose)
+        .containsExactly("ACKNOWLEDGEMENT");
+
+    f.clock.set(Instant.parse("2026-11-21T23:05:00Z")); // 06:05 WIB
+    assertThat(f.bean(ReleaseHeld.class).release()).isPositive();
+
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId()))
+        .extracting(OutboundMessage::purpose)
+        .containsExactly("ACKNOWLEDGEMENT", "STATUS");
+  }
+
+  @Test
+  void overTheDailyLimitMessagesAreMergedIntoOneTheNextMorning() {
+    Instant day = Instant.parse("2026-11-22T03:00:00Z");
+    f.clock.set(day);
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    f.send(opened); // 1: acknowledgement
+    f.send(
+        new CaseEvent.InformationRequested(
+            id(),
+            day,
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            CaseStatus.INCOMPLETE,
+            List.of("kk"),
+            null,
+            "system",
+            List.of())); // 2
+    f.send(routed(opened, "REHSOS", day)); // 3
+    f.send(inProgress(opened, day)); // 4: held
+    f.send(routed(opened, "DAYASOS", day)); // 5: merged
+    f.barrier();
+
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId())).hasSize(3);
+
+    f.clock.set(Instant.parse("2026-11-22T23:01:00Z")); // 06:01 WIB the next day
+    f.bean(ReleaseHeld.class).release();
+
+    List<OutboundMessage> all = f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId());
+    assertThat(all).hasSize(4);
+    assertThat(all.getLast().text())
+        .startsWith("Kabar terbaru pengaduan " + opened.ticket())
+        .contains("sedang ditindaklanjuti", "Bidang Pemberdayaan Sosial");
+  }
+
+  @Test
+  void aFailedMessageFallsBackToTheCitizensOtherChannelThenAlertsTheOfficer() {
+    f.clock.set(DAY);
+    String citizen = citizen();
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen), "id");
+    ReplyAddress mail =
+        new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", citizen + "@example.test");
+    f.send(opened);
+    OutboundMessage ack =
+        f.await(Topics.OUTBOUND_WHATSAPP, m -> opened.caseId().equals(m.caseId()));
+    f.send(
+        new CaseEvent.CitizenMessageAdded(
+            id(),
+            DAY,
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            CaseStatus.RECEIVED,
+            "<m1@example.test>",
+            DAY,
+            mail));
+    f.barrier();
+
+    receipt(ack, DeliveryReceipt.Status.SENT);
+    receipt(ack, DeliveryReceipt.Status.FAILED);
+    receipt(ack, DeliveryReceipt.Status.FAILED); // redelivered: no second fallback
+    OutboundMessage byMail =
+        f.await(Topics.OUTBOUND_EMAIL, m -> opened.caseId().equals(m.caseId()));
+
+    assertThat(byMail.to()).isEqualTo(mail);
+    assertThat(byMail.purpose()).isEqualTo("ACKNOWLEDGEMENT");
+    assertThat(byMail.text()).contains(opened.ticket());
+
+    receipt(byMail, DeliveryReceipt.Status.FAILED);
+    OutboundMessage alert =
+        f.await(
+            Topics.OUTBOUND_EMAIL,
+            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("OFFICER_ALERT"));
+
+    assertThat(alert.to().recipientId()).isEqualTo("koordinator@bdg.aduan.test");
+    assertThat(alert.text()).contains(opened.ticket(), "EMAIL");
+    assertThat(alert.text()).doesNotContain(citizen);
+    f.barrier();
+    assertThat(f.forCase(Topics.OUTBOUND_EMAIL, opened.caseId())).hasSize(2);
+    await()
+        .atMost(StreamFixture.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(f.bean(Attempts.class).forCase(opened.caseId()))
+                    .extracting(Attempts.Attempt::channel, Attempts.Attempt::status)
+                    .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("WHATSAPP", "FAILED"),
+                        org.assertj.core.groups.Tuple.tuple("EMAIL", "FAILED"),
+                        org.assertj.core.groups.Tuple.tuple("EMAIL", "PENDING")));
+  }
+
+  @Test
+  void aBreachAlertsTheCoordinatorAndTheDivisionAtOnceEvenAtNight() {
+    f.clock.set(Instant.parse("2026-11-21T16:00:00Z")); // 23:00 WIB
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    f.send(opened);
+    f.send(routed(opened, "LINJAMSOS", DAY));
+    f.send(
+        Topics.SLA_EVENTS,
+        new SlaEvent.SlaBreached(
+            id(),
+            f.clock.instant(),
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            "completion",
+            DAY,
+            "LINJAMSOS"),
+        opened.caseId(),
+        opened.ticket());
+
+    await()
+        .atMost(StreamFixture.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        f.outbound(
+                            Topics.OUTBOUND_EMAIL,
+                            m ->
+                                opened.caseId().equals(m.caseId())
+                                    && m.text().contains("melewati batas waktu")))
+                    .extracting(m -> m.to().recipientId())
+                    .containsExactlyInAnyOrder(
+                        "koordinator@bdg.aduan.test", "linjamsos@bdg.aduan.test"));
+  }
+
+  @Test
+  void theDailyDigestListsEachDivisionsOpenAndLateCasesOnce() {
+    Instant day = Instant.parse("2026-11-24T02:00:00Z");
+    f.clock.set(day);
+    CaseEvent.CaseOpened late =
+        f.opened(
+            "PSR",
+            new ReplyAddress(Channel.EMAIL, "pengaduan@psr.aduan.test", "a@example.test"),
+            "id");
+    CaseEvent.CaseOpened fresh =
+        f.opened(
+            "PSR",
+            new ReplyAddress(Channel.EMAIL, "pengaduan@psr.aduan.test", "b@example.test"),
+            "id");
+    for (CaseEvent.CaseOpened c : List.of(late, fresh)) {
+      f.send(c);
+      f.send(routed(c, "PEMDES", day));
+    }
+    f.send(
+        Topics.SLA_EVENTS,
+        new SlaEvent.SlaBreached(
+            id(), day, late.caseId(), late.ticket(), "PSR", "completion", day, "PEMDES"),
+        late.caseId(),
+        late.ticket());
+    await()
+        .atMost(StreamFixture.PATIENCE)
+        .until(
+            () ->
+                f.outbound(
+                    Topics.OUTBOUND_EMAIL,
+                    m ->
+                        late.caseId().equals(m.caseId())
+                            && m.purpose().equals("OFFICER_ALERT")
+                            && m.text().contains("melewati")),
+            l -> !l.isEmpty());
+    f.barrier();
+
+    f.clock.set(Instant.parse("2026-11-25T01:00:00Z")); // 08:00 WIB
+    f.bean(DailyDigest.class).run();
+    f.bean(DailyDigest.class).run();
+
+    List<OutboundMessage> digests =
+        f.outbound(
+            Topics.OUTBOUND_EMAIL,
+            m ->
+                m.purpose().equals("DIGEST")
+                    && m.to().recipientId().equals("pemdes@psr.aduan.test"));
+    assertThat(digests).hasSize(1);
+    assertThat(digests.getFirst().text())
+        .contains("2 pengaduan terbuka, 1 terlambat")
+        .contains(late.ticket() + " | ROUTED | - | TERLAMBAT")
+        .contains(fresh.ticket());
+    assertThat(digests.getFirst().html()).contains("<table");
+  }
+
+  @Test
+  void onInstagramAnAutomaticMessageAfter24HoursGoesToTheOfficerWhileAnOfficersAnswerStillGoes() {
+    f.clock.set(DAY);
+    ReplyAddress instagram =
+        new ReplyAddress(Channel.INSTAGRAM, "300000000000004", "IGSID-" + id());
+    CaseEvent.CaseOpened opened = f.opened("LBK", instagram, "id");
+    f.send(opened);
+    f.await(Topics.OUTBOUND_SOCIAL, m -> opened.caseId().equals(m.caseId()));
+
+    Instant later = DAY.plus(Duration.ofDays(2));
+    f.clock.set(later);
+    f.send(routed(opened, "REHSOS", later));
+    f.send(
+        new CaseEvent.CaseAnswered(
+            id(),
+            later,
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.ANSWERED,
+            "Tim kami akan berkunjung besok.",
+            instagram,
+            "siti"));
+
+    OutboundMessage answer =
+        f.await(
+            Topics.OUTBOUND_SOCIAL,
+            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("ANSWER"));
+    assertThat(answer.automatic()).as("a person wrote it: the human-agent tag applies").isFalse();
+    OutboundMessage alert =
+        f.await(
+            Topics.OUTBOUND_EMAIL,
+            m -> opened.caseId().equals(m.caseId()) && m.text().contains("INSTAGRAM"));
+    assertThat(alert.to().recipientId()).isEqualTo("rehsos@lbk.aduan.test");
+    assertThat(f.forCase(Topics.OUTBOUND_SOCIAL, opened.caseId()))
+        .extracting(OutboundMessage::purpose)
+        .containsExactly("ACKNOWLEDGEMENT", "ANSWER");
+  }
+
+  @Test
+  void theSatisfactionSurveyFollowsTheResolutionAfterTheAgencysDelay() {
+    Instant day = Instant.parse("2026-11-26T03:00:00Z");
+    f.clock.set(day);
+    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    f.send(opened);
+    f.send(
+        new CaseEvent.CaseResolved(
+            id(),
+            day,
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            CaseStatus.RESOLVED,
+            "Bantuan telah disalurkan",
+            null,
+            "budi",
+            new CaseEvent.ResolutionRecord(
+                "Penyaluran bantuan", List.of("budi"), day, List.of(), "WHATSAPP", null),
+            List.of()));
+    OutboundMessage resolution =
+        f.await(
+            Topics.OUTBOUND_WHATSAPP,
+            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("RESOLUTION"));
+    assertThat(resolution.text())
+        .contains(
+            "Bantuan telah disalurkan. Tindak lanjut: Penyaluran bantuan (berita acara 2026-11-26)");
+    f.bean(ReleaseHeld.class).release();
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId()))
+        .extracting(OutboundMessage::purpose)
+        .doesNotContain("SURVEY");
+
+    f.clock.set(day.plus(Duration.ofMinutes(61)));
+    f.bean(ReleaseHeld.class).release();
+
+    OutboundMessage survey =
+        f.await(
+            Topics.OUTBOUND_WHATSAPP,
+            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("SURVEY"));
+    assertThat(survey.text())
+        .contains("Balas dengan satu angka: 1 (sangat tidak puas) sampai 5 (sangat puas)");
+  }
+
+  @Test
+  void anOldEventReplayedFromTheTopicsHistoryUpdatesTheReadModelButTellsNobody() {
+    f.clock.set(DAY);
+    CaseEvent.CaseOpened old = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    f.clock.set(DAY.plus(Duration.ofDays(3)));
+
+    f.send(old);
+    f.barrier();
+
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, old.caseId())).isEmpty();
+    assertThat(f.bean(CaseViews.class).byId(old.caseId()))
+        .get()
+        .extracting(CaseView::ticket)
+        .isEqualTo(old.ticket());
+  }
+
+  private static CaseEvent.CaseRouted routed(CaseEvent.CaseOpened c, String division, Instant at) {
+    return new CaseEvent.CaseRouted(
+        id(), at, c.caseId(), c.ticket(), c.agencyCode(), CaseStatus.ROUTED, division, "admin");
+  }
+
+  private static CaseEvent.CaseStatusChanged inProgress(CaseEvent.CaseOpened c, Instant at) {
+    return new CaseEvent.CaseStatusChanged(
+        id(),
+        at,
+        c.caseId(),
+        c.ticket(),
+        c.agencyCode(),
+        CaseStatus.IN_PROGRESS,
+        CaseStatus.ROUTED,
         null,
-        RECEIVED,
-        replyAddress,
-        "wamid." + caseId,
-        "id");
+        "budi");
   }
 
-  private void send(CaseEvent event) {
-    Message<byte[]> message = cases.toMessage(event, event.caseId(), event.ticket());
-    writer.send(Topics.CASES_EVENTS, 0, event.caseId(), message.getPayload(), message.getHeaders());
-  }
-
-  private ConsumerRecord<String, byte[]> awaitOutbound(String topic, String caseId) {
-    return await()
-        .atMost(PATIENCE)
-        .until(() -> outboundFor(topic, caseId), records -> !records.isEmpty())
-        .getFirst();
-  }
-
-  private List<ConsumerRecord<String, byte[]>> outboundFor(String topic, String caseId) {
-    try (TopicProbe probe = new TopicProbe(brokers, topic)) {
-      return probe.readToEnd(PATIENCE).stream()
-          .filter(r -> caseId.equals(reader.read(r.value(), OutboundMessage.class).caseId()))
-          .toList();
-    }
-  }
-
-  private List<ConsumerRecord<String, byte[]>> deadLettersContaining(String text) {
-    try (TopicProbe probe = new TopicProbe(brokers, Topics.dlq(Topics.CASES_EVENTS))) {
-      return probe.readToEnd(PATIENCE).stream()
-          .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(text))
-          .toList();
-    }
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+  private void receipt(OutboundMessage message, DeliveryReceipt.Status status) {
+    DeliveryReceipt r =
+        new DeliveryReceipt(
+            id(),
+            f.clock.instant(),
+            message.to().channel(),
+            message.agencyCode(),
+            message.eventId(),
+            "prov-1",
+            status,
+            status == DeliveryReceipt.Status.FAILED ? "131026" : null,
+            null,
+            f.clock.instant());
+    f.send(Topics.DELIVERY_RECEIPTS, r, message.eventId(), message.ticket());
   }
 }

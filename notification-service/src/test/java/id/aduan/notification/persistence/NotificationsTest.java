@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ReplyAddress;
 import id.aduan.messaging.Outbox;
+import id.aduan.notification.domain.Part;
 import id.aduan.testsupport.InJvmMongo;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +56,83 @@ class NotificationsTest {
         "out-1",
         DECIDED,
         List.of(outbox),
-        outbox.length > 0);
+        outbox.length > 0,
+        NotificationDocument.SENT,
+        "BDG",
+        "BDG-2026-000001",
+        "CITIZEN",
+        TO,
+        NotificationDocument.key(TO),
+        "id",
+        null,
+        List.of(),
+        0,
+        null,
+        List.of("WHATSAPP"));
+  }
+
+  private static final ReplyAddress TO =
+      new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890");
+
+  private static Part part(String id) {
+    return new Part(id, "STATUS", "inProgress", Map.of("ticket", "BDG-1"), true, null);
+  }
+
+  private static NotificationDocument held(String id, Instant sendAt) {
+    return new NotificationDocument(
+        id,
+        "evt",
+        "c-1",
+        "STATUS",
+        null,
+        DECIDED,
+        List.of(),
+        false,
+        NotificationDocument.HELD,
+        "BDG",
+        "BDG-1",
+        "CITIZEN",
+        TO,
+        NotificationDocument.key(TO),
+        "id",
+        sendAt,
+        List.of(part(id)),
+        1,
+        null,
+        List.of("WHATSAPP"));
+  }
+
+  @Test
+  void aPartJoinsAHeldMessageOnceAndNotAfterItWasReleased() {
+    notifications.insert(held("h-1", DECIDED.plusSeconds(60)));
+
+    assertThat(notifications.heldFor(NotificationDocument.key(TO), "c-1"))
+        .get()
+        .extracting(NotificationDocument::id)
+        .isEqualTo("h-1");
+    assertThat(notifications.addPart("h-1", part("p-2"))).isTrue();
+    assertThat(notifications.addPart("h-1", part("p-2"))).as("redelivered").isFalse();
+    NotificationDocument two = notifications.byId("h-1").orElseThrow();
+    assertThat(two.parts()).extracting(Part::sourceId).containsExactly("h-1", "p-2");
+    assertThat(two.partCount()).isEqualTo(2);
+
+    assertThat(notifications.release(held("h-1", DECIDED), "out-h", entry("out-h")))
+        .as("stale part count")
+        .isFalse();
+    assertThat(notifications.release(two, "out-h", entry("out-h"))).isTrue();
+    assertThat(notifications.release(two, "out-h", entry("out-h"))).as("released once").isFalse();
+    assertThat(notifications.addPart("h-1", part("p-3"))).isFalse();
+    assertThat(notifications.heldFor(NotificationDocument.key(TO), "c-1")).isEmpty();
+  }
+
+  @Test
+  void onlyHeldMessagesWhoseTimeHasComeAreDue() {
+    notifications.insert(held("due", DECIDED.minusSeconds(1)));
+    notifications.insert(held("later", DECIDED.plusSeconds(3600)));
+
+    assertThat(notifications.due(DECIDED, 10))
+        .extracting(NotificationDocument::id)
+        .containsExactly("due");
   }
 
   @Test

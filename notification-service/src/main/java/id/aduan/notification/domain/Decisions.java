@@ -1,0 +1,386 @@
+package id.aduan.notification.domain;
+
+import id.aduan.agency.Agency;
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.notification.domain.Notice.Audience;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The decision table (notification-service/README.md): which event tells whom what. Plain values
+ * in, {@link Notice}s out; the same for every agency, whose file supplies wording and contacts.
+ */
+public final class Decisions {
+
+  private static final String SYSTEM = "system";
+
+  private Decisions() {}
+
+  /** What a case event causes; nothing for events no one needs to hear about. */
+  public static List<Notice> forCase(CaseEvent event, @Nullable CaseView view, Agency agency) {
+    String language = language(event, view, agency);
+    Map<String, String> values = new HashMap<>();
+    values.put("ticket", event.ticket());
+    values.put("agency", agency.name());
+    List<Notice> out = new ArrayList<>();
+    switch (event) {
+      case CaseEvent.CaseOpened e -> {
+        Agency.Notifications n = agency.rules().notifications();
+        values.put("statusUrl", n.statusUrl() == null ? "" : n.statusUrl());
+        values.put(
+            "howToCheck",
+            Texts.fill(
+                agency,
+                n.statusUrl() == null ? "howToCheckByReply" : "howToCheck",
+                language,
+                values));
+        // An answer to what the citizen just sent: sent at once, quiet hours or not.
+        citizen(
+            out,
+            "ACKNOWLEDGEMENT",
+            "acknowledgement",
+            values,
+            true,
+            true,
+            e.replyAddress(),
+            e.sourceMessageId());
+      }
+      case CaseEvent.InformationRequested e -> {
+        List<String> templates = new ArrayList<>();
+        if (!e.missing().isEmpty()) {
+          values.put("missing", missing(e.missing(), agency, language));
+          templates.add("informationRequest");
+        }
+        if (!e.invalid().isEmpty()) {
+          values.put("invalid", String.join(", ", e.invalid()));
+          templates.add(
+              e.invalid().stream().allMatch(c -> c.startsWith("nik")) ? "invalidNik" : "invalid");
+        }
+        if (!templates.isEmpty()) {
+          // The intake check asking right after the citizen wrote is a reply; an officer's later
+          // request waits out the quiet hours.
+          boolean system = SYSTEM.equals(e.actor());
+          citizen(
+              out,
+              "INFORMATION_REQUEST",
+              String.join("+", templates),
+              values,
+              true,
+              system,
+              address(e.replyAddress(), view),
+              null);
+        }
+      }
+      case CaseEvent.CaseRouted e -> {
+        values.put("division", divisionName(e.division(), agency));
+        citizen(out, "STATUS", "routed", values, true, false, address(null, view), null);
+        staff(out, "officerRouted", values, false, divisionContacts(e.division(), agency), agency);
+      }
+      case CaseEvent.CaseAssigned e -> {
+        values.put("division", divisionName(e.division(), agency));
+        values.put("officer", e.officer());
+        String direct = agency.rules().notifications().contacts().officers().get(e.officer());
+        staff(
+            out,
+            "officerAssigned",
+            values,
+            false,
+            direct != null ? List.of(direct) : divisionContacts(e.division(), agency),
+            agency);
+      }
+      case CaseEvent.CaseStatusChanged e -> {
+        if (e.status() == CaseStatus.IN_PROGRESS && e.from() != CaseStatus.IN_PROGRESS) {
+          citizen(out, "STATUS", "inProgress", values, true, false, address(null, view), null);
+        }
+      }
+      case CaseEvent.CaseAnswered e -> {
+        values.put("answer", e.text());
+        List<ReplyAddress> to = with(address(e.replyAddress(), view), e.alsoNotify());
+        out.add(notice("", Audience.CITIZEN, "ANSWER", "answer", values, false, false, to));
+      }
+      case CaseEvent.CaseResolved e -> {
+        values.put("summary", summary(e, agency, language));
+        List<ReplyAddress> to = with(address(e.replyAddress(), view), e.alsoNotify());
+        out.add(notice("", Audience.CITIZEN, "RESOLUTION", "resolved", values, false, false, to));
+        ReplyAddress own = address(e.replyAddress(), view);
+        // LAPOR! publishes what it gets and rates the follow-up itself: no survey there.
+        if (own != null && own.channel() != Channel.LAPOR && own.channel() != Channel.FRONT_DESK) {
+          out.add(
+              new Notice(
+                  "survey",
+                  Audience.CITIZEN,
+                  "SURVEY",
+                  "survey",
+                  values,
+                  true,
+                  false,
+                  agency.rules().notifications().surveyDelay(),
+                  List.of(own),
+                  null));
+        }
+      }
+      case CaseEvent.CaseDeadlineExtended e -> {
+        values.put("reason", e.reason());
+        citizen(
+            out,
+            "STATUS",
+            "deadlineExtended",
+            values,
+            false,
+            false,
+            address(e.replyAddress(), view),
+            null);
+      }
+      case CaseEvent.CaseRejected e -> {
+        values.put("reason", e.reason());
+        citizen(
+            out,
+            "REJECTION",
+            "rejected",
+            values,
+            false,
+            false,
+            address(e.replyAddress(), view),
+            null);
+      }
+      default -> {}
+    }
+    return out.stream().filter(n -> !n.to().isEmpty()).toList();
+  }
+
+  /** What a deadline event causes: alerts to officers, coordinators and heads. */
+  public static List<Notice> forSla(SlaEvent event, @Nullable CaseView view, Agency agency) {
+    Map<String, String> values = new HashMap<>();
+    values.put("ticket", event.ticket());
+    values.put("agency", agency.name());
+    List<Notice> out = new ArrayList<>();
+    Agency.Contacts contacts = agency.rules().notifications().contacts();
+    String firstRole =
+        agency.rules().escalation().isEmpty()
+            ? "COORDINATOR"
+            : agency.rules().escalation().getFirst();
+    switch (event) {
+      case SlaEvent.SlaWarning e -> {
+        values.put("percent", String.valueOf(Math.round(e.fraction() * 100)));
+        values.put("deadline", dateTime(e.deadline(), agency.timeZone()));
+        // The warning's division when the SLA service sends one, else the case's as last routed.
+        String division =
+            e.division() != null ? e.division() : view == null ? null : view.division();
+        Set<String> to = new LinkedHashSet<>(divisionContacts(division, agency));
+        if (view != null
+            && view.officer() != null
+            && contacts.officers().containsKey(view.officer())) {
+          to.add(contacts.officers().get(view.officer()));
+        }
+        if (to.isEmpty()) {
+          to.addAll(contacts.role(firstRole));
+        }
+        staff(out, "slaWarning", values, false, List.copyOf(to), agency);
+      }
+      case SlaEvent.SlaBreached e -> {
+        values.put("deadline", dateTime(e.deadline(), agency.timeZone()));
+        String division =
+            e.division() != null ? e.division() : view == null ? null : view.division();
+        Set<String> to = new LinkedHashSet<>(contacts.role(firstRole));
+        to.addAll(divisionContacts(division, agency));
+        staff(out, "slaBreached", values, true, List.copyOf(to), agency);
+      }
+      case SlaEvent.SlaEscalated e -> {
+        String role = e.role().toUpperCase(Locale.ROOT);
+        values.put("deadline", dateTime(e.deadline(), agency.timeZone()));
+        values.put("level", String.valueOf(e.level()));
+        values.put("role", role);
+        staff(out, "slaEscalated", values, true, contacts.role(role), agency);
+      }
+      default -> {}
+    }
+    return out.stream().filter(n -> !n.to().isEmpty()).toList();
+  }
+
+  /**
+   * The alert to the case's officer (else division, else first role) when a citizen is unreachable.
+   */
+  public static List<Notice> undeliverable(CaseView view, Channel failed, Agency agency) {
+    Agency.Contacts contacts = agency.rules().notifications().contacts();
+    List<String> to = new ArrayList<>();
+    if (view.officer() != null && contacts.officers().containsKey(view.officer())) {
+      to.add(contacts.officers().get(view.officer()));
+    } else {
+      to.addAll(divisionContacts(view.division(), agency));
+    }
+    if (to.isEmpty() && !agency.rules().escalation().isEmpty()) {
+      to.addAll(contacts.role(agency.rules().escalation().getFirst()));
+    }
+    Map<String, String> values =
+        Map.of("ticket", view.ticket(), "agency", agency.name(), "channel", failed.name());
+    List<Notice> out = new ArrayList<>();
+    staff(out, "undeliverable", values, true, to, agency);
+    return out;
+  }
+
+  /** Staff are reached by email from the agency's first mailbox; none without a mailbox. */
+  public static List<ReplyAddress> staffAddresses(List<String> emails, Agency agency) {
+    if (agency.channels().mailboxes().isEmpty()) {
+      return List.of();
+    }
+    String from = agency.channels().mailboxes().getFirst();
+    return emails.stream().distinct().map(e -> new ReplyAddress(Channel.EMAIL, from, e)).toList();
+  }
+
+  static String dateTime(Instant at, ZoneId zone) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone).format(at)
+        + " "
+        + zoneName(zone);
+  }
+
+  static String date(Instant at, ZoneId zone) {
+    return DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone).format(at);
+  }
+
+  private static String zoneName(ZoneId zone) {
+    return switch (zone.getId()) {
+      case "Asia/Jakarta", "Asia/Pontianak" -> "WIB";
+      case "Asia/Makassar" -> "WITA";
+      case "Asia/Jayapura" -> "WIT";
+      default -> zone.getId();
+    };
+  }
+
+  private static void citizen(
+      List<Notice> out,
+      String purpose,
+      String template,
+      Map<String, String> values,
+      boolean automatic,
+      boolean urgent,
+      @Nullable ReplyAddress to,
+      @Nullable String replyTo) {
+    if (to == null || to.channel() == Channel.FRONT_DESK) {
+      return;
+    }
+    out.add(
+        new Notice(
+            "",
+            Audience.CITIZEN,
+            purpose,
+            template,
+            values,
+            automatic,
+            urgent,
+            Duration.ZERO,
+            List.of(to),
+            replyTo));
+  }
+
+  private static void staff(
+      List<Notice> out,
+      String template,
+      Map<String, String> values,
+      boolean urgent,
+      List<String> emails,
+      Agency agency) {
+    out.add(
+        new Notice(
+            "",
+            Audience.STAFF,
+            "OFFICER_ALERT",
+            template,
+            values,
+            true,
+            urgent,
+            Duration.ZERO,
+            staffAddresses(emails, agency),
+            null));
+  }
+
+  private static Notice notice(
+      String key,
+      Audience audience,
+      String purpose,
+      String template,
+      Map<String, String> values,
+      boolean automatic,
+      boolean urgent,
+      List<ReplyAddress> to) {
+    return new Notice(
+        key, audience, purpose, template, values, automatic, urgent, Duration.ZERO, to, null);
+  }
+
+  private static List<ReplyAddress> with(@Nullable ReplyAddress first, List<ReplyAddress> more) {
+    Set<ReplyAddress> all = new LinkedHashSet<>();
+    if (first != null) {
+      all.add(first);
+    }
+    all.addAll(more);
+    return all.stream().filter(a -> a.channel() != Channel.FRONT_DESK).toList();
+  }
+
+  private static @Nullable ReplyAddress address(
+      @Nullable ReplyAddress own, @Nullable CaseView view) {
+    return own != null ? own : view == null ? null : view.preferred();
+  }
+
+  private static String language(CaseEvent event, @Nullable CaseView view, Agency agency) {
+    if (event instanceof CaseEvent.CaseOpened o) {
+      return o.language();
+    }
+    return view != null ? view.language() : agency.language();
+  }
+
+  private static String missing(List<String> ids, Agency agency, String language) {
+    return ids.stream()
+        .map(
+            id ->
+                agency.rules().intake().stream()
+                    .filter(r -> r.id().equals(id))
+                    .findFirst()
+                    .map(r -> r.label().in(language))
+                    .orElse(id))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String summary(CaseEvent.CaseResolved e, Agency agency, String language) {
+    String summary = e.summary().strip();
+    if (summary.endsWith(".")) {
+      summary = summary.substring(0, summary.length() - 1);
+    }
+    if (e.record() == null) {
+      return summary;
+    }
+    String record =
+        Texts.fill(
+            agency,
+            "resolutionRecord",
+            language,
+            Map.of(
+                "ticket", e.ticket(),
+                "done", e.record().whatWasDone().strip(),
+                "date", date(e.record().doneAt(), agency.timeZone())));
+    return summary
+        + ". "
+        + (record.endsWith(".") ? record.substring(0, record.length() - 1) : record);
+  }
+
+  private static String divisionName(String code, Agency agency) {
+    return agency.rules().division(code).map(Agency.Division::name).orElse(code);
+  }
+
+  private static List<String> divisionContacts(@Nullable String division, Agency agency) {
+    return agency.rules().notifications().contacts().division(division);
+  }
+}

@@ -1,0 +1,39 @@
+package id.aduan.notification.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Events older than {@code aduan.notification.stale-after} still update the read model but tell
+ * nobody: a consumer group that starts on a topic's history (a new binding, a reset offset) must
+ * not send citizens and officers a burst of old news.
+ */
+@Component
+class Freshness {
+
+  private final Duration staleAfter;
+  private final Clock clock;
+  private final MeterRegistry meters;
+
+  Freshness(
+      @Value("${aduan.notification.stale-after:24h}") Duration staleAfter,
+      Clock clock,
+      MeterRegistry meters) {
+    this.staleAfter = staleAfter;
+    this.clock = clock;
+    this.meters = meters;
+  }
+
+  /** True when the event is too old to notify about (counted by topic). */
+  boolean stale(Instant occurredAt, String topic) {
+    if (occurredAt.plus(staleAfter).isAfter(clock.instant())) {
+      return false;
+    }
+    meters.counter("aduan.notification.stale.events", "topic", topic).increment();
+    return true;
+  }
+}

@@ -1,0 +1,163 @@
+package id.aduan.notification.persistence;
+
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.notification.domain.CaseView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * This service's own read model of cases ({@code case_views}, {@code _id} = case id), kept from
+ * {@code cases.events.v1} and {@code sla.events.v1}. Every event sets only the fields it is about
+ * (an upsert), so the two topics may arrive in any order and a redelivery changes nothing.
+ */
+@Repository
+public class CaseViews {
+
+  private static final String COLLECTION = "case_views";
+  private static final String COMPLETION = "completion";
+  private final MongoTemplate mongo;
+
+  CaseViews(MongoTemplate mongo) {
+    this.mongo = mongo;
+    mongo.indexOps(COLLECTION).createIndex(new Index("agencyCode", Sort.Direction.ASC));
+  }
+
+  public void apply(CaseEvent event) {
+    Update u = common(event.ticket(), event.agencyCode());
+    u.set("status", event.status().name());
+    switch (event) {
+      case CaseEvent.CaseOpened e -> {
+        u.set("language", e.language());
+        u.set("sourceMessageId", e.sourceMessageId());
+        reachable(u, e.replyAddress());
+      }
+      case CaseEvent.CitizenMessageAdded e -> reachable(u, e.replyAddress());
+      case CaseEvent.CaseClassified e -> {
+        if (e.division() != null) {
+          u.set("division", e.division());
+        }
+      }
+      case CaseEvent.CaseRouted e -> u.set("division", e.division());
+      case CaseEvent.CaseAssigned e -> u.set("division", e.division()).set("officer", e.officer());
+      case CaseEvent.CaseReopened e -> u.set("late", false);
+      default -> {}
+    }
+    upsert(event.caseId(), u);
+  }
+
+  public void apply(SlaEvent event) {
+    Update u = common(event.ticket(), event.agencyCode());
+    switch (event) {
+      case SlaEvent.SlaClockStarted e -> u.set("deadlines." + e.clock(), Date.from(e.deadline()));
+      case SlaEvent.SlaClockResumed e -> u.set("deadlines." + e.clock(), Date.from(e.deadline()));
+      case SlaEvent.SlaDeadlineChanged e ->
+          u.set("deadlines." + e.clock(), Date.from(e.deadline()));
+      case SlaEvent.SlaWarning e -> {
+        if (e.division() != null) {
+          u.setOnInsert("division", e.division());
+        }
+      }
+      case SlaEvent.SlaBreached e -> u.set("late", true);
+      case SlaEvent.SlaEscalated e -> u.set("late", true);
+      case SlaEvent.SlaClockStopped e -> u.set("late", e.late());
+      default -> {}
+    }
+    upsert(event.caseId(), u);
+  }
+
+  public Optional<CaseView> byId(String caseId) {
+    Document doc = mongo.getCollection(COLLECTION).find(new Document("_id", caseId)).first();
+    return Optional.ofNullable(doc).map(CaseViews::view);
+  }
+
+  /** Every case of an agency (the daily digest reads them once a day). */
+  public List<CaseView> ofAgency(String agencyCode) {
+    List<CaseView> out = new ArrayList<>();
+    mongo
+        .getCollection(COLLECTION)
+        .find(new Document("agencyCode", agencyCode))
+        .forEach(d -> out.add(view(d)));
+    return out;
+  }
+
+  private static Update common(String ticket, String agencyCode) {
+    return new Update().set("ticket", ticket).set("agencyCode", agencyCode);
+  }
+
+  private static void reachable(Update u, @Nullable ReplyAddress address) {
+    if (address != null && address.channel() != Channel.FRONT_DESK) {
+      Document a = address(address);
+      u.set("preferred", a).addToSet("known", a);
+    }
+  }
+
+  private void upsert(String caseId, Update u) {
+    mongo.upsert(Query.query(Criteria.where("_id").is(caseId)), u, COLLECTION);
+  }
+
+  private static Document address(ReplyAddress a) {
+    return new Document("channel", a.channel().name())
+        .append("channelAccountId", a.channelAccountId())
+        .append("recipientId", a.recipientId());
+  }
+
+  private static @Nullable ReplyAddress address(@Nullable Document d) {
+    return d == null
+        ? null
+        : new ReplyAddress(
+            Channel.valueOf(d.getString("channel")),
+            d.getString("channelAccountId"),
+            d.getString("recipientId"));
+  }
+
+  private static CaseView view(Document d) {
+    Document deadlines = d.get("deadlines", Document.class);
+    Instant deadline = null;
+    if (deadlines != null) {
+      Date completion = deadlines.getDate(COMPLETION);
+      deadline =
+          completion != null
+              ? completion.toInstant()
+              : deadlines.values().stream()
+                  .filter(Date.class::isInstance)
+                  .map(v -> ((Date) v).toInstant())
+                  .min(Comparator.naturalOrder())
+                  .orElse(null);
+    }
+    List<ReplyAddress> known = new ArrayList<>();
+    for (Document a : d.getList("known", Document.class, List.of())) {
+      known.add(address(a));
+    }
+    String status = d.getString("status");
+    return new CaseView(
+        d.getString("_id"),
+        d.getString("ticket"),
+        d.getString("agencyCode"),
+        d.get("language") instanceof String s ? s : "id",
+        status == null ? null : CaseStatus.valueOf(status),
+        d.getString("division"),
+        d.getString("officer"),
+        address(d.get("preferred", Document.class)),
+        known,
+        d.getString("sourceMessageId"),
+        deadline,
+        Boolean.TRUE.equals(d.getBoolean("late")));
+  }
+}

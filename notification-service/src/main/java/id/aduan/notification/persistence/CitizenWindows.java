@@ -1,0 +1,46 @@
+package id.aduan.notification.persistence;
+
+import id.aduan.contracts.ReplyAddress;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * When each citizen last wrote on each address ({@code citizen_windows}, {@code _id} = channel,
+ * account and recipient): WhatsApp's and Meta's windows count from it.
+ */
+@Repository
+public class CitizenWindows {
+
+  private static final String COLLECTION = "citizen_windows";
+  private final MongoTemplate mongo;
+
+  CitizenWindows(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** Moves the last inbound moment forward only, so a late redelivery does not shrink it. */
+  public void touch(ReplyAddress address, Instant at) {
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is(NotificationDocument.key(address))),
+        new Update().max("lastInboundAt", Date.from(at)),
+        COLLECTION);
+  }
+
+  public @Nullable Instant lastInbound(ReplyAddress address) {
+    Document doc =
+        mongo
+            .getCollection(COLLECTION)
+            .find(new Document("_id", NotificationDocument.key(address)))
+            .first();
+    return doc == null || doc.getDate("lastInboundAt") == null
+        ? null
+        : doc.getDate("lastInboundAt").toInstant();
+  }
+}

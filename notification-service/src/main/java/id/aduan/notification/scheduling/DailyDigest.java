@@ -1,0 +1,74 @@
+package id.aduan.notification.scheduling;
+
+import id.aduan.agency.Agency;
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.notification.domain.Decisions;
+import id.aduan.notification.domain.Digests;
+import id.aduan.notification.messaging.Dispatch;
+import id.aduan.notification.persistence.CaseViews;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily per-division digest of open and late cases, by email, once per division, recipient and
+ * day (the id holds the date), at or after the agency's {@code notifications.digestAt}.
+ */
+@Component
+public class DailyDigest {
+
+  private final AgencyCatalog agencies;
+  private final CaseViews cases;
+  private final Dispatch dispatch;
+  private final Clock clock;
+  private final boolean enabled;
+
+  DailyDigest(
+      AgencyCatalog agencies,
+      CaseViews cases,
+      Dispatch dispatch,
+      Clock clock,
+      @Value("${aduan.notification.digest.enabled:true}") boolean enabled) {
+    this.agencies = agencies;
+    this.cases = cases;
+    this.dispatch = dispatch;
+    this.clock = clock;
+    this.enabled = enabled;
+  }
+
+  @Scheduled(fixedDelayString = "${aduan.notification.digest.check-interval:1m}")
+  public int run() {
+    if (!enabled) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    int sent = 0;
+    for (Agency agency : agencies.all()) {
+      ZonedDateTime local = now.atZone(agency.timeZone());
+      if (local.toLocalTime().isBefore(agency.rules().notifications().digestAt())) {
+        continue;
+      }
+      for (Digests.DivisionDigest digest : Digests.of(agency, cases.ofAgency(agency.code()))) {
+        var rendered = Digests.render(digest, agency, now, agency.language());
+        for (var to : Decisions.staffAddresses(digest.to(), agency)) {
+          String id =
+              "digest/"
+                  + agency.code()
+                  + "/"
+                  + digest.division()
+                  + "/"
+                  + local.toLocalDate()
+                  + "/EMAIL:"
+                  + to.recipientId();
+          if (dispatch.sendOnce(id, to, rendered, agency)) {
+            sent++;
+          }
+        }
+      }
+    }
+    return sent;
+  }
+}

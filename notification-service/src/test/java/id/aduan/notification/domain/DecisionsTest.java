@@ -1,0 +1,447 @@
+package id.aduan.notification.domain;
+
+import static id.aduan.notification.domain.Fixtures.AT;
+import static id.aduan.notification.domain.Fixtures.agency;
+import static id.aduan.notification.domain.Fixtures.email;
+import static id.aduan.notification.domain.Fixtures.ticket;
+import static id.aduan.notification.domain.Fixtures.view;
+import static id.aduan.notification.domain.Fixtures.whatsapp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.aduan.agency.Agency;
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.Channel;
+import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.SlaEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The decision table, per event type and for each of the five agencies. */
+class DecisionsTest {
+
+  private static final String SYSTEM = "system";
+
+  /** One row: agency, event, then the purpose, template, audience and urgency it must cause. */
+  static Stream<Arguments> table() {
+    return Stream.of("BDG", "BABEL", "BTN", "LBK", "PSR")
+        .flatMap(
+            code ->
+                Stream.of(
+                    Arguments.of(
+                        code,
+                        Fixtures.opened(code, whatsapp(code), "id"),
+                        "ACKNOWLEDGEMENT",
+                        "acknowledgement",
+                        "CITIZEN",
+                        true,
+                        true),
+                    Arguments.of(
+                        code,
+                        infoRequested(code, List.of("form"), List.of(), SYSTEM),
+                        "INFORMATION_REQUEST",
+                        "informationRequest",
+                        "CITIZEN",
+                        true,
+                        true),
+                    Arguments.of(
+                        code,
+                        infoRequested(code, List.of(), List.of("nik:checksum"), "admin"),
+                        "INFORMATION_REQUEST",
+                        "invalidNik",
+                        "CITIZEN",
+                        true,
+                        false),
+                    Arguments.of(code, routed(code), "STATUS", "routed", "CITIZEN", true, false),
+                    Arguments.of(
+                        code,
+                        statusChanged(code, CaseStatus.IN_PROGRESS),
+                        "STATUS",
+                        "inProgress",
+                        "CITIZEN",
+                        true,
+                        false),
+                    Arguments.of(code, answered(code), "ANSWER", "answer", "CITIZEN", false, false),
+                    Arguments.of(
+                        code, resolved(code), "RESOLUTION", "resolved", "CITIZEN", false, false),
+                    Arguments.of(
+                        code, rejected(code), "REJECTION", "rejected", "CITIZEN", false, false),
+                    Arguments.of(
+                        code,
+                        extended(code),
+                        "STATUS",
+                        "deadlineExtended",
+                        "CITIZEN",
+                        false,
+                        false)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("table")
+  void eachCaseEventTellsTheCitizenWhatMattersToThem(
+      String code,
+      CaseEvent event,
+      String purpose,
+      String template,
+      String audience,
+      boolean automatic,
+      boolean urgent) {
+    List<Notice> notices =
+        Decisions.forCase(event, view(code, whatsapp(code), "REHSOS"), agency(code));
+
+    Notice citizen =
+        notices.stream()
+            .filter(n -> n.audience() == Notice.Audience.CITIZEN)
+            .findFirst()
+            .orElseThrow();
+    assertThat(citizen.purpose()).isEqualTo(purpose);
+    assertThat(citizen.template()).isEqualTo(template);
+    assertThat(citizen.audience().name()).isEqualTo(audience);
+    assertThat(citizen.automatic()).isEqualTo(automatic);
+    assertThat(citizen.urgent()).isEqualTo(urgent);
+    assertThat(citizen.to()).containsExactly(whatsapp(code));
+    assertThat(citizen.values()).containsEntry("ticket", ticket(code));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"BDG", "BABEL", "BTN", "LBK", "PSR"})
+  void theAcknowledgementSaysHowToCheckTheStatus(String code) {
+    Notice ack =
+        Decisions.forCase(Fixtures.opened(code, whatsapp(code), "id"), null, agency(code))
+            .getFirst();
+
+    assertThat(ack.values().get("howToCheck"))
+        .contains(agency(code).rules().notifications().statusUrl())
+        .contains(ticket(code));
+    assertThat(ack.replyTo()).isEqualTo("wamid.IN-1");
+  }
+
+  @Test
+  void theRequestForDocumentsNamesExactlyWhatIsMissingInTheCitizensLanguage() {
+    Notice id =
+        Decisions.forCase(
+                infoRequested("BDG", List.of("kk", "ktp"), List.of(), SYSTEM),
+                view("BDG", whatsapp("BDG"), null),
+                agency("BDG"))
+            .getFirst();
+
+    assertThat(id.values().get("missing"))
+        .isEqualTo("fotokopi Kartu Keluarga (KK), fotokopi KTP atau NIK yang valid");
+    assertThat(id.template()).isEqualTo("informationRequest");
+  }
+
+  @Test
+  void missingAndInvalidTogetherAreOneMessageWithBothTexts() {
+    Notice n =
+        Decisions.forCase(
+                infoRequested("BDG", List.of("kk"), List.of("nik:birth-date"), SYSTEM),
+                view("BDG", whatsapp("BDG"), null),
+                agency("BDG"))
+            .getFirst();
+
+    assertThat(n.template()).isEqualTo("informationRequest+invalidNik");
+    assertThat(n.values()).containsEntry("invalid", "nik:birth-date");
+  }
+
+  @Test
+  void routingAlsoAlertsTheDivisionFromTheAgencyContacts() {
+    List<Notice> notices =
+        Decisions.forCase(routed("BDG"), view("BDG", whatsapp("BDG"), null), agency("BDG"));
+
+    Notice staff = staff(notices);
+    assertThat(staff.template()).isEqualTo("officerRouted");
+    assertThat(staff.to())
+        .containsExactly(
+            new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "rehsos@bdg.aduan.test"));
+    assertThat(staff.values()).containsEntry("division", "Bidang Rehabilitasi Sosial");
+  }
+
+  @Test
+  void anAssignmentGoesToTheOfficerFromTheDirectoryElseToTheDivision() {
+    CaseEvent.CaseAssigned assigned =
+        new CaseEvent.CaseAssigned(
+            "e", AT, "c-1", ticket("BDG"), "BDG", CaseStatus.ROUTED, "LINJAMSOS", "budi", "admin");
+
+    List<Notice> notices = Decisions.forCase(assigned, null, agency("BDG"));
+
+    assertThat(staff(notices).template()).isEqualTo("officerAssigned");
+    assertThat(staff(notices).to())
+        .extracting(ReplyAddress::recipientId)
+        .containsExactly("linjamsos@bdg.aduan.test");
+    assertThat(notices).noneMatch(n -> n.audience() == Notice.Audience.CITIZEN);
+  }
+
+  @Test
+  void aResolutionCarriesTheResolutionRecordAndIsFollowedByASurveyAfterTheDelay() {
+    List<Notice> notices =
+        Decisions.forCase(resolved("BDG"), view("BDG", whatsapp("BDG"), null), agency("BDG"));
+
+    assertThat(notices).extracting(Notice::purpose).containsExactly("RESOLUTION", "SURVEY");
+    assertThat(notices.getFirst().values().get("summary"))
+        .isEqualTo(
+            "Bantuan sudah dicairkan. Tindak lanjut: Verifikasi lapangan dan pencairan PKH (berita acara 2026-11-21)");
+    Notice survey = notices.get(1);
+    assertThat(survey.key()).isEqualTo("survey");
+    assertThat(survey.delay()).isEqualTo(Duration.ofHours(1));
+    assertThat(survey.automatic()).isTrue();
+  }
+
+  @Test
+  void aLaporCaseGetsNoSurveyBecauseLaporRatesItself() {
+    ReplyAddress lapor = new ReplyAddress(Channel.LAPOR, "LAPOR-BABEL", "TRK-1");
+    List<Notice> notices =
+        Decisions.forCase(resolved("BABEL"), view("BABEL", lapor, null), agency("BABEL"));
+
+    assertThat(notices).extracting(Notice::purpose).containsExactly("RESOLUTION");
+  }
+
+  @Test
+  void anAnswerGoesToEveryReporterOfTheMergedCases() {
+    CaseEvent.CaseAnswered answered =
+        new CaseEvent.CaseAnswered(
+            "e",
+            AT,
+            "c-1",
+            ticket("BDG"),
+            "BDG",
+            CaseStatus.ANSWERED,
+            "Sudah kami proses.",
+            whatsapp("BDG"),
+            "budi",
+            List.of(email("BDG")));
+
+    Notice n = Decisions.forCase(answered, null, agency("BDG")).getFirst();
+
+    assertThat(n.to()).containsExactly(whatsapp("BDG"), email("BDG"));
+    assertThat(n.values()).containsEntry("answer", "Sudah kami proses.");
+  }
+
+  @Test
+  void statusChangesThatDoNotMatterToTheCitizenSayNothing() {
+    assertThat(
+            Decisions.forCase(
+                statusChanged("BDG", CaseStatus.VERIFIED),
+                view("BDG", whatsapp("BDG"), null),
+                agency("BDG")))
+        .isEmpty();
+    assertThat(Decisions.forCase(Fixtures.opened("BDG", null, "id"), null, agency("BDG")))
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"BDG", "BABEL", "BTN", "LBK", "PSR"})
+  void aWarningGoesToTheWarningsDivisionAndWithoutOneToTheCasesDivision(String code) {
+    Agency agency = agency(code);
+    String division = agency.rules().divisions().getFirst().code();
+    String other = agency.rules().divisions().get(1).code();
+
+    Notice withDivision =
+        Decisions.forSla(warning(code, division), view(code, null, other), agency).getFirst();
+    Notice without =
+        Decisions.forSla(warning(code, null), view(code, null, other), agency).getFirst();
+
+    assertThat(withDivision.to())
+        .extracting(ReplyAddress::recipientId)
+        .containsExactlyElementsOf(agency.rules().notifications().contacts().division(division));
+    assertThat(without.to())
+        .extracting(ReplyAddress::recipientId)
+        .containsExactlyElementsOf(agency.rules().notifications().contacts().division(other));
+    assertThat(withDivision.urgent()).isFalse();
+    assertThat(withDivision.values()).containsEntry("percent", "80");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"BDG", "BABEL", "BTN", "LBK", "PSR"})
+  void aBreachGoesToTheFirstRoleOfTheChainAndTheDivisionAtOnce(String code) {
+    Agency agency = agency(code);
+    String firstRole = agency.rules().escalation().getFirst();
+    SlaEvent.SlaBreached breached =
+        new SlaEvent.SlaBreached("b", AT, "c-1", ticket(code), code, "completion", AT, null);
+
+    Notice n = Decisions.forSla(breached, view(code, null, null), agency).getFirst();
+
+    assertThat(n.template()).isEqualTo("slaBreached");
+    assertThat(n.urgent()).isTrue();
+    assertThat(n.to())
+        .extracting(ReplyAddress::recipientId)
+        .containsExactlyElementsOf(agency.rules().notifications().contacts().role(firstRole));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"BDG", "BABEL", "BTN", "LBK", "PSR"})
+  void anEscalationGoesToTheRoleItNames(String code) {
+    Agency agency = agency(code);
+    SlaEvent.SlaEscalated escalated =
+        new SlaEvent.SlaEscalated("x", AT, "c-1", ticket(code), code, "completion", 2, "head", AT);
+
+    Notice n = Decisions.forSla(escalated, null, agency).getFirst();
+
+    assertThat(n.to())
+        .extracting(ReplyAddress::recipientId)
+        .containsExactlyElementsOf(agency.rules().notifications().contacts().role("HEAD"));
+    assertThat(n.values()).containsEntry("level", "2").containsEntry("role", "HEAD");
+  }
+
+  @Test
+  void deadlinesAreShownInTheAgencysTimeZone() {
+    SlaEvent.SlaBreached bdg =
+        new SlaEvent.SlaBreached(
+            "b",
+            AT,
+            "c-1",
+            "BDG-1",
+            "BDG",
+            "completion",
+            Instant.parse("2026-11-20T09:00:00Z"),
+            null);
+    SlaEvent.SlaBreached btn =
+        new SlaEvent.SlaBreached(
+            "b",
+            AT,
+            "c-1",
+            "BTN-1",
+            "BTN",
+            "completion",
+            Instant.parse("2026-11-20T09:00:00Z"),
+            null);
+
+    assertThat(Decisions.forSla(bdg, null, agency("BDG")).getFirst().values())
+        .containsEntry("deadline", "2026-11-20 16:00 WIB");
+    assertThat(Decisions.forSla(btn, null, agency("BTN")).getFirst().values())
+        .containsEntry("deadline", "2026-11-20 17:00 WITA");
+  }
+
+  @Test
+  void anUnreachableCitizenIsTheCaseOfficersToContact() {
+    CaseView v =
+        new CaseView(
+            "c-1",
+            "BDG-1",
+            "BDG",
+            "id",
+            CaseStatus.ROUTED,
+            "DAYASOS",
+            "nobody-in-directory",
+            null,
+            List.of(),
+            null,
+            null,
+            false);
+
+    Notice n = Decisions.undeliverable(v, Channel.WHATSAPP, agency("BDG")).getFirst();
+
+    assertThat(n.to())
+        .extracting(ReplyAddress::recipientId)
+        .containsExactly("dayasos@bdg.aduan.test");
+    assertThat(n.values()).containsEntry("channel", "WHATSAPP");
+  }
+
+  // --- events -------------------------------------------------------------------------------
+
+  private static Notice staff(List<Notice> notices) {
+    return notices.stream()
+        .filter(n -> n.audience() == Notice.Audience.STAFF)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  static CaseEvent.InformationRequested infoRequested(
+      String code, List<String> missing, List<String> invalid, String actor) {
+    return new CaseEvent.InformationRequested(
+        "e", AT, "c-1", ticket(code), code, CaseStatus.INCOMPLETE, missing, null, actor, invalid);
+  }
+
+  static CaseEvent.CaseRouted routed(String code) {
+    return new CaseEvent.CaseRouted(
+        "e", AT, "c-1", ticket(code), code, CaseStatus.ROUTED, "REHSOS", "admin");
+  }
+
+  static CaseEvent.CaseStatusChanged statusChanged(String code, CaseStatus to) {
+    return new CaseEvent.CaseStatusChanged(
+        "e", AT, "c-1", ticket(code), code, to, CaseStatus.ROUTED, null, "budi");
+  }
+
+  static CaseEvent.CaseAnswered answered(String code) {
+    return new CaseEvent.CaseAnswered(
+        "e",
+        AT,
+        "c-1",
+        ticket(code),
+        code,
+        CaseStatus.ANSWERED,
+        "Sudah kami proses.",
+        null,
+        "budi");
+  }
+
+  static CaseEvent.CaseResolved resolved(String code) {
+    return new CaseEvent.CaseResolved(
+        "e",
+        AT,
+        "c-1",
+        ticket(code),
+        code,
+        CaseStatus.RESOLVED,
+        "Bantuan sudah dicairkan.",
+        null,
+        "budi",
+        new CaseEvent.ResolutionRecord(
+            "Verifikasi lapangan dan pencairan PKH",
+            List.of("budi"),
+            Instant.parse("2026-11-21T02:00:00Z"),
+            List.of(),
+            "WHATSAPP",
+            null),
+        List.of());
+  }
+
+  static CaseEvent.CaseRejected rejected(String code) {
+    return new CaseEvent.CaseRejected(
+        "e",
+        AT,
+        "c-1",
+        ticket(code),
+        code,
+        CaseStatus.REJECTED,
+        "NOT_AUTHORITY",
+        "Bukan kewenangan dinas.",
+        null,
+        "budi");
+  }
+
+  static CaseEvent.CaseDeadlineExtended extended(String code) {
+    return new CaseEvent.CaseDeadlineExtended(
+        "e",
+        AT,
+        "c-1",
+        ticket(code),
+        code,
+        CaseStatus.IN_PROGRESS,
+        "completion",
+        7,
+        "WORKING_DAYS",
+        "Dokumen perlu dicari di arsip.",
+        null,
+        "budi");
+  }
+
+  static SlaEvent.SlaWarning warning(String code, String division) {
+    return new SlaEvent.SlaWarning(
+        "w",
+        AT,
+        "c-1",
+        ticket(code),
+        code,
+        "completion",
+        0.8,
+        AT.plus(Duration.ofDays(1)),
+        division);
+  }
+}
