@@ -1,11 +1,15 @@
 package id.aduan.whatsapp.config;
 
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.messaging.CloudEvents;
 import id.aduan.support.HubSignature;
 import id.aduan.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
+import id.aduan.whatsapp.messaging.InboundPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,6 +24,16 @@ class WhatsAppConfiguration {
     require(properties.verifyToken(), "aduan.whatsapp.verify-token (ADUAN_WHATSAPP_VERIFYTOKEN)");
     require(properties.accessToken(), "aduan.whatsapp.access-token (ADUAN_WHATSAPP_ACCESSTOKEN)");
     return new HubSignature(properties.appSecret());
+  }
+
+  @Bean
+  InboundPublisher inboundPublisher(
+      @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+      WhatsAppProperties properties,
+      CloudEvents cloudEvents,
+      MeterRegistry meters) {
+    return new InboundPublisher(
+        InboundPublisher.producer(brokers, properties), cloudEvents, meters);
   }
 
   @Bean
