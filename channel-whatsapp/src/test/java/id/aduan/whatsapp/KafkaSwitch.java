@@ -9,11 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.support.KafkaHeaderMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lets a test take Kafka away from the webhook: while {@link #down} is set, every send through the
@@ -50,9 +53,11 @@ public class KafkaSwitch {
       @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
       WhatsAppProperties properties,
       CloudEvents cloudEvents,
+      JsonMapper json,
+      @Qualifier("kafkaBinderHeaderMapper") KafkaHeaderMapper headers,
       MeterRegistry meters) {
     return new InboundPublisher(
-        InboundPublisher.producer(brokers, properties), cloudEvents, meters) {
+        InboundPublisher.producer(brokers, properties), cloudEvents, json, headers, meters) {
       @Override
       public CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
         if (down.get()) {

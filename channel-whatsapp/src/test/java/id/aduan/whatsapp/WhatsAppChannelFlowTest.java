@@ -268,11 +268,13 @@ class WhatsAppChannelFlowTest {
         awaitRecords(
             Topics.DELIVERY_RECEIPTS, n -> n.path("providerMessageId").asString().equals(b), 1);
     assertThat(receipts).hasSize(1);
+    awaitRecords(
+        Topics.DELIVERY_RECEIPTS, n -> n.path("providerMessageId").asString().equals(a), 2);
     List<String> ofA =
         read(
                 Topics.DELIVERY_RECEIPTS,
                 n -> n.path("providerMessageId").asString().equals(a),
-                Duration.ofSeconds(1))
+                Duration.ofSeconds(3))
             .stream()
             .map(n -> n.path("status").asString())
             .toList();

@@ -9,10 +9,13 @@ import id.aduan.whatsapp.domain.WebhookNormalizer;
 import id.aduan.whatsapp.messaging.InboundPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.support.KafkaHeaderMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @Import(KafkaUnavailableAdvice.class)
@@ -31,9 +34,11 @@ class WhatsAppConfiguration {
       @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
       WhatsAppProperties properties,
       CloudEvents cloudEvents,
+      JsonMapper json,
+      @Qualifier("kafkaBinderHeaderMapper") KafkaHeaderMapper headers,
       MeterRegistry meters) {
     return new InboundPublisher(
-        InboundPublisher.producer(brokers, properties), cloudEvents, meters);
+        InboundPublisher.producer(brokers, properties), cloudEvents, json, headers, meters);
   }
 
   @Bean

@@ -1,24 +1,32 @@
 package id.aduan.whatsapp.messaging;
 
+import id.aduan.contracts.CloudEventHeaders;
+import id.aduan.contracts.ComplaintReceived;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
+import org.springframework.kafka.support.KafkaHeaderMapper;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The webhook's own Kafka producer: publishes a contract record without holding the request thread,
@@ -33,14 +41,24 @@ public class InboundPublisher implements DisposableBean {
   private final Producer<byte[], byte[]> producer;
   private final CloudEvents cloudEvents;
   private final MeterRegistry meters;
-  private final BinderHeaderMapper headerMapper = new BinderHeaderMapper();
+  private final KafkaHeaderMapper headerMapper;
   private final Map<String, Counter> acked = new ConcurrentHashMap<>();
   private final Map<String, Counter> failed = new ConcurrentHashMap<>();
+  private final JsonMapper json;
+
+  /** The headers every ComplaintReceived has alike, as the binder's mapper wrote the first one. */
+  private volatile @Nullable List<Header> complaintHeaders;
 
   public InboundPublisher(
-      Producer<byte[], byte[]> producer, CloudEvents cloudEvents, MeterRegistry meters) {
+      Producer<byte[], byte[]> producer,
+      CloudEvents cloudEvents,
+      JsonMapper json,
+      KafkaHeaderMapper headerMapper,
+      MeterRegistry meters) {
+    this.headerMapper = headerMapper;
     this.producer = producer;
     this.cloudEvents = cloudEvents;
+    this.json = json;
     this.meters = meters;
   }
 
@@ -75,6 +93,43 @@ public class InboundPublisher implements DisposableBean {
 
   /** The Kafka record, built on the caller's thread (serialization is the costly part). */
   public ProducerRecord<byte[], byte[]> prepare(
+      String topic, String key, Object record, @Nullable String subject) {
+    List<Header> fixed = complaintHeaders;
+    if (fixed != null && record instanceof ComplaintReceived complaint) {
+      // Every webhook: the same record as below, without building a Spring message, mapping its
+      // headers again or reading the record's components reflectively.
+      ProducerRecord<byte[], byte[]> kafkaRecord =
+          new ProducerRecord<>(topic, utf8(key), json.writeValueAsBytes(complaint));
+      fixed.forEach(kafkaRecord.headers()::add);
+      kafkaRecord.headers().add(CloudEventHeaders.ID, utf8(complaint.eventId()));
+      kafkaRecord.headers().add(CloudEventHeaders.TIME, utf8(complaint.occurredAt().toString()));
+      if (subject != null) {
+        kafkaRecord.headers().add(CloudEventHeaders.SUBJECT, utf8(subject));
+      }
+      return kafkaRecord;
+    }
+    ProducerRecord<byte[], byte[]> kafkaRecord = map(topic, key, record, subject);
+    if (record instanceof ComplaintReceived) {
+      List<Header> alike = new ArrayList<>();
+      for (Header h : kafkaRecord.headers()) {
+        if (!PER_RECORD.contains(h.key())) {
+          alike.add(h);
+        }
+      }
+      complaintHeaders = List.copyOf(alike);
+    }
+    return kafkaRecord;
+  }
+
+  private static final Set<String> PER_RECORD =
+      Set.of(CloudEventHeaders.ID, CloudEventHeaders.TIME, CloudEventHeaders.SUBJECT);
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A record exactly as the binder writes it: CloudEvents headers mapped by its own mapper. */
+  private ProducerRecord<byte[], byte[]> map(
       String topic, String key, Object record, @Nullable String subject) {
     Message<byte[]> message = cloudEvents.toMessage(record, key, subject);
     Map<String, Object> headers = new HashMap<>(message.getHeaders());
