@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
@@ -213,8 +215,9 @@ class GraphApiResilienceTest {
         5);
   }
 
-  @Test
-  void mediaIsDownloadedInTwoStepsAndAnExpiredUrlIsFetchedAgain() throws Exception {
+  @ParameterizedTest
+  @ValueSource(ints = {404, 401})
+  void mediaIsDownloadedInTwoStepsAndAnExpiredUrlIsFetchedAgain(int expired) throws Exception {
     byte[] file = "JPEG-BYTES".getBytes(StandardCharsets.UTF_8);
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
     graph.serve(
@@ -226,7 +229,7 @@ class GraphApiResilienceTest {
                 + "/files/one\",\"mime_type\":\"image/jpeg\",\"sha256\":\""
                 + sha
                 + "\",\"file_size\":10,\"id\":\"MEDIA-1\"}"));
-    graph.script("/files/one", Answer.json(404, "{}"));
+    graph.script("/files/one", Answer.json(expired, "{}"));
     graph.serve("/files/one", new Answer(200, "image/jpeg", file));
 
     GraphApiClient.Media media = client.downloadMedia("MEDIA-1", 1000);
