@@ -36,7 +36,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * bench/run.sh.
  *
  * <p>Arguments (all optional): concurrency (64), saturation requests (30000), latency seconds (20),
- * warm-up requests (5000).
+ * warm-up requests (5000), latency rate (0: half the measured saturation rate).
  */
 public final class WebhookBenchmark {
 
@@ -48,6 +48,7 @@ public final class WebhookBenchmark {
     int saturationRequests = arg(args, 1, 30_000);
     int latencySeconds = arg(args, 2, 20);
     int warmup = arg(args, 3, 5_000);
+    int fixedRate = arg(args, 4, 0);
 
     EmbeddedKafkaKraftBroker broker =
         new EmbeddedKafkaKraftBroker(1, 2, Topics.all().toArray(String[]::new));
@@ -84,7 +85,7 @@ public final class WebhookBenchmark {
           "saturation: %.0f acknowledged webhooks/s (%d requests, %d connections); this JVM used"
               + " %.2f of the 2 cores; load average: %s%n",
           rate, saturationRequests, concurrency, cpuShare, loadAverage());
-      int half = (int) (rate / 2);
+      int half = fixedRate > 0 ? fixedRate : (int) (rate / 2);
       long[] latencies =
           openLoop(server, requests(signer, half * latencySeconds, port), half, concurrency);
       System.out.printf(
