@@ -77,7 +77,9 @@ public class InboundPublisher implements DisposableBean {
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout, linger + 1000));
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(timeout - linger, 500));
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+    // send() blocks only while a topic's metadata is unknown (Kafka down since the start); it runs
+    // on a shared thread (the dedup reader), so it must not wait long.
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, 1000L));
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "channel-whatsapp-webhooks");
     return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
