@@ -4,8 +4,9 @@
 # broker, the MongoDB-protocol server and one channel-whatsapp instance in one JVM and fires
 # signed webhooks at it on 127.0.0.1.
 #
-# Usage: channel-whatsapp/bench/run.sh [concurrency=64] [saturation-requests=30000]
-#        [latency-seconds=20] [warm-up-requests=5000]
+# Usage: channel-whatsapp/bench/run.sh [connections=64] [saturation-requests=30000]
+#        [latency-seconds=20] [warm-up-requests=5000] [latency-rate=half the saturation rate]
+# Loopback only; every loop is bounded by its request count.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"

@@ -14,6 +14,8 @@ import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.ProviderStandIn.Answer;
 import id.aduan.whatsapp.domain.TwilioSignature;
+import id.aduan.whatsapp.messaging.MediaFetcher;
+import id.aduan.whatsapp.persistence.MediaRetries;
 import id.aduan.whatsapp.persistence.MediaStore;
 import id.aduan.whatsapp.persistence.OutboundSends;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -266,11 +268,13 @@ class WhatsAppChannelFlowTest {
         awaitRecords(
             Topics.DELIVERY_RECEIPTS, n -> n.path("providerMessageId").asString().equals(b), 1);
     assertThat(receipts).hasSize(1);
+    awaitRecords(
+        Topics.DELIVERY_RECEIPTS, n -> n.path("providerMessageId").asString().equals(a), 2);
     List<String> ofA =
         read(
                 Topics.DELIVERY_RECEIPTS,
                 n -> n.path("providerMessageId").asString().equals(a),
-                Duration.ofSeconds(1))
+                Duration.ofSeconds(3))
             .stream()
             .map(n -> n.path("status").asString())
             .toList();
@@ -344,6 +348,58 @@ class WhatsAppChannelFlowTest {
     assertThat(graph.requests().stream().filter(r -> r.path().equals("/v23.0/MEDIA-DOWN")).count())
         .as("the download was retried")
         .isGreaterThan(1);
+  }
+
+  @Test
+  void aFailedMediaDownloadIsFetchedAgainLaterWithItsOutcomeRecordedAndGivenUpAfterItsAttempts()
+      throws Exception {
+    byte[] photo = "FOTO-JALAN-BERLUBANG".getBytes(StandardCharsets.UTF_8);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo));
+    // Down for the three inline attempts, then the Graph API serves it.
+    graph.script(
+        "/v23.0/MEDIA-LATER", Answer.error(500, 1), Answer.error(500, 1), Answer.error(500, 1));
+    mediaServed("MEDIA-LATER", photo, sha);
+    graph.serve("/v23.0/MEDIA-NEVER", Answer.error(500, 1));
+    String later = "wamid.MEDIA-LATER-" + UUID.randomUUID();
+    String never = "wamid.MEDIA-NEVER-" + UUID.randomUUID();
+
+    postSigned(imageWebhook(later, "MEDIA-LATER", sha));
+    postSigned(imageWebhook(never, "MEDIA-NEVER", sha));
+
+    JsonNode published =
+        awaitRecords(
+                Topics.COMPLAINTS_INBOUND,
+                n -> n.path("providerMessageId").asString().equals(later),
+                1)
+            .getFirst();
+    assertThat(published.path("text").asString()).as("the text is not held back").isNotBlank();
+    assertThat(published.path("attachments").path(0).path("status").asString()).isEqualTo("FAILED");
+    MediaRetries retries = service.getBean(MediaRetries.class);
+    assertThat(retries.find("MEDIA-LATER"))
+        .satisfies(r -> assertThat(r.state()).isEqualTo("PENDING"))
+        .satisfies(r -> assertThat(r.wamid()).isEqualTo(later));
+
+    MediaFetcher fetcher = service.getBean(MediaFetcher.class);
+    Instant due = Instant.now().plus(Duration.ofHours(1));
+    fetcher.retryDue(due);
+
+    MediaRetries.MediaRetry stored = retries.find("MEDIA-LATER");
+    assertThat(stored.state()).isEqualTo("STORED");
+    assertThat(stored.attempts()).isEqualTo(1);
+    assertThat(service.getBean(MediaStore.class).read(stored.storageRef())).isEqualTo(photo);
+    assertThat(service.getBean(MediaStore.class).find("MEDIA-LATER").sha256()).isEqualTo(sha);
+
+    // The other keeps failing: each later attempt waits longer, and the fifth gives it up.
+    for (int attempt = 1; attempt < 5; attempt++) {
+      assertThat(retries.find("MEDIA-NEVER").state()).isEqualTo("PENDING");
+      fetcher.retryDue(due.plus(Duration.ofDays(attempt)));
+    }
+    assertThat(retries.find("MEDIA-NEVER"))
+        .satisfies(r -> assertThat(r.state()).isEqualTo("GAVE_UP"))
+        .satisfies(r -> assertThat(r.attempts()).isEqualTo(5))
+        .satisfies(r -> assertThat(r.lastOutcome()).isEqualTo("provider_error"));
+    assertThat(meters().get("aduan.inbound.media").tag("outcome", "retry_stored").counter().count())
+        .isGreaterThanOrEqualTo(1.0);
   }
 
   // --- outbound ------------------------------------------------------------------------------
@@ -646,6 +702,74 @@ class WhatsAppChannelFlowTest {
     JsonNode read = JSON.readTree(graph.requestsMentioning("wamid.CITIZEN-3").getFirst().body());
     assertThat(read.path("status").asString()).isEqualTo("read");
     assertThat(read.path("message_id").asString()).isEqualTo("wamid.CITIZEN-3");
+  }
+
+  @Test
+  void aDocumentStoredInGridFsIsUploadedToTheGraphApiAndSentByItsMediaId() throws Exception {
+    String citizen = openWindow();
+    byte[] pdf = "%PDF-1.7 BERITA-ACARA-DARI-GRIDFS".getBytes(StandardCharsets.US_ASCII);
+    String storageRef =
+        service
+            .getBean(MediaStore.class)
+            .store("ba-" + UUID.randomUUID(), pdf, "application/pdf", "x", "none", "BDG");
+    graph.serve("/v23.0/" + BDG + "/media", Answer.json(200, "{\"id\":\"UPLOADED-BA-1\"}"));
+    OutboundMessage stored = withDocument(citizen, storageRef);
+    OutboundMessage missing = withDocument(citizen, "0123456789abcdef01234567");
+
+    publish(stored);
+    publish(missing);
+
+    JsonNode sentReceipt =
+        awaitRecords(
+                Topics.DELIVERY_RECEIPTS,
+                n -> n.path("outboundEventId").asString().equals(stored.eventId()),
+                1)
+            .getFirst();
+    assertThat(sentReceipt.path("status").asString()).isEqualTo("SENT");
+    List<ProviderStandIn.Request> uploads =
+        graph.requests().stream().filter(r -> r.path().equals("/v23.0/" + BDG + "/media")).toList();
+    assertThat(uploads).hasSize(1);
+    assertThat(uploads.getFirst().authorization()).isEqualTo("Bearer flow-token");
+    assertThat(uploads.getFirst().body())
+        .contains("%PDF-1.7 BERITA-ACARA-DARI-GRIDFS")
+        .contains("name=\"messaging_product\"")
+        .contains("filename=\"berita-acara.pdf\"")
+        .contains("application/pdf");
+    JsonNode sent = JSON.readTree(graph.requestsMentioning(citizen).getFirst().body());
+    assertThat(sent.path("type").asString()).isEqualTo("document");
+    assertThat(sent.path("document").path("id").asString()).isEqualTo("UPLOADED-BA-1");
+    assertThat(sent.path("document").has("link")).isFalse();
+    assertThat(sent.path("document").path("filename").asString()).isEqualTo("berita-acara.pdf");
+
+    JsonNode failed =
+        awaitRecords(
+                Topics.DELIVERY_RECEIPTS,
+                n -> n.path("outboundEventId").asString().equals(missing.eventId()),
+                1)
+            .getFirst();
+    assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+    assertThat(uploads).as("a file that is not there is not uploaded").hasSize(1);
+  }
+
+  private static OutboundMessage withDocument(String citizen, String storageRef) {
+    return new OutboundMessage(
+        UUID.randomUUID().toString(),
+        Instant.now(),
+        "BDG",
+        null,
+        "BDG-2026-000001",
+        new ReplyAddress(Channel.WHATSAPP, BDG, citizen),
+        "RESOLUTION",
+        "id",
+        null,
+        "",
+        null,
+        null,
+        List.of(),
+        List.of(
+            new OutboundMessage.OutboundAttachment(
+                "berita-acara.pdf", "application/pdf", storageRef, null, Map.of())),
+        true);
   }
 
   // --- Twilio --------------------------------------------------------------------------------

@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -43,12 +46,28 @@ public class GraphApiClient implements WhatsAppSender {
   private final Resilience resilience;
   private final Map<String, RateLimiter> perNumber = new ConcurrentHashMap<>();
   private final Map<String, RateLimiter> perCitizen = lruMap(10_000);
+  private final Duration numberPeriod;
 
+  @Autowired
   GraphApiClient(
       RestClient.Builder builder,
       WhatsAppProperties properties,
       JsonMapper json,
       MeterRegistry meters) {
+    this(builder, properties, json, meters, Duration.ofSeconds(1));
+  }
+
+  /**
+   * @param numberPeriod the period in which {@code messages-per-second} sends per number are
+   *     allowed: one second, longer only in tests (so that the limit is reached deterministically)
+   */
+  GraphApiClient(
+      RestClient.Builder builder,
+      WhatsAppProperties properties,
+      JsonMapper json,
+      MeterRegistry meters,
+      Duration numberPeriod) {
+    this.numberPeriod = numberPeriod;
     this.properties = properties;
     this.json = json;
     this.http = client(builder.clone(), properties.graphBaseUrl(), properties.requestTimeout());
@@ -122,6 +141,53 @@ public class GraphApiClient implements WhatsAppSender {
     return send(phoneNumberId, to, payload);
   }
 
+  /**
+   * Uploads the document ({@code POST /{phone-number-id}/media}, multipart) and sends it by the
+   * media id Meta returns. The upload is retried like a send; a second upload after a crash only
+   * leaves an unused media object at Meta, which expires there.
+   */
+  @Override
+  public String sendDocumentFile(
+      String phoneNumberId,
+      String to,
+      byte[] bytes,
+      String fileName,
+      String mediaType,
+      @Nullable String caption,
+      @Nullable String contextMessageId) {
+    MultipartBodyBuilder form = new MultipartBodyBuilder();
+    form.part("messaging_product", "whatsapp");
+    form.part("type", mediaType);
+    form.part("file", new ByteArrayResource(bytes))
+        .filename(fileName)
+        .contentType(MediaType.parseMediaType(mediaType));
+    JsonNode uploaded =
+        resilience.call(
+            () ->
+                exchange(
+                    () ->
+                        http.post()
+                            .uri("/{id}/media", phoneNumberId)
+                            .header("Authorization", "Bearer " + properties.accessToken())
+                            .contentType(MediaType.MULTIPART_FORM_DATA)
+                            .body(form.build())
+                            .retrieve()
+                            .body(JsonNode.class)));
+    String mediaId = uploaded.path("id").asString("");
+    if (mediaId.isEmpty()) {
+      throw new GraphApiException(200, null, "the media upload answered without an id", null);
+    }
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("id", mediaId);
+    document.put("filename", fileName);
+    if (caption != null && !caption.isBlank()) {
+      document.put("caption", caption);
+    }
+    Map<String, Object> payload = base(to, "document", contextMessageId);
+    payload.put("document", document);
+    return send(phoneNumberId, to, payload);
+  }
+
   /** Marks a citizen's message as read (the blue ticks). */
   @Override
   public void markRead(String phoneNumberId, String wamid) {
@@ -151,7 +217,7 @@ public class GraphApiClient implements WhatsAppSender {
                     "graph-number",
                     RateLimiterConfig.custom()
                         .limitForPeriod(Math.max(1, properties.messagesPerSecond()))
-                        .limitRefreshPeriod(Duration.ofSeconds(1))
+                        .limitRefreshPeriod(numberPeriod)
                         .timeoutDuration(properties.rateLimitWait())
                         .build()));
     RateLimiter citizen;

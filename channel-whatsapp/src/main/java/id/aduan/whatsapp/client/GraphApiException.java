@@ -19,7 +19,8 @@ public final class GraphApiException extends RuntimeException {
     this(httpStatus, code, detail, cause, SendFailure.classify(httpStatus, code));
   }
 
-  GraphApiException(
+  /** A failure this adapter decides itself (e.g. a document it cannot read). */
+  public GraphApiException(
       int httpStatus,
       @Nullable Integer code,
       String detail,

@@ -1,5 +1,6 @@
 package id.aduan.whatsapp.client;
 
+import id.aduan.whatsapp.domain.SendFailure;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,23 @@ public interface WhatsAppSender {
       String fileName,
       @Nullable String caption,
       @Nullable String contextMessageId);
+
+  /**
+   * Sends a document from its bytes (a file stored in GridFS, with no URL): the Cloud API uploads
+   * it first ({@code POST /{phone-number-id}/media}) and sends it by the media id it gets back.
+   * Providers that only send by URL refuse it as final.
+   */
+  default String sendDocumentFile(
+      String phoneNumberId,
+      String to,
+      byte[] bytes,
+      String fileName,
+      String mediaType,
+      @Nullable String caption,
+      @Nullable String contextMessageId) {
+    throw new GraphApiException(
+        400, null, "this provider sends documents by URL only", null, SendFailure.FINAL);
+  }
 
   void markRead(String phoneNumberId, String providerMessageId);
 }

@@ -1,14 +1,21 @@
 package id.aduan.whatsapp.config;
 
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.messaging.CloudEvents;
 import id.aduan.support.HubSignature;
 import id.aduan.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
+import id.aduan.whatsapp.messaging.InboundPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.support.KafkaHeaderMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @Import(KafkaUnavailableAdvice.class)
@@ -20,6 +27,18 @@ class WhatsAppConfiguration {
     require(properties.verifyToken(), "aduan.whatsapp.verify-token (ADUAN_WHATSAPP_VERIFYTOKEN)");
     require(properties.accessToken(), "aduan.whatsapp.access-token (ADUAN_WHATSAPP_ACCESSTOKEN)");
     return new HubSignature(properties.appSecret());
+  }
+
+  @Bean
+  InboundPublisher inboundPublisher(
+      @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+      WhatsAppProperties properties,
+      CloudEvents cloudEvents,
+      JsonMapper json,
+      @Qualifier("kafkaBinderHeaderMapper") KafkaHeaderMapper headers,
+      MeterRegistry meters) {
+    return new InboundPublisher(
+        InboundPublisher.producer(brokers, properties), cloudEvents, json, headers, meters);
   }
 
   @Bean

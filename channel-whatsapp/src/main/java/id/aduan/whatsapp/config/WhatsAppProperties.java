@@ -28,6 +28,12 @@ import org.springframework.util.unit.DataSize;
  * @param mediaTimeout connect and read timeout of one media download
  * @param mediaAttempts attempts of a media download on a transient error, first included
  * @param rateLimitWait how long a send may wait for the rate limiters before it fails as transient
+ * @param publishLinger how long the webhook's Kafka producer waits to batch records of concurrent
+ *     webhooks ({@code linger.ms})
+ * @param publishTimeout how long a webhook waits for Kafka's acknowledgement before it answers 503
+ * @param mediaRetryInterval how often failed media downloads are tried again (the wait doubles
+ *     after each failed attempt)
+ * @param mediaRetryAttempts later attempts of a failed media download before it is given up
  */
 @ConfigurationProperties("aduan.whatsapp")
 public record WhatsAppProperties(
@@ -47,4 +53,8 @@ public record WhatsAppProperties(
     @DefaultValue("60s") Duration sendLease,
     @DefaultValue("5s") Duration mediaTimeout,
     @DefaultValue("3") int mediaAttempts,
-    @DefaultValue("7s") Duration rateLimitWait) {}
+    @DefaultValue("7s") Duration rateLimitWait,
+    @DefaultValue("2ms") Duration publishLinger,
+    @DefaultValue("10s") Duration publishTimeout,
+    @DefaultValue("60s") Duration mediaRetryInterval,
+    @DefaultValue("5") int mediaRetryAttempts) {}

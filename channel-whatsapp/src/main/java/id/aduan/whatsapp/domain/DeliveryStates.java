@@ -36,6 +36,9 @@ public final class DeliveryStates {
    * holding {@code read} before {@code delivered} still ends in READ.
    */
   public static List<DeliveryReceipt> inProviderOrder(List<DeliveryReceipt> receipts) {
+    if (receipts.size() < 2) {
+      return receipts;
+    }
     return receipts.stream()
         .sorted(
             Comparator.comparing(DeliveryReceipt::providerTime)

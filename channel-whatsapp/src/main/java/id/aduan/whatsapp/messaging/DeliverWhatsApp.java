@@ -15,9 +15,11 @@ import id.aduan.whatsapp.domain.CustomerServiceWindow;
 import id.aduan.whatsapp.domain.SendFailure;
 import id.aduan.whatsapp.domain.TextSplitter;
 import id.aduan.whatsapp.persistence.CustomerWindows;
+import id.aduan.whatsapp.persistence.MediaStore;
 import id.aduan.whatsapp.persistence.MessageStatuses;
 import id.aduan.whatsapp.persistence.OutboundSends;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +63,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   private final WhatsAppProperties properties;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final MediaStore files;
 
   DeliverWhatsApp(
       Senders senders,
@@ -71,7 +74,9 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       EventPublisher publisher,
       WhatsAppProperties properties,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      MediaStore files) {
+    this.files = files;
     this.senders = senders;
     this.sends = sends;
     this.windows = windows;
@@ -143,9 +148,9 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
           CustomerServiceWindow.isOpen(windows.lastInbound(numberId, to), clock.instant());
       List<Part> parts;
       if (open) {
-        if (outbound.attachments().stream().anyMatch(a -> a.url() == null)) {
-          // GridFS files of other services are not reachable from here: the sender gives a URL.
-          fail(outbound, "ATTACHMENT_WITHOUT_URL", "a document has no url");
+        if (outbound.attachments().stream()
+            .anyMatch(a -> a.url() == null && a.storageRef() == null)) {
+          fail(outbound, "ATTACHMENT_WITHOUT_SOURCE", "a document has neither url nor storageRef");
           return;
         }
         parts = freeForm(outbound);
@@ -224,7 +229,7 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
     }
   }
 
-  private static String send(WhatsAppSender graph, String numberId, String to, Part part) {
+  private String send(WhatsAppSender graph, String numberId, String to, Part part) {
     return switch (part.kind()) {
       case "template" -> {
         OutboundMessage.Template t = part.template();
@@ -232,10 +237,36 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       }
       case "document" -> {
         OutboundMessage.OutboundAttachment a = part.attachment();
-        yield graph.sendDocument(numberId, to, a.url(), a.fileName(), part.text(), part.context());
+        if (a.url() != null) {
+          yield graph.sendDocument(
+              numberId, to, a.url(), a.fileName(), part.text(), part.context());
+        }
+        // A file in GridFS (e.g. the resolution record PDF): uploaded, then sent by media id.
+        yield graph.sendDocumentFile(
+            numberId,
+            to,
+            storedFile(a.storageRef()),
+            a.fileName(),
+            a.mediaType(),
+            part.text(),
+            part.context());
       }
       default -> graph.sendText(numberId, to, part.text(), part.context());
     };
+  }
+
+  private byte[] storedFile(@Nullable String storageRef) {
+    byte[] bytes;
+    try {
+      bytes = storageRef == null ? null : files.read(storageRef);
+    } catch (IOException | IllegalArgumentException e) {
+      bytes = null;
+    }
+    if (bytes == null) {
+      throw new GraphApiException(
+          0, null, "the document " + storageRef + " is not in GridFS", null, SendFailure.FINAL);
+    }
+    return bytes;
   }
 
   /** Text parts (only the first quotes the citizen's message), then every document. */

@@ -18,20 +18,23 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a normalized webhook to Kafka. Each message is published (and waited for) before its {@code
- * wamid} is remembered, so a crash in between can only cause a redelivery, which the case service
- * absorbs; a remembered {@code wamid} is acknowledged without publishing again. Media is fetched
- * before the message is published; a failed download is recorded on the attachment and never holds
- * back the text. Statuses pass the monotonic state machine and the {@code (wamid, status)} dedup
- * before they become receipts.
+ * Hands a normalized webhook to Kafka. Each message is published (and acknowledged by Kafka) before
+ * its {@code wamid} is remembered, so a crash in between can only cause a redelivery, which the
+ * case service absorbs; a remembered {@code wamid} is acknowledged without publishing again. Media
+ * is fetched before the message is published; a failed download is recorded on the attachment and
+ * never holds back the text. Statuses pass the monotonic state machine and the {@code (wamid,
+ * status)} dedup before they become receipts.
  */
 @Component
 public class InboundRelay {
 
   private final EventPublisher publisher;
+  private final InboundPublisher inbound;
   private final ProcessedIds processed;
   private final MessageStatuses statuses;
   private final CustomerWindows windows;
@@ -41,6 +44,7 @@ public class InboundRelay {
 
   InboundRelay(
       EventPublisher publisher,
+      InboundPublisher inbound,
       ProcessedIds processed,
       MessageStatuses statuses,
       CustomerWindows windows,
@@ -48,6 +52,7 @@ public class InboundRelay {
       MeterRegistry meters,
       Clock clock) {
     this.publisher = publisher;
+    this.inbound = inbound;
     this.processed = processed;
     this.statuses = statuses;
     this.windows = windows;
@@ -56,9 +61,16 @@ public class InboundRelay {
     this.clock = clock;
   }
 
-  public void relay(WebhookBatch batch) {
+  /**
+   * Publishes the batch. Messages go out without holding the caller's thread; the future completes
+   * when Kafka acknowledged every one of them (and fails with {@link
+   * InboundPublisher.NotAcknowledgedException} otherwise). Statuses and dead letters, rare and
+   * ordered, are published before this returns.
+   */
+  public CompletableFuture<Void> relay(WebhookBatch batch) {
+    List<CompletableFuture<Void>> published = new ArrayList<>(batch.messages().size());
     for (ComplaintReceived message : batch.messages()) {
-      relayMessage(message, batch.mediaOf(message.providerMessageId()));
+      published.add(relayMessage(message, batch.mediaOf(message.providerMessageId())));
     }
     for (DeliveryReceipt receipt : DeliveryStates.inProviderOrder(batch.receipts())) {
       relayReceipt(receipt);
@@ -78,31 +90,54 @@ public class InboundRelay {
           Topics.dlq(Topics.COMPLAINTS_INBOUND), rejected.reason(), dead, rejected.reason());
       count("unknown", rejected.reason().toLowerCase(java.util.Locale.ROOT));
     }
+    return published.size() == 1
+        ? published.getFirst()
+        : CompletableFuture.allOf(published.toArray(CompletableFuture[]::new));
   }
 
-  private void relayMessage(ComplaintReceived message, List<WebhookBatch.MediaRef> media) {
+  private CompletableFuture<Void> relayMessage(
+      ComplaintReceived message, List<WebhookBatch.MediaRef> media) {
     // The window opens with every message, also a redelivered one; $max keeps it monotonic.
     windows.recordInbound(
         message.channelAccountId(), message.sender().channelUserId(), message.receivedAt());
+    String key = message.agencyCode() + ":" + message.sender().channelUserId();
+    if (media.isEmpty()) {
+      // The common case, a text: built here, then the dedup lookup (answered together with those
+      // of concurrent webhooks) and the send complete without holding this thread.
+      ProducerRecord<byte[], byte[]> record =
+          inbound.prepare(Topics.COMPLAINTS_INBOUND, key, message, message.agencyCode());
+      return processed
+          .seenSoon("wamid", message.providerMessageId())
+          .thenCompose(
+              seen -> seen ? duplicate(message) : inbound.send(record).thenRun(published(message)));
+    }
     if (processed.seen("wamid", message.providerMessageId())) {
-      count(message, "duplicate");
-      return;
+      return duplicate(message);
     }
-    ComplaintReceived withMedia = message;
-    if (!media.isEmpty()) {
-      List<ComplaintReceived.Attachment> attachments = new ArrayList<>();
-      for (WebhookBatch.MediaRef ref : media) {
-        attachments.add(mediaFetcher.fetch(message, ref));
-      }
-      withMedia = withAttachments(message, attachments);
+    List<ComplaintReceived.Attachment> attachments = new ArrayList<>();
+    for (WebhookBatch.MediaRef ref : media) {
+      attachments.add(mediaFetcher.fetch(message, ref));
     }
-    publisher.publish(
-        Topics.COMPLAINTS_INBOUND,
-        message.agencyCode() + ":" + message.sender().channelUserId(),
-        withMedia,
-        message.agencyCode());
-    processed.remember("wamid", message.providerMessageId(), clock.instant());
-    count(message, "published");
+    return inbound
+        .publish(
+            Topics.COMPLAINTS_INBOUND,
+            key,
+            withAttachments(message, attachments),
+            message.agencyCode())
+        .thenRun(published(message));
+  }
+
+  private CompletableFuture<Void> duplicate(ComplaintReceived message) {
+    count(message, "duplicate");
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Only after Kafka acknowledged: a 503 leaves the wamid free for the provider's retry. */
+  private Runnable published(ComplaintReceived message) {
+    return () -> {
+      processed.rememberSoon("wamid", message.providerMessageId(), clock.instant());
+      count(message, "published");
+    };
   }
 
   private void relayReceipt(DeliveryReceipt receipt) {

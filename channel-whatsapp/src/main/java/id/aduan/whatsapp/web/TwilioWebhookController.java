@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,29 +57,37 @@ class TwilioWebhookController {
   }
 
   @PostMapping
-  ResponseEntity<?> receive(HttpServletRequest request) {
+  CompletableFuture<ResponseEntity<?>> receive(HttpServletRequest request) {
     if (request.getContentLengthLong() > properties.maxBodySize().toBytes()) {
-      return responses.problem(HttpStatus.CONTENT_TOO_LARGE, "too_large", "The body is too large.");
+      return CompletableFuture.completedFuture(
+          responses.problem(HttpStatus.CONTENT_TOO_LARGE, "too_large", "The body is too large."));
     }
     if (twilio.authToken() == null || twilio.authToken().isBlank()) {
-      return responses.problem(
-          HttpStatus.FORBIDDEN, "not_configured", "Twilio is not configured here.");
+      return CompletableFuture.completedFuture(
+          responses.problem(
+              HttpStatus.FORBIDDEN, "not_configured", "Twilio is not configured here."));
     }
     Map<String, List<String>> params = postParameters(request);
     if (!new TwilioSignature(twilio.authToken())
         .verify(publicUrl(request), params, request.getHeader("X-Twilio-Signature"))) {
-      return responses.problem(
-          HttpStatus.UNAUTHORIZED, "bad_signature", "X-Twilio-Signature does not match.");
+      return CompletableFuture.completedFuture(
+          responses.problem(
+              HttpStatus.UNAUTHORIZED, "bad_signature", "X-Twilio-Signature does not match."));
     }
     Map<String, String> single = new HashMap<>();
     params.forEach((k, v) -> single.put(k, v.getFirst()));
+    CompletableFuture<Void> published;
     try {
-      relay.relay(normalizer.normalize(single));
+      published = relay.relay(normalizer.normalize(single));
     } catch (MalformedWebhookException e) {
-      return responses.problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
+      return CompletableFuture.completedFuture(
+          responses.problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage()));
     }
-    responses.count("accepted");
-    return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+    return published.thenApply(
+        done -> {
+          responses.count("accepted");
+          return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
+        });
   }
 
   /**

@@ -8,6 +8,7 @@ import id.aduan.whatsapp.domain.WebhookBatch;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
 import id.aduan.whatsapp.messaging.InboundRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,6 +38,7 @@ class WhatsAppWebhookController {
   private final InboundRelay relay;
   private final JsonMapper json;
   private final WebhookResponses responses;
+  private static final ResponseEntity<?> OK = ResponseEntity.ok().build();
 
   WhatsAppWebhookController(
       WhatsAppProperties properties,
@@ -67,26 +69,37 @@ class WhatsAppWebhookController {
     return ResponseEntity.status(HttpStatus.FORBIDDEN).body("verification failed");
   }
 
+  /**
+   * Answered asynchronously: the request thread is free while Kafka acknowledges, and the 200 is
+   * written from that acknowledgement (a failure becomes the 503 of {@link
+   * WebhookAcknowledgementAdvice}).
+   */
   @PostMapping
-  ResponseEntity<?> receive(
+  CompletableFuture<ResponseEntity<?>> receive(
       @RequestBody(required = false) byte @Nullable [] body,
       @RequestHeader(name = "X-Hub-Signature-256", required = false) @Nullable String signature) {
     var refused = responses.refuseUnsigned(body, signature, signatures, properties.maxBodySize());
     if (refused.isPresent()) {
-      return refused.get();
+      return CompletableFuture.completedFuture(refused.get());
     }
     WebhookBatch batch;
     try {
       JsonNode root = json.readTree(body);
       batch = normalizer.normalize(root);
     } catch (JacksonException e) {
-      return responses.problem(
-          HttpStatus.BAD_REQUEST, "malformed_json", "The body is not valid JSON.");
+      return CompletableFuture.completedFuture(
+          responses.problem(
+              HttpStatus.BAD_REQUEST, "malformed_json", "The body is not valid JSON."));
     } catch (MalformedWebhookException e) {
-      return responses.problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage());
+      return CompletableFuture.completedFuture(
+          responses.problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage()));
     }
-    relay.relay(batch);
-    responses.count("accepted");
-    return ResponseEntity.ok().build();
+    return relay
+        .relay(batch)
+        .thenApply(
+            done -> {
+              responses.count("accepted");
+              return OK;
+            });
   }
 }

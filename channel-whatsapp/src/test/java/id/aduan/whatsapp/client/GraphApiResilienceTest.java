@@ -15,9 +15,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +61,11 @@ class GraphApiResilienceTest {
             Duration.ofSeconds(60),
             Duration.ofSeconds(2),
             2,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            Duration.ofMillis(2),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(60),
+            5);
     client =
         new GraphApiClient(RestClient.builder(), properties, JsonMapper.builder().build(), meters);
   }
@@ -132,25 +141,7 @@ class GraphApiResilienceTest {
 
   @Test
   void aSecondMessageToTheSameCitizenWaitsForItsIntervalWhileOthersGoAhead() {
-    WhatsAppProperties paced =
-        new WhatsAppProperties(
-            graph.baseUrl(),
-            "s",
-            "v",
-            "token-1",
-            DataSize.ofMegabytes(1),
-            Duration.ofSeconds(2),
-            1,
-            Duration.ofMillis(5),
-            50,
-            100,
-            Duration.ofSeconds(1),
-            80,
-            Duration.ofHours(1),
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(2),
-            1,
-            Duration.ZERO);
+    WhatsAppProperties paced = paced(80, Duration.ofHours(1));
     GraphApiClient pacedClient =
         new GraphApiClient(RestClient.builder(), paced, JsonMapper.builder().build(), meters);
 
@@ -167,7 +158,66 @@ class GraphApiResilienceTest {
   }
 
   @Test
-  void mediaIsDownloadedInTwoStepsAndAnExpiredUrlIsFetchedAgain() throws Exception {
+  void aNumberSendsAtMostItsRateAndOtherNumbersAreNotHeldBack() {
+    // Two sends per (long) period per number, so the limit is reached without racing a clock.
+    GraphApiClient limited =
+        new GraphApiClient(
+            RestClient.builder(),
+            paced(2, Duration.ofMillis(1)),
+            JsonMapper.builder().build(),
+            meters,
+            Duration.ofHours(1));
+
+    limited.sendText("100000000000001", "6281", "pertama", null);
+    limited.sendText("100000000000001", "6282", "kedua", null);
+    assertThatThrownBy(() -> limited.sendText("100000000000001", "6283", "ketiga", null))
+        .isInstanceOfSatisfying(
+            GraphApiException.class, e -> assertThat(e.failure()).isEqualTo(SendFailure.RETRY));
+    limited.sendText("100000000000002", "6283", "nomor lain", null);
+
+    assertThat(graph.requestsMentioning("ketiga")).as("over the limit, nothing is sent").isEmpty();
+    assertThat(graph.requests()).hasSize(3);
+  }
+
+  @Test
+  void theDefaultsAreMetasEightyPerSecondPerNumberAndSixSecondsPerCitizen() {
+    WhatsAppProperties defaults =
+        new Binder(new MapConfigurationPropertySource(Map.of("aduan.whatsapp.app-secret", "s")))
+            .bind("aduan.whatsapp", WhatsAppProperties.class)
+            .get();
+
+    assertThat(defaults.messagesPerSecond()).isEqualTo(80);
+    assertThat(defaults.citizenInterval()).isEqualTo(Duration.ofSeconds(6));
+  }
+
+  private WhatsAppProperties paced(int perSecond, Duration citizenInterval) {
+    return new WhatsAppProperties(
+        graph.baseUrl(),
+        "s",
+        "v",
+        "token-1",
+        DataSize.ofMegabytes(1),
+        Duration.ofSeconds(2),
+        1,
+        Duration.ofMillis(5),
+        50,
+        100,
+        Duration.ofSeconds(1),
+        perSecond,
+        citizenInterval,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(2),
+        1,
+        Duration.ZERO,
+        Duration.ofMillis(2),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
+        5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {404, 401})
+  void mediaIsDownloadedInTwoStepsAndAnExpiredUrlIsFetchedAgain(int expired) throws Exception {
     byte[] file = "JPEG-BYTES".getBytes(StandardCharsets.UTF_8);
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
     graph.serve(
@@ -179,7 +229,7 @@ class GraphApiResilienceTest {
                 + "/files/one\",\"mime_type\":\"image/jpeg\",\"sha256\":\""
                 + sha
                 + "\",\"file_size\":10,\"id\":\"MEDIA-1\"}"));
-    graph.script("/files/one", Answer.json(404, "{}"));
+    graph.script("/files/one", Answer.json(expired, "{}"));
     graph.serve("/files/one", new Answer(200, "image/jpeg", file));
 
     GraphApiClient.Media media = client.downloadMedia("MEDIA-1", 1000);

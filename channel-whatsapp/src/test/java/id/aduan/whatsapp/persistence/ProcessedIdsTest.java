@@ -30,7 +30,8 @@ class ProcessedIdsTest {
   }
 
   @AfterEach
-  void close() {
+  void close() throws Exception {
+    processed.destroy();
     client.close();
   }
 
@@ -87,5 +88,31 @@ class ProcessedIdsTest {
               assertThat(((Number) index.get("expireAfterSeconds")).longValue())
                   .isGreaterThanOrEqualTo(7 * 24 * 3600L);
             });
+  }
+
+  @Test
+  void keysRememberedOffThePathAreSeenAtOnceAndWrittenForAnyLaterInstance() throws Exception {
+    processed.remember("wamid", "wamid.stored", AT);
+
+    processed.rememberSoon("wamid", "wamid.soon", AT);
+
+    assertThat(processed.seen("wamid", "wamid.soon")).as("from memory, before the write").isTrue();
+    assertThat(processed.seenSoon("wamid", "wamid.soon").join()).isTrue();
+    processed.flush();
+    ProcessedIds restarted = new ProcessedIds(mongo);
+    try {
+      assertThat(restarted.seenSoon("wamid", "wamid.soon").join()).isTrue();
+      assertThat(restarted.seenSoon("wamid", "wamid.stored").join()).isTrue();
+      assertThat(restarted.seenSoon("wamid", "wamid.never").join()).isFalse();
+      assertThat(
+              mongo
+                  .getCollection(ProcessedIds.COLLECTION)
+                  .find(new Document("_id", "wamid:wamid.soon"))
+                  .first())
+          .isNotNull()
+          .satisfies(d -> assertThat(d.get("at")).isEqualTo(Date.from(AT)));
+    } finally {
+      restarted.destroy();
+    }
   }
 }

@@ -8,10 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -24,16 +31,30 @@ import org.slf4j.LoggerFactory;
  * would have sent: {@code GET /sandbox/requests} lists them, newest last, and they are appended to
  * {@code requests.jsonl} in the data directory.
  *
+ * <p>It also stands in for the Graph API's media: {@code POST /<version>/<phone-number-id>/media}
+ * (multipart upload, answered with a media id), {@code GET /<version>/<media-id>} (metadata with a
+ * download {@code url}, {@code mime_type}, {@code sha256}, {@code file_size}) and that URL, which
+ * returns the bytes. Both GETs want a bearer token, as Meta's do (401 without). To try an inbound
+ * photo locally, put a file first: {@code curl -X PUT --data-binary @foto.jpg -H 'Content-Type:
+ * image/jpeg' http://127.0.0.1:8089/sandbox/media/<media-id>} answers its sha256; then send a
+ * signed webhook naming that media id. Media are kept in {@code media/} in the data directory.
+ *
  * <p>Arguments: {@code <host> <port> <data directory>}.
  */
 public final class ProviderSandbox implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProviderSandbox.class);
   private static final Pattern SEND = Pattern.compile("^/graph/v[0-9.]+/[^/]+/messages$");
+  private static final Pattern UPLOAD = Pattern.compile("^/graph/v[0-9.]+/[^/]+/media$");
+  private static final Pattern MEDIA_INFO = Pattern.compile("^/graph/v[0-9.]+/([A-Za-z0-9._-]+)$");
+  private static final Pattern MEDIA_FILE =
+      Pattern.compile("^/graph/media-files/([A-Za-z0-9._-]+)$");
+  private static final Pattern PUT_MEDIA = Pattern.compile("^/sandbox/media/([A-Za-z0-9._-]+)$");
   private static final int KEPT = 500;
 
   private final HttpServer server;
   private final Path journal;
+  private final Path media;
   private final Clock clock;
   private final Deque<String> recent = new ArrayDeque<>();
   private final AtomicLong ids = new AtomicLong();
@@ -41,6 +62,7 @@ public final class ProviderSandbox implements AutoCloseable {
   public ProviderSandbox(String host, int port, Path dataDir, Clock clock) throws IOException {
     Files.createDirectories(dataDir);
     this.journal = dataDir.resolve("requests.jsonl");
+    this.media = Files.createDirectories(dataDir.resolve("media"));
     this.clock = clock;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/", this::handle);
@@ -80,7 +102,12 @@ public final class ProviderSandbox implements AutoCloseable {
         respond(exchange, 200, "{\"status\":\"UP\"}");
         return;
       }
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (method.equals("GET") && handleMedia(exchange, path)) {
+        return;
+      }
+      byte[] raw = exchange.getRequestBody().readAllBytes();
+      boolean binary = UPLOAD.matcher(path).matches() || PUT_MEDIA.matcher(path).matches();
+      String body = binary ? "(" + raw.length + " bytes)" : new String(raw, StandardCharsets.UTF_8);
       long id = ids.incrementAndGet();
       keep(
           "{\"at\":\"%s\",\"method\":\"%s\",\"path\":%s,\"body\":%s}"
@@ -92,6 +119,14 @@ public final class ProviderSandbox implements AutoCloseable {
             200,
             "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.SANDBOX-%d\"}],\"message_id\":\"m_SANDBOX-%d\"}"
                 .formatted(id, id));
+      } else if (method.equals("POST") && UPLOAD.matcher(path).matches()) {
+        upload(exchange, raw, "SANDBOX-MEDIA-" + id);
+      } else if (method.equals("PUT") && PUT_MEDIA.matcher(path).matches()) {
+        var m = PUT_MEDIA.matcher(path);
+        m.matches();
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String sha = putMedia(m.group(1), raw, type == null ? "application/octet-stream" : type);
+        respond(exchange, 200, "{\"id\":%s,\"sha256\":\"%s\"}".formatted(quote(m.group(1)), sha));
       } else {
         respond(
             exchange,
@@ -99,6 +134,150 @@ public final class ProviderSandbox implements AutoCloseable {
             "{\"error\":{\"message\":\"the sandbox does not stand in for %s %s\"}}"
                 .formatted(method, path.replace("\"", "")));
       }
+    }
+  }
+
+  /** The two GETs of Meta's media download; false when the path is neither. */
+  private boolean handleMedia(HttpExchange exchange, String path) throws IOException {
+    var info = MEDIA_INFO.matcher(path);
+    var file = MEDIA_FILE.matcher(path);
+    String mediaId;
+    if (info.matches()) {
+      mediaId = info.group(1);
+    } else if (file.matches()) {
+      mediaId = file.group(1);
+    } else {
+      return false;
+    }
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ") || auth.length() <= 7) {
+      respond(
+          exchange,
+          401,
+          "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\",\"code\":190}}");
+      return true;
+    }
+    Path bytes = media.resolve(mediaId + ".bin");
+    if (!Files.exists(bytes)) {
+      respond(
+          exchange,
+          404,
+          "{\"error\":{\"message\":\"Unsupported get request: media %s\",\"code\":100}}"
+              .formatted(mediaId));
+      return true;
+    }
+    byte[] content = Files.readAllBytes(bytes);
+    String type = Files.readString(media.resolve(mediaId + ".type")).strip();
+    if (info.matches()) {
+      respond(
+          exchange,
+          200,
+          ("{\"messaging_product\":\"whatsapp\",\"url\":%s,\"mime_type\":%s,\"sha256\":\"%s\","
+                  + "\"file_size\":%d,\"id\":%s}")
+              .formatted(
+                  quote(baseUrl() + "/graph/media-files/" + mediaId),
+                  quote(type),
+                  sha256(content),
+                  content.length,
+                  quote(mediaId)));
+    } else {
+      exchange.getResponseHeaders().add("Content-Type", type);
+      exchange.sendResponseHeaders(200, content.length == 0 ? -1 : content.length);
+      exchange.getResponseBody().write(content);
+    }
+    return true;
+  }
+
+  /**
+   * Meta's upload: a multipart form with {@code messaging_product}, {@code type} and {@code file}.
+   */
+  private void upload(HttpExchange exchange, byte[] raw, String mediaId) throws IOException {
+    String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+    int at = contentType.indexOf("boundary=");
+    if (!contentType.startsWith("multipart/form-data") || at < 0) {
+      respond(
+          exchange, 400, "{\"error\":{\"message\":\"expected multipart/form-data\",\"code\":100}}");
+      return;
+    }
+    String boundary = contentType.substring(at + 9).replace("\"", "").split(";")[0].strip();
+    Multipart.Part file = Multipart.parse(raw, boundary).get("file");
+    if (file == null) {
+      respond(exchange, 400, "{\"error\":{\"message\":\"the form has no file\",\"code\":100}}");
+      return;
+    }
+    putMedia(mediaId, file.bytes(), file.contentType());
+    respond(exchange, 200, "{\"id\":\"%s\"}".formatted(mediaId));
+  }
+
+  private String putMedia(String mediaId, byte[] bytes, String type) throws IOException {
+    Files.write(media.resolve(mediaId + ".bin"), bytes);
+    Files.writeString(media.resolve(mediaId + ".type"), type);
+    return sha256(bytes);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Just enough of multipart/form-data for the Graph API's upload form. */
+  static final class Multipart {
+    record Part(String name, String contentType, byte[] bytes) {}
+
+    static Map<String, Part> parse(byte[] body, String boundary) {
+      byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+      Map<String, Part> parts = new HashMap<>();
+      int start = indexOf(body, delimiter, 0);
+      while (start >= 0) {
+        int headersStart = start + delimiter.length + 2;
+        int next = indexOf(body, delimiter, headersStart);
+        if (next < 0 || headersStart >= body.length) {
+          break;
+        }
+        int headersEnd =
+            indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+        if (headersEnd < 0 || headersEnd > next) {
+          break;
+        }
+        String headers =
+            new String(body, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1);
+        String name = null;
+        String type = "application/octet-stream";
+        for (String line : headers.split("\r\n")) {
+          String lower = line.toLowerCase(Locale.ROOT);
+          if (lower.startsWith("content-disposition:")) {
+            var m = Pattern.compile("name=\"([^\"]*)\"").matcher(line);
+            if (m.find()) {
+              name = m.group(1);
+            }
+          } else if (lower.startsWith("content-type:")) {
+            type = line.substring(13).strip();
+          }
+        }
+        int contentEnd = next - 2; // the CRLF before the delimiter
+        if (name != null) {
+          parts.put(
+              name, new Part(name, type, Arrays.copyOfRange(body, headersEnd + 4, contentEnd)));
+        }
+        start = next;
+      }
+      return parts;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+      outer:
+      for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
+        for (int j = 0; j < needle.length; j++) {
+          if (haystack[i + j] != needle[j]) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      return -1;
     }
   }
 
