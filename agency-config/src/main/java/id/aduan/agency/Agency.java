@@ -123,6 +123,8 @@ public record Agency(
    * @param threading when a message joins the citizen's open case instead of opening one
    * @param duplicates when a new case is flagged as a likely duplicate of another
    * @param ppid the public-information (PPID) flow
+   * @param sla how deadlines are run beyond the classes: escalation delays, the agency's own days
+   *     off, LAPOR!'s clocks
    */
   public record Rules(
       List<Requirement> intake,
@@ -133,7 +135,8 @@ public record Agency(
       Map<String, Text> templates,
       Threading threading,
       Duplicates duplicates,
-      Ppid ppid) {
+      Ppid ppid,
+      Sla sla) {
 
     /** UU 14/2008 art. 22(7)-(8): 10 working days, extendable once by 7 working days. */
     public static final SlaClass STATUTORY_PPID =
@@ -152,6 +155,31 @@ public record Agency(
       slaClasses = List.copyOf(slaClasses);
       escalation = List.copyOf(escalation);
       templates = Map.copyOf(templates);
+      sla = sla == null ? Sla.DEFAULTS : sla;
+    }
+
+    /** Without SLA settings (the earlier shape, kept for callers): {@link Sla#DEFAULTS}. */
+    public Rules(
+        List<Requirement> intake,
+        List<Division> divisions,
+        List<CaseTypeRule> caseTypes,
+        List<SlaClass> slaClasses,
+        List<String> escalation,
+        Map<String, Text> templates,
+        Threading threading,
+        Duplicates duplicates,
+        Ppid ppid) {
+      this(
+          intake,
+          divisions,
+          caseTypes,
+          slaClasses,
+          escalation,
+          templates,
+          threading,
+          duplicates,
+          ppid,
+          Sla.DEFAULTS);
     }
 
     /** No agency-specific rules: only the statutory PPID deadline. */
@@ -165,7 +193,8 @@ public record Agency(
           Map.of(),
           new Threading(Duration.ofDays(7)),
           new Duplicates(14, 0.5),
-          Ppid.STATUTORY);
+          Ppid.STATUTORY,
+          Sla.DEFAULTS);
     }
 
     /** The intake requirements that apply to a case of this type that came on this channel. */
@@ -292,4 +321,55 @@ public record Agency(
       steps = List.copyOf(steps);
     }
   }
+
+  /**
+   * How an agency's deadlines run beyond its SLA classes (the {@code sla} section of the file).
+   *
+   * @param escalationAfter how long after the breach each role of {@code escalation} is told, in
+   *     the same order; empty means the SLA service's default delays
+   * @param daysOff the agency's own days off besides national holidays and cuti bersama
+   * @param lapor the clocks SP4N-LAPOR! itself sets for reports that came from it
+   */
+  public record Sla(List<Duration> escalationAfter, List<DayOff> daysOff, List<LaporClock> lapor) {
+
+    /** LAPOR!'s rule: follow up within 5 working days of disposition. */
+    public static final LaporClock LAPOR_FOLLOW_UP =
+        new LaporClock(
+            "follow-up",
+            5,
+            "WORKING_DAYS",
+            "SP4N-LAPOR!: instansi menindaklanjuti paling lambat 5 hari kerja sejak disposisi");
+
+    /** LAPOR!'s rule: an answered report closes after 10 working days without the reply. */
+    public static final LaporClock LAPOR_CLOSE =
+        new LaporClock(
+            "close-without-reply",
+            10,
+            "WORKING_DAYS",
+            "SP4N-LAPOR!: laporan yang telah ditanggapi ditutup setelah 10 hari kerja tanpa"
+                + " tanggapan pelapor");
+
+    public static final Sla DEFAULTS =
+        new Sla(List.of(), List.of(), List.of(LAPOR_FOLLOW_UP, LAPOR_CLOSE));
+
+    public Sla {
+      escalationAfter = List.copyOf(escalationAfter);
+      daysOff = List.copyOf(daysOff);
+      lapor = List.copyOf(lapor);
+    }
+
+    public Optional<LaporClock> laporClock(String clock) {
+      return lapor.stream().filter(c -> c.clock().equals(clock)).findFirst();
+    }
+  }
+
+  /** A day the agency's offices are closed besides the national calendar, and why. */
+  public record DayOff(java.time.LocalDate date, String name) {}
+
+  /**
+   * One of LAPOR!'s clocks: {@code follow-up} (from disposition to the agency's follow-up) or
+   * {@code close-without-reply} (from the answer until the report closes without the reporter's
+   * reply).
+   */
+  public record LaporClock(String clock, int duration, String unit, String source) {}
 }

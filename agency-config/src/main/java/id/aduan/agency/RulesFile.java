@@ -27,7 +27,8 @@ final class RulesFile {
           "templates",
           "threading",
           "duplicates",
-          "ppid");
+          "ppid",
+          "sla");
 
   private static final List<String> REQUIREMENT_KINDS =
       List.of("nik", "document", "description", "field");
@@ -37,7 +38,8 @@ final class RulesFile {
       List.of("COMPLAINT", "INFORMATION_REQUEST", "ASPIRATION", "NOT_A_COMPLAINT");
   private static final List<String> CHANNELS =
       List.of("WHATSAPP", "EMAIL", "LAPOR", "FACEBOOK", "INSTAGRAM", "FRONT_DESK");
-  private static final List<String> UNITS = List.of("WORKING_DAYS", "CALENDAR_DAYS", "HOURS");
+  private static final List<String> UNITS =
+      List.of("WORKING_DAYS", "CALENDAR_DAYS", "WORKING_HOURS", "HOURS");
   private static final List<String> STAGES = List.of("reception", "start", "completion");
   private static final List<String> ROLES =
       List.of(
@@ -172,7 +174,17 @@ final class RulesFile {
         templates,
         threading,
         duplicates,
-        ppid);
+        ppid,
+        SlaSection.read(root, escalation.size()));
+  }
+
+  /** Whether {@code unit} is one a stage or clock may be counted in. */
+  static String unit(YamlNode node) {
+    return oneOf(node, UNITS, "unit");
+  }
+
+  static int positiveNumber(YamlNode node) {
+    return positive(node);
   }
 
   private static Agency.Requirement requirement(YamlNode r) {

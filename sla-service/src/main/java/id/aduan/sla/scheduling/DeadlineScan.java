@@ -3,9 +3,9 @@ package id.aduan.sla.scheduling;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.Outbox;
-import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.domain.DueSchedule;
 import id.aduan.sla.persistence.DueSlots;
+import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,8 +33,9 @@ public class DeadlineScan {
   private static final Logger log = LoggerFactory.getLogger(DeadlineScan.class);
   private final DueSlots slots;
   private final SlaClocks clocks;
+  private final FiredLevels fired;
+  private final ClockSchedules schedules;
   private final Outbox outbox;
-  private final SlaProperties properties;
   private final MeterRegistry meters;
   private final Timer scanTime;
   private final Clock clock;
@@ -42,14 +43,16 @@ public class DeadlineScan {
   DeadlineScan(
       DueSlots slots,
       SlaClocks clocks,
+      FiredLevels fired,
+      ClockSchedules schedules,
       Outbox outbox,
-      SlaProperties properties,
       MeterRegistry meters,
       Clock clock) {
     this.slots = slots;
     this.clocks = clocks;
+    this.fired = fired;
+    this.schedules = schedules;
     this.outbox = outbox;
-    this.properties = properties;
     this.meters = meters;
     this.scanTime = Timer.builder("aduan.sla.scan").register(meters);
     this.clock = clock;
@@ -111,23 +114,35 @@ public class DeadlineScan {
     ALREADY
   }
 
+  /**
+   * Fires one due entry: only if its clock still runs on the entry's schedule version and the level
+   * is not announced yet, and only by whoever claims the level first (a unique insert by id, so two
+   * instances scanning at once cannot both fire it). A clock that changed between the check and the
+   * claim gives the claim back unpublished.
+   */
   private Outcome fire(DueSlots.Entry entry, Instant now) {
     SlaClockDocument running = clocks.byId(entry.clockId()).orElse(null);
-    if (running == null
-        || !SlaClocks.RUNNING.equals(running.state())
-        || running.scheduleVersion() != entry.version()) {
+    if (!onSchedule(running, entry)) {
       return Outcome.STALE;
     }
     if (running.fired().contains(entry.level())) {
       return Outcome.ALREADY;
     }
-    SlaEvent event = eventFor(running, entry.level());
-    if (!clocks.fire(
-        running.id(),
-        entry.version(),
-        entry.level(),
-        outbox.entry(Topics.SLA_EVENTS, running.caseId(), event, running.ticket()))) {
+    String claim = running.claimOf(entry.level());
+    Outbox.Entry event =
+        outbox.entry(
+            Topics.SLA_EVENTS,
+            running.caseId(),
+            eventFor(running, entry.level()),
+            running.ticket());
+    if (!fired.claim(claim, running.id(), event)) {
       return Outcome.ALREADY;
+    }
+    clocks.markFired(running.id(), entry.level());
+    if (!onSchedule(clocks.byId(running.id()).orElse(null), entry)) {
+      fired.release(claim);
+      clocks.unmarkFired(running.id(), entry.level());
+      return Outcome.STALE;
     }
     String kind =
         entry.level().contains(":")
@@ -140,11 +155,14 @@ public class DeadlineScan {
             Duration.between(entry.at(), now).isNegative()
                 ? Duration.ZERO
                 : Duration.between(entry.at(), now));
-    clocks
-        .byId(running.id())
-        .ifPresent(
-            doc -> outbox.publish(doc.outbox(), e -> clocks.markPublished(doc.id(), e.eventId())));
+    outbox.publish(List.of(event), e -> fired.published(claim));
     return Outcome.FIRED;
+  }
+
+  private static boolean onSchedule(SlaClockDocument clock, DueSlots.Entry entry) {
+    return clock != null
+        && SlaClocks.RUNNING.equals(clock.state())
+        && clock.scheduleVersion() == entry.version();
   }
 
   private SlaEvent eventFor(SlaClockDocument c, String level) {
@@ -164,7 +182,7 @@ public class DeadlineScan {
           c.clock(),
           DueSchedule.fractionOf(level),
           c.deadline(),
-          null);
+          c.division());
     }
     int step = DueSchedule.stepOf(level);
     return new SlaEvent.SlaEscalated(
@@ -175,7 +193,7 @@ public class DeadlineScan {
         c.agencyCode(),
         c.clock(),
         step,
-        properties.chain().get(step - 1).role(),
+        schedules.chainOf(c.agencyCode()).get(step - 1).role(),
         c.deadline());
   }
 }

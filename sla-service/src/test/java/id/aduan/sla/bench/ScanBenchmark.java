@@ -107,7 +107,13 @@ public final class ScanBenchmark {
               JsonMapper.builder().build());
       DeadlineScan scan =
           SchedulingAccess.scan(
-              slots, clocks, outbox, properties, new SimpleMeterRegistry(), clock);
+              slots,
+              clocks,
+              SlaClocksAccess.fired(mongo),
+              schedules,
+              outbox,
+              new SimpleMeterRegistry(),
+              clock);
 
       long started = System.nanoTime();
       DeadlineScan.Result result = scan.scan();
@@ -190,7 +196,11 @@ public final class ScanBenchmark {
         List.of(),
         null,
         List.of(),
-        false);
+        false,
+        null,
+        0,
+        false,
+        null);
   }
 
   private ScanBenchmark() {}

@@ -99,7 +99,11 @@ class SlaClocksSweepTest {
         List.of(),
         null,
         List.of(outbox.entry("sla.events.v1", caseId, started, "BTN-2026-000001")),
-        true);
+        true,
+        null,
+        0,
+        false,
+        null);
   }
 
   @Test

@@ -17,6 +17,7 @@ import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.persistence.CalendarFile;
 import id.aduan.sla.persistence.DueSlots;
 import id.aduan.sla.persistence.DueSlotsAccess;
+import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
 import id.aduan.sla.persistence.SlaClocksAccess;
@@ -72,6 +73,7 @@ class DeadlineScanTest {
   private final List<String> published = new CopyOnWriteArrayList<>();
   private MongoClient client;
   private SlaClocks clocks;
+  private FiredLevels fired;
   private DueSlots slots;
   private ClockSchedules schedules;
   private Outbox outbox;
@@ -84,6 +86,7 @@ class DeadlineScanTest {
     MongoTemplate mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
     properties = SlaProperties.defaults(new SlaProperties.Calendar(null, Duration.ofMinutes(1)));
     clocks = SlaClocksAccess.create(mongo);
+    fired = SlaClocksAccess.fired(mongo);
     slots = DueSlotsAccess.create(mongo, properties);
     StreamBridge bridge = mock(StreamBridge.class);
     when(bridge.send(anyString(), any()))
@@ -115,7 +118,8 @@ class DeadlineScanTest {
   }
 
   private DeadlineScan scanner() {
-    return new DeadlineScan(slots, clocks, outbox, properties, new SimpleMeterRegistry(), clock);
+    return new DeadlineScan(
+        slots, clocks, fired, schedules, outbox, new SimpleMeterRegistry(), clock);
   }
 
   private void runningClock(String caseId) {
@@ -137,7 +141,11 @@ class DeadlineScanTest {
             List.of(),
             null,
             List.of(),
-            false);
+            false,
+            null,
+            0,
+            false,
+            "LINJAMSOS");
     clocks.insert(doc);
     schedules.file(doc);
   }
