@@ -4,7 +4,10 @@ import id.aduan.messaging.Outbox;
 import id.aduan.messaging.OutboxDocuments;
 import id.aduan.sla.domain.SlaPolicy;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
@@ -59,12 +62,29 @@ public class SlaClocks {
         SlaClockDocument.class);
   }
 
-  /** Records that a level was announced (a write by id only; the claim is what guards it). */
-  public void markFired(String id, String level) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update().addToSet("fired", level),
-        SlaClockDocument.class);
+  /**
+   * Records that a level was announced (a write by id only; the claim is what guards it) and
+   * returns the clock as it is now, so the caller can see whether it changed meanwhile.
+   */
+  public Optional<SlaClockDocument> markFired(String id, String level) {
+    return Optional.ofNullable(
+        mongo.findAndModify(
+            Query.query(Criteria.where("_id").is(id)),
+            new Update().addToSet("fired", level),
+            FindAndModifyOptions.options().returnNew(true),
+            SlaClockDocument.class));
+  }
+
+  /** Clocks by id, in one read ({@code _id $in}, which the stand-in answers from its index). */
+  public Map<String, SlaClockDocument> byIds(Collection<String> ids) {
+    Map<String, SlaClockDocument> found = new HashMap<>();
+    if (!ids.isEmpty()) {
+      for (SlaClockDocument c :
+          mongo.find(Query.query(Criteria.where("_id").in(ids)), SlaClockDocument.class)) {
+        found.put(c.id(), c);
+      }
+    }
+    return found;
   }
 
   /** Takes a level back that was claimed for a clock that has changed meanwhile. */

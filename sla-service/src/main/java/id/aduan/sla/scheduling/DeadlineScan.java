@@ -14,8 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -89,11 +92,17 @@ public class DeadlineScan {
       long bucket = filled.getKey();
       List<DueSlots.Entry> entries = slots.entries(bucket, filled.getValue());
       read += entries.size();
+      Map<String, SlaClockDocument> owners =
+          clocks.byIds(
+              entries.stream()
+                  .filter(e -> !e.at().isAfter(now))
+                  .map(DueSlots.Entry::clockId)
+                  .collect(Collectors.toSet()));
       for (DueSlots.Entry entry : entries) {
         if (entry.at().isAfter(now)) {
           continue;
         }
-        switch (fire(entry, now)) {
+        switch (fire(owners.get(entry.clockId()), entry, now)) {
           case FIRED -> fired++;
           case STALE -> stale++;
           case ALREADY -> {}
@@ -120,8 +129,7 @@ public class DeadlineScan {
    * instances scanning at once cannot both fire it). A clock that changed between the check and the
    * claim gives the claim back unpublished.
    */
-  private Outcome fire(DueSlots.Entry entry, Instant now) {
-    SlaClockDocument running = clocks.byId(entry.clockId()).orElse(null);
+  private Outcome fire(@Nullable SlaClockDocument running, DueSlots.Entry entry, Instant now) {
     if (!onSchedule(running, entry)) {
       return Outcome.STALE;
     }
@@ -138,8 +146,7 @@ public class DeadlineScan {
     if (!fired.claim(claim, running.id(), event)) {
       return Outcome.ALREADY;
     }
-    clocks.markFired(running.id(), entry.level());
-    if (!onSchedule(clocks.byId(running.id()).orElse(null), entry)) {
+    if (!onSchedule(clocks.markFired(running.id(), entry.level()).orElse(null), entry)) {
       fired.release(claim);
       clocks.unmarkFired(running.id(), entry.level());
       return Outcome.STALE;
@@ -159,7 +166,7 @@ public class DeadlineScan {
     return Outcome.FIRED;
   }
 
-  private static boolean onSchedule(SlaClockDocument clock, DueSlots.Entry entry) {
+  private static boolean onSchedule(@Nullable SlaClockDocument clock, DueSlots.Entry entry) {
     return clock != null
         && SlaClocks.RUNNING.equals(clock.state())
         && clock.scheduleVersion() == entry.version();

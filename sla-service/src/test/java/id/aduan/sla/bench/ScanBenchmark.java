@@ -60,6 +60,10 @@ public final class ScanBenchmark {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"));
+    // A first, small run lets the JIT compile the paths, so the first measured size is not
+    // charged for it.
+    System.out.println("warm-up (not a result):");
+    run(2_000, due);
     for (String size : sizes.split(",")) {
       run(Integer.parseInt(size.strip()), due);
     }
