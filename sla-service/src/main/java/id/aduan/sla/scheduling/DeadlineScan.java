@@ -177,7 +177,7 @@ public class DeadlineScan {
     Instant at = clock.instant();
     if (level.equals(DueSchedule.BREACH)) {
       return new SlaEvent.SlaBreached(
-          id, at, c.caseId(), c.ticket(), c.agencyCode(), c.clock(), c.deadline(), null);
+          id, at, c.caseId(), c.ticket(), c.agencyCode(), c.clock(), c.deadline(), c.division());
     }
     if (level.startsWith("warning:")) {
       return new SlaEvent.SlaWarning(
