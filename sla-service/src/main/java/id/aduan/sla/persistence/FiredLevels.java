@@ -1,9 +1,16 @@
 package id.aduan.sla.persistence;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import id.aduan.messaging.Outbox;
 import id.aduan.messaging.OutboxDocuments;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -43,27 +50,53 @@ public class FiredLevels {
     this.outboxes = new OutboxDocuments(mongo);
   }
 
-  /** Claims a level; false when another delivery or instance claimed it first. */
-  public boolean claim(String claimId, String clockId, Outbox.Entry event) {
+  /** A claim to make: its id, its clock and the event that announces the level. */
+  public record Wanted(String claimId, String clockId, Outbox.Entry event) {}
+
+  /**
+   * Claims several levels in one unordered insert; returns the ids this call won (the others were
+   * claimed before, by a redelivery or another instance).
+   */
+  public Set<String> claimAll(List<Wanted> wanted) {
+    if (wanted.isEmpty()) {
+      return Set.of();
+    }
+    List<org.bson.Document> docs = new ArrayList<>(wanted.size());
+    for (Wanted w : wanted) {
+      org.bson.Document doc = new org.bson.Document();
+      mongo
+          .getConverter()
+          .write(new Claim(w.claimId(), w.clockId(), List.of(w.event()), true, 1), doc);
+      docs.add(doc);
+    }
+    Set<String> won = new LinkedHashSet<>();
+    wanted.forEach(w -> won.add(w.claimId()));
     try {
-      mongo.insert(new Claim(claimId, clockId, List.of(event), true, 1));
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
+      mongo.getCollection(COLLECTION).insertMany(docs, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        won.remove(wanted.get(error.getIndex()).claimId());
+      }
+    }
+    return won;
+  }
+
+  /** The events of these claims are on Kafka: nothing is pending (one write, by {@code _id}). */
+  public void publishedAll(Collection<String> claimIds) {
+    if (!claimIds.isEmpty()) {
+      mongo.updateMulti(
+          Query.query(Criteria.where("_id").in(claimIds)),
+          new Update().set("outbox", List.of()).set("outboxPending", false),
+          COLLECTION);
     }
   }
 
   /** Gives up a claim whose clock changed before its event was published. */
   public void release(String claimId) {
     mongo.remove(Query.query(Criteria.where("_id").is(claimId)), COLLECTION);
-  }
-
-  /** Its only event is on Kafka: nothing is pending any more (a write by id only). */
-  public void published(String claimId) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(claimId)),
-        new Update().set("outbox", List.of()).set("outboxPending", false),
-        COLLECTION);
   }
 
   /** Removes the claims of a clock that stopped: its levels cannot come due any more. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -62,19 +63,6 @@ public class SlaClocks {
         SlaClockDocument.class);
   }
 
-  /**
-   * Records that a level was announced (a write by id only; the claim is what guards it) and
-   * returns the clock as it is now, so the caller can see whether it changed meanwhile.
-   */
-  public Optional<SlaClockDocument> markFired(String id, String level) {
-    return Optional.ofNullable(
-        mongo.findAndModify(
-            Query.query(Criteria.where("_id").is(id)),
-            new Update().addToSet("fired", level),
-            FindAndModifyOptions.options().returnNew(true),
-            SlaClockDocument.class));
-  }
-
   /** Clocks by id, in one read ({@code _id $in}, which the stand-in answers from its index). */
   public Map<String, SlaClockDocument> byIds(Collection<String> ids) {
     Map<String, SlaClockDocument> found = new HashMap<>();
@@ -85,6 +73,20 @@ public class SlaClocks {
       }
     }
     return found;
+  }
+
+  /** Records several announced levels, {@code clock id -> level}, in one bulk write by id. */
+  public void markFiredAll(List<Map.Entry<String, String>> levels) {
+    if (levels.isEmpty()) {
+      return;
+    }
+    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SlaClockDocument.class);
+    for (Map.Entry<String, String> level : levels) {
+      bulk.updateOne(
+          Query.query(Criteria.where("_id").is(level.getKey())),
+          new Update().addToSet("fired", level.getValue()));
+    }
+    bulk.execute();
   }
 
   /** Takes a level back that was claimed for a clock that has changed meanwhile. */

@@ -13,9 +13,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -92,22 +95,9 @@ public class DeadlineScan {
       long bucket = filled.getKey();
       List<DueSlots.Entry> entries = slots.entries(bucket, filled.getValue());
       read += entries.size();
-      Map<String, SlaClockDocument> owners =
-          clocks.byIds(
-              entries.stream()
-                  .filter(e -> !e.at().isAfter(now))
-                  .map(DueSlots.Entry::clockId)
-                  .collect(Collectors.toSet()));
-      for (DueSlots.Entry entry : entries) {
-        if (entry.at().isAfter(now)) {
-          continue;
-        }
-        switch (fire(owners.get(entry.clockId()), entry, now)) {
-          case FIRED -> fired++;
-          case STALE -> stale++;
-          case ALREADY -> {}
-        }
-      }
+      Outcomes outcomes = fire(entries.stream().filter(e -> !e.at().isAfter(now)).toList(), now);
+      fired += outcomes.fired();
+      stale += outcomes.stale();
       if (bucket < current) {
         slots.drop(bucket, entries);
       }
@@ -117,53 +107,84 @@ public class DeadlineScan {
     return new Result(read, fired, stale);
   }
 
-  private enum Outcome {
-    FIRED,
-    STALE,
-    ALREADY
-  }
+  private record Outcomes(int fired, int stale) {}
+
+  /** A due entry whose clock is on schedule, with its claim and event. */
+  private record Candidate(
+      DueSlots.Entry entry, SlaClockDocument clock, FiredLevels.Wanted claim) {}
 
   /**
-   * Fires one due entry: only if its clock still runs on the entry's schedule version and the level
-   * is not announced yet, and only by whoever claims the level first (a unique insert by id, so two
-   * instances scanning at once cannot both fire it). A clock that changed between the check and the
-   * claim gives the claim back unpublished.
+   * Fires the due entries of one bucket: an entry fires only if its clock still runs on the entry's
+   * schedule version and has not announced the level, and only for whoever claims the level first
+   * (a unique insert by id, so two instances scanning at once cannot both fire it). A clock that
+   * changed between the check and the claim gets the claim back unpublished. Every operation is by
+   * {@code _id} and batched per bucket: a read of the clocks, one insert of the claims, one bulk
+   * update of the clocks, a second read, one update of the published claims
+   * (docs/adr/0017-fired-levels-claimed-by-id.md).
    */
-  private Outcome fire(@Nullable SlaClockDocument running, DueSlots.Entry entry, Instant now) {
-    if (!onSchedule(running, entry)) {
-      return Outcome.STALE;
+  private Outcomes fire(List<DueSlots.Entry> due, Instant now) {
+    if (due.isEmpty()) {
+      return new Outcomes(0, 0);
     }
-    if (running.fired().contains(entry.level())) {
-      return Outcome.ALREADY;
+    Map<String, SlaClockDocument> owners =
+        clocks.byIds(due.stream().map(DueSlots.Entry::clockId).collect(Collectors.toSet()));
+    int stale = 0;
+    Map<String, Candidate> candidates = new LinkedHashMap<>();
+    for (DueSlots.Entry entry : due) {
+      SlaClockDocument running = owners.get(entry.clockId());
+      if (running == null || !onSchedule(running, entry)) {
+        stale++;
+        continue;
+      }
+      String claimId = running.claimOf(entry.level());
+      if (running.fired().contains(entry.level()) || candidates.containsKey(claimId)) {
+        continue;
+      }
+      SlaEvent event = eventFor(running, entry.level());
+      candidates.put(
+          claimId,
+          new Candidate(
+              entry,
+              running,
+              new FiredLevels.Wanted(
+                  claimId,
+                  running.id(),
+                  outbox.entry(Topics.SLA_EVENTS, running.caseId(), event, running.ticket()))));
     }
-    String claim = running.claimOf(entry.level());
-    Outbox.Entry event =
-        outbox.entry(
-            Topics.SLA_EVENTS,
-            running.caseId(),
-            eventFor(running, entry.level()),
-            running.ticket());
-    if (!fired.claim(claim, running.id(), event)) {
-      return Outcome.ALREADY;
+    Set<String> won = fired.claimAll(candidates.values().stream().map(Candidate::claim).toList());
+    List<Candidate> ours =
+        candidates.values().stream().filter(c -> won.contains(c.claim().claimId())).toList();
+    clocks.markFiredAll(
+        ours.stream().map(c -> Map.entry(c.clock().id(), c.entry().level())).toList());
+    Map<String, SlaClockDocument> after =
+        clocks.byIds(ours.stream().map(c -> c.clock().id()).collect(Collectors.toSet()));
+    List<String> published = new ArrayList<>();
+    try {
+      for (Candidate c : ours) {
+        if (!onSchedule(after.get(c.clock().id()), c.entry())) {
+          fired.release(c.claim().claimId());
+          clocks.unmarkFired(c.clock().id(), c.entry().level());
+          stale++;
+          continue;
+        }
+        count(c, now);
+        outbox.publish(List.of(c.claim().event()), e -> published.add(c.claim().claimId()));
+      }
+    } finally {
+      // What Kafka did not acknowledge stays pending for OutboxSweep.
+      fired.publishedAll(published);
     }
-    if (!onSchedule(clocks.markFired(running.id(), entry.level()).orElse(null), entry)) {
-      fired.release(claim);
-      clocks.unmarkFired(running.id(), entry.level());
-      return Outcome.STALE;
-    }
-    String kind =
-        entry.level().contains(":")
-            ? entry.level().substring(0, entry.level().indexOf(':'))
-            : entry.level();
-    meters.counter("aduan.sla.fired", "agency", running.agencyCode(), "level", kind).increment();
+    return new Outcomes(published.size(), stale);
+  }
+
+  private void count(Candidate c, Instant now) {
+    String level = c.entry().level();
+    String kind = level.contains(":") ? level.substring(0, level.indexOf(':')) : level;
+    meters.counter("aduan.sla.fired", "agency", c.clock().agencyCode(), "level", kind).increment();
+    Duration late = Duration.between(c.entry().at(), now);
     meters
         .timer("aduan.sla.fired.lateness", "level", kind)
-        .record(
-            Duration.between(entry.at(), now).isNegative()
-                ? Duration.ZERO
-                : Duration.between(entry.at(), now));
-    outbox.publish(List.of(event), e -> fired.published(claim));
-    return Outcome.FIRED;
+        .record(late.isNegative() ? Duration.ZERO : late);
   }
 
   private static boolean onSchedule(@Nullable SlaClockDocument clock, DueSlots.Entry entry) {
