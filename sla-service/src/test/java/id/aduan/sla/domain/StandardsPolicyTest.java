@@ -216,4 +216,33 @@ class StandardsPolicyTest {
                 .at())
         .isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
   }
+
+  @Test
+  void aClockPausedAcrossIdulFitriThenReclassifiedKeepsThePausedOfficeTime() {
+    Agency lebak = agency("LBK");
+    WorkingDays days = daysOf(lebak);
+    Instant received = Instant.parse("2026-03-16T03:00:00Z"); // Mon 16 March, 10:00 WIB
+    SlaPolicy.Plan light = SlaPolicy.stages(lebak, "COMPLAINT", null, null, 5).getFirst();
+    Deadline first = days.deadline(received, light.allowed());
+    // Waiting for the citizen from Tue 17 March 14:00 to Wed 25 March 10:00 WIB: 2 + 2 office
+    // hours; the days off between cost nothing.
+    Instant pausedAt = Instant.parse("2026-03-17T07:00:00Z");
+    Instant resumedAt = Instant.parse("2026-03-25T03:00:00Z");
+    Deadline resumed = days.resumed(first.at(), pausedAt, resumedAt);
+    Duration paused = days.workingTimeBetween(pausedAt, resumedAt);
+
+    SlaPolicy.Plan noOversight =
+        SlaPolicy.stages(lebak, "COMPLAINT", "NO_OVERSIGHT", null, 5).getFirst();
+    Deadline reclassified =
+        days.deadline(received, noOversight.allowed(), noOversight.extension(), paused);
+
+    assertThat(first.at()).isEqualTo(Instant.parse("2026-03-30T09:00:00Z"));
+    assertThat(resumed.at()).isEqualTo(Instant.parse("2026-03-31T05:00:00Z"));
+    assertThat(paused).isEqualTo(Duration.ofHours(4));
+    // 14 working days end Mon 13 April 16:00 WIB; plus the 4 paused hours: Tue 14 April 12:00.
+    assertThat(reclassified.at()).isEqualTo(Instant.parse("2026-04-14T05:00:00Z"));
+    assertThat(days.deadline(received, light.allowed(), light.extension(), paused).at())
+        .as("the same formula gives the resumed deadline back")
+        .isEqualTo(resumed.at());
+  }
 }
