@@ -122,6 +122,9 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
           stop(rejected, "MET_OR_LATE", SlaPolicy.CLOCKS.toArray(String[]::new));
       case CaseEvent.CaseMerged merged ->
           stop(merged, "MERGED", SlaPolicy.CLOCKS.toArray(String[]::new));
+      default -> {
+        // Any other case event (one added to the contract later) moves no clock.
+      }
     }
   }
 
