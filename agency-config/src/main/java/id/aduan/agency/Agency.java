@@ -126,6 +126,8 @@ public record Agency(
    * @param aftercare what follows a resolution: the satisfaction survey and, where the standard
    *     promises it, the publication of the follow-up
    * @param notifications who is told what, when: quiet hours, limits, contacts, WhatsApp templates
+   * @param sla how deadlines are run beyond the classes: escalation delays, the agency's own days
+   *     off, LAPOR!'s clocks
    */
   public record Rules(
       List<Requirement> intake,
@@ -138,7 +140,8 @@ public record Agency(
       Duplicates duplicates,
       Ppid ppid,
       Aftercare aftercare,
-      Notifications notifications) {
+      Notifications notifications,
+      Sla sla) {
 
     /** UU 14/2008 art. 22(7)-(8): 10 working days, extendable once by 7 working days. */
     public static final SlaClass STATUTORY_PPID =
@@ -157,9 +160,10 @@ public record Agency(
       slaClasses = List.copyOf(slaClasses);
       escalation = List.copyOf(escalation);
       templates = Map.copyOf(templates);
+      sla = sla == null ? Sla.DEFAULTS : sla;
     }
 
-    /** The shape before {@code notifications} was added: the notification defaults apply. */
+    /** The shape before aftercare, notifications and SLA settings: their defaults apply. */
     public Rules(
         List<Requirement> intake,
         List<Division> divisions,
@@ -181,7 +185,8 @@ public record Agency(
           duplicates,
           ppid,
           Aftercare.DEFAULT,
-          Notifications.DEFAULTS);
+          Notifications.DEFAULTS,
+          Sla.DEFAULTS);
     }
 
     /** No agency-specific rules: only the statutory PPID deadline. */
@@ -197,7 +202,8 @@ public record Agency(
           new Duplicates(14, 0.5),
           Ppid.STATUTORY,
           Aftercare.DEFAULT,
-          Notifications.DEFAULTS);
+          Notifications.DEFAULTS,
+          Sla.DEFAULTS);
     }
 
     /** The intake requirements that apply to a case of this type that came on this channel. */
@@ -421,4 +427,55 @@ public record Agency(
       parameters = List.copyOf(parameters);
     }
   }
+
+  /**
+   * How an agency's deadlines run beyond its SLA classes (the {@code sla} section of the file).
+   *
+   * @param escalationAfter how long after the breach each role of {@code escalation} is told, in
+   *     the same order; empty means the SLA service's default delays
+   * @param daysOff the agency's own days off besides national holidays and cuti bersama
+   * @param lapor the clocks SP4N-LAPOR! itself sets for reports that came from it
+   */
+  public record Sla(List<Duration> escalationAfter, List<DayOff> daysOff, List<LaporClock> lapor) {
+
+    /** LAPOR!'s rule: follow up within 5 working days of disposition. */
+    public static final LaporClock LAPOR_FOLLOW_UP =
+        new LaporClock(
+            "follow-up",
+            5,
+            "WORKING_DAYS",
+            "SP4N-LAPOR!: instansi menindaklanjuti paling lambat 5 hari kerja sejak disposisi");
+
+    /** LAPOR!'s rule: an answered report closes after 10 working days without the reply. */
+    public static final LaporClock LAPOR_CLOSE =
+        new LaporClock(
+            "close-without-reply",
+            10,
+            "WORKING_DAYS",
+            "SP4N-LAPOR!: laporan yang telah ditanggapi ditutup setelah 10 hari kerja tanpa"
+                + " tanggapan pelapor");
+
+    public static final Sla DEFAULTS =
+        new Sla(List.of(), List.of(), List.of(LAPOR_FOLLOW_UP, LAPOR_CLOSE));
+
+    public Sla {
+      escalationAfter = List.copyOf(escalationAfter);
+      daysOff = List.copyOf(daysOff);
+      lapor = List.copyOf(lapor);
+    }
+
+    public Optional<LaporClock> laporClock(String clock) {
+      return lapor.stream().filter(c -> c.clock().equals(clock)).findFirst();
+    }
+  }
+
+  /** A day the agency's offices are closed besides the national calendar, and why. */
+  public record DayOff(java.time.LocalDate date, String name) {}
+
+  /**
+   * One of LAPOR!'s clocks: {@code follow-up} (from disposition to the agency's follow-up) or
+   * {@code close-without-reply} (from the answer until the report closes without the reporter's
+   * reply).
+   */
+  public record LaporClock(String clock, int duration, String unit, String source) {}
 }

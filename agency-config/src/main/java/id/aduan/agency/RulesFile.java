@@ -29,7 +29,8 @@ final class RulesFile {
           "duplicates",
           "ppid",
           "aftercare",
-          "notifications");
+          "notifications",
+          "sla");
 
   private static final List<String> REQUIREMENT_KINDS =
       List.of("nik", "document", "description", "field");
@@ -39,7 +40,8 @@ final class RulesFile {
       List.of("COMPLAINT", "INFORMATION_REQUEST", "ASPIRATION", "NOT_A_COMPLAINT");
   private static final List<String> CHANNELS =
       List.of("WHATSAPP", "EMAIL", "LAPOR", "FACEBOOK", "INSTAGRAM", "FRONT_DESK");
-  private static final List<String> UNITS = List.of("WORKING_DAYS", "CALENDAR_DAYS", "HOURS");
+  private static final List<String> UNITS =
+      List.of("WORKING_DAYS", "CALENDAR_DAYS", "WORKING_HOURS", "HOURS");
   private static final List<String> STAGES = List.of("reception", "start", "completion");
   private static final List<String> ROLES =
       List.of(
@@ -218,7 +220,17 @@ final class RulesFile {
         duplicates,
         ppid,
         aftercare,
-        NotificationsFile.read(root, ROLES));
+        NotificationsFile.read(root, ROLES),
+        SlaSection.read(root, escalation.size()));
+  }
+
+  /** Whether {@code unit} is one a stage or clock may be counted in. */
+  static String unit(YamlNode node) {
+    return oneOf(node, UNITS, "unit");
+  }
+
+  static int positiveNumber(YamlNode node) {
+    return positive(node);
   }
 
   private static Agency.Requirement requirement(YamlNode r) {

@@ -52,7 +52,7 @@ class AgencyRulesTest {
     "BABEL, FIELD_CHECK,    completion, 60, WORKING_DAYS,  0",
     "BTN,   WRITTEN,        start,      1,  CALENDAR_DAYS, 0",
     "BTN,   WRITTEN,        completion, 3,  CALENDAR_DAYS, 0",
-    "BTN,   WALK_IN,        reception,  1,  HOURS,         0",
+    "BTN,   WALK_IN,        reception,  1,  WORKING_HOURS, 0",
     "LBK,   PPID,           completion, 5,  WORKING_DAYS,  0",
     "LBK,   LIGHT,          completion, 5,  WORKING_DAYS,  0",
     "LBK,   NORMATIVE,      completion, 5,  WORKING_DAYS,  0",

@@ -55,11 +55,11 @@ class SlaServiceStreamTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  /** Friday 09:15 WITA in Buton. */
+  /** Friday 20 November 2026, 08:15 WIB (09:15 WITA). */
   private static final Instant RECEIVED = Instant.parse("2026-11-20T01:15:00Z");
 
-  /** Day 0 is that Friday; five working days later is Friday 27th, 16:00 WITA. */
-  private static final Instant FIVE_WORKING_DAYS_LATER = Instant.parse("2026-11-27T08:00:00Z");
+  /** Lebak's light complaints: day 0 is that Friday; five working days end Fri 27th, 16:00 WIB. */
+  private static final Instant FIVE_WORKING_DAYS_LATER = Instant.parse("2026-11-27T09:00:00Z");
 
   private ConfigurableApplicationContext app;
   private TopicWriter writer;
@@ -102,7 +102,7 @@ class SlaServiceStreamTest {
 
   @Test
   void givenCaseOpened_thenTheCompletionClockStartsWithTheWorkingDayDeadline() {
-    CaseEvent.CaseOpened opened = opened("BTN");
+    CaseEvent.CaseOpened opened = opened("LBK");
 
     send(opened);
 
@@ -113,7 +113,8 @@ class SlaServiceStreamTest {
     assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/aduan/sla-service");
     assertThat(started.clock()).isEqualTo("completion");
     assertThat(started.ticket()).isEqualTo(opened.ticket());
-    assertThat(started.agencyCode()).isEqualTo("BTN");
+    assertThat(started.agencyCode()).isEqualTo("LBK");
+    assertThat(started.policy()).isEqualTo("LBK/LIGHT/completion");
     assertThat(started.startedAt()).isEqualTo(RECEIVED);
     assertThat(started.deadline()).isEqualTo(FIVE_WORKING_DAYS_LATER);
     // Five working days in November 2026: the 2026 decree is loaded, so the deadline is final.
@@ -228,13 +229,13 @@ class SlaServiceStreamTest {
   @Test
   void givenAnOperatorAddsAHolidayInsideARunningClocksWindow_thenItsDeadlineMovesAndIsAnnounced()
       throws Exception {
-    // Monday 5 October 2026, 10:00 WITA: five working days end Monday 12th, 16:00 WITA.
-    Instant monday = Instant.parse("2026-10-05T02:00:00Z");
-    CaseEvent.CaseOpened opened = opened("BTN", monday);
+    // Monday 5 October 2026, 10:00 WIB: Lebak's five working days end Monday 12th, 16:00 WIB.
+    Instant monday = Instant.parse("2026-10-05T03:00:00Z");
+    CaseEvent.CaseOpened opened = opened("LBK", monday);
     send(opened);
     SlaEvent.SlaClockStarted started =
         reader.read(awaitStarted(opened.caseId()).value(), SlaEvent.SlaClockStarted.class);
-    assertThat(started.deadline()).isEqualTo(Instant.parse("2026-10-12T08:00:00Z"));
+    assertThat(started.deadline()).isEqualTo(Instant.parse("2026-10-12T09:00:00Z"));
 
     Files.writeString(calendarFile, "2026-10-07 holiday Test day off\n", StandardOpenOption.APPEND);
     Files.setLastModifiedTime(calendarFile, FileTime.from(Instant.now().plusSeconds(5)));
@@ -251,12 +252,12 @@ class SlaServiceStreamTest {
                 .getFirst()
                 .value(),
             SlaEvent.SlaDeadlineChanged.class);
-    assertThat(changed.deadline()).isEqualTo(Instant.parse("2026-10-13T08:00:00Z"));
+    assertThat(changed.deadline()).isEqualTo(Instant.parse("2026-10-13T09:00:00Z"));
     assertThat(changed.reason()).isEqualTo("holiday calendar changed");
     assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
         .get()
         .extracting(SlaClockDocument::deadline)
-        .isEqualTo(Instant.parse("2026-10-13T08:00:00Z"));
+        .isEqualTo(Instant.parse("2026-10-13T09:00:00Z"));
     // A clock whose window does not cover the new day off keeps its deadline.
     assertThat(recordsOfType("c-none", "id.aduan.sla.deadline-changed.v1")).isEmpty();
   }
@@ -285,28 +286,28 @@ class SlaServiceStreamTest {
 
   @Test
   void givenTheCaseWaitsForTheCitizen_thenTheClockPausesResumesWithTheDeadlineMovedAndStopsOnce() {
-    CaseEvent.CaseOpened opened = opened("BTN");
+    CaseEvent.CaseOpened opened = opened("LBK");
     send(opened);
     awaitStarted(opened.caseId());
-    // Waiting from Mon 23 Nov 10:00 to Tue 24 Nov 10:00 WITA: 6 + 2 office hours.
+    // Waiting from Mon 23 Nov 09:00 to Tue 24 Nov 09:00 WIB: 7 + 1 office hours.
     send(
         new CaseEvent.InformationRequested(
             UUID.randomUUID().toString(),
             Instant.parse("2026-11-23T02:00:00Z"),
             opened.caseId(),
             opened.ticket(),
-            "BTN",
+            "LBK",
             CaseStatus.INCOMPLETE,
             List.of("KTP"),
             opened.replyAddress(),
-            "btn.admin"));
+            "lbk.admin"));
     send(
         new CaseEvent.InformationReceived(
             UUID.randomUUID().toString(),
             Instant.parse("2026-11-24T02:00:00Z"),
             opened.caseId(),
             opened.ticket(),
-            "BTN",
+            "LBK",
             CaseStatus.RECEIVED));
     CaseEvent.CaseResolved resolved =
         new CaseEvent.CaseResolved(
@@ -314,11 +315,11 @@ class SlaServiceStreamTest {
             Instant.parse("2026-11-25T02:00:00Z"),
             opened.caseId(),
             opened.ticket(),
-            "BTN",
+            "LBK",
             CaseStatus.RESOLVED,
             "Bantuan disalurkan",
             opened.replyAddress(),
-            "btn.admin");
+            "lbk.admin");
     send(resolved);
     send(resolved);
 
@@ -336,12 +337,12 @@ class SlaServiceStreamTest {
         reader.read(
             recordsOfType(opened.caseId(), "id.aduan.sla.clock-resumed.v1").getFirst().value(),
             SlaEvent.SlaClockResumed.class);
-    // Fri 27 Nov 16:00 WITA plus 8 office hours: Mon 30 Nov 16:00 WITA.
-    assertThat(resumed.deadline()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
+    // Fri 27 Nov 16:00 WIB plus 8 office hours: Mon 30 Nov 16:00 WIB.
+    assertThat(resumed.deadline()).isEqualTo(Instant.parse("2026-11-30T09:00:00Z"));
     assertThat(recordsOfType(opened.caseId(), "id.aduan.sla.clock-paused.v1")).hasSize(1);
     assertThat(stopped.late()).isFalse();
-    assertThat(stopped.deadline()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
-    CaseEvent.CaseOpened marker = opened("BTN");
+    assertThat(stopped.deadline()).isEqualTo(Instant.parse("2026-11-30T09:00:00Z"));
+    CaseEvent.CaseOpened marker = opened("LBK");
     send(marker);
     awaitStarted(marker.caseId());
     assertThat(recordsOfType(opened.caseId(), "id.aduan.sla.clock-stopped.v1"))
@@ -349,7 +350,280 @@ class SlaServiceStreamTest {
         .hasSize(1);
   }
 
+  @Test
+  void
+      givenAButonLetterAfterHoursOnFriday_thenItsStartAndCompletionClocksRunInWitaAndStartEndsWithWork() {
+    // Friday 20 November 16:30 WITA, after office hours: day 0 is Monday 23rd.
+    CaseEvent.CaseOpened opened = opened("BTN", Instant.parse("2026-11-20T08:30:00Z"), "letter");
+    send(opened);
+
+    SlaEvent.SlaClockStarted start = started(opened.caseId(), "start-of-handling");
+    SlaEvent.SlaClockStarted completion = started(opened.caseId(), "completion");
+    assertThat(start.policy()).isEqualTo("BTN/WRITTEN/start");
+    assertThat(start.deadline()).isEqualTo(Instant.parse("2026-11-24T08:00:00Z"));
+    assertThat(completion.policy()).isEqualTo("BTN/WRITTEN/completion");
+    assertThat(completion.deadline()).isEqualTo(Instant.parse("2026-11-26T08:00:00Z"));
+
+    send(
+        new CaseEvent.CaseStatusChanged(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-23T03:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "BTN",
+            CaseStatus.IN_PROGRESS,
+            CaseStatus.ROUTED,
+            null,
+            "btn.officer"));
+
+    SlaEvent.SlaClockStopped stopped = stoppedEvent(opened.caseId(), "start-of-handling");
+    assertThat(stopped.late()).isFalse();
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
+        .get()
+        .extracting(SlaClockDocument::state)
+        .isEqualTo(SlaClocks.RUNNING);
+  }
+
+  @Test
+  void givenALaporReport_thenLaporsFollowUpAndClosingClocksRunBesideTheAgencysOwn() {
+    // Dispositioned to Lebak on Friday 20 November, 08:15 WIB.
+    CaseEvent.CaseOpened opened = opened("LBK", RECEIVED, "ONLINE", Channel.LAPOR);
+    send(opened);
+    SlaEvent.SlaClockStarted followUp = started(opened.caseId(), "lapor-follow-up");
+    assertThat(followUp.policy()).isEqualTo("LAPOR/follow-up");
+    assertThat(followUp.deadline()).isEqualTo(FIVE_WORKING_DAYS_LATER);
+    send(
+        new CaseEvent.CaseRouted(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-23T02:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.ROUTED,
+            "REHSOS",
+            "lbk.admin"));
+    // Answered on Wednesday 25 November, 10:00 WIB.
+    CaseEvent.CaseAnswered answered =
+        new CaseEvent.CaseAnswered(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-25T03:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.ANSWERED,
+            "Jawaban",
+            opened.replyAddress(),
+            "lbk.officer");
+    send(answered);
+    send(answered);
+
+    assertThat(stoppedEvent(opened.caseId(), "lapor-follow-up").late()).isFalse();
+    SlaEvent.SlaClockStarted closing = started(opened.caseId(), "lapor-close");
+    // Ten working days after Wednesday 25 November: Wednesday 9 December, 16:00 WIB.
+    assertThat(closing.deadline()).isEqualTo(Instant.parse("2026-12-09T09:00:00Z"));
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/lapor-close"))
+        .get()
+        .satisfies(
+            c -> {
+              assertThat(c.division()).isEqualTo("REHSOS");
+              assertThat(c.quiet()).isTrue();
+            });
+
+    send(
+        new CaseEvent.CitizenMessageAdded(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-26T03:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.ANSWERED,
+            "m-2",
+            Instant.parse("2026-11-26T03:00:00Z"),
+            opened.replyAddress()));
+    assertThat(stoppedEvent(opened.caseId(), "lapor-close").late()).isFalse();
+    assertThat(
+            events(
+                opened.caseId(), "id.aduan.sla.clock-started.v1", SlaEvent.SlaClockStarted.class))
+        .filteredOn(e -> e.clock().equals("lapor-close"))
+        .as("the redelivered answer starts the closing clock once")
+        .hasSize(1);
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
+        .get()
+        .extracting(SlaClockDocument::division)
+        .isEqualTo("REHSOS");
+  }
+
+  @Test
+  void givenAReclassification_thenTheDeadlineIsRecomputedOnceFromReceipt() {
+    CaseEvent.CaseOpened opened = opened("LBK");
+    send(opened);
+    assertThat(started(opened.caseId(), "completion").deadline())
+        .isEqualTo(FIVE_WORKING_DAYS_LATER);
+    CaseEvent.CaseClassified classified =
+        new CaseEvent.CaseClassified(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-23T03:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.VERIFIED,
+            CaseType.COMPLAINT,
+            "NO_OVERSIGHT",
+            null,
+            "REHSOS",
+            1.0,
+            false,
+            List.of(),
+            "lbk.verifier");
+
+    send(classified);
+    send(classified);
+
+    SlaEvent.SlaDeadlineChanged changed =
+        awaitEvents(
+                opened.caseId(),
+                "id.aduan.sla.deadline-changed.v1",
+                SlaEvent.SlaDeadlineChanged.class)
+            .getFirst();
+    // Fourteen working days from Friday 20 November: Thursday 10 December, 16:00 WIB.
+    assertThat(changed.deadline()).isEqualTo(Instant.parse("2026-12-10T09:00:00Z"));
+    assertThat(changed.reason()).isEqualTo("reclassified");
+    CaseEvent.CaseOpened marker = opened("LBK");
+    send(marker);
+    awaitStarted(marker.caseId());
+    assertThat(recordsOfType(opened.caseId(), "id.aduan.sla.deadline-changed.v1")).hasSize(1);
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
+        .get()
+        .satisfies(
+            c -> {
+              assertThat(c.policy()).isEqualTo("LBK/NO_OVERSIGHT/completion");
+              assertThat(c.division()).isEqualTo("REHSOS");
+            });
+  }
+
+  @Test
+  void givenAPublicInformationRequestExtended_thenItsDeadlineMovesBySevenWorkingDaysOnce() {
+    CaseEvent.CaseOpened opened =
+        new CaseEvent.CaseOpened(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-03-16T02:00:02Z"),
+            "c-" + UUID.randomUUID(),
+            "BDG-2026-000009",
+            "BDG",
+            CaseStatus.RECEIVED,
+            Channel.EMAIL,
+            "ONLINE",
+            CaseType.INFORMATION_REQUEST,
+            null,
+            Instant.parse("2026-03-16T02:00:00Z"),
+            null,
+            null,
+            "id");
+    send(opened);
+    // Bandung sets no PPID deadline of its own: the statute's 10 working days, Tue 7 April.
+    SlaEvent.SlaClockStarted started = started(opened.caseId(), "completion");
+    assertThat(started.policy()).isEqualTo("BDG/PPID/completion");
+    assertThat(started.deadline()).isEqualTo(Instant.parse("2026-04-07T09:00:00Z"));
+    CaseEvent.CaseDeadlineExtended extended =
+        new CaseEvent.CaseDeadlineExtended(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-04-06T03:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            CaseStatus.IN_PROGRESS,
+            "completion",
+            7,
+            "WORKING_DAYS",
+            "dokumen harus dihimpun dari beberapa bidang",
+            null,
+            "bdg.ppid");
+
+    send(extended);
+    send(extended);
+
+    SlaEvent.SlaDeadlineChanged changed =
+        awaitEvents(
+                opened.caseId(),
+                "id.aduan.sla.deadline-changed.v1",
+                SlaEvent.SlaDeadlineChanged.class)
+            .getFirst();
+    assertThat(changed.deadline()).isEqualTo(Instant.parse("2026-04-16T09:00:00Z"));
+    assertThat(changed.reason()).startsWith("extended");
+    CaseEvent.CaseOpened marker = opened("BDG");
+    send(marker);
+    awaitStarted(marker.caseId());
+    assertThat(recordsOfType(opened.caseId(), "id.aduan.sla.deadline-changed.v1")).hasSize(1);
+  }
+
+  @Test
+  void givenACaseMergedIntoAnother_thenEveryClockOfTheMergedCaseStops() {
+    CaseEvent.CaseOpened opened = opened("BTN", RECEIVED, "letter");
+    send(opened);
+    started(opened.caseId(), "start-of-handling");
+    send(
+        new CaseEvent.CaseMerged(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-20T03:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "BTN",
+            CaseStatus.MERGED,
+            "c-survivor",
+            "BTN-2026-000002",
+            "btn.admin"));
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        events(
+                            opened.caseId(),
+                            "id.aduan.sla.clock-stopped.v1",
+                            SlaEvent.SlaClockStopped.class))
+                    .extracting(SlaEvent.SlaClockStopped::clock)
+                    .containsExactlyInAnyOrder("start-of-handling", "completion"));
+    assertThat(app.getBean(SlaClocks.class).ofCase(opened.caseId()))
+        .extracting(SlaClockDocument::state)
+        .containsOnly("MERGED");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
+
+  private <T extends SlaEvent> List<T> events(String caseId, String type, Class<T> as) {
+    return recordsOfType(caseId, type).stream().map(r -> reader.read(r.value(), as)).toList();
+  }
+
+  private <T extends SlaEvent> List<T> awaitEvents(String caseId, String type, Class<T> as) {
+    return await().atMost(PATIENCE).until(() -> events(caseId, type, as), e -> !e.isEmpty());
+  }
+
+  private SlaEvent.SlaClockStarted started(String caseId, String clockName) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                events(caseId, "id.aduan.sla.clock-started.v1", SlaEvent.SlaClockStarted.class)
+                    .stream()
+                    .filter(e -> e.clock().equals(clockName))
+                    .toList(),
+            e -> !e.isEmpty())
+        .getFirst();
+  }
+
+  private SlaEvent.SlaClockStopped stoppedEvent(String caseId, String clockName) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                events(caseId, "id.aduan.sla.clock-stopped.v1", SlaEvent.SlaClockStopped.class)
+                    .stream()
+                    .filter(e -> e.clock().equals(clockName))
+                    .toList(),
+            e -> !e.isEmpty())
+        .getFirst();
+  }
 
   private List<ConsumerRecord<String, byte[]>> recordsOfType(String caseId, String type) {
     try (TopicProbe probe = new TopicProbe(brokers, Topics.SLA_EVENTS)) {
@@ -365,6 +639,15 @@ class SlaServiceStreamTest {
   }
 
   private static CaseEvent.CaseOpened opened(String agency, Instant received) {
+    return opened(agency, received, "ONLINE", Channel.WHATSAPP);
+  }
+
+  private static CaseEvent.CaseOpened opened(String agency, Instant received, String intakeMode) {
+    return opened(agency, received, intakeMode, Channel.FRONT_DESK);
+  }
+
+  private static CaseEvent.CaseOpened opened(
+      String agency, Instant received, String intakeMode, Channel channel) {
     String caseId = "c-" + UUID.randomUUID();
     return new CaseEvent.CaseOpened(
         UUID.randomUUID().toString(),
@@ -373,8 +656,8 @@ class SlaServiceStreamTest {
         agency + "-2026-000001",
         agency,
         CaseStatus.RECEIVED,
-        Channel.WHATSAPP,
-        "ONLINE",
+        channel,
+        intakeMode,
         CaseType.COMPLAINT,
         null,
         received,
@@ -400,6 +683,10 @@ class SlaServiceStreamTest {
       return probe.readToEnd(PATIENCE).stream()
           .filter(r -> header(r, CloudEventHeaders.TYPE).equals("id.aduan.sla.clock-started.v1"))
           .filter(r -> caseId.equals(r.key()))
+          .filter(
+              r ->
+                  new String(r.value(), StandardCharsets.UTF_8)
+                      .contains("\"clock\":\"completion\""))
           .toList();
     }
   }

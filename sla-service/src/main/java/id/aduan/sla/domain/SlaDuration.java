@@ -24,6 +24,11 @@ public record SlaDuration(int amount, Unit unit) {
     }
   }
 
+  /** The stored form, e.g. {@code 4 working-days}, which {@link #parse} reads back. */
+  public String text() {
+    return amount + " " + unit.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
   /** Parses {@code "4 working-days"}, {@code "3 calendar-days"}, {@code "1 working-hours"}... */
   public static SlaDuration parse(String text) {
     String[] parts = text.strip().split("\\s+");

@@ -138,6 +138,50 @@ public final class WorkingDays {
     return new Deadline(moved, yearsWithoutDecree(pausedAt, moved));
   }
 
+  /**
+   * A deadline extended by {@code by} (e.g. a PPID request's 7 working days): the same local time
+   * on the Nth working day (or calendar day) after the current deadline's day, or {@code by} more
+   * office time or clock time.
+   */
+  public Deadline extend(Instant deadline, SlaDuration by) {
+    ZonedDateTime local = deadline.atZone(zone);
+    Instant at =
+        switch (by.unit()) {
+          case WORKING_DAYS -> {
+            LocalDate day = local.toLocalDate();
+            for (int i = 0; i < by.amount(); i++) {
+              day = nextWorkingDay(day);
+            }
+            yield day.atTime(local.toLocalTime()).atZone(zone).toInstant();
+          }
+          case CALENDAR_DAYS -> local.plusDays(by.amount()).toInstant();
+          case WORKING_HOURS -> addWorkingTime(deadline, Duration.ofHours(by.amount()));
+          case HOURS -> deadline.plus(Duration.ofHours(by.amount()));
+        };
+    return new Deadline(at, yearsWithoutDecree(deadline, at));
+  }
+
+  /**
+   * The whole deadline of a clock: {@code allowed} from {@code startedAt}, then the extension if
+   * one was granted, then the office time the clock spent paused. Recomputing it after a calendar
+   * change or a reclassification gives the same result as the steps that built it.
+   */
+  public Deadline deadline(
+      Instant startedAt, SlaDuration allowed, SlaDuration extension, Duration paused) {
+    Deadline base = deadline(startedAt, allowed);
+    if (extension.amount() == 0 && paused.isZero()) {
+      return base;
+    }
+    Instant at = base.at();
+    if (extension.amount() > 0) {
+      at = extend(at, extension).at();
+    }
+    if (!paused.isZero()) {
+      at = addWorkingTime(at, paused);
+    }
+    return new Deadline(at, yearsWithoutDecree(startedAt, at));
+  }
+
   /** Office time on working days between two instants. */
   public Duration workingTimeBetween(Instant from, Instant to) {
     if (!to.isAfter(from)) {

@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,9 @@ public class CalendarFile {
         agency.officeHours().open(),
         agency.officeHours().close(),
         current,
-        Set.of());
+        agency.rules().sla().daysOff().stream()
+            .map(Agency.DayOff::date)
+            .collect(Collectors.toUnmodifiableSet()));
   }
 
   /** Where the calendar comes from, for health and logs. */

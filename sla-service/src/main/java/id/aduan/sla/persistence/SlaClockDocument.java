@@ -13,8 +13,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code scheduleVersion} grows whenever the deadline moves or the clock pauses, so that due
  * moments filed for an older version are recognised as stale; {@code fired} holds the levels
  * (warnings, breach, escalations) already announced, each at most once. {@code nextDueAt} is the
- * next moment something must happen to it (a warning, the breach), indexed so a scan reads only
- * what is due.
+ * next moment something must happen to it (a warning, the breach). {@code extension} is a granted
+ * extension (e.g. {@code 7 working-days}), {@code pausedSeconds} the office time spent paused so
+ * far: with {@code startedAt} and {@code duration} they give the deadline again after a calendar
+ * change or a reclassification. {@code quiet} clocks announce only their moment (no warnings, no
+ * escalation); {@code division} is the division the case was routed to, carried on warnings and
+ * breaches.
  */
 @Document("sla_clocks")
 public record SlaClockDocument(
@@ -34,4 +38,14 @@ public record SlaClockDocument(
     List<String> fired,
     @Nullable Instant pausedAt,
     List<Outbox.Entry> outbox,
-    boolean outboxPending) {}
+    boolean outboxPending,
+    @Nullable String extension,
+    long pausedSeconds,
+    boolean quiet,
+    @Nullable String division) {
+
+  /** The levels announced, each claimed under this id (one per run of the clock). */
+  public String claimOf(String level) {
+    return id + "@" + startedAt.getEpochSecond() + "/" + level;
+  }
+}

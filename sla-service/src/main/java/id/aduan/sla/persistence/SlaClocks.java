@@ -2,10 +2,16 @@ package id.aduan.sla.persistence;
 
 import id.aduan.messaging.Outbox;
 import id.aduan.messaging.OutboxDocuments;
+import id.aduan.sla.domain.SlaPolicy;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -38,6 +44,110 @@ public class SlaClocks {
 
   public Optional<SlaClockDocument> byId(String id) {
     return Optional.ofNullable(mongo.findById(id, SlaClockDocument.class));
+  }
+
+  /** Every clock of a case, read by id (the clock names are a fixed set). */
+  public List<SlaClockDocument> ofCase(String caseId) {
+    return mongo.find(
+        Query.query(
+            Criteria.where("_id")
+                .in(SlaPolicy.CLOCKS.stream().map(c -> caseId + "/" + c).toList())),
+        SlaClockDocument.class);
+  }
+
+  /** Records the division a case's clock is with (a write by id only). */
+  public void assignDivision(String id, String division) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("division", division),
+        SlaClockDocument.class);
+  }
+
+  /** Clocks by id, in one read ({@code _id $in}, which the stand-in answers from its index). */
+  public Map<String, SlaClockDocument> byIds(Collection<String> ids) {
+    Map<String, SlaClockDocument> found = new HashMap<>();
+    if (!ids.isEmpty()) {
+      for (SlaClockDocument c :
+          mongo.find(Query.query(Criteria.where("_id").in(ids)), SlaClockDocument.class)) {
+        found.put(c.id(), c);
+      }
+    }
+    return found;
+  }
+
+  /** Records several announced levels, {@code clock id -> level}, in one bulk write by id. */
+  public void markFiredAll(List<Map.Entry<String, String>> levels) {
+    if (levels.isEmpty()) {
+      return;
+    }
+    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SlaClockDocument.class);
+    for (Map.Entry<String, String> level : levels) {
+      bulk.updateOne(
+          Query.query(Criteria.where("_id").is(level.getKey())),
+          new Update().addToSet("fired", level.getValue()));
+    }
+    bulk.execute();
+  }
+
+  /** Takes a level back that was claimed for a clock that has changed meanwhile. */
+  public void unmarkFired(String id, String level) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().pull("fired", level),
+        SlaClockDocument.class);
+  }
+
+  /**
+   * Applies new terms to a running or paused clock (reclassification, an extension): its policy,
+   * allowed duration, extension and deadline, on a new schedule version, with the event that says
+   * so. Empty when the clock is no longer on schedule {@code version} (another change came first).
+   */
+  public Optional<SlaClockDocument> reterm(
+      String id,
+      int version,
+      String policy,
+      String duration,
+      @Nullable String extension,
+      Instant deadline,
+      boolean provisional,
+      Outbox.Entry event) {
+    return change(
+        Criteria.where("_id")
+            .is(id)
+            .and("scheduleVersion")
+            .is(version)
+            .and("state")
+            .in(RUNNING, PAUSED),
+        new Update()
+            .set("policy", policy)
+            .set("duration", duration)
+            .set("extension", extension)
+            .set("deadline", deadline)
+            .set("nextDueAt", deadline)
+            .set("provisional", provisional)
+            .inc("scheduleVersion", 1),
+        event);
+  }
+
+  /**
+   * Runs a finished clock again from {@code startedAt} (LAPOR!'s closing clock after a second
+   * answer): a new run, so its levels may be announced again.
+   */
+  public Optional<SlaClockDocument> restart(
+      String id, Instant startedAt, Instant deadline, boolean provisional, Outbox.Entry event) {
+    return change(
+        Criteria.where("_id").is(id).and("state").nin(RUNNING, PAUSED),
+        new Update()
+            .set("state", RUNNING)
+            .set("startedAt", startedAt)
+            .set("deadline", deadline)
+            .set("nextDueAt", deadline)
+            .set("provisional", provisional)
+            .set("fired", List.of())
+            .set("pausedSeconds", 0L)
+            .unset("pausedAt")
+            .inc("scheduleVersion", 1),
+        event);
   }
 
   public List<SlaClockDocument> withPendingOutbox(int limit) {
@@ -77,25 +187,6 @@ public class SlaClocks {
         event);
   }
 
-  /**
-   * Announces a level (a warning, the breach, an escalation) of a running clock at most once: only
-   * when the clock still runs on schedule {@code version} and the level was not fired yet.
-   */
-  public boolean fire(String id, int version, String level, Outbox.Entry event) {
-    return change(
-            Criteria.where("_id")
-                .is(id)
-                .and("state")
-                .is(RUNNING)
-                .and("scheduleVersion")
-                .is(version)
-                .and("fired")
-                .ne(level),
-            new Update().addToSet("fired", level),
-            event)
-        .isPresent();
-  }
-
   /** Pauses a running clock (waiting for the citizen); its filed due moments go stale. */
   public Optional<SlaClockDocument> pause(String id, Instant at, Outbox.Entry event) {
     return change(
@@ -106,7 +197,12 @@ public class SlaClocks {
 
   /** Resumes a paused clock with its moved deadline, on a new schedule version. */
   public Optional<SlaClockDocument> resume(
-      String id, Instant pausedAt, Instant deadline, boolean provisional, Outbox.Entry event) {
+      String id,
+      Instant pausedAt,
+      long pausedSeconds,
+      Instant deadline,
+      boolean provisional,
+      Outbox.Entry event) {
     return change(
         Criteria.where("_id").is(id).and("state").is(PAUSED).and("pausedAt").is(pausedAt),
         new Update()
@@ -115,6 +211,7 @@ public class SlaClocks {
             .set("deadline", deadline)
             .set("nextDueAt", deadline)
             .set("provisional", provisional)
+            .inc("pausedSeconds", pausedSeconds)
             .inc("scheduleVersion", 1),
         event);
   }

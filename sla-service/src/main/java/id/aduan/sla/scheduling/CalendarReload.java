@@ -102,7 +102,15 @@ public class CalendarReload {
         continue;
       }
       WorkingDays days = calendar.workingDaysOf(agency);
-      Deadline deadline = days.deadline(running.startedAt(), SlaDuration.parse(running.duration()));
+      SlaDuration allowed = SlaDuration.parse(running.duration());
+      Deadline deadline =
+          days.deadline(
+              running.startedAt(),
+              allowed,
+              running.extension() == null
+                  ? new SlaDuration(0, allowed.unit())
+                  : SlaDuration.parse(running.extension()),
+              java.time.Duration.ofSeconds(running.pausedSeconds()));
       if (deadline.at().equals(running.deadline())
           && deadline.provisional() == running.provisional()) {
         continue;

@@ -3,10 +3,12 @@ package id.aduan.sla.scheduling;
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.domain.DueSchedule;
+import id.aduan.sla.domain.SlaPolicy;
 import id.aduan.sla.persistence.CalendarFile;
 import id.aduan.sla.persistence.DueSlots;
 import id.aduan.sla.persistence.SlaClockDocument;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Files the due moments (warnings, breach, escalations) of a clock's current schedule version. */
@@ -40,12 +42,22 @@ public class ClockSchedules {
                 slots.file(
                     running.id(),
                     running.scheduleVersion(),
-                    DueSchedule.of(
-                        running.startedAt(),
-                        running.deadline(),
-                        calendar.workingDaysOf(agency),
-                        properties.warnings(),
-                        properties.chain()),
+                    running.quiet()
+                        ? List.of(new DueSchedule.Due(DueSchedule.BREACH, running.deadline()))
+                        : DueSchedule.of(
+                            running.startedAt(),
+                            running.deadline(),
+                            calendar.workingDaysOf(agency),
+                            properties.warnings(),
+                            SlaPolicy.chain(agency, properties.chain())),
                     clock.instant()));
+  }
+
+  /** The escalation chain of an agency (its file's roles and delays), or the configured default. */
+  public List<DueSchedule.Escalation> chainOf(String agencyCode) {
+    return agencies
+        .byCode(agencyCode)
+        .map(a -> SlaPolicy.chain(a, properties.chain()))
+        .orElse(properties.chain());
   }
 }

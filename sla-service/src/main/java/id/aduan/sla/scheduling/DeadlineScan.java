@@ -3,9 +3,9 @@ package id.aduan.sla.scheduling;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.Outbox;
-import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.domain.DueSchedule;
 import id.aduan.sla.persistence.DueSlots;
+import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,9 +13,15 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,8 +39,9 @@ public class DeadlineScan {
   private static final Logger log = LoggerFactory.getLogger(DeadlineScan.class);
   private final DueSlots slots;
   private final SlaClocks clocks;
+  private final FiredLevels fired;
+  private final ClockSchedules schedules;
   private final Outbox outbox;
-  private final SlaProperties properties;
   private final MeterRegistry meters;
   private final Timer scanTime;
   private final Clock clock;
@@ -42,14 +49,16 @@ public class DeadlineScan {
   DeadlineScan(
       DueSlots slots,
       SlaClocks clocks,
+      FiredLevels fired,
+      ClockSchedules schedules,
       Outbox outbox,
-      SlaProperties properties,
       MeterRegistry meters,
       Clock clock) {
     this.slots = slots;
     this.clocks = clocks;
+    this.fired = fired;
+    this.schedules = schedules;
     this.outbox = outbox;
-    this.properties = properties;
     this.meters = meters;
     this.scanTime = Timer.builder("aduan.sla.scan").register(meters);
     this.clock = clock;
@@ -86,16 +95,9 @@ public class DeadlineScan {
       long bucket = filled.getKey();
       List<DueSlots.Entry> entries = slots.entries(bucket, filled.getValue());
       read += entries.size();
-      for (DueSlots.Entry entry : entries) {
-        if (entry.at().isAfter(now)) {
-          continue;
-        }
-        switch (fire(entry, now)) {
-          case FIRED -> fired++;
-          case STALE -> stale++;
-          case ALREADY -> {}
-        }
-      }
+      Outcomes outcomes = fire(entries.stream().filter(e -> !e.at().isAfter(now)).toList(), now);
+      fired += outcomes.fired();
+      stale += outcomes.stale();
       if (bucket < current) {
         slots.drop(bucket, entries);
       }
@@ -105,46 +107,90 @@ public class DeadlineScan {
     return new Result(read, fired, stale);
   }
 
-  private enum Outcome {
-    FIRED,
-    STALE,
-    ALREADY
+  private record Outcomes(int fired, int stale) {}
+
+  /** A due entry whose clock is on schedule, with its claim and event. */
+  private record Candidate(
+      DueSlots.Entry entry, SlaClockDocument clock, FiredLevels.Wanted claim) {}
+
+  /**
+   * Fires the due entries of one bucket: an entry fires only if its clock still runs on the entry's
+   * schedule version and has not announced the level, and only for whoever claims the level first
+   * (a unique insert by id, so two instances scanning at once cannot both fire it). A clock that
+   * changed between the check and the claim gets the claim back unpublished. Every operation is by
+   * {@code _id} and batched per bucket: a read of the clocks, one insert of the claims, one bulk
+   * update of the clocks, a second read, one update of the published claims
+   * (docs/adr/0017-fired-levels-claimed-by-id.md).
+   */
+  private Outcomes fire(List<DueSlots.Entry> due, Instant now) {
+    if (due.isEmpty()) {
+      return new Outcomes(0, 0);
+    }
+    Map<String, SlaClockDocument> owners =
+        clocks.byIds(due.stream().map(DueSlots.Entry::clockId).collect(Collectors.toSet()));
+    int stale = 0;
+    Map<String, Candidate> candidates = new LinkedHashMap<>();
+    for (DueSlots.Entry entry : due) {
+      SlaClockDocument running = owners.get(entry.clockId());
+      if (running == null || !onSchedule(running, entry)) {
+        stale++;
+        continue;
+      }
+      String claimId = running.claimOf(entry.level());
+      if (running.fired().contains(entry.level()) || candidates.containsKey(claimId)) {
+        continue;
+      }
+      SlaEvent event = eventFor(running, entry.level());
+      candidates.put(
+          claimId,
+          new Candidate(
+              entry,
+              running,
+              new FiredLevels.Wanted(
+                  claimId,
+                  running.id(),
+                  outbox.entry(Topics.SLA_EVENTS, running.caseId(), event, running.ticket()))));
+    }
+    Set<String> won = fired.claimAll(candidates.values().stream().map(Candidate::claim).toList());
+    List<Candidate> ours =
+        candidates.values().stream().filter(c -> won.contains(c.claim().claimId())).toList();
+    clocks.markFiredAll(
+        ours.stream().map(c -> Map.entry(c.clock().id(), c.entry().level())).toList());
+    Map<String, SlaClockDocument> after =
+        clocks.byIds(ours.stream().map(c -> c.clock().id()).collect(Collectors.toSet()));
+    List<String> published = new ArrayList<>();
+    try {
+      for (Candidate c : ours) {
+        if (!onSchedule(after.get(c.clock().id()), c.entry())) {
+          fired.release(c.claim().claimId());
+          clocks.unmarkFired(c.clock().id(), c.entry().level());
+          stale++;
+          continue;
+        }
+        count(c, now);
+        outbox.publish(List.of(c.claim().event()), e -> published.add(c.claim().claimId()));
+      }
+    } finally {
+      // What Kafka did not acknowledge stays pending for OutboxSweep.
+      fired.publishedAll(published);
+    }
+    return new Outcomes(published.size(), stale);
   }
 
-  private Outcome fire(DueSlots.Entry entry, Instant now) {
-    SlaClockDocument running = clocks.byId(entry.clockId()).orElse(null);
-    if (running == null
-        || !SlaClocks.RUNNING.equals(running.state())
-        || running.scheduleVersion() != entry.version()) {
-      return Outcome.STALE;
-    }
-    if (running.fired().contains(entry.level())) {
-      return Outcome.ALREADY;
-    }
-    SlaEvent event = eventFor(running, entry.level());
-    if (!clocks.fire(
-        running.id(),
-        entry.version(),
-        entry.level(),
-        outbox.entry(Topics.SLA_EVENTS, running.caseId(), event, running.ticket()))) {
-      return Outcome.ALREADY;
-    }
-    String kind =
-        entry.level().contains(":")
-            ? entry.level().substring(0, entry.level().indexOf(':'))
-            : entry.level();
-    meters.counter("aduan.sla.fired", "agency", running.agencyCode(), "level", kind).increment();
+  private void count(Candidate c, Instant now) {
+    String level = c.entry().level();
+    String kind = level.contains(":") ? level.substring(0, level.indexOf(':')) : level;
+    meters.counter("aduan.sla.fired", "agency", c.clock().agencyCode(), "level", kind).increment();
+    Duration late = Duration.between(c.entry().at(), now);
     meters
         .timer("aduan.sla.fired.lateness", "level", kind)
-        .record(
-            Duration.between(entry.at(), now).isNegative()
-                ? Duration.ZERO
-                : Duration.between(entry.at(), now));
-    clocks
-        .byId(running.id())
-        .ifPresent(
-            doc -> outbox.publish(doc.outbox(), e -> clocks.markPublished(doc.id(), e.eventId())));
-    return Outcome.FIRED;
+        .record(late.isNegative() ? Duration.ZERO : late);
+  }
+
+  private static boolean onSchedule(@Nullable SlaClockDocument clock, DueSlots.Entry entry) {
+    return clock != null
+        && SlaClocks.RUNNING.equals(clock.state())
+        && clock.scheduleVersion() == entry.version();
   }
 
   private SlaEvent eventFor(SlaClockDocument c, String level) {
@@ -152,7 +198,7 @@ public class DeadlineScan {
     Instant at = clock.instant();
     if (level.equals(DueSchedule.BREACH)) {
       return new SlaEvent.SlaBreached(
-          id, at, c.caseId(), c.ticket(), c.agencyCode(), c.clock(), c.deadline(), null);
+          id, at, c.caseId(), c.ticket(), c.agencyCode(), c.clock(), c.deadline(), c.division());
     }
     if (level.startsWith("warning:")) {
       return new SlaEvent.SlaWarning(
@@ -164,7 +210,7 @@ public class DeadlineScan {
           c.clock(),
           DueSchedule.fractionOf(level),
           c.deadline(),
-          null);
+          c.division());
     }
     int step = DueSchedule.stepOf(level);
     return new SlaEvent.SlaEscalated(
@@ -175,7 +221,7 @@ public class DeadlineScan {
         c.agencyCode(),
         c.clock(),
         step,
-        properties.chain().get(step - 1).role(),
+        schedules.chainOf(c.agencyCode()).get(step - 1).role(),
         c.deadline());
   }
 }

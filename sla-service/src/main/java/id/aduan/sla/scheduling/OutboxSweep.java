@@ -1,6 +1,7 @@
 package id.aduan.sla.scheduling;
 
 import id.aduan.messaging.Outbox;
+import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClocks;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,15 +15,18 @@ import org.springframework.stereotype.Component;
 class OutboxSweep {
 
   private final SlaClocks store;
+  private final FiredLevels fired;
   private final Outbox outbox;
 
-  OutboxSweep(SlaClocks store, Outbox outbox) {
+  OutboxSweep(SlaClocks store, FiredLevels fired, Outbox outbox) {
     this.store = store;
+    this.fired = fired;
     this.outbox = outbox;
   }
 
   @Scheduled(fixedDelayString = "${aduan.sla.outbox-sweep-interval:1s}")
   void sweep() {
     store.sweep(outbox, 100);
+    fired.sweep(outbox, 100);
   }
 }

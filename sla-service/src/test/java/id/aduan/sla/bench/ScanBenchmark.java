@@ -52,6 +52,9 @@ public final class ScanBenchmark {
 
   private static final Instant NOW = Instant.parse("2026-11-25T03:00:00Z");
 
+  /** Clocks coming due in one bucket at a steady rate (10^6 clocks of days: a few per second). */
+  private static final int SMALL = 25;
+
   public static void main(String[] args) {
     int due = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     String sizes = args.length > 1 ? args[1] : "10000,100000,1000000";
@@ -60,6 +63,10 @@ public final class ScanBenchmark {
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"));
+    // A first, small run lets the JIT compile the paths, so the first measured size is not
+    // charged for it.
+    System.out.println("warm-up (not a result):");
+    run(2_000, due);
     for (String size : sizes.split(",")) {
       run(Integer.parseInt(size.strip()), due);
     }
@@ -73,7 +80,25 @@ public final class ScanBenchmark {
       MongoTemplate mongo = new MongoTemplate(client, "bench");
       SlaProperties properties =
           SlaProperties.defaults(new SlaProperties.Calendar(null, Duration.ofMinutes(1)));
-      Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+      java.util.concurrent.atomic.AtomicReference<Instant> now =
+          new java.util.concurrent.atomic.AtomicReference<>(NOW);
+      Clock clock =
+          new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+              return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+              return this;
+            }
+
+            @Override
+            public Instant instant() {
+              return now.get();
+            }
+          };
       SlaClocks clocks = SlaClocksAccess.create(mongo);
       DueSlots slots = DueSlotsAccess.create(mongo, properties);
       long filling = System.nanoTime();
@@ -107,21 +132,68 @@ public final class ScanBenchmark {
               JsonMapper.builder().build());
       DeadlineScan scan =
           SchedulingAccess.scan(
-              slots, clocks, outbox, properties, new SimpleMeterRegistry(), clock);
+              slots,
+              clocks,
+              SlaClocksAccess.fired(mongo),
+              schedules,
+              outbox,
+              new SimpleMeterRegistry(),
+              clock);
 
+      System.gc();
+      long cpu = cpuNanos();
       long started = System.nanoTime();
       DeadlineScan.Result result = scan.scan();
       double firing = (System.nanoTime() - started) / 1e6;
+      double firingCpu = (cpuNanos() - cpu) / 1e6;
+      cpu = cpuNanos();
       started = System.nanoTime();
       DeadlineScan.Result idle = scan.scan();
       double quiet = (System.nanoTime() - started) / 1e6;
+      double quietCpu = (cpuNanos() - cpu) / 1e6;
+
+      // A steady rate: the next bucket, with only SMALL clocks due in it (their four moments each).
+      now.set(NOW.plus(properties.scan().bucket()));
+      for (int i = 0; i < SMALL; i++) {
+        SlaClockDocument doc = clock("next-" + i, now.get().minus(Duration.ofDays(7)), now.get());
+        clocks.insert(doc);
+        schedules.file(doc);
+      }
+      cpu = cpuNanos();
+      started = System.nanoTime();
+      DeadlineScan.Result steady = scan.scan();
+      double steadyMs = (System.nanoTime() - started) / 1e6;
+      double steadyCpu = (cpuNanos() - cpu) / 1e6;
       System.out.printf(
-          "open clocks %,9d (filled in %.0f s) | scan with %d due: %,8.0f ms, read %d, fired %d |"
-              + " next scan, nothing new due: %,6.1f ms, fired %d%n",
-          open, fillSeconds, due, firing, result.read(), result.fired(), quiet, idle.fired());
+          "  then %d clocks due in the next bucket: scan %,6.1f ms (CPU %,6.1f ms), fired %d%n",
+          SMALL, steadyMs, steadyCpu, steady.fired());
+      System.out.printf(
+          "open clocks %,9d (filled in %.0f s) | scan with %d due: %,8.0f ms (CPU %,8.0f ms),"
+              + " read %d, fired %d | next scan, nothing new due: %,6.1f ms (CPU %,6.1f ms),"
+              + " fired %d%n",
+          open,
+          fillSeconds,
+          due,
+          firing,
+          firingCpu,
+          result.read(),
+          result.fired(),
+          quiet,
+          quietCpu,
+          idle.fired());
     } finally {
       server.shutdownNow();
     }
+  }
+
+  /**
+   * CPU time of the whole process: the scan and the stand-in serving it run in this JVM, so this is
+   * what one scan costs, less disturbed than wall time by other builds on the machine.
+   */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Open clocks far from due: their documents and five due moments each, in future buckets. */
@@ -190,7 +262,11 @@ public final class ScanBenchmark {
         List.of(),
         null,
         List.of(),
-        false);
+        false,
+        null,
+        0,
+        false,
+        null);
   }
 
   private ScanBenchmark() {}

@@ -9,4 +9,8 @@ public final class SlaClocksAccess {
   public static SlaClocks create(MongoTemplate mongo) {
     return new SlaClocks(mongo);
   }
+
+  public static FiredLevels fired(MongoTemplate mongo) {
+    return new FiredLevels(mongo);
+  }
 }

@@ -38,13 +38,16 @@ class SlaClocksSweepTest {
   private final List<String> sentEventIds = new CopyOnWriteArrayList<>();
   private MongoClient client;
   private SlaClocks clocks;
+  private FiredLevels fired;
   private Outbox outbox;
 
   @BeforeEach
   void wire() {
     String uri = InJvmMongo.freshDatabaseUri("sla-sweep");
     client = MongoClients.create(uri);
-    clocks = new SlaClocks(new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1)));
+    MongoTemplate mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
+    clocks = new SlaClocks(mongo);
+    fired = new FiredLevels(mongo);
     StreamBridge bridge = mock(StreamBridge.class);
     when(bridge.send(anyString(), any()))
         .thenAnswer(
@@ -99,7 +102,11 @@ class SlaClocksSweepTest {
         List.of(),
         null,
         List.of(outbox.entry("sla.events.v1", caseId, started, "BTN-2026-000001")),
-        true);
+        true,
+        null,
+        0,
+        false,
+        null);
   }
 
   @Test
@@ -117,5 +124,27 @@ class SlaClocksSweepTest {
     assertThat(sentEventIds).containsExactlyInAnyOrder("e-c-1", "e-c-2");
     assertThat(clocks.withPendingOutbox(10)).isEmpty();
     assertThat(clocks.byId("c-1/completion").orElseThrow().outbox()).isEmpty();
+  }
+
+  @Test
+  void givenABreachClaimedButNotPublished_thenTheSweepPublishesItOnceAndASecondClaimLoses() {
+    SlaEvent.SlaBreached breached =
+        new SlaEvent.SlaBreached(
+            "b-1", DEADLINE, "c-3", "BTN-2026-000003", "BTN", "completion", DEADLINE, "REHSOS");
+    FiredLevels.Wanted claim =
+        new FiredLevels.Wanted(
+            "c-3/completion@1/breach",
+            "c-3/completion",
+            outbox.entry("sla.events.v1", "c-3", breached, "BTN-2026-000003"));
+
+    assertThat(fired.claimAll(List.of(claim))).containsExactly(claim.claimId());
+    // The instance crashed (or Kafka was down) before publishing; another one tries to claim.
+    assertThat(fired.claimAll(List.of(claim))).isEmpty();
+    assertThat(fired.sweep(outbox, 100)).as("broker down").isZero();
+
+    brokerUp.set(true);
+    assertThat(fired.sweep(outbox, 100)).isEqualTo(1);
+    assertThat(fired.sweep(outbox, 100)).as("nothing left").isZero();
+    assertThat(sentEventIds).containsExactly("b-1");
   }
 }

@@ -56,7 +56,11 @@ class SlaClocksTest {
         List.of(),
         null,
         List.of(outbox),
-        outbox.length > 0);
+        outbox.length > 0,
+        null,
+        0,
+        false,
+        null);
   }
 
   @Test

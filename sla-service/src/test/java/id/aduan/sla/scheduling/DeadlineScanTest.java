@@ -17,6 +17,7 @@ import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.persistence.CalendarFile;
 import id.aduan.sla.persistence.DueSlots;
 import id.aduan.sla.persistence.DueSlotsAccess;
+import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
 import id.aduan.sla.persistence.SlaClocksAccess;
@@ -70,8 +71,12 @@ class DeadlineScanTest {
         }
       };
   private final List<String> published = new CopyOnWriteArrayList<>();
+  private final List<String> payloads = new CopyOnWriteArrayList<>();
+  private final List<MongoClient> extraClients = new CopyOnWriteArrayList<>();
+  private String uri;
   private MongoClient client;
   private SlaClocks clocks;
+  private FiredLevels fired;
   private DueSlots slots;
   private ClockSchedules schedules;
   private Outbox outbox;
@@ -79,11 +84,12 @@ class DeadlineScanTest {
 
   @BeforeEach
   void wire() {
-    String uri = InJvmMongo.freshDatabaseUri("sla-scan");
+    uri = InJvmMongo.freshDatabaseUri("sla-scan");
     client = MongoClients.create(uri);
     MongoTemplate mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
     properties = SlaProperties.defaults(new SlaProperties.Calendar(null, Duration.ofMinutes(1)));
     clocks = SlaClocksAccess.create(mongo);
+    fired = SlaClocksAccess.fired(mongo);
     slots = DueSlotsAccess.create(mongo, properties);
     StreamBridge bridge = mock(StreamBridge.class);
     when(bridge.send(anyString(), any()))
@@ -92,6 +98,7 @@ class DeadlineScanTest {
               Message<?> message = call.getArgument(1);
               published.add(
                   new String((byte[]) message.getHeaders().get("ce_type"), StandardCharsets.UTF_8));
+              payloads.add(new String((byte[]) message.getPayload(), StandardCharsets.UTF_8));
               return true;
             });
     CloudEvents cloudEvents = new CloudEvents(JsonMapper.builder().build(), "/aduan/sla-service");
@@ -112,13 +119,40 @@ class DeadlineScanTest {
   @AfterEach
   void close() {
     client.close();
+    extraClients.forEach(MongoClient::close);
+  }
+
+  /** A second instance: its own connection, repositories and scan, on the same database. */
+  private DeadlineScan anotherInstance() {
+    MongoClient other = MongoClients.create(uri);
+    extraClients.add(other);
+    MongoTemplate mongo = new MongoTemplate(other, uri.substring(uri.lastIndexOf('/') + 1));
+    DueSlots otherSlots = DueSlotsAccess.create(mongo, properties);
+    return new DeadlineScan(
+        otherSlots,
+        SlaClocksAccess.create(mongo),
+        SlaClocksAccess.fired(mongo),
+        new ClockSchedules(
+            AgencyCatalog.load(Optional.empty()),
+            new CalendarFile(properties),
+            otherSlots,
+            properties,
+            clock),
+        outbox,
+        new SimpleMeterRegistry(),
+        clock);
   }
 
   private DeadlineScan scanner() {
-    return new DeadlineScan(slots, clocks, outbox, properties, new SimpleMeterRegistry(), clock);
+    return new DeadlineScan(
+        slots, clocks, fired, schedules, outbox, new SimpleMeterRegistry(), clock);
   }
 
   private void runningClock(String caseId) {
+    runningClock(caseId, false);
+  }
+
+  private void runningClock(String caseId, boolean quiet) {
     SlaClockDocument doc =
         new SlaClockDocument(
             caseId + "/completion",
@@ -137,7 +171,11 @@ class DeadlineScanTest {
             List.of(),
             null,
             List.of(),
-            false);
+            false,
+            null,
+            0,
+            quiet,
+            "LINJAMSOS");
     clocks.insert(doc);
     schedules.file(doc);
   }
@@ -209,5 +247,79 @@ class DeadlineScanTest {
     DeadlineScan.Result warning = scanner().scan();
     assertThat(warning.fired()).isEqualTo(50);
     assertThat(warning.read()).isEqualTo(50);
+  }
+
+  @Test
+  void twoInstancesScanningAtTheSameTimeFireEachLevelOfEachClockExactlyOnce() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      runningClock("c-race-" + i);
+    }
+    DeadlineScan first = scanner();
+    DeadlineScan second = anotherInstance();
+    now.set(DEADLINE.plusSeconds(1)); // both warnings, the breach and the first escalation due
+
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      var barrier = new java.util.concurrent.CyclicBarrier(2);
+      var a =
+          pool.submit(
+              () -> {
+                barrier.await();
+                return first.scan();
+              });
+      var b =
+          pool.submit(
+              () -> {
+                barrier.await();
+                return second.scan();
+              });
+      assertThat(a.get().fired() + b.get().fired()).isEqualTo(60 * 4);
+    }
+    first.scan();
+    second.scan();
+
+    assertThat(published).hasSize(60 * 4);
+    assertThat(payloads)
+        .extracting(DeadlineScanTest::caseAndLevel)
+        .doesNotHaveDuplicates()
+        .hasSize(60 * 4);
+  }
+
+  @Test
+  void warningsAndBreachesCarryTheDivisionAndEscalationGoesToTheAgencysOwnRoles() {
+    runningClock("c-div");
+
+    now.set(DEADLINE.plusSeconds(1));
+    scanner().scan();
+
+    assertThat(payloads)
+        .filteredOn(p -> !p.contains("\"level\""))
+        .hasSize(3)
+        .allSatisfy(p -> assertThat(p).contains("\"division\":\"LINJAMSOS\""));
+    // Lebak's file: escalation [SECRETARY, HEAD], the secretary at the breach.
+    assertThat(payloads)
+        .filteredOn(p -> p.contains("\"level\""))
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("\"role\":\"SECRETARY\""));
+  }
+
+  @Test
+  void aQuietClockAnnouncesOnlyItsMoment() {
+    runningClock("c-quiet", true);
+
+    now.set(DEADLINE.plus(Duration.ofDays(3)));
+    scanner().scan();
+
+    assertThat(published).containsExactly("id.aduan.sla.breached.v1");
+  }
+
+  private static String caseAndLevel(String payload) {
+    String kind =
+        payload.contains("\"fraction\":0.5")
+            ? "w50"
+            : payload.contains("\"fraction\":0.8")
+                ? "w80"
+                : payload.contains("\"level\"") ? "esc" : "breach";
+    int at = payload.indexOf("\"caseId\":\"") + 10;
+    return payload.substring(at, payload.indexOf('"', at)) + "/" + kind;
   }
 }

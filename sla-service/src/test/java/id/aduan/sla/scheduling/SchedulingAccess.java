@@ -5,6 +5,7 @@ import id.aduan.messaging.Outbox;
 import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.persistence.CalendarFile;
 import id.aduan.sla.persistence.DueSlots;
+import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClocks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -25,10 +26,11 @@ public final class SchedulingAccess {
   public static DeadlineScan scan(
       DueSlots slots,
       SlaClocks clocks,
+      FiredLevels fired,
+      ClockSchedules schedules,
       Outbox outbox,
-      SlaProperties properties,
       MeterRegistry meters,
       Clock clock) {
-    return new DeadlineScan(slots, clocks, outbox, properties, meters, clock);
+    return new DeadlineScan(slots, clocks, fired, schedules, outbox, meters, clock);
   }
 }
