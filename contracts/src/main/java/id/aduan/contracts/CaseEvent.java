@@ -130,7 +130,20 @@ public sealed interface CaseEvent {
       boolean unsure,
       List<String> explanation,
       String actor)
-      implements CaseEvent {}
+      implements CaseEvent {
+
+    /**
+     * The actor of the classifier's proposal at intake. A proposal is not a decision: the case's
+     * type, class and division stay as they were until an officer classifies, so consumers that
+     * follow the case (deadlines, notifications) ignore it.
+     */
+    public static final String PROPOSER = "classifier";
+
+    /** Whether this is the classifier's proposal rather than an officer's decision. */
+    public boolean proposal() {
+      return PROPOSER.equals(actor);
+    }
+  }
 
   record CaseRouted(
       String eventId,

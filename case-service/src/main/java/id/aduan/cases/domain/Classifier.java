@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 public final class Classifier {
 
   /** The actor of the classifier's proposals (an officer's CaseClassified names the officer). */
-  public static final String ACTOR = "classifier";
+  public static final String ACTOR = CaseEvent.CaseClassified.PROPOSER;
 
   private Classifier() {}
 

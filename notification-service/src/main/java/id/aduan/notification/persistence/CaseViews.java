@@ -50,7 +50,8 @@ public class CaseViews {
       }
       case CaseEvent.CitizenMessageAdded e -> reachable(u, e.replyAddress());
       case CaseEvent.CaseClassified e -> {
-        if (e.division() != null) {
+        // A division only once an officer decided it, not from the classifier's proposal.
+        if (e.division() != null && !e.proposal()) {
           u.set("division", e.division());
         }
       }

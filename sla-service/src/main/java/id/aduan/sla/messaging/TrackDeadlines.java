@@ -95,8 +95,12 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
       case CaseEvent.InformationRequested requested -> pause(requested);
       case CaseEvent.InformationReceived received ->
           agency(message, received).ifPresent(a -> resume(received, a));
-      case CaseEvent.CaseClassified classified ->
+      case CaseEvent.CaseClassified classified -> {
+        // The classifier's proposal at intake is not a decision: the clocks follow the officer's.
+        if (!classified.proposal()) {
           agency(message, classified).ifPresent(a -> reclassify(classified, a));
+        }
+      }
       case CaseEvent.CaseRouted routed -> {
         division(routed, routed.division());
         stop(routed, "MET_OR_LATE", SlaPolicy.RECEPTION);
