@@ -39,7 +39,16 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
               .map(c -> c.deadlines().get(e.clock()))
               .ifPresent(d -> record(e, d.deadline(), "PAUSED"));
       case SlaEvent.SlaClockResumed e -> record(e, e.deadline(), "RUNNING");
-      case SlaEvent.SlaDeadlineChanged e -> record(e, e.deadline(), "RUNNING");
+      case SlaEvent.SlaDeadlineChanged e ->
+          // A reclassified or extended clock keeps its state (it may be paused or late).
+          record(
+              e,
+              e.deadline(),
+              cases
+                  .byId(e.caseId())
+                  .map(c -> c.deadlines().get(e.clock()))
+                  .map(CaseDocument.Deadline::state)
+                  .orElse("RUNNING"));
       case SlaEvent.SlaWarning e -> record(e, e.deadline(), "WARNING");
       case SlaEvent.SlaBreached e -> record(e, e.deadline(), "BREACHED");
       case SlaEvent.SlaEscalated e -> record(e, e.deadline(), "BREACHED");
