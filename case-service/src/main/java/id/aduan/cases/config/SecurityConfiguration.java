@@ -26,6 +26,9 @@ class SecurityConfiguration {
             auth ->
                 auth.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/error")
                     .permitAll()
+                    // The officer UI's static files; the data behind it needs an officer.
+                    .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico")
+                    .permitAll()
                     .requestMatchers("/api/v1/**")
                     .authenticated()
                     .anyRequest()
