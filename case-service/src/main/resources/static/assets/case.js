@@ -160,7 +160,7 @@ function conversation(ws, c) {
           h('div', { class: 'meta' },
             h('span', { class: 'who' }, m.direction === 'OUTBOUND' ? t('case.outbound') : t('case.inbound')), ' · ',
             label('channel', m.channel), ' · ', h('time', { datetime: m.at }, formatDateTime(m.at, ws.agency.timeZone))),
-          h('p', { class: 'text' }, m.text),
+          m.text ? h('p', { class: 'text' }, m.text) : h('p', { class: 'text muted' }, t(m.channel === 'FRONT_DESK' ? 'case.formOnly' : 'case.noText')),
           attachmentsOf(c.ticket, m)))));
 }
 
@@ -199,7 +199,7 @@ function timeline(ws, c) {
   return h('section', { class: 'card', 'aria-labelledby': 'tl-title', id: 'timeline' },
     h('h2', { id: 'tl-title' }, t('case.timeline')),
     table([t('timeline.at'), t('timeline.actor'), t('timeline.action'), t('timeline.change'), t('timeline.reason')], [...c.timeline].reverse().map((e) =>
-      h('tr', {}, h('td', {}, formatDateTime(e.at, ws.agency.timeZone)), h('td', {}, e.actor), h('td', {}, e.action),
+      h('tr', {}, h('td', { class: 'nowrap' }, formatDateTime(e.at, ws.agency.timeZone)), h('td', {}, e.actor), h('td', {}, e.action),
         h('td', {}, `${e.from ? label('status', e.from) + ' → ' : ''}${label('status', e.to)}`), h('td', {}, e.reason || '')))));
 }
 

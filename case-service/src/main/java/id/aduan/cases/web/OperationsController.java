@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
  * officer sees their own agency. Counts and durations only, never a case's content.
  */
 @RestController
-@Validated
 class OperationsController {
 
   private static final EnumSet<CaseStatus> OPEN =

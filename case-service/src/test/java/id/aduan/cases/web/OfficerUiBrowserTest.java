@@ -210,6 +210,17 @@ class OfficerUiBrowserTest {
         ExpectedConditions.textToBe(By.cssSelector("h1#inbox-title"), "Inbox All divisions"));
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
 
+    // Every text exists in both languages.
+    Object untranslated =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/assets/i18n.js').then(m => {"
+                    + "  const id = m.keysOf('id'), en = m.keysOf('en');"
+                    + "  done(id.filter(k => !en.includes(k)).concat(en.filter(k => !id.includes(k))));"
+                    + "});");
+    assertThat((List<?>) untranslated).isEmpty();
+
     browser.findElement(By.id("signout")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
     browser.get(base + "/#/inbox");
@@ -339,11 +350,13 @@ class OfficerUiBrowserTest {
     assertThat(actions).contains("opened", "verified", "routed", "in-progress", "answered");
     assertThat(cases().byTicket(ticket).orElseThrow().division()).isEqualTo("LINJAMSOS");
 
+    browser.manage().window().setSize(new Dimension(1366, 1800));
+    screenshot("case-resolved.png");
     browser.findElement(By.id("print-record")).click();
     WebElement record =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("berita-acara")));
     assertThat(record.getText())
-        .contains("BERITA ACARA PENYELESAIAN PENGADUAN", ticket, "Dinas Sosial Kota Bandung")
+        .contains("BERITA ACARA PENYELESAIAN PENGADUAN", ticket, "DINAS SOSIAL KOTA BANDUNG")
         .contains("Verifikasi DTKS dan pengajuan ulang PKH ke Kemensos")
         .contains("Pendamping PKH Kec. Coblong");
     Pdf pdf = browser.print(new PrintOptions());
@@ -449,6 +462,17 @@ class OfficerUiBrowserTest {
 
     browser.manage().window().setSize(new Dimension(1366, 2000));
     screenshot("dashboard.png");
+
+    // A window the endpoint does not offer is a problem detail, not a guess.
+    HttpResponse<String> tooLong =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/operations/summary?days=400"))
+                .header("Authorization", basic("ops.platform"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(ARTIFACTS.resolve("dashboard.png")).isNotEmptyFile();
   }
 
@@ -607,14 +631,17 @@ class OfficerUiBrowserTest {
     return send(officer, HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
-  private JsonNode send(String officer, HttpRequest.Builder request) {
-    String auth =
-        Base64.getEncoder()
+  private static String basic(String officer) {
+    return "Basic "
+        + Base64.getEncoder()
             .encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode send(String officer, HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
           http.send(
-              request.header("Authorization", "Basic " + auth).build(),
+              request.header("Authorization", basic(officer)).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
       return JSON.readTree(response.body());
