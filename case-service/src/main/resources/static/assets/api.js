@@ -98,7 +98,8 @@ export const api = {
    * A lifecycle action: POST /api/v1/cases/{ticket}/{action} with the version the officer saw.
    * Actions: verify, mark-complete, classify, route, assign, request-information, start-progress,
    * note, reply, answer, resolve, reject, merge, reopen, archive, extend-deadline, ppid/advance,
-   * ppid/grant, ppid/refuse.
+   * ppid/grant, ppid/refuse. Not offered by the API yet (the page says so when tried): assign
+   * ({assignee}), note ({text}), reply ({text}), and attachment downloads.
    */
   act: (ticket, action, version, body = {}) =>
     call('POST', `/api/v1/cases/${enc(ticket)}/${action}`, { ...body, version }),

@@ -116,7 +116,8 @@ function actionPanel(ws, c) {
           button.disabled = false;
           if (err instanceof ApiError && err.type.endsWith('/stale-version')) {
             app.go(`#/case/${encodeURIComponent(c.ticket)}`, { text: t('case.stale'), kind: 'warn' });
-          } else if (err instanceof ApiError && (err.status === 404 || err.status === 405) && !err.type) {
+          } else if (err instanceof ApiError && (err.status === 404 || err.status === 405) && !err.type.startsWith('/problems/')) {
+            // No such endpoint (yet): the case service's own 404 is /problems/not-found.
             app.notice(t('case.notAvailable', { s: err.status }), 'error');
           } else {
             const fields = (err.problem?.errors || err.problem?.fieldErrors || []).map((x) => x.field || x.pointer).filter(Boolean);
