@@ -7,6 +7,8 @@ import { h, formatDuration, table } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COLOURS = { WHATSAPP: '#25795f', EMAIL: '#2f5d9e', FACEBOOK: '#4a62b3', INSTAGRAM: '#a3407a', LAPOR: '#b5651d', FRONT_DESK: '#6b5b95' };
+const PALETTE = ['#0b5cad', '#b5651d', '#25795f', '#a3407a', '#6b5b95', '#8a6d00', '#2f5d9e'];
+const colourOf = (series, s) => COLOURS[s] || PALETTE[series.indexOf(s) % PALETTE.length];
 
 function svg(tag, attrs, ...children) {
   const el = document.createElementNS(SVG, tag);
@@ -16,7 +18,7 @@ function svg(tag, attrs, ...children) {
 }
 
 /** Stacked columns per day, one colour per series, with a legend. */
-function stackedColumns(title, days, series, valueOf) {
+function stackedColumns(title, days, series, valueOf, nameOf = (s) => s) {
   const totals = days.map((d) => series.reduce((sum, s) => sum + valueOf(d, s), 0));
   const max = Math.max(1, ...totals);
   const width = Math.max(640, days.length * 28 + 40);
@@ -30,7 +32,7 @@ function stackedColumns(title, days, series, valueOf) {
       if (!v) return;
       const hgt = Math.round(((height - 40) * v) / max);
       y -= hgt;
-      bars.push(svg('rect', { x: 30 + i * (bar + 6), y, width: bar, height: hgt, fill: COLOURS[s] || '#777' }, svg('title', {}, `${d} ${label('channel', s)}: ${v}`)));
+      bars.push(svg('rect', { x: 30 + i * (bar + 6), y, width: bar, height: hgt, fill: colourOf(series, s) }, svg('title', {}, `${d} ${nameOf(s)}: ${v}`)));
     });
     if (days.length <= 16 || i % 2 === 0) bars.push(svg('text', { x: 30 + i * (bar + 6) + bar / 2, y: height - 6, 'text-anchor': 'middle', 'font-size': 9 }, d.slice(5)));
   });
@@ -38,7 +40,7 @@ function stackedColumns(title, days, series, valueOf) {
   bars.push(svg('line', { x1: 28, x2: width, y1: height - 20, y2: height - 20, stroke: '#999' }));
   return h('figure', { class: 'chart' },
     svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, preserveAspectRatio: 'xMinYMin meet' }, bars),
-    h('figcaption', {}, series.map((s) => h('span', { class: 'legend' }, h('span', { class: 'swatch', style: `background:${COLOURS[s] || '#777'}` }), label('channel', s)))));
+    h('figcaption', {}, series.map((s) => h('span', { class: 'legend' }, h('span', { class: 'swatch', style: `background:${colourOf(series, s)}` }), nameOf(s)))));
 }
 
 function horizontalBars(id, entries) {
@@ -57,10 +59,12 @@ export async function dashboardView(params) {
   const dayList = [];
   for (let d = new Date(cases.from); d <= new Date(cases.to); d.setUTCDate(d.getUTCDate() + 1)) dayList.push(d.toISOString().slice(0, 10));
   const perDayChannel = {};
+  const perDayAgency = {};
   const perChannel = {};
   const perAgency = {};
   cases.volumes.forEach((v) => {
     perDayChannel[`${v.day}|${v.channel}`] = (perDayChannel[`${v.day}|${v.channel}`] || 0) + v.count;
+    perDayAgency[`${v.day}|${v.agency}`] = (perDayAgency[`${v.day}|${v.agency}`] || 0) + v.count;
     perChannel[v.channel] = (perChannel[v.channel] || 0) + v.count;
     perAgency[v.agency] = (perAgency[v.agency] || 0) + v.count;
   });
@@ -92,7 +96,12 @@ export async function dashboardView(params) {
       kpi('kpi-resolution', t('dash.resolution'), formatDuration(cases.medians.resolutionSeconds), `n = ${cases.medians.resolutionSamples}`)),
     h('div', { class: 'grid dash-grid' },
       h('section', { class: 'card wide', id: 'dash-volumes' }, h('h2', {}, t('dash.volumes')),
-        cases.volumes.length ? stackedColumns(t('dash.volumes'), days2, channels, (d, s) => perDayChannel[`${d}|${s}`] || 0) : h('p', {}, t('dash.nodata'))),
+        cases.volumes.length ? [
+          h('h3', {}, t('dash.byChannel')),
+          stackedColumns(`${t('dash.volumes')}: ${t('dash.byChannel')}`, days2, channels, (d, s) => perDayChannel[`${d}|${s}`] || 0, (s) => label('channel', s)),
+          h('h3', {}, t('dash.byAgency')),
+          stackedColumns(`${t('dash.volumes')}: ${t('dash.byAgency')}`, days2, Object.keys(perAgency).sort(), (d, a) => perDayAgency[`${d}|${a}`] || 0),
+        ] : h('p', {}, t('dash.nodata'))),
       h('section', { class: 'card' }, h('h2', {}, t('dash.byChannel')), horizontalBars('dash-by-channel', channels.map((c) => [label('channel', c), perChannel[c]]))),
       h('section', { class: 'card' }, h('h2', {}, t('dash.byAgency')), horizontalBars('dash-by-agency', Object.keys(perAgency).sort().map((a) => [a, perAgency[a]]))),
       h('section', { class: 'card wide', id: 'dash-backlog' }, h('h2', {}, t('dash.backlog')),

@@ -404,6 +404,7 @@ class OfficerUiBrowserTest {
   void theOperationsDashboardShowsCaseFiguresAndAdapterHealth() throws Exception {
     String met = routedCase("DAYASOS");
     String late = intakeOverApi("bdg.admin", "DASH-" + UUID.randomUUID());
+    intakeOverApi("btn.admin", "DASH-BTN-" + UUID.randomUUID());
     Instant now = Instant.now();
     slaEvent(
         new SlaEvent.SlaClockStopped(
@@ -439,6 +440,7 @@ class OfficerUiBrowserTest {
         Integer.parseInt(browser.findElement(By.cssSelector("#kpi-received .kpi-value")).getText());
     assertThat(received).isGreaterThanOrEqualTo(2);
     assertThat(browser.findElement(By.id("dash-by-channel")).getText()).contains("Loket");
+    assertThat(browser.findElement(By.id("dash-by-agency")).getText()).contains("BDG", "BTN");
     assertThat(browser.findElement(By.id("dash-backlog")).getText()).contains("BDG · DAYASOS");
     assertThat(browser.findElement(By.cssSelector("#kpi-compliance .kpi-value")).getText())
         .endsWith("%");
@@ -460,7 +462,7 @@ class OfficerUiBrowserTest {
                 .getText())
         .contains("Aktif");
 
-    browser.manage().window().setSize(new Dimension(1366, 2000));
+    browser.manage().window().setSize(new Dimension(1366, 2600));
     screenshot("dashboard.png");
 
     // A window the endpoint does not offer is a problem detail, not a guess.
