@@ -330,7 +330,7 @@ class OfficerUiBrowserTest {
     assertThat(browser.findElement(By.id("explanation")).getText()).contains("LINJAMSOS");
 
     act("mark-complete", Map.of("reason", "Fotokopi KK diperiksa di loket"), "RECEIVED");
-    act("verify", Map.of(), "VERIFIED");
+    actByKeyboard("verify", "Identitas dan KK sesuai", "VERIFIED");
     act("classify", Map.of("topic", "PKH belum cair"), "VERIFIED");
     act("route", Map.of("division", "LINJAMSOS"), "ROUTED");
     act("start-progress", Map.of(), "IN_PROGRESS");
@@ -348,6 +348,8 @@ class OfficerUiBrowserTest {
             .map(WebElement::getText)
             .toList();
     assertThat(actions).contains("opened", "verified", "routed", "in-progress", "answered");
+    assertThat(browser.findElement(By.id("timeline")).getText())
+        .contains("Identitas dan KK sesuai"); // typed by keyboard into the verify form
     assertThat(cases().byTicket(ticket).orElseThrow().division()).isEqualTo("LINJAMSOS");
 
     browser.manage().window().setSize(new Dimension(1366, 1800));
@@ -513,6 +515,23 @@ class OfficerUiBrowserTest {
           }
         });
     form.findElement(By.cssSelector("button[type=submit]")).click();
+    awaitOutcome(before, action, expectedStatus);
+  }
+
+  /** An action by keyboard alone: Enter opens it, Tab moves to its note and its button. */
+  private void actByKeyboard(String action, String note, String expectedStatus) {
+    WebElement before = browser.findElement(By.cssSelector("article.case"));
+    browser.findElement(By.cssSelector("#action-" + action + " summary")).sendKeys(Keys.ENTER);
+    WebElement active = browser.switchTo().activeElement();
+    active.sendKeys(Keys.TAB);
+    browser.switchTo().activeElement().sendKeys(note, Keys.TAB);
+    WebElement button = browser.switchTo().activeElement();
+    assertThat(button.getTagName()).isEqualTo("button");
+    button.sendKeys(Keys.ENTER);
+    awaitOutcome(before, action, expectedStatus);
+  }
+
+  private void awaitOutcome(WebElement before, String action, String expectedStatus) {
     wait.until(
         d -> {
           List<WebElement> notice = d.findElements(By.cssSelector("#notice.notice-error"));
