@@ -467,6 +467,15 @@ class OfficerUiBrowserTest {
     browser.manage().window().setSize(new Dimension(1366, 2600));
     screenshot("dashboard.png");
 
+    // The consumer-lag name the dashboard and the alert rules read is what a consuming service
+    // really exposes.
+    String ownMetrics =
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(ownMetrics).contains("kafka_consumer_fetch_manager_records_lag_max{");
+
     // A window the endpoint does not offer is a problem detail, not a guess.
     HttpResponse<String> tooLong =
         http.send(
