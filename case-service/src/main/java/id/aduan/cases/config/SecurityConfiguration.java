@@ -45,6 +45,9 @@ class SecurityConfiguration {
                         "/v3/api-docs/**",
                         "/api/v1/public/**")
                     .permitAll()
+                    // The officer UI's static files; the data behind it needs an officer.
+                    .requestMatchers("/", "/index.html", "/assets/**", "/favicon.ico")
+                    .permitAll()
                     .requestMatchers("/api/v1/**")
                     .authenticated()
                     .anyRequest()

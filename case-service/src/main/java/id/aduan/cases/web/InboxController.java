@@ -1,0 +1,189 @@
+package id.aduan.cases.web;
+
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.CaseQueries;
+import id.aduan.cases.persistence.Officers;
+import id.aduan.contracts.CaseStatus;
+import id.aduan.contracts.CaseType;
+import id.aduan.contracts.Channel;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The officer's work queue ({@code GET /api/v1/inbox}): the cases of their agency, and for a
+ * division officer only those routed to their division (in the query), each with its SLA badge. No
+ * message text and no personal data: the case detail shows those as the case API allows.
+ */
+@RestController
+class InboxController {
+
+  static final Set<CaseStatus> CLOSED =
+      EnumSet.of(CaseStatus.RESOLVED, CaseStatus.ARCHIVED, CaseStatus.REJECTED, CaseStatus.MERGED);
+
+  private static final int LIMIT = 500;
+
+  private final CaseQueries queries;
+  private final Officers officers;
+  private final Clock clock;
+
+  InboxController(CaseQueries queries, Officers officers, Clock clock) {
+    this.queries = queries;
+    this.officers = officers;
+    this.clock = clock;
+  }
+
+  /**
+   * The SLA state of a case as a badge: the most urgent of its clocks.
+   *
+   * @param state {@code OVERDUE} (a clock breached), {@code PAUSED} (waiting for the citizen),
+   *     {@code WARNING}, {@code RUNNING}, {@code MET} or {@code NONE} (no clock yet)
+   * @param secondsLeft until the nearest running deadline (negative when overdue), else null
+   */
+  record SlaBadge(
+      String state,
+      @Nullable String clock,
+      @Nullable Instant deadline,
+      @Nullable Long secondsLeft) {
+
+    static SlaBadge of(Map<String, CaseDocument.Deadline> deadlines, Instant now) {
+      if (deadlines.isEmpty()) {
+        return new SlaBadge("NONE", null, null, null);
+      }
+      CaseDocument.Deadline nearest =
+          deadlines.values().stream()
+              .min(Comparator.comparingInt(SlaBadge::urgency).thenComparing(d -> d.deadline()))
+              .orElseThrow();
+      Long left =
+          nearest.deadline() == null
+              ? null
+              : java.time.Duration.between(now, nearest.deadline()).toSeconds();
+      String state =
+          switch (nearest.state()) {
+            case "BREACHED", "STOPPED_LATE" -> "OVERDUE";
+            case "PAUSED" -> "PAUSED";
+            case "WARNING" -> "WARNING";
+            case "MET" -> "MET";
+            default -> left != null && left < 0 ? "OVERDUE" : "RUNNING";
+          };
+      return new SlaBadge(state, nearest.clock(), nearest.deadline(), left);
+    }
+
+    private static int urgency(CaseDocument.Deadline d) {
+      return switch (d.state()) {
+        case "BREACHED", "STOPPED_LATE" -> 0;
+        case "WARNING" -> 1;
+        case "RUNNING" -> 2;
+        case "PAUSED" -> 3;
+        default -> 4;
+      };
+    }
+  }
+
+  record InboxItem(
+      String ticket,
+      CaseStatus status,
+      CaseType caseType,
+      Channel channel,
+      String intakeMode,
+      Instant receivedAt,
+      @Nullable String division,
+      @Nullable String suggestedDivision,
+      @Nullable String topic,
+      @Nullable String slaClass,
+      int missing,
+      int duplicateSuspects,
+      SlaBadge sla) {}
+
+  record Inbox(String role, @Nullable String division, List<InboxItem> cases) {}
+
+  /**
+   * @param status {@code open} (default: every state that still needs work), {@code closed}, {@code
+   *     all}, or one state
+   * @param division only this division (a division officer always sees only their own)
+   * @param sla {@code overdue}, {@code paused}, {@code warning} or {@code running}
+   * @param q a ticket or topic fragment
+   */
+  @GetMapping("/api/v1/inbox")
+  Inbox inbox(
+      @RequestParam(defaultValue = "open") String status,
+      @RequestParam(required = false) @Nullable String division,
+      @RequestParam(required = false) @Nullable Channel channel,
+      @RequestParam(required = false) @Nullable String sla,
+      @RequestParam(required = false) @Nullable String q,
+      Principal principal) {
+    Officers.Officer officer =
+        officers
+            .byUsername(principal.getName())
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    String scopedDivision = division == null || division.isBlank() ? null : division;
+    if ("DIVISION_OFFICER".equals(officer.role())) {
+      if (officer.division() == null) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officer without a division");
+      }
+      scopedDivision = officer.division();
+    }
+    Instant now = clock.instant();
+    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+    List<InboxItem> items =
+        queries
+            .inbox(
+                new CaseQueries.InboxFilter(
+                    officer.agencyCode(), statuses(status), scopedDivision, channel, LIMIT))
+            .stream()
+            .filter(
+                c ->
+                    needle.isEmpty()
+                        || c.ticket().toLowerCase(Locale.ROOT).contains(needle)
+                        || (c.topic() != null
+                            && c.topic().toLowerCase(Locale.ROOT).contains(needle)))
+            .map(c -> item(c, now))
+            .filter(i -> sla == null || sla.isBlank() || i.sla().state().equalsIgnoreCase(sla))
+            .toList();
+    return new Inbox(officer.role(), officer.division(), items);
+  }
+
+  private static InboxItem item(CaseDocument c, Instant now) {
+    return new InboxItem(
+        c.ticket(),
+        c.status(),
+        c.caseType(),
+        c.channel(),
+        c.intakeMode(),
+        c.receivedAt(),
+        c.division(),
+        c.suggestedDivision(),
+        c.topic(),
+        c.slaClass(),
+        c.missing().size(),
+        c.duplicateSuspects().size(),
+        SlaBadge.of(c.deadlines(), now));
+  }
+
+  private static Set<CaseStatus> statuses(String status) {
+    return switch (status.toLowerCase(Locale.ROOT)) {
+      case "open" -> EnumSet.complementOf(EnumSet.copyOf(CLOSED));
+      case "closed" -> EnumSet.copyOf(CLOSED);
+      case "all" -> EnumSet.allOf(CaseStatus.class);
+      default -> {
+        try {
+          yield EnumSet.of(CaseStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("unknown status " + status);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,82 @@
+package id.aduan.cases.web;
+
+import id.aduan.agency.Agency;
+import id.aduan.agency.AgencyCatalog;
+import id.aduan.cases.domain.Case;
+import id.aduan.cases.persistence.Officers;
+import id.aduan.contracts.CaseType;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What the officer UI needs to know about the signed-in officer and their agency ({@code GET
+ * /api/v1/workspace}): who they are, their role and division, and the agency's own vocabulary
+ * (divisions, front-desk modes, SLA classes, intake requirements, PPID steps), so every form offers
+ * exactly what the agency file allows. Nothing here is personal data of citizens.
+ */
+@RestController
+class WorkspaceController {
+
+  private final Officers officers;
+  private final AgencyCatalog agencies;
+
+  WorkspaceController(Officers officers, AgencyCatalog agencies) {
+    this.officers = officers;
+    this.agencies = agencies;
+  }
+
+  record Label(String code, String id, String en) {}
+
+  record AgencyView(String code, String name, String timeZone) {}
+
+  record Workspace(
+      String username,
+      String displayName,
+      String role,
+      @Nullable String division,
+      AgencyView agency,
+      List<Label> divisions,
+      List<String> frontDesk,
+      List<String> caseTypes,
+      List<Label> slaClasses,
+      List<Label> requirements,
+      List<String> rejectionCodes,
+      List<String> ppidSteps) {}
+
+  @GetMapping("/api/v1/workspace")
+  Workspace workspace(Principal principal) {
+    Officers.Officer o =
+        officers
+            .byUsername(principal.getName())
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    Agency a =
+        agencies
+            .byCode(o.agencyCode())
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    Agency.Rules rules = a.rules();
+    return new Workspace(
+        o.username(),
+        o.displayName(),
+        o.role(),
+        o.division(),
+        new AgencyView(a.code(), a.name(), a.timeZone().getId()),
+        rules.divisions().stream().map(d -> new Label(d.code(), d.name(), d.name())).toList(),
+        a.channels().frontDesk(),
+        Arrays.stream(CaseType.values()).map(Enum::name).toList(),
+        rules.slaClasses().stream()
+            .map(s -> new Label(s.code(), s.name().id(), s.name().en()))
+            .toList(),
+        rules.intake().stream()
+            .map(r -> new Label(r.id(), r.label().id(), r.label().en()))
+            .distinct()
+            .toList(),
+        Case.REJECTION_CODES.stream().sorted().toList(),
+        rules.ppid().steps());
+  }
+}

@@ -1,0 +1,110 @@
+// Every call the officer UI makes to the case service, in one place, so an endpoint that moves
+// changes here only. Credentials (HTTP Basic, the local default) live in sessionStorage: they go
+// when the tab closes. "X-Requested-With" makes Spring Security answer 401 without the
+// WWW-Authenticate header, so the browser never shows its own login dialog over the page.
+
+const KEY = 'aduan.credentials';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+  get type() {
+    return this.problem.type || '';
+  }
+}
+
+export function signedIn() {
+  return sessionStorage.getItem(KEY) !== null;
+}
+
+export function signOut() {
+  sessionStorage.removeItem(KEY);
+}
+
+function encode(username, password) {
+  const bytes = new TextEncoder().encode(`${username}:${password}`);
+  let binary = '';
+  bytes.forEach((b) => (binary += String.fromCharCode(b)));
+  return btoa(binary);
+}
+
+async function call(method, path, body, credentials) {
+  const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' };
+  const auth = credentials || sessionStorage.getItem(KEY);
+  if (auth) headers.Authorization = `Basic ${auth}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError(0, { title: 'network', detail: String(e.message || e) });
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = { detail: text.slice(0, 300) };
+    }
+  }
+  if (!response.ok) {
+    if (response.status === 401 && !credentials) {
+      signOut();
+      window.dispatchEvent(new CustomEvent('aduan:signed-out'));
+    }
+    throw new ApiError(response.status, data);
+  }
+  return data;
+}
+
+async function blob(path) {
+  const response = await fetch(path, {
+    headers: { Authorization: `Basic ${sessionStorage.getItem(KEY)}`, 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!response.ok) throw new ApiError(response.status, null);
+  return response.blob();
+}
+
+const enc = encodeURIComponent;
+
+/** Checks the credentials against the service and keeps them for this tab. */
+export async function signIn(username, password) {
+  const credentials = encode(username, password);
+  const workspace = await call('GET', '/api/v1/workspace', undefined, credentials);
+  sessionStorage.setItem(KEY, credentials);
+  return workspace;
+}
+
+export const api = {
+  workspace: () => call('GET', '/api/v1/workspace'),
+
+  /** filters: status, division, channel, sla, q */
+  inbox: (filters = {}) => {
+    const params = new URLSearchParams();
+    Object.entries(filters).forEach(([k, v]) => v && params.set(k, v));
+    return call('GET', `/api/v1/inbox?${params}`);
+  },
+
+  search: (q) => call('GET', `/api/v1/cases?q=${enc(q)}`),
+  case: (ticket) => call('GET', `/api/v1/cases/${enc(ticket)}`),
+  citizen: (ticket) => call('GET', `/api/v1/cases/${enc(ticket)}/citizen`),
+  attachment: (ticket, id) => blob(`/api/v1/cases/${enc(ticket)}/attachments/${enc(id)}`),
+
+  /**
+   * A lifecycle action: POST /api/v1/cases/{ticket}/{action} with the version the officer saw.
+   * Actions: verify, mark-complete, classify, route, assign, request-information, start-progress,
+   * note, reply, answer, resolve, reject, merge, reopen, archive, extend-deadline, ppid/advance,
+   * ppid/grant, ppid/refuse. Not offered by the API yet (the page says so when tried): assign
+   * ({assignee}), note ({text}), reply ({text}), and attachment downloads.
+   */
+  act: (ticket, action, version, body = {}) =>
+    call('POST', `/api/v1/cases/${enc(ticket)}/${action}`, { ...body, version }),
+
+  intake: (form) => call('POST', '/api/v1/intake', form),
+
+  operations: (days = 14) => call('GET', `/api/v1/operations/summary?days=${enc(days)}`),
+};

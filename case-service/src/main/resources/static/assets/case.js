@@ -1,0 +1,261 @@
+// Case detail: summary, conversation with attachments, classification and its explanation,
+// deadlines, timeline, and every action of the API. The server decides what is allowed; the
+// page only hides what the case's state makes pointless (the same table as domain/Case.ALLOWED).
+import { api, ApiError } from './api.js';
+import { app } from './app.js';
+import { t, label, lang } from './i18n.js';
+import { h, field, formatDateTime, formatDuration, slaBadge, statusBadge, table, localInputToInstant, nowForInput } from './ui.js';
+
+const OPEN = ['RECEIVED', 'INCOMPLETE', 'VERIFIED', 'ROUTED', 'IN_PROGRESS'];
+const LIVE = [...OPEN, 'ANSWERED'];
+const CHANNELS = ['WHATSAPP', 'EMAIL', 'FACEBOOK', 'INSTAGRAM', 'LAPOR', 'FRONT_DESK', 'PHONE', 'LETTER'];
+
+const lines = (v) => String(v || '').split('\n').map((s) => s.trim()).filter(Boolean);
+const optional = (v) => (v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim());
+
+/** Every action: when it shows, its form, and the body it posts. */
+function actions(ws, c) {
+  const divisions = ws.divisions.map((d) => [d.code, `${d.code} — ${d.id}`]);
+  return [
+    { action: 'verify', when: ['RECEIVED'], fields: () => [field(t('field.reasonOptional'), 'reason', { type: 'textarea' })], body: (f) => ({ reason: optional(f.get('reason')) }) },
+    { action: 'mark-complete', when: ['INCOMPLETE'], fields: () => [field(t('field.reason'), 'reason', { type: 'textarea', required: true })], body: (f) => ({ reason: f.get('reason') }) },
+    {
+      action: 'classify', when: ['VERIFIED', 'ROUTED'],
+      fields: () => [
+        field(t('field.caseType'), 'caseType', { type: 'select', required: true, value: c.caseType, options: ws.caseTypes.map((x) => [x, label('type', x)]) }),
+        field(t('field.slaClass'), 'slaClass', { type: 'select', value: c.slaClass || '', options: [['', t('case.none')], ...ws.slaClasses.map((s) => [s.code, `${s.code} — ${s.id}`])] }),
+        field(t('field.topic'), 'topic', { value: c.topic || '' }),
+      ],
+      body: (f) => ({ caseType: f.get('caseType'), slaClass: optional(f.get('slaClass')), topic: optional(f.get('topic')) }),
+    },
+    {
+      action: 'route', when: ['VERIFIED', 'ROUTED', 'IN_PROGRESS'],
+      fields: () => [field(t('field.division'), 'division', { type: 'select', required: true, value: c.division || c.suggestedDivision || '', options: divisions })],
+      body: (f) => ({ division: f.get('division') }),
+    },
+    { action: 'assign', when: OPEN, fields: () => [field(t('field.assignee'), 'assignee', { required: true })], body: (f) => ({ assignee: f.get('assignee').trim() }) },
+    {
+      action: 'request-information', when: OPEN,
+      fields: () => [
+        h('fieldset', {}, h('legend', {}, t('field.missing')),
+          ws.requirements.map((r) => field(lang() === 'en' ? r.en : r.id, 'missing', { type: 'checkbox', value: c.missing.includes(r.code), attrs: { value: r.code } }))),
+        field(t('field.reasonOptional'), 'reason', { type: 'textarea' }),
+      ],
+      body: (f) => ({ missing: f.getAll('missing'), reason: optional(f.get('reason')) }),
+    },
+    { action: 'start-progress', when: ['ROUTED'], fields: () => [field(t('field.reasonOptional'), 'reason', { type: 'textarea' })], body: (f) => ({ reason: optional(f.get('reason')) }) },
+    { action: 'note', when: LIVE, fields: () => [field(t('field.note'), 'text', { type: 'textarea', required: true })], body: (f) => ({ text: f.get('text') }) },
+    { action: 'reply', when: LIVE, fields: () => [field(t('field.text'), 'text', { type: 'textarea', required: true })], body: (f) => ({ text: f.get('text') }) },
+    { action: 'answer', when: ['IN_PROGRESS'], fields: () => [field(t('field.text'), 'text', { type: 'textarea', required: true })], body: (f) => ({ text: f.get('text') }) },
+    {
+      action: 'resolve', when: ['ANSWERED'],
+      fields: () => [
+        field(t('field.summary'), 'summary', { type: 'textarea', required: true }),
+        field(t('field.whatWasDone'), 'whatWasDone', { type: 'textarea', required: true }),
+        field(t('field.doneBy'), 'doneBy', { type: 'textarea', required: true, value: ws.displayName }),
+        field(t('field.doneAt'), 'doneAt', { type: 'datetime-local', required: true, value: nowForInput() }),
+        field(t('field.citizenInformedVia'), 'citizenInformedVia', { type: 'select', required: true, value: c.channel, options: CHANNELS.map((x) => [x, label('channel', x)]) }),
+      ],
+      body: (f) => ({
+        summary: f.get('summary'),
+        beritaAcara: { whatWasDone: f.get('whatWasDone'), doneBy: lines(f.get('doneBy')), doneAt: localInputToInstant(f.get('doneAt')), citizenInformedVia: f.get('citizenInformedVia') },
+      }),
+    },
+    {
+      action: 'reject', when: OPEN,
+      fields: () => [
+        field(t('field.reasonCode'), 'reasonCode', { type: 'select', required: true, options: ws.rejectionCodes.map((x) => [x, x]) }),
+        field(t('field.reason'), 'reason', { type: 'textarea', required: true }),
+      ],
+      body: (f) => ({ reasonCode: f.get('reasonCode'), reason: f.get('reason') }),
+    },
+    {
+      action: 'merge', when: OPEN,
+      fields: () => [field(t('field.survivorTicket'), 'survivorTicket', { required: true, value: c.duplicateSuspects[0]?.ticket || '', attrs: { autocapitalize: 'characters' } })],
+      body: (f) => ({ survivorTicket: f.get('survivorTicket').trim() }),
+    },
+    { action: 'reopen', when: ['ANSWERED', 'RESOLVED'], fields: () => [field(t('field.reason'), 'reason', { type: 'textarea', required: true })], body: (f) => ({ reason: f.get('reason') }) },
+    { action: 'extend-deadline', when: ['RECEIVED', 'VERIFIED', 'ROUTED', 'IN_PROGRESS'], fields: () => [field(t('field.reason'), 'reason', { type: 'textarea', required: true })], body: (f) => ({ reason: f.get('reason') }) },
+    { action: 'archive', when: ['RESOLVED', 'REJECTED', 'MERGED'], fields: () => [field(t('field.reasonOptional'), 'reason', { type: 'textarea' })], body: (f) => ({ reason: optional(f.get('reason')) }) },
+    {
+      action: 'ppid/advance', when: c.caseType === 'INFORMATION_REQUEST' ? ['RECEIVED', 'VERIFIED', 'IN_PROGRESS'] : [],
+      fields: () => [field(t('field.step'), 'step', { type: 'select', required: true, options: ws.ppidSteps.map((s) => [s, s]) })],
+      body: (f) => ({ step: f.get('step') }),
+    },
+    {
+      action: 'ppid/grant', when: c.caseType === 'INFORMATION_REQUEST' ? ['IN_PROGRESS'] : [],
+      fields: () => [
+        field(t('field.whatWasDone'), 'whatWasDone', { type: 'textarea', required: true }),
+        field(t('field.proofOfDelivery'), 'proofOfDelivery', { required: true }),
+        field(t('field.citizenInformedVia'), 'citizenInformedVia', { type: 'select', required: true, value: c.channel, options: CHANNELS.map((x) => [x, label('channel', x)]) }),
+      ],
+      body: (f) => ({ whatWasDone: f.get('whatWasDone'), proofOfDelivery: f.get('proofOfDelivery'), citizenInformedVia: f.get('citizenInformedVia') }),
+    },
+    {
+      action: 'ppid/refuse', when: c.caseType === 'INFORMATION_REQUEST' ? ['IN_PROGRESS'] : [],
+      fields: () => [field(t('field.legalBasis'), 'legalBasis', { type: 'textarea', required: true })],
+      body: (f) => ({ legalBasis: f.get('legalBasis') }),
+    },
+  ];
+}
+
+function actionPanel(ws, c) {
+  const available = actions(ws, c).filter((a) => a.when.includes(c.status));
+  return h('section', { class: 'card', 'aria-labelledby': 'actions-title', id: 'actions' },
+    h('h2', { id: 'actions-title' }, t('case.actions')),
+    available.map((a) => {
+      const form = h('form', { class: 'action-form', 'data-action': a.action }, a.fields(), h('button', { type: 'submit', class: 'primary' }, t(`action.${a.action}`)));
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const button = form.querySelector('button[type=submit]');
+        button.disabled = true;
+        try {
+          await api.act(c.ticket, a.action, c.version, a.body(new FormData(form)));
+          app.go(`#/case/${encodeURIComponent(c.ticket)}`, { text: t('case.done', { a: t(`action.${a.action}`) }), kind: 'ok' });
+        } catch (err) {
+          button.disabled = false;
+          if (err instanceof ApiError && err.type.endsWith('/stale-version')) {
+            app.go(`#/case/${encodeURIComponent(c.ticket)}`, { text: t('case.stale'), kind: 'warn' });
+          } else if (err instanceof ApiError && (err.status === 404 || err.status === 405) && !err.type.startsWith('/problems/')) {
+            // No such endpoint (yet): the case service's own 404 is /problems/not-found.
+            app.notice(t('case.notAvailable', { s: err.status }), 'error');
+          } else {
+            const fields = (err.problem?.errors || err.problem?.fieldErrors || []).map((x) => x.field || x.pointer).filter(Boolean);
+            app.notice(`${t('error')}: ${err.message}${fields.length ? ' (' + fields.join(', ') + ')' : ''}`, 'error');
+          }
+        }
+      });
+      return h('details', { class: 'action', id: `action-${a.action.replace('/', '-')}` }, h('summary', {}, t(`action.${a.action}`)), form);
+    }));
+}
+
+function attachmentsOf(ticket, m) {
+  const files = m.attachments || m.files || [];
+  const ids = m.attachmentIds || files.map((f) => f.id || f.attachmentId).filter(Boolean);
+  if (files.length === 0 && ids.length === 0) return null;
+  const items = (files.length ? files : ids.map((id) => ({ id }))).map((f, i) => {
+    const id = f.id || f.attachmentId || ids[i];
+    const name = f.fileName || f.name || id || f.mediaType;
+    if (!id) return h('li', {}, name, f.mediaType ? ` (${f.mediaType})` : '');
+    const link = h('a', { href: '#', 'data-attachment': id }, name);
+    link.addEventListener('click', async (e) => {
+      e.preventDefault();
+      try {
+        const blob = await api.attachment(ticket, id);
+        window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+      } catch (err) {
+        app.notice(`${t('error')}: ${err.message}`, 'error');
+      }
+    });
+    return h('li', {}, link, f.mediaType ? ` (${f.mediaType})` : '');
+  });
+  return h('div', { class: 'attachments' }, h('strong', {}, t('case.attachments'), ': '), h('ul', {}, items));
+}
+
+function conversation(ws, c) {
+  return h('section', { class: 'card', 'aria-labelledby': 'conv-title', id: 'conversation' },
+    h('h2', { id: 'conv-title' }, t('case.conversation')),
+    c.messages.length === 0 ? h('p', {}, t('case.noMessages')) :
+      h('ol', { class: 'messages' }, c.messages.map((m) =>
+        h('li', { class: `message ${String(m.direction).toLowerCase()}` },
+          h('div', { class: 'meta' },
+            h('span', { class: 'who' }, m.direction === 'OUTBOUND' ? t('case.outbound') : t('case.inbound')), ' · ',
+            label('channel', m.channel), ' · ', h('time', { datetime: m.at }, formatDateTime(m.at, ws.agency.timeZone))),
+          m.text ? h('p', { class: 'text' }, m.text) : h('p', { class: 'text muted' }, t(m.channel === 'FRONT_DESK' ? 'case.formOnly' : 'case.noText')),
+          attachmentsOf(c.ticket, m)))));
+}
+
+function classification(ws, c) {
+  const explanation = c.classification?.explanation || c.classificationExplanation ||
+    (c.suggestedDivision ? t('case.explanation.suggested', { d: c.suggestedDivision }) : t('case.explanation.none'));
+  return h('section', { class: 'card', 'aria-labelledby': 'class-title', id: 'classification' },
+    h('h2', { id: 'class-title' }, t('case.classification')),
+    h('dl', { class: 'pairs' },
+      h('dt', {}, t('field.caseType')), h('dd', {}, label('type', c.caseType)),
+      h('dt', {}, t('case.slaClass')), h('dd', {}, c.slaClass || t('case.none')),
+      h('dt', {}, t('case.topic')), h('dd', {}, c.topic || t('case.none')),
+      h('dt', {}, t('col.division')), h('dd', {}, c.division || t('case.none')),
+      h('dt', {}, t('case.suggested')), h('dd', {}, c.suggestedDivision || t('case.none')),
+      h('dt', {}, t('case.explanation')), h('dd', { id: 'explanation' }, explanation)),
+    c.duplicateSuspects.length ? h('div', {}, h('h3', {}, t('case.duplicates')), h('ul', {}, c.duplicateSuspects.map((d) =>
+      h('li', {}, h('a', { href: `#/case/${encodeURIComponent(d.ticket)}` }, d.ticket), ` — ${t('case.similarity', { p: Math.round(d.similarity * 100) })}; ${d.reasons.join(', ')}`)))) : null);
+}
+
+function deadlines(ws, c) {
+  const entries = Object.values(c.deadlines || {});
+  const now = Date.now();
+  return h('section', { class: 'card', 'aria-labelledby': 'dl-title', id: 'deadlines' },
+    h('h2', { id: 'dl-title' }, t('case.deadlines')),
+    entries.length === 0 ? h('p', {}, t('sla.NONE')) :
+      table([t('deadline.clock'), t('deadline.deadline'), t('deadline.state'), t('deadline.left')], entries.map((d) => {
+        const left = d.deadline ? Math.round((new Date(d.deadline).getTime() - now) / 1000) : null;
+        const state = ['BREACHED', 'STOPPED_LATE'].includes(d.state) || (d.state === 'RUNNING' && left < 0) ? 'OVERDUE' : d.state;
+        return h('tr', {}, h('td', {}, d.clock), h('td', {}, formatDateTime(d.deadline, ws.agency.timeZone)),
+          h('td', {}, slaBadge({ state: ['RUNNING', 'WARNING', 'PAUSED', 'OVERDUE', 'MET'].includes(state) ? state : 'NONE', secondsLeft: left })),
+          h('td', {}, left === null ? t('case.none') : formatDuration(left)));
+      })));
+}
+
+function timeline(ws, c) {
+  return h('section', { class: 'card', 'aria-labelledby': 'tl-title', id: 'timeline' },
+    h('h2', { id: 'tl-title' }, t('case.timeline')),
+    table([t('timeline.at'), t('timeline.actor'), t('timeline.action'), t('timeline.change'), t('timeline.reason')], [...c.timeline].reverse().map((e) =>
+      h('tr', {}, h('td', { class: 'nowrap' }, formatDateTime(e.at, ws.agency.timeZone)), h('td', {}, e.actor), h('td', {}, e.action),
+        h('td', {}, `${e.from ? label('status', e.from) + ' → ' : ''}${label('status', e.to)}`), h('td', {}, e.reason || '')))));
+}
+
+export async function caseView(ticket) {
+  const ws = app.workspace;
+  const c = await api.case(ticket);
+  const facts = [
+    [t('col.status'), statusBadge(c.status)],
+    [t('col.type'), label('type', c.caseType)],
+    [t('col.channel'), `${label('channel', c.channel)}${c.channel === 'FRONT_DESK' ? ' (' + label('mode', c.intakeMode) + ')' : ''}`],
+    [t('col.received'), formatDateTime(c.receivedAt, ws.agency.timeZone)],
+    [t('col.division'), c.division || t('case.none')],
+    [t('case.version'), String(c.version)],
+  ];
+  if (c.missing.length) facts.push([t('case.missing'), c.missing.join(', ')]);
+  if (c.invalid.length) facts.push([t('case.invalid'), c.invalid.join(', ')]);
+  if (c.rejectionCode) facts.push([t('case.rejection'), `${c.rejectionCode}: ${c.rejectionReason || ''}`]);
+  if (c.mergedIntoTicket) facts.push([t('case.mergedInto'), h('a', { href: `#/case/${encodeURIComponent(c.mergedIntoTicket)}` }, c.mergedIntoTicket)]);
+  if (c.mergedTickets.length) facts.push([t('case.mergedTickets'), c.mergedTickets.join(', ')]);
+  if (c.assignee) facts.push([t('field.assignee'), c.assignee]);
+  return h('article', { class: 'case', 'data-ticket': c.ticket, 'data-status': c.status },
+    h('p', {}, h('a', { href: '#/inbox' }, t('case.back'))),
+    h('h1', { id: 'case-title' }, c.ticket, ' ', statusBadge(c.status)),
+    h('div', { class: 'grid' },
+      h('div', { class: 'col-main' },
+        h('section', { class: 'card', 'aria-labelledby': 'sum-title', id: 'summary' },
+          h('h2', { id: 'sum-title' }, t('case.summary')),
+          h('dl', { class: 'pairs' }, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+          c.resolution ? h('p', {}, h('a', { href: `#/case/${encodeURIComponent(c.ticket)}/berita-acara`, id: 'print-record', class: 'button' }, t('case.printRecord'))) : null),
+        conversation(ws, c),
+        timeline(ws, c)),
+      h('div', { class: 'col-side' }, actionPanel(ws, c), classification(ws, c), deadlines(ws, c))));
+}
+
+/** The berita acara as a page that prints (and saves as PDF) on its own: the browser's print. */
+export async function recordView(ticket) {
+  const ws = app.workspace;
+  const c = await api.case(ticket);
+  const r = c.resolution;
+  if (!r) return h('div', { class: 'card' }, h('h1', {}, c.ticket), h('p', {}, t('record.none')));
+  const summary = [...c.timeline].reverse().find((e) => e.to === 'RESOLVED')?.reason || '';
+  const row = (k, v) => [h('dt', {}, k), h('dd', {}, v)];
+  return h('article', { class: 'record', id: 'berita-acara' },
+    h('p', { class: 'no-print' }, h('a', { href: `#/case/${encodeURIComponent(c.ticket)}` }, '← ', c.ticket), ' ',
+      h('button', { type: 'button', class: 'primary', id: 'print', onclick: () => window.print() }, t('record.print'))),
+    h('header', { class: 'record-head' }, h('p', { class: 'agency' }, ws.agency.name), h('h1', {}, t('record.title')), h('p', {}, `${t('record.ticket')}: ${c.ticket}`)),
+    h('dl', { class: 'pairs record-body' },
+      row(t('record.received'), formatDateTime(c.receivedAt, ws.agency.timeZone)),
+      row(t('record.channel'), label('channel', c.channel)),
+      row(t('record.division'), c.division || t('case.none')),
+      row(t('record.summary'), summary),
+      row(t('record.whatWasDone'), r.whatWasDone),
+      row(t('record.doneBy'), (r.doneBy || []).join(', ')),
+      row(t('record.doneAt'), formatDateTime(r.doneAt, ws.agency.timeZone)),
+      row(t('record.informed'), label('channel', r.citizenInformedVia)),
+      r.proofOfDelivery ? row(t('record.proof'), r.proofOfDelivery) : null),
+    h('div', { class: 'signatures' }, (r.doneBy || []).map((name) => h('div', { class: 'signature' }, h('div', { class: 'line' }), h('p', {}, name), h('small', {}, t('record.signature'))))));
+}

@@ -1,0 +1,685 @@
+package id.aduan.cases.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import id.aduan.cases.CaseServiceApplication;
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.Cases;
+import id.aduan.cases.persistence.Officers;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.contracts.Topics;
+import id.aduan.messaging.EventPublisher;
+import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.InJvmMongo;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The officer UI in a real browser (Debian's Chromium, headless, driven by its chromedriver)
+ * against the case service on the in-JVM Kafka broker and the MongoDB-protocol server: sign-in, the
+ * inbox with SLA badges and filters, a front-desk complaint from intake to its printed berita
+ * acara, division scoping, and the operations dashboard (kept as a screenshot in {@code
+ * target/ui-screenshots/}).
+ */
+@AduanKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OfficerUiBrowserTest {
+
+  private static final String PASSWORD = "browser-test-password";
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path ARTIFACTS = Path.of("target", "ui-screenshots");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private ConfigurableApplicationContext service;
+  private HttpServer adapterMetrics;
+  private Path profile;
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+  private String base;
+
+  @BeforeAll
+  void start() throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "browser tests need Debian's packages chromium and chromium-driver"
+            + " (apt-get install -y chromium chromium-driver): /usr/bin/chromium or"
+            + " /usr/bin/chromedriver is missing");
+    // A stand-in for a channel adapter's /actuator/prometheus, and a port nobody listens on.
+    adapterMetrics = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    adapterMetrics.createContext(
+        "/actuator/prometheus",
+        exchange -> {
+          byte[] body =
+              """
+              # TYPE aduan_dead_letters_total counter
+              aduan_dead_letters_total{reason="unknown_account",service="channel-whatsapp",topic="complaints.inbound.v1.dlq"} 3.0
+              aduan_client_errors_total{client="graph-api",code="131047",service="channel-whatsapp"} 2.0
+              aduan_publish_total{outcome="acked",service="channel-whatsapp",topic="complaints.inbound.v1"} 40.0
+              kafka_consumer_fetch_manager_records_lag_max{client_id="c-1",service="channel-whatsapp"} 7.0
+              """
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    adapterMetrics.start();
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    service =
+        CaseServiceApplication.builder()
+            .run(
+                "--spring.cloud.stream.kafka.binder.brokers="
+                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
+                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("officer-ui"),
+                "--server.port=0",
+                "--aduan.demo.enabled=true",
+                "--aduan.demo.password=" + PASSWORD,
+                "--aduan.cases.outbox-sweep-interval=200ms",
+                "--aduan.operations.scrape-targets.channel-whatsapp=http://127.0.0.1:"
+                    + adapterMetrics.getAddress().getPort()
+                    + "/actuator/prometheus",
+                "--aduan.operations.scrape-targets.channel-email=http://127.0.0.1:"
+                    + closedPort
+                    + "/actuator/prometheus");
+    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    addOfficer("bdg.linjamsos", "DIVISION_OFFICER", "LINJAMSOS");
+    addOfficer("bdg.rehsos", "DIVISION_OFFICER", "REHSOS");
+    addOfficer("ops.platform", "OPERATIONS", null);
+
+    profile = Files.createTempDirectory("aduan-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1366,900",
+        "--lang=id-ID");
+    ChromeDriverService driverService =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(driverService, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    // A view re-renders as a whole: an element read a moment ago may be gone; look again.
+    wait.ignoring(StaleElementReferenceException.class);
+    Files.createDirectories(ARTIFACTS);
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.close();
+    }
+    if (adapterMetrics != null) {
+      adapterMetrics.stop(0);
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @BeforeEach
+  void signedOutInIndonesian() {
+    browser.manage().window().setSize(new Dimension(1366, 900));
+    browser.get(base + "/#/login");
+    js("sessionStorage.clear(); localStorage.clear();");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+  }
+
+  // ------------------------------------------------------------------------------------ sign-in
+
+  @Test
+  void anOfficerSignsInWithTheKeyboardAndAWrongPasswordIsRefusedOnThePage() {
+    browser.get(base + "/");
+    wait.until(ExpectedConditions.urlContains("#/login"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Masuk petugas");
+
+    typeCredentials("bdg.admin", "not-the-password");
+    WebElement error =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+    wait.until(d -> !error.getText().isBlank());
+    assertThat(error.getText()).isEqualTo("Nama pengguna atau kata sandi salah.");
+
+    browser.findElement(By.name("username")).clear();
+    browser.findElement(By.name("password")).clear();
+    typeCredentials("bdg.admin", PASSWORD);
+    wait.until(
+        ExpectedConditions.textToBe(By.cssSelector("h1#inbox-title"), "Kotak masuk Semua bidang"));
+    assertThat(browser.findElement(By.id("who")).getText()).contains("BDG");
+
+    browser.findElement(By.id("lang-toggle")).click();
+    wait.until(
+        ExpectedConditions.textToBe(By.cssSelector("h1#inbox-title"), "Inbox All divisions"));
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+
+    // Every text exists in both languages.
+    Object untranslated =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/assets/i18n.js').then(m => {"
+                    + "  const id = m.keysOf('id'), en = m.keysOf('en');"
+                    + "  done(id.filter(k => !en.includes(k)).concat(en.filter(k => !id.includes(k))));"
+                    + "});");
+    assertThat((List<?>) untranslated).isEmpty();
+
+    browser.findElement(By.id("signout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    browser.get(base + "/#/inbox");
+    wait.until(ExpectedConditions.urlContains("#/login"));
+  }
+
+  // -------------------------------------------------------------------------------------- inbox
+
+  @Test
+  void theInboxShowsEachCasesSlaBadgeAndFiltersByIt() {
+    String running = intakeOverApi("bdg.admin", "SLA-RUNNING-" + UUID.randomUUID());
+    String breached = intakeOverApi("bdg.admin", "SLA-BREACHED-" + UUID.randomUUID());
+    String paused = intakeOverApi("bdg.admin", "SLA-PAUSED-" + UUID.randomUUID());
+    Instant now = Instant.now();
+    slaEvent(
+        new SlaEvent.SlaClockStarted(
+            UUID.randomUUID().toString(),
+            now,
+            caseId(running),
+            running,
+            "BDG",
+            "completion",
+            "STANDARD",
+            now,
+            now.plus(3, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS),
+            false));
+    slaEvent(
+        new SlaEvent.SlaBreached(
+            UUID.randomUUID().toString(),
+            now,
+            caseId(breached),
+            breached,
+            "BDG",
+            "completion",
+            now.minus(5, ChronoUnit.HOURS),
+            null));
+    slaEvent(
+        new SlaEvent.SlaClockStarted(
+            UUID.randomUUID().toString(),
+            now,
+            caseId(paused),
+            paused,
+            "BDG",
+            "completion",
+            "STANDARD",
+            now,
+            now.plus(2, ChronoUnit.DAYS),
+            false));
+    awaitDeadline(running, "RUNNING");
+    awaitDeadline(breached, "BREACHED");
+    awaitDeadline(paused, "RUNNING");
+    slaEvent(
+        new SlaEvent.SlaClockPaused(
+            UUID.randomUUID().toString(), now, caseId(paused), paused, "BDG", "completion", now));
+    awaitDeadline(paused, "PAUSED");
+
+    signIn("bdg.admin");
+    assertThat(badge(running).getAttribute("data-sla")).isEqualTo("RUNNING");
+    assertThat(badge(running).getText()).startsWith("Sisa 3 hari");
+    assertThat(badge(breached).getAttribute("data-sla")).isEqualTo("OVERDUE");
+    assertThat(badge(breached).getText()).startsWith("Terlambat 5 jam");
+    assertThat(badge(paused).getText()).isEqualTo("Dijeda");
+
+    new Select(browser.findElement(By.name("sla"))).selectByValue("overdue");
+    browser.findElement(By.cssSelector("#inbox-filters button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlContains("sla=overdue"));
+    wait.until(d -> ticketsInInbox().contains(breached));
+    assertThat(ticketsInInbox()).contains(breached).doesNotContain(running, paused);
+
+    browser.findElement(By.id("lang-toggle")).click();
+    wait.until(d -> badge(breached).getText().startsWith("Overdue by 5 h"));
+  }
+
+  // ----------------------------------------------------------------- intake to resolution, PDF
+
+  @Test
+  void aWalkInComplaintGoesFromTheFrontDeskToItsPrintedBeritaAcaraInTheUi() throws IOException {
+    signIn("bdg.admin");
+    browser.findElement(By.id("nav-intake")).click();
+    WebElement form =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake-form")));
+    new Select(form.findElement(By.name("mode"))).selectByValue("walk-in");
+    // Received yesterday at 09:30 (the browser's zone): deadlines count from it.
+    js(
+        "const d = new Date(Date.now() - 86400000); d.setHours(9, 30, 0, 0);"
+            + "const p = n => String(n).padStart(2, '0');"
+            + "document.querySelector('#intake-form [name=receivedAt]').value ="
+            + " `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T09:30`;");
+    String reference = "LOKET-" + UUID.randomUUID();
+    form.findElement(By.name("reference")).sendKeys(reference);
+    form.findElement(By.name("name")).sendKeys("Siti Aminah");
+    form.findElement(By.name("nik")).sendKeys("3273014101900001");
+    form.findElement(By.name("description"))
+        .sendKeys("Bantuan PKH keluarga kami belum cair sejak bulan Januari, mohon dibantu");
+    form.findElement(By.name("remedy")).sendKeys("PKH dicairkan");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+
+    WebElement article =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.case")));
+    String ticket = article.getAttribute("data-ticket");
+    assertThat(ticket).matches("BDG-\\d{4}-\\d{6}");
+    assertThat(browser.findElement(By.id("notice")).getText()).contains(ticket);
+    // The KK copy is a document the form cannot carry: the case waits for it.
+    assertThat(article.getAttribute("data-status")).isEqualTo("INCOMPLETE");
+    CaseDocument stored = cases().byTicket(ticket).orElseThrow();
+    assertThat(stored.receivedAt()).isBefore(Instant.now().minus(12, ChronoUnit.HOURS));
+    assertThat(browser.findElement(By.id("explanation")).getText()).contains("LINJAMSOS");
+
+    act("mark-complete", Map.of("reason", "Fotokopi KK diperiksa di loket"), "RECEIVED");
+    actByKeyboard("verify", "Identitas dan KK sesuai", "VERIFIED");
+    act("classify", Map.of("topic", "PKH belum cair"), "VERIFIED");
+    act("route", Map.of("division", "LINJAMSOS"), "ROUTED");
+    act("start-progress", Map.of(), "IN_PROGRESS");
+    act("answer", Map.of("text", "PKH sudah diajukan ulang dan akan cair bulan depan"), "ANSWERED");
+    act(
+        "resolve",
+        Map.of(
+            "summary", "PKH dicairkan",
+            "whatWasDone", "Verifikasi DTKS dan pengajuan ulang PKH ke Kemensos",
+            "doneBy", "Admin BDG\nPendamping PKH Kec. Coblong"),
+        "RESOLVED");
+
+    List<String> actions =
+        browser.findElements(By.cssSelector("#timeline tbody tr td:nth-child(3)")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(actions).contains("opened", "verified", "routed", "in-progress", "answered");
+    assertThat(browser.findElement(By.id("timeline")).getText())
+        .contains("Identitas dan KK sesuai"); // typed by keyboard into the verify form
+    assertThat(cases().byTicket(ticket).orElseThrow().division()).isEqualTo("LINJAMSOS");
+
+    browser.manage().window().setSize(new Dimension(1366, 1800));
+    screenshot("case-resolved.png");
+    browser.findElement(By.id("print-record")).click();
+    WebElement record =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("berita-acara")));
+    assertThat(record.getText())
+        .contains("BERITA ACARA PENYELESAIAN PENGADUAN", ticket, "DINAS SOSIAL KOTA BANDUNG")
+        .contains("Verifikasi DTKS dan pengajuan ulang PKH ke Kemensos")
+        .contains("Pendamping PKH Kec. Coblong");
+    Pdf pdf = browser.print(new PrintOptions());
+    byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+    assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    Files.write(ARTIFACTS.resolve("berita-acara.pdf"), bytes);
+    screenshot("berita-acara.png");
+  }
+
+  // ---------------------------------------------------------------------------- division scoping
+
+  @Test
+  void aDivisionOfficerSeesOnlyTheCasesOfTheirDivision() throws Exception {
+    String social = routedCase("LINJAMSOS");
+    String rehab = routedCase("REHSOS");
+
+    signIn("bdg.linjamsos");
+    assertThat(browser.findElement(By.cssSelector("h1#inbox-title .scope")).getText())
+        .isEqualTo("Bidang Anda: LINJAMSOS");
+    assertThat(ticketsInInbox()).contains(social).doesNotContain(rehab);
+    assertThat(browser.findElement(By.name("division")).isEnabled()).isFalse();
+
+    // The scoping is in the query: asking for another division over the API changes nothing.
+    JsonNode other = getJson("bdg.linjamsos", "/api/v1/inbox?division=REHSOS&status=all");
+    assertThat(other.get("cases").findValuesAsString("ticket"))
+        .contains(social)
+        .doesNotContain(rehab);
+
+    signIn("bdg.rehsos");
+    assertThat(ticketsInInbox()).contains(rehab).doesNotContain(social);
+
+    // On a phone-sized screen the inbox becomes cards and nothing scrolls sideways.
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.navigate().refresh();
+    wait.until(d -> ticketsInInbox().contains(rehab));
+    Number overflow =
+        (Number) js("return document.documentElement.scrollWidth - window.innerWidth;");
+    assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+    screenshot("inbox-phone.png");
+  }
+
+  // ---------------------------------------------------------------------------------- dashboard
+
+  @Test
+  void theOperationsDashboardShowsCaseFiguresAndAdapterHealth() throws Exception {
+    String met = routedCase("DAYASOS");
+    String late = intakeOverApi("bdg.admin", "DASH-" + UUID.randomUUID());
+    intakeOverApi("btn.admin", "DASH-BTN-" + UUID.randomUUID());
+    Instant now = Instant.now();
+    slaEvent(
+        new SlaEvent.SlaClockStopped(
+            UUID.randomUUID().toString(),
+            now,
+            caseId(met),
+            met,
+            "BDG",
+            "completion",
+            now.plus(1, ChronoUnit.DAYS),
+            now,
+            false));
+    slaEvent(
+        new SlaEvent.SlaBreached(
+            UUID.randomUUID().toString(),
+            now,
+            caseId(late),
+            late,
+            "BDG",
+            "completion",
+            now.minus(1, ChronoUnit.HOURS),
+            null));
+    awaitDeadline(met, "MET");
+    awaitDeadline(late, "BREACHED");
+
+    signIn("ops.platform");
+    browser.findElement(By.id("nav-dashboard")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
+    // Operations staff see every agency.
+    assertThat(browser.findElement(By.cssSelector("#dash-title .scope")).getText())
+        .isEqualTo("BABEL, BDG, BTN, LBK, PSR");
+    int received =
+        Integer.parseInt(browser.findElement(By.cssSelector("#kpi-received .kpi-value")).getText());
+    assertThat(received).isGreaterThanOrEqualTo(2);
+    assertThat(browser.findElement(By.id("dash-by-channel")).getText()).contains("Loket");
+    assertThat(browser.findElement(By.id("dash-by-agency")).getText()).contains("BDG", "BTN");
+    assertThat(browser.findElement(By.id("dash-backlog")).getText()).contains("BDG · DAYASOS");
+    assertThat(browser.findElement(By.cssSelector("#kpi-compliance .kpi-value")).getText())
+        .endsWith("%");
+    assertThat(
+            Integer.parseInt(
+                browser.findElement(By.cssSelector("#kpi-breaches .kpi-value")).getText()))
+        .isPositive();
+
+    WebElement whatsapp =
+        browser.findElement(By.cssSelector("#dash-adapters tr[data-service=channel-whatsapp]"));
+    // service, state, lag, dead letters, provider errors, failed publishes, failed deliveries
+    assertThat(whatsapp.getText()).isEqualTo("channel-whatsapp Aktif 7 3 2 0 0");
+    WebElement email =
+        browser.findElement(By.cssSelector("#dash-adapters tr[data-service=channel-email]"));
+    assertThat(email.getText()).contains("Tidak terjangkau (unreachable)");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#dash-adapters tr[data-service=case-service]"))
+                .getText())
+        .contains("Aktif");
+
+    browser.manage().window().setSize(new Dimension(1366, 2600));
+    screenshot("dashboard.png");
+
+    // The consumer-lag name the dashboard and the alert rules read is what a consuming service
+    // really exposes.
+    String ownMetrics =
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(ownMetrics).contains("kafka_consumer_fetch_manager_records_lag_max{");
+
+    // A window the endpoint does not offer is a problem detail, not a guess.
+    HttpResponse<String> tooLong =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/operations/summary?days=400"))
+                .header("Authorization", basic("ops.platform"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(ARTIFACTS.resolve("dashboard.png")).isNotEmptyFile();
+  }
+
+  // ------------------------------------------------------------------------------------ helpers
+
+  private void typeCredentials(String username, String password) {
+    WebElement user = browser.findElement(By.name("username"));
+    user.click();
+    // Keyboard only: type, Tab to the password, Enter submits.
+    user.sendKeys(username, Keys.TAB);
+    browser.switchTo().activeElement().sendKeys(password, Keys.ENTER);
+  }
+
+  private void signIn(String username) {
+    browser.get(base + "/#/login");
+    js("sessionStorage.clear();");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+    typeCredentials(username, PASSWORD);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox-title")));
+  }
+
+  private void act(String action, Map<String, String> fields, String expectedStatus) {
+    WebElement before = browser.findElement(By.cssSelector("article.case"));
+    WebElement details = browser.findElement(By.id("action-" + action));
+    details.findElement(By.tagName("summary")).click();
+    WebElement form = details.findElement(By.tagName("form"));
+    fields.forEach(
+        (name, value) -> {
+          WebElement control = form.findElement(By.name(name));
+          if ("select".equals(control.getTagName())) {
+            new Select(control).selectByValue(value);
+          } else {
+            control.clear();
+            control.sendKeys(value);
+          }
+        });
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    awaitOutcome(before, action, expectedStatus);
+  }
+
+  /** An action by keyboard alone: Enter opens it, Tab moves to its note and its button. */
+  private void actByKeyboard(String action, String note, String expectedStatus) {
+    WebElement before = browser.findElement(By.cssSelector("article.case"));
+    browser.findElement(By.cssSelector("#action-" + action + " summary")).sendKeys(Keys.ENTER);
+    WebElement active = browser.switchTo().activeElement();
+    active.sendKeys(Keys.TAB);
+    browser.switchTo().activeElement().sendKeys(note, Keys.TAB);
+    WebElement button = browser.switchTo().activeElement();
+    assertThat(button.getTagName()).isEqualTo("button");
+    button.sendKeys(Keys.ENTER);
+    awaitOutcome(before, action, expectedStatus);
+  }
+
+  private void awaitOutcome(WebElement before, String action, String expectedStatus) {
+    wait.until(
+        d -> {
+          List<WebElement> notice = d.findElements(By.cssSelector("#notice.notice-error"));
+          if (!notice.isEmpty() && !notice.getFirst().getText().isBlank()) {
+            throw new AssertionError(action + " failed: " + notice.getFirst().getText());
+          }
+          if (!ExpectedConditions.stalenessOf(before).apply(d)) {
+            return false; // still the page the action was taken on
+          }
+          List<WebElement> article = d.findElements(By.cssSelector("article.case"));
+          return !article.isEmpty()
+              && expectedStatus.equals(article.getFirst().getAttribute("data-status"))
+              && d.findElement(By.id("notice")).getText().contains("berhasil");
+        });
+  }
+
+  private WebElement badge(String ticket) {
+    return wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("tr[data-ticket='" + ticket + "'] .badge[data-sla]")));
+  }
+
+  private List<String> ticketsInInbox() {
+    return browser.findElements(By.cssSelector("#inbox-table tr[data-ticket]")).stream()
+        .map(r -> r.getAttribute("data-ticket"))
+        .toList();
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.write(ARTIFACTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private void addOfficer(String username, String role, String division) {
+    String hash = service.getBean(PasswordEncoder.class).encode(PASSWORD);
+    service
+        .getBean(Officers.class)
+        .addIfAbsent(new Officers.Officer(username, hash, "BDG", role, division, username));
+  }
+
+  private Cases cases() {
+    return service.getBean(Cases.class);
+  }
+
+  private String caseId(String ticket) {
+    return cases().byTicket(ticket).orElseThrow().id();
+  }
+
+  private void slaEvent(SlaEvent event) {
+    service
+        .getBean(EventPublisher.class)
+        .publish(Topics.SLA_EVENTS, caseId(event.ticket()), event, event.ticket());
+  }
+
+  private void awaitDeadline(String ticket, String state) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              CaseDocument.Deadline d =
+                  cases().byTicket(ticket).orElseThrow().deadlines().get("completion");
+              return d != null && d.state().equals(state);
+            });
+  }
+
+  /** A walk-in case over the API, complete enough to be verified (the KK copy is confirmed). */
+  private String intakeOverApi(String officer, String reference) {
+    JsonNode created =
+        postJson(
+            officer,
+            "/api/v1/intake",
+            Map.of(
+                "reference", reference,
+                "mode", "walk-in",
+                "receivedAt", Instant.now().minusSeconds(60).toString(),
+                "name", "Warga Uji",
+                "nik", "3273014101900001",
+                "description",
+                    "Bantuan sosial untuk lansia di rumah kami belum diterima sama sekali"));
+    return created.get("ticket").asString();
+  }
+
+  private String routedCase(String division) {
+    String ticket = intakeOverApi("bdg.admin", "ROUTE-" + UUID.randomUUID());
+    long version = cases().byTicket(ticket).orElseThrow().version();
+    if ("INCOMPLETE".equals(cases().byTicket(ticket).orElseThrow().status().name())) {
+      version =
+          postJson(
+                  "bdg.admin",
+                  "/api/v1/cases/" + ticket + "/mark-complete",
+                  Map.of("version", version, "reason", "KK diperiksa"))
+              .get("version")
+              .asLong();
+    }
+    version =
+        postJson("bdg.admin", "/api/v1/cases/" + ticket + "/verify", Map.of("version", version))
+            .get("version")
+            .asLong();
+    postJson(
+        "bdg.admin",
+        "/api/v1/cases/" + ticket + "/route",
+        Map.of("version", version, "division", division));
+    return ticket;
+  }
+
+  private JsonNode postJson(String officer, String path, Map<String, ?> body) {
+    return send(
+        officer,
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  private JsonNode getJson(String officer, String path) {
+    return send(officer, HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  private static String basic(String officer) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((officer + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode send(String officer, HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.header("Authorization", basic(officer)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
