@@ -98,8 +98,8 @@ export const api = {
    * A lifecycle action: POST /api/v1/cases/{ticket}/{action} with the version the officer saw.
    * Actions: verify, mark-complete, classify, route, assign, request-information, start-progress,
    * note, reply, answer, resolve, reject, merge, reopen, archive, extend-deadline, ppid/advance,
-   * ppid/grant, ppid/refuse. Not offered by the API yet (the page says so when tried): assign
-   * ({assignee}), note ({text}), reply ({text}), and attachment downloads.
+   * ppid/grant, ppid/refuse; assign ({officer}), notes ({text}), reply ({text}). An action the
+   * server does not offer answers 404/405, and the page says so.
    */
   act: (ticket, action, version, body = {}) =>
     call('POST', `/api/v1/cases/${enc(ticket)}/${action}`, { ...body, version }),

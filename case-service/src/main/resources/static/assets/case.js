@@ -33,7 +33,7 @@ function actions(ws, c) {
       fields: () => [field(t('field.division'), 'division', { type: 'select', required: true, value: c.division || c.suggestedDivision || '', options: divisions })],
       body: (f) => ({ division: f.get('division') }),
     },
-    { action: 'assign', when: OPEN, fields: () => [field(t('field.assignee'), 'assignee', { required: true })], body: (f) => ({ assignee: f.get('assignee').trim() }) },
+    { action: 'assign', when: OPEN, fields: () => [field(t('field.assignee'), 'assignee', { required: true })], body: (f) => ({ officer: f.get('assignee').trim() }) },
     {
       action: 'request-information', when: OPEN,
       fields: () => [
@@ -44,7 +44,7 @@ function actions(ws, c) {
       body: (f) => ({ missing: f.getAll('missing'), reason: optional(f.get('reason')) }),
     },
     { action: 'start-progress', when: ['ROUTED'], fields: () => [field(t('field.reasonOptional'), 'reason', { type: 'textarea' })], body: (f) => ({ reason: optional(f.get('reason')) }) },
-    { action: 'note', when: LIVE, fields: () => [field(t('field.note'), 'text', { type: 'textarea', required: true })], body: (f) => ({ text: f.get('text') }) },
+    { action: 'note', path: 'notes', when: LIVE, fields: () => [field(t('field.note'), 'text', { type: 'textarea', required: true })], body: (f) => ({ text: f.get('text') }) },
     { action: 'reply', when: LIVE, fields: () => [field(t('field.text'), 'text', { type: 'textarea', required: true })], body: (f) => ({ text: f.get('text') }) },
     { action: 'answer', when: ['IN_PROGRESS'], fields: () => [field(t('field.text'), 'text', { type: 'textarea', required: true })], body: (f) => ({ text: f.get('text') }) },
     {
@@ -110,7 +110,7 @@ function actionPanel(ws, c) {
         const button = form.querySelector('button[type=submit]');
         button.disabled = true;
         try {
-          await api.act(c.ticket, a.action, c.version, a.body(new FormData(form)));
+          await api.act(c.ticket, a.path || a.action, c.version, a.body(new FormData(form)));
           app.go(`#/case/${encodeURIComponent(c.ticket)}`, { text: t('case.done', { a: t(`action.${a.action}`) }), kind: 'ok' });
         } catch (err) {
           button.disabled = false;
@@ -129,11 +129,14 @@ function actionPanel(ws, c) {
     }));
 }
 
-function attachmentsOf(ticket, m) {
+function attachmentsOf(c, m) {
+  const ticket = c.ticket;
+  // The case lists every file once (name, type, download link); a message names its files by id.
+  const known = new Map((c.attachments || []).map((a) => [a.attachmentId, a]));
   const files = m.attachments || m.files || [];
   const ids = m.attachmentIds || files.map((f) => f.id || f.attachmentId).filter(Boolean);
   if (files.length === 0 && ids.length === 0) return null;
-  const items = (files.length ? files : ids.map((id) => ({ id }))).map((f, i) => {
+  const items = (files.length ? files : ids.map((id) => ({ id, ...(known.get(id) || {}) }))).map((f, i) => {
     const id = f.id || f.attachmentId || ids[i];
     const name = f.fileName || f.name || id || f.mediaType;
     if (!id) return h('li', {}, name, f.mediaType ? ` (${f.mediaType})` : '');
@@ -162,7 +165,7 @@ function conversation(ws, c) {
             h('span', { class: 'who' }, m.direction === 'OUTBOUND' ? t('case.outbound') : t('case.inbound')), ' · ',
             label('channel', m.channel), ' · ', h('time', { datetime: m.at }, formatDateTime(m.at, ws.agency.timeZone))),
           m.text ? h('p', { class: 'text' }, m.text) : h('p', { class: 'text muted' }, t(m.channel === 'FRONT_DESK' ? 'case.formOnly' : 'case.noText')),
-          attachmentsOf(c.ticket, m)))));
+          attachmentsOf(c, m)))));
 }
 
 function classification(ws, c) {

@@ -9,6 +9,13 @@ import org.jspecify.annotations.Nullable;
  * {@code walk-in-reception}, {@code lapor-follow-up}).
  */
 public sealed interface SlaEvent {
+
+  /**
+   * SP4N-LAPOR!'s closing clock: an answered report closes after 10 working days without the
+   * reporter's reply. Its breach is the moment the case service closes the report.
+   */
+  String LAPOR_CLOSE = "lapor-close";
+
   String eventId();
 
   Instant occurredAt();

@@ -616,6 +616,38 @@ public class CaseService {
     }
   }
 
+  /**
+   * Closes an answered SP4N-LAPOR! report whose reporter did not reply in LAPOR!'s closing time (the
+   * SLA service's {@code lapor-close} breach); anything else is left as it is, and a redelivery
+   * finds the case closed already.
+   */
+  public void closeWithoutReply(String caseId) {
+    for (int attempt = 1; ; attempt++) {
+      CaseDocument doc = cases.byId(caseId).orElse(null);
+      if (doc == null) {
+        return;
+      }
+      Case c = doc.toCase();
+      List<CaseEvent> events = c.closeWithoutReply(clock.instant());
+      if (events.isEmpty()) {
+        return;
+      }
+      try {
+        CaseDocument saved = cases.save(doc.with(c, entries(doc, events)));
+        meters
+            .counter("aduan.cases.transitions", "agency", doc.agencyCode(), "action",
+                "close-without-reply", "outcome", "done")
+            .increment();
+        relay.flush(saved);
+        return;
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
   public Optional<CaseDocument> byTicket(Agency agency, String ticket) {
     return cases.byTicket(ticket).filter(c -> c.agencyCode().equals(agency.code()));
   }

@@ -753,6 +753,25 @@ public final class Case {
     return rejected("information-refused", "EXEMPT_INFORMATION", legalBasis, legalBasis, actor, at);
   }
 
+  /**
+   * SP4N-LAPOR!: an answered report closes when its reporter has not replied within LAPOR!'s
+   * closing time. Only an answered case closes; one the reporter took up again stays open.
+   */
+  public List<CaseEvent> closeWithoutReply(Instant at) {
+    if (status != CaseStatus.ANSWERED || channel != Channel.LAPOR) {
+      return List.of();
+    }
+    String text =
+        "Laporan ditutup: tidak ada tanggapan pelapor dalam batas waktu SP4N-LAPOR! setelah"
+            + " jawaban diberikan";
+    return resolved(
+        "closed-without-reply",
+        new CaseEvent.ResolutionRecord(text, List.of("system"), at, List.of(), "LAPOR", null),
+        text,
+        "system",
+        at);
+  }
+
   private List<CaseEvent> resolved(
       String action, CaseEvent.ResolutionRecord record, String summary, String actor, Instant at) {
     if (record.whatWasDone().isBlank() || record.doneBy().isEmpty()) {

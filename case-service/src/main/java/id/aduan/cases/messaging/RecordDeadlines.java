@@ -20,7 +20,11 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
   private final Cases cases;
   private final EventPublisher publisher;
 
-  RecordDeadlines(Cases cases, EventPublisher publisher) {
+  private final id.aduan.cases.application.CaseService service;
+
+  RecordDeadlines(
+      Cases cases, EventPublisher publisher, id.aduan.cases.application.CaseService service) {
+    this.service = service;
     this.cases = cases;
     this.publisher = publisher;
   }
@@ -50,7 +54,12 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
                   .map(CaseDocument.Deadline::state)
                   .orElse("RUNNING"));
       case SlaEvent.SlaWarning e -> record(e, e.deadline(), "WARNING");
-      case SlaEvent.SlaBreached e -> record(e, e.deadline(), "BREACHED");
+      case SlaEvent.SlaBreached e -> {
+        record(e, e.deadline(), "BREACHED");
+        if (SlaEvent.LAPOR_CLOSE.equals(e.clock())) {
+          service.closeWithoutReply(e.caseId());
+        }
+      }
       case SlaEvent.SlaEscalated e -> record(e, e.deadline(), "BREACHED");
       case SlaEvent.SlaClockStopped e -> record(e, e.deadline(), e.late() ? "STOPPED_LATE" : "MET");
       default -> {

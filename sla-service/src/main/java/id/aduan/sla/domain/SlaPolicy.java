@@ -18,7 +18,7 @@ public final class SlaPolicy {
   public static final String START = "start-of-handling";
   public static final String RECEPTION = "walk-in-reception";
   public static final String LAPOR_FOLLOW_UP = "lapor-follow-up";
-  public static final String LAPOR_CLOSE = "lapor-close";
+  public static final String LAPOR_CLOSE = id.aduan.contracts.SlaEvent.LAPOR_CLOSE;
 
   /** Every clock a case may run, so that a case's clocks can be read by id. */
   public static final List<String> CLOCKS =
