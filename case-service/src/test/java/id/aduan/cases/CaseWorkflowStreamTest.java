@@ -10,6 +10,7 @@ import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
+import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
@@ -965,6 +966,60 @@ class CaseWorkflowStreamTest {
     assertThat(answered.get("alsoNotify").get(0).get("channel").asString()).isEqualTo("LAPOR");
     assertThat(answered.get("alsoNotify").get(0).get("recipientId").asString())
         .isEqualTo("TRK-777");
+  }
+
+  // ------------------------------------------------------------------ LAPOR! closing clock
+
+  @Test
+  void anAnsweredLaporReportClosesWhenItsReporterDoesNotReplyInLaporsTime() throws Exception {
+    send(
+        new ComplaintReceived(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "PSR",
+            Channel.LAPOR,
+            "LAPOR-PSR",
+            "LAPOR-PSR-CLOSE#1",
+            new ComplaintReceived.Sender("TRK-PSR-CLOSE", null, false, false),
+            "text",
+            null,
+            "Bantuan keuangan desa untuk posyandu tidak pernah dicairkan tahun ini",
+            List.of(),
+            null,
+            null,
+            List.of(),
+            Instant.now(),
+            Map.of()));
+    CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, "LAPOR-PSR-CLOSE#1");
+    String t = c.ticket();
+    post("psr", t, "verify", Map.of(), version(t));
+    post("psr", t, "route", Map.of("division", "KEUDES"), version(t));
+    post("psr", t, "start-progress", Map.of(), version(t));
+    post("psr", t, "answer", Map.of("text", "Dana posyandu dicairkan bulan ini."), version(t));
+
+    SlaEvent.SlaBreached closing =
+        new SlaEvent.SlaBreached(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            c.id(),
+            t,
+            "PSR",
+            SlaEvent.LAPOR_CLOSE,
+            Instant.now(),
+            "KEUDES");
+    for (int delivery = 0; delivery < 2; delivery++) {
+      service.getBean(EventPublisher.class).publish(Topics.SLA_EVENTS, c.id(), closing, t);
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(c.id()).orElseThrow().status().name().equals("RESOLVED"));
+    CaseDocument closed = cases().byId(c.id()).orElseThrow();
+    assertThat(closed.timeline().getLast().action()).isEqualTo("closed-without-reply");
+    assertThat(closed.timeline().getLast().actor()).isEqualTo("system");
+    assertThat(closed.resolution().citizenInformedVia()).isEqualTo("LAPOR");
+    assertThat(closed.timeline().stream().filter(e -> e.action().equals("closed-without-reply")))
+        .hasSize(1);
   }
 
   // ------------------------------------------------------------------------------- Pasuruan

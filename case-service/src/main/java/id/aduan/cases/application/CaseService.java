@@ -617,9 +617,9 @@ public class CaseService {
   }
 
   /**
-   * Closes an answered SP4N-LAPOR! report whose reporter did not reply in LAPOR!'s closing time (the
-   * SLA service's {@code lapor-close} breach); anything else is left as it is, and a redelivery
-   * finds the case closed already.
+   * Closes an answered SP4N-LAPOR! report whose reporter did not reply in LAPOR!'s closing time
+   * (the SLA service's {@code lapor-close} breach); anything else is left as it is, and a
+   * redelivery finds the case closed already.
    */
   public void closeWithoutReply(String caseId) {
     for (int attempt = 1; ; attempt++) {
@@ -635,8 +635,14 @@ public class CaseService {
       try {
         CaseDocument saved = cases.save(doc.with(c, entries(doc, events)));
         meters
-            .counter("aduan.cases.transitions", "agency", doc.agencyCode(), "action",
-                "close-without-reply", "outcome", "done")
+            .counter(
+                "aduan.cases.transitions",
+                "agency",
+                doc.agencyCode(),
+                "action",
+                "close-without-reply",
+                "outcome",
+                "done")
             .increment();
         relay.flush(saved);
         return;

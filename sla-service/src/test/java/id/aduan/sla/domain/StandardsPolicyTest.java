@@ -201,6 +201,8 @@ class StandardsPolicyTest {
                 lebak.rules().threading(),
                 lebak.rules().duplicates(),
                 lebak.rules().ppid(),
+                lebak.rules().aftercare(),
+                lebak.rules().notifications(),
                 new Agency.Sla(
                     List.of(),
                     List.of(new Agency.DayOff(LocalDate.of(2026, 12, 2), "Hari jadi")),
