@@ -479,10 +479,18 @@ class OfficerApiTest {
     assertThat(wa.path("attachments").get(0).path("fileName").asText()).isEqualTo("kk.jpg");
     assertThat(wa.path("attachments").get(0).path("href").asText())
         .isEqualTo("/api/v1/cases/" + whatsapp + "/attachments/wa-media-1");
-    // Whatever division the classifier suggests, the explanation names it.
-    String suggested = wa.path("classification").path("suggestedDivision").asText();
-    assertThat(suggested).isNotBlank();
-    assertThat(wa.path("classification").path("explanation").toString()).contains(suggested);
+    // The classifier's proposal with its reasons; a sure one is the suggested division, and the
+    // explanation names it; an unsure one suggests nothing (the verifier's triage queue).
+    JsonNode proposal = wa.path("classification").path("proposal");
+    assertThat(proposal.path("explanation").size()).isPositive();
+    JsonNode suggested = wa.path("classification").path("suggestedDivision");
+    if (proposal.path("unsure").asBoolean()) {
+      assertThat(suggested.isNull()).isTrue();
+    } else {
+      assertThat(suggested.asText()).isEqualTo(proposal.path("division").asText());
+      assertThat(wa.path("classification").path("explanation").toString())
+          .contains(suggested.asText());
+    }
 
     HttpResponse<String> file =
         call("bdg.admin", "GET", "/api/v1/cases/" + whatsapp + "/attachments/wa-media-1", null);
