@@ -230,6 +230,30 @@ class OfficerUiBrowserTest {
   // -------------------------------------------------------------------------------------- inbox
 
   @Test
+  void aCitizenFollowsTheirComplaintOnTheStatusPageWithoutPersonalData() {
+    String ticket = intakeOverApi("bdg.admin", "STATUS-PAGE-" + UUID.randomUUID());
+
+    // Where the acknowledgement sends them: /status, here with the ticket in the link.
+    browser.get(base + "/status?ticket=" + ticket);
+    WebElement details =
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(d -> d.findElement(By.id("status-details")));
+    assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo(ticket);
+    assertThat(details.getText()).contains("Status").contains("Diterima");
+    assertThat(details.getText()).doesNotContain("Warga").doesNotContain("@");
+
+    browser.findElement(By.id("lang-toggle")).click();
+    assertThat(browser.findElement(By.id("status-details")).getText()).contains("Received");
+
+    WebElement input = browser.findElement(By.id("ticket"));
+    input.clear();
+    input.sendKeys("BDG-2026-999999", Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> d.findElement(By.id("result")).getText().contains("No complaint"));
+    browser.findElement(By.id("lang-toggle")).click();
+  }
+
+  @Test
   void theInboxShowsEachCasesSlaBadgeAndFiltersByIt() {
     String running = intakeOverApi("bdg.admin", "SLA-RUNNING-" + UUID.randomUUID());
     String breached = intakeOverApi("bdg.admin", "SLA-BREACHED-" + UUID.randomUUID());

@@ -60,7 +60,10 @@ public final class ReplyComposer {
         Verp.returnPath(mailbox, message.eventId()),
         subject,
         message.text(),
-        html(message.text()),
+        // The sender's own HTML part (notification templates render one), else the text as HTML.
+        message.html() != null && !message.html().isBlank()
+            ? message.html()
+            : html(message.text()),
         inReplyTo != null && inReplyTo.startsWith("<") ? inReplyTo : null,
         references.stream().filter(r -> r.startsWith("<")).toList(),
         message.automatic(),

@@ -1,0 +1,120 @@
+// The citizens' status page (/status): a ticket number in, its status and dates out, from the
+// public lookup (GET /api/v1/public/status/{ticket}), which carries no personal data. Bahasa
+// Indonesia first, English by the toggle. Text only ever goes in as text, never as markup.
+
+const TEXT = {
+  id: {
+    title: 'Cek status pengaduan',
+    ticket: 'Nomor tiket',
+    submit: 'Cek',
+    toggle: 'English',
+    status: 'Status',
+    receivedAt: 'Diterima',
+    lastUpdatedAt: 'Terakhir diperbarui',
+    closedAt: 'Selesai',
+    deadline: 'Batas waktu',
+    notFound: 'Nomor tiket tidak ditemukan. Periksa kembali nomor tiket Anda.',
+    tooMany: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
+    error: 'Status tidak dapat diambil saat ini. Coba lagi nanti.',
+    clocks: { completion: 'penyelesaian', 'start-of-handling': 'mulai penanganan', 'walk-in-reception': 'diterima petugas', 'lapor-follow-up': 'tindak lanjut LAPOR!', 'lapor-close': 'penutupan LAPOR!' },
+    statuses: {},
+  },
+  en: {
+    title: 'Check a complaint',
+    ticket: 'Ticket number',
+    submit: 'Check',
+    toggle: 'Bahasa Indonesia',
+    status: 'Status',
+    receivedAt: 'Received',
+    lastUpdatedAt: 'Last updated',
+    closedAt: 'Closed',
+    deadline: 'Deadline',
+    notFound: 'No complaint has this ticket number. Please check it.',
+    tooMany: 'Too many requests. Please try again in a moment.',
+    error: 'The status cannot be read right now. Please try again later.',
+    clocks: { completion: 'completion', 'start-of-handling': 'start of handling', 'walk-in-reception': 'reception', 'lapor-follow-up': 'LAPOR! follow-up', 'lapor-close': 'LAPOR! closing' },
+    statuses: {
+      RECEIVED: 'Received', INCOMPLETE: 'Waiting for information from you', VERIFIED: 'Verified',
+      ROUTED: 'Passed to the responsible division', IN_PROGRESS: 'Being handled', ANSWERED: 'Answered',
+      RESOLVED: 'Resolved', ARCHIVED: 'Resolved and archived', REJECTED: 'Cannot be handled',
+      MERGED: 'Merged with another complaint',
+    },
+  },
+};
+
+let lang = localStorage.getItem('aduan.lang') === 'en' ? 'en' : 'id';
+let last = null;
+
+const $ = (id) => document.getElementById(id);
+
+function when(iso) {
+  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long', timeStyle: 'short' });
+}
+
+function row(list, label, value) {
+  const dt = document.createElement('dt');
+  dt.textContent = label;
+  const dd = document.createElement('dd');
+  dd.textContent = value;
+  list.append(dt, dd);
+}
+
+function show() {
+  const t = TEXT[lang];
+  document.documentElement.lang = lang;
+  $('title').textContent = t.title;
+  $('ticket-label').textContent = t.ticket;
+  $('submit').textContent = t.submit;
+  $('lang-toggle').textContent = t.toggle;
+  const result = $('result');
+  result.replaceChildren();
+  if (!last) return;
+  if (last.error) {
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.textContent = t[last.error];
+    result.append(p);
+    return;
+  }
+  const s = last.status;
+  const list = document.createElement('dl');
+  list.id = 'status-details';
+  row(list, t.status, (lang === 'en' && t.statuses[s.status]) || s.statusText);
+  row(list, t.receivedAt, when(s.receivedAt));
+  if (s.lastUpdatedAt) row(list, t.lastUpdatedAt, when(s.lastUpdatedAt));
+  if (s.closedAt) row(list, t.closedAt, when(s.closedAt));
+  else {
+    Object.entries(s.deadlines || {}).forEach(([clock, at]) =>
+      row(list, `${t.deadline} (${t.clocks[clock] || clock})`, when(at)));
+  }
+  const h = document.createElement('h2');
+  h.textContent = s.ticket;
+  result.append(h, list);
+}
+
+async function lookup(ticket) {
+  const response = await fetch(`/api/v1/public/status/${encodeURIComponent(ticket.trim().toUpperCase())}`,
+    { headers: { Accept: 'application/json' } });
+  if (response.ok) last = { status: await response.json() };
+  else if (response.status === 404 || response.status === 400) last = { error: 'notFound' };
+  else if (response.status === 429) last = { error: 'tooMany' };
+  else last = { error: 'error' };
+  show();
+}
+
+$('lookup').addEventListener('submit', (e) => {
+  e.preventDefault();
+  lookup($('ticket').value);
+});
+$('lang-toggle').addEventListener('click', () => {
+  lang = lang === 'id' ? 'en' : 'id';
+  localStorage.setItem('aduan.lang', lang);
+  show();
+});
+
+const fromLink = new URLSearchParams(location.search).get('ticket');
+show();
+if (fromLink) {
+  $('ticket').value = fromLink;
+  lookup(fromLink);
+}
