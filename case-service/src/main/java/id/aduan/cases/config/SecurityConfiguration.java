@@ -46,7 +46,8 @@ class SecurityConfiguration {
                         "/api/v1/public/**")
                     .permitAll()
                     // The officer UI's static files; the data behind it needs an officer.
-                    .requestMatchers("/", "/index.html", "/status", "/status.html", "/assets/**", "/favicon.ico")
+                    .requestMatchers(
+                        "/", "/index.html", "/status", "/status.html", "/assets/**", "/favicon.ico")
                     .permitAll()
                     .requestMatchers("/api/v1/**")
                     .authenticated()

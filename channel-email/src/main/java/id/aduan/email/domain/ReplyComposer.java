@@ -61,9 +61,7 @@ public final class ReplyComposer {
         subject,
         message.text(),
         // The sender's own HTML part (notification templates render one), else the text as HTML.
-        message.html() != null && !message.html().isBlank()
-            ? message.html()
-            : html(message.text()),
+        message.html() != null && !message.html().isBlank() ? message.html() : html(message.text()),
         inReplyTo != null && inReplyTo.startsWith("<") ? inReplyTo : null,
         references.stream().filter(r -> r.startsWith("<")).toList(),
         message.automatic(),

@@ -50,6 +50,7 @@ class ReplyComposerTest {
         ReplyComposer.compose(message("Baris <satu>\n\nBaris dua", null), "Dinas Sosial");
 
     assertThat(mail.html())
-        .isEqualTo("<!DOCTYPE html><html><body><p>Baris &lt;satu&gt;</p><p>Baris dua</p></body></html>");
+        .isEqualTo(
+            "<!DOCTYPE html><html><body><p>Baris &lt;satu&gt;</p><p>Baris dua</p></body></html>");
   }
 }
