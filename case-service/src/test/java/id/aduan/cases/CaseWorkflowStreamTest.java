@@ -543,7 +543,7 @@ class CaseWorkflowStreamTest {
             .orElseThrow();
     assertThat(mine.get("summary").asString())
         .contains("sudah disalurkan")
-        .contains("[NIK disamarkan]")
+        .contains("[NIK]")
         .doesNotContain(VALID_NIK);
     assertThat(mine.toString()).doesNotContain("6281200000051").doesNotContain(VALID_NIK);
     assertThat(publicStatus("/api/v1/public/bdg/follow-ups")).isEqualTo(404);

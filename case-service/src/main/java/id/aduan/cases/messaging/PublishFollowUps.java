@@ -2,13 +2,13 @@ package id.aduan.cases.messaging;
 
 import id.aduan.agency.Agency;
 import id.aduan.agency.AgencyCatalog;
-import id.aduan.cases.domain.PersonalData;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.PublishedFollowUps;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.support.PersonalData;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package id.aduan.notification.domain;
 import id.aduan.agency.Agency;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.OutboundMessage;
+import id.aduan.support.PersonalData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,13 +1,16 @@
-package id.aduan.notification.domain;
+package id.aduan.support;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Removes personal data from text that will be published (SP4N-LAPOR! follow-ups are public): email
- * addresses, NIKs (16 digits), Indonesian phone numbers and names after a form of address or a
- * "nama" label (UU PDP 27/2022). A name written without either cannot be recognised reliably;
- * officers are told in the README to write LAPOR! answers without names.
+ * Removes personal data from text that will be published (UU PDP 27/2022): SP4N-LAPOR! follow-ups
+ * (LAPOR! publishes them) and Bangka Belitung's published follow-up results. Replaced: email
+ * addresses, NIKs (16 digits), Indonesian mobile and landline numbers, names the caller knows (the
+ * reporter's), and names after a form of address or a "nama" label. A name written without either,
+ * and unknown to the caller, cannot be recognised reliably; what replaces each says what was there
+ * ({@code [NIK]}, {@code [nomor telepon]}, {@code [email]}, {@code [nama]}).
  */
 public final class PersonalData {
 
@@ -37,7 +40,26 @@ public final class PersonalData {
   private PersonalData() {}
 
   public static String scrub(String text) {
+    return scrub(text, List.of());
+  }
+
+  /**
+   * The text without personal data, and without any of {@code knownNames} (whole words, any case;
+   * names shorter than three letters are left, as they would match parts of other words).
+   */
+  public static String scrub(String text, Collection<String> knownNames) {
     String out = text;
+    for (String name : knownNames) {
+      if (name == null || name.strip().length() < 3) {
+        continue;
+      }
+      out =
+          Pattern.compile(
+                  "(?<![\\p{L}])" + Pattern.quote(name.strip()) + "(?![\\p{L}])",
+                  Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+              .matcher(out)
+              .replaceAll("[nama]");
+    }
     for (Rule rule : RULES) {
       out = rule.pattern().matcher(out).replaceAll(rule.replacement());
     }
