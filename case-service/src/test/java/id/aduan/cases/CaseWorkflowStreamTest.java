@@ -491,7 +491,7 @@ class CaseWorkflowStreamTest {
     assertThat(attempts.get(0).get("purpose").asString()).isEqualTo("ACKNOWLEDGEMENT");
     assertThat(attempts.get(0).get("receipts").size()).isEqualTo(2);
     assertThat(attempts.get(0).get("recipient").asString())
-        .isEqualTo("*********0041")
+        .isEqualTo("6281*******41")
         .doesNotContain("62812");
     assertThat(attempts.get(1).get("channel").asString()).isEqualTo("EMAIL");
     assertThat(attempts.get(1).get("recipient").asString()).isEqualTo("w***@example.test");

@@ -1,9 +1,9 @@
 package id.aduan.cases.messaging;
 
 import id.aduan.cases.persistence.Communications;
+import id.aduan.cases.pii.PiiText;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
-import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +44,8 @@ class RecordCommunications {
           out.to().channel(),
           out.purpose(),
           out.automatic(),
-          masked(out.to()),
+          // Masked as the reporter's contact is on the case view.
+          PiiText.maskValue(out.to().recipientId()),
           out.occurredAt());
       meters.counter("aduan.cases.communications", "outcome", "attempt").increment();
     };
@@ -74,21 +75,5 @@ class RecordCommunications {
   private static String sourceTopic(Message<byte[]> message, String fallback) {
     Object topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
     return topic instanceof String t ? t : fallback;
-  }
-
-  /**
-   * Who it went to, as officers may see it on the case: enough to tell addresses apart, not the
-   * whole phone number or address.
-   */
-  static String masked(ReplyAddress to) {
-    String id = to.recipientId();
-    int at = id.indexOf('@');
-    if (at > 0) {
-      return id.charAt(0) + "***" + id.substring(at);
-    }
-    if (id.length() <= 4) {
-      return "****";
-    }
-    return "*".repeat(id.length() - 4) + id.substring(id.length() - 4);
   }
 }

@@ -92,8 +92,15 @@ public final class PiiText {
     return replace(text, (kind, match) -> maskValue(match));
   }
 
-  /** A value masked: the first four and last two digits kept, the rest {@code *}. */
+  /**
+   * A value masked: of a number, the first four and last two digits kept, the rest {@code *}; of an
+   * email address, its first letter and its domain ({@code w***@example.test}).
+   */
   public static String maskValue(String value) {
+    int at = value.indexOf('@');
+    if (at > 0) {
+      return value.charAt(0) + "***" + value.substring(at);
+    }
     String digits = value.replaceAll("\\D", "");
     if (digits.length() < 8) {
       return "*".repeat(Math.max(4, value.length()));

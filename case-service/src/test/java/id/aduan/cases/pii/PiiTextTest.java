@@ -50,4 +50,10 @@ class PiiTextTest {
   void namesAreMaskedToInitials() {
     assertThat(PiiText.maskName("Siti  Aminah")).isEqualTo("S*** A*****");
   }
+
+  @Test
+  void anEmailAddressIsMaskedToItsFirstLetterAndItsDomain() {
+    assertThat(PiiText.maskValue("warga.baik@mail.example.id")).isEqualTo("w***@mail.example.id");
+    assertThat(PiiText.maskValue("6281234567890")).isEqualTo("6281*******90");
+  }
 }
