@@ -231,6 +231,44 @@ class CaseServiceStreamTest {
                         new CaseDocument.Deadline(
                             "completion", deadline, "RUNNING", RECEIVED.plusSeconds(5))));
 
+    // Paused, then reclassified while paused: the new deadline, still paused.
+    sendSla(
+        new SlaEvent.SlaClockPaused(
+            UUID.randomUUID().toString(),
+            RECEIVED.plusSeconds(10),
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            "completion",
+            RECEIVED.plusSeconds(10)));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(cases.byId(opened.caseId()).orElseThrow().deadlines().get("completion"))
+                    .extracting(CaseDocument.Deadline::state)
+                    .isEqualTo("PAUSED"));
+    Instant moved = deadline.plus(java.time.Duration.ofDays(7));
+    sendSla(
+        new SlaEvent.SlaDeadlineChanged(
+            UUID.randomUUID().toString(),
+            RECEIVED.plusSeconds(20),
+            opened.caseId(),
+            opened.ticket(),
+            "BDG",
+            "completion",
+            moved,
+            false,
+            "reclassified"));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(cases.byId(opened.caseId()).orElseThrow().deadlines().get("completion"))
+                    .isEqualTo(
+                        new CaseDocument.Deadline(
+                            "completion", moved, "PAUSED", RECEIVED.plusSeconds(20))));
+
     sendSla(
         new SlaEvent.SlaBreached(
             UUID.randomUUID().toString(),

@@ -370,6 +370,7 @@ class CaseWorkflowStreamTest {
     assertThat(after.status().name()).isEqualTo("RESOLVED");
     assertThat(after.survey().rating()).isEqualTo(4);
     assertThat(after.survey().comment()).isEqualTo("cepat, terima kasih");
+    assertThat(get("bdg", "/api/v1/cases/" + t).get("survey").get("rating").asInt()).isEqualTo(4);
     assertThat(after.messages()).hasSize(4);
     assertThat(cases().holdingMessage("BDG", Channel.WHATSAPP, "wamid.AFTER-4"))
         .get()

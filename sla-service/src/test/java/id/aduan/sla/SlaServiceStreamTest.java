@@ -459,6 +459,24 @@ class SlaServiceStreamTest {
     send(opened);
     assertThat(started(opened.caseId(), "completion").deadline())
         .isEqualTo(FIVE_WORKING_DAYS_LATER);
+    // The classifier's proposal at intake is not a decision: it moves no clock (only the officer's
+    // classification below does, once).
+    send(
+        new CaseEvent.CaseClassified(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-20T03:00:01Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.RECEIVED,
+            CaseType.COMPLAINT,
+            "OVERSIGHT",
+            null,
+            "LINJAMSOS",
+            0.9,
+            false,
+            List.of("kata 'pengawasan'"),
+            CaseEvent.CaseClassified.PROPOSER));
     CaseEvent.CaseClassified classified =
         new CaseEvent.CaseClassified(
             UUID.randomUUID().toString(),
