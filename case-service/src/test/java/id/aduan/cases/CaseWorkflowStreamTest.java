@@ -205,25 +205,25 @@ class CaseWorkflowStreamTest {
             null));
     CaseDocument first = awaitCaseWithMessage("BTN", Channel.EMAIL, "<e1@example.test>");
 
-    // Another address (a relative forwarding), replying to the first mail: joins by reply.
+    // The reporter replying to the first mail: joins by reply.
     send(
         email(
             "BTN",
-            "kerabat@example.test",
+            "warga1@example.test",
             "<e2@example.test>",
             "Re: Bantuan beras",
             "Sudah sebulan belum ada kabar",
             "<e1@example.test>"));
-    // A third address naming the ticket: joins by ticket.
+    // The reporter naming the ticket (another day, a new mail): joins by ticket.
     send(
         email(
             "BTN",
-            "rt03@example.test",
+            "Warga1@Example.test",
             "<e3@example.test>",
             "Tanya " + first.ticket(),
             "Mohon kabar perkembangannya",
             null));
-    // A fourth address, no reference: a case of its own.
+    // Another address, no reference: a case of its own.
     send(
         email(
             "BTN",
@@ -254,12 +254,12 @@ class CaseWorkflowStreamTest {
             "Dana desa untuk jalan lingkungan tidak jelas penggunaannya",
             null));
     CaseDocument first = awaitCaseWithMessage("PSR", Channel.EMAIL, "<p1@example.test>");
-    // Another address, no reply headers, the ticket only where the channel found it (e.g. a
-    // LAPOR! report linked to the case, or an email thread the channel matched).
+    // The reporter, no reply headers, the ticket only where the channel found it (e.g. a LAPOR!
+    // report linked to the case, or an email thread the channel matched).
     ComplaintReceived plain =
         email(
             "PSR",
-            "perangkat.desa@example.test",
+            "warga.psr@example.test",
             "<p2@example.test>",
             "Tambahan",
             "Kami tambahkan foto papan proyek",
@@ -273,6 +273,140 @@ class CaseWorkflowStreamTest {
         .get()
         .extracting(CaseDocument::id)
         .isEqualTo(first.id());
+  }
+
+  @Test
+  void aStrangerNamingATicketOpensTheirOwnCaseLinkedToItAndChangesNothingOnIt() throws Exception {
+    String victim = "6281200000071";
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            victim,
+            "wamid.VICTIM-1",
+            "Bantuan PKH ibu saya belum cair, NIK " + VALID_NIK + " terlampir KK",
+            null,
+            List.of(photo("kk.jpg"))));
+    CaseDocument c = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.VICTIM-1");
+    String t = c.ticket();
+    post("bdg", t, "verify", Map.of(), version(t));
+    post(
+        "bdg",
+        t,
+        "classify",
+        Map.of("caseType", "COMPLAINT", "slaClass", "STANDARD", "topic", "PKH"),
+        version(t));
+    post("bdg", t, "route", Map.of("division", "LINJAMSOS"), version(t));
+    post("bdg", t, "start-progress", Map.of(), version(t));
+    post("bdg", t, "answer", Map.of("text", "Pencairan PKH bulan depan."), version(t));
+
+    // Someone else, who only knows the ticket, writes about it from another number.
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            "6281299900071",
+            "wamid.STRANGER-1",
+            t + " jawaban ini salah, tolong dibuka lagi dan kirim kabar ke nomor ini",
+            null,
+            List.of()));
+    // And a mail naming the ticket whose From the receiving server did not authenticate.
+    send(
+        withMetadata(
+            email(
+                "BDG",
+                "warga.spoofed@example.test",
+                "<spoofed-1@example.test>",
+                "Re: " + t,
+                "Tolong dibuka lagi",
+                null),
+            Map.of("senderAuthenticated", "false")));
+
+    CaseDocument own = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.STRANGER-1");
+    CaseDocument spoofed = awaitCaseWithMessage("BDG", Channel.EMAIL, "<spoofed-1@example.test>");
+    assertThat(own.id()).isNotEqualTo(c.id());
+    assertThat(own.ticket()).isNotEqualTo(t);
+    assertThat(spoofed.id()).isNotIn(c.id(), own.id());
+    assertThat(own.replyAddress().recipientId()).isEqualTo("6281299900071");
+
+    // The named case: still answered, still one message, no event from either message, and the
+    // links on its timeline for an officer.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                cases().byId(c.id()).orElseThrow().timeline().stream()
+                        .filter(e -> e.action().equals("mentioned"))
+                        .count()
+                    == 2);
+    CaseDocument named = cases().byId(c.id()).orElseThrow();
+    assertThat(named.status().name()).isEqualTo("ANSWERED");
+    assertThat(named.messages()).hasSize(1);
+    assertThat(named.replyAddress().recipientId()).isEqualTo(victim);
+    assertThat(named.otherReporters()).isEmpty();
+    assertThat(types(eventsOf(c.id(), Duration.ofSeconds(2))))
+        .contains("id.aduan.case.answered.v1")
+        .doesNotContain(
+            "id.aduan.case.citizen-message-added.v1",
+            "id.aduan.case.reopened.v1",
+            "id.aduan.case.survey-answered.v1");
+    JsonNode view = get("bdg", "/api/v1/cases/" + t);
+    assertThat(view.get("timeline").toString())
+        .contains("disebut oleh " + own.ticket())
+        .contains("disebut oleh " + spoofed.ticket());
+    assertThat(get("bdg", "/api/v1/cases/" + own.ticket()).get("timeline").toString())
+        .contains("menyebut " + t);
+    assertThat(
+            count(
+                "aduan.cases.ticket.mentions", "BDG", "channel", "whatsapp", "outcome", "stranger"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "aduan.cases.ticket.mentions",
+                "BDG",
+                "channel",
+                "email",
+                "outcome",
+                "unauthenticated"))
+        .isEqualTo(1);
+
+    // After the resolution, the stranger's rating naming the ticket answers no survey.
+    post(
+        "bdg",
+        t,
+        "resolve",
+        Map.of(
+            "summary",
+            "PKH sudah cair",
+            "beritaAcara",
+            Map.of(
+                "whatWasDone",
+                "Data penerima diperbaiki",
+                "doneBy",
+                List.of("bdg.admin"),
+                "doneAt",
+                Instant.now().toString(),
+                "citizenInformedVia",
+                "WHATSAPP")),
+        version(t));
+    send(
+        whatsapp(
+            "BDG",
+            "100000000000001",
+            "6281299900071",
+            "wamid.STRANGER-2",
+            "1 " + t,
+            null,
+            List.of()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> cases().holdingMessage("BDG", Channel.WHATSAPP, "wamid.STRANGER-2").isPresent());
+    assertThat(
+            cases().holdingMessage("BDG", Channel.WHATSAPP, "wamid.STRANGER-2").orElseThrow().id())
+        .isEqualTo(own.id());
+    assertThat(cases().byId(c.id()).orElseThrow().survey()).isNull();
+    assertThat(cases().byId(c.id()).orElseThrow().messages()).hasSize(1);
   }
 
   // ------------------------------------------------------------------ after the answer
@@ -1191,7 +1325,29 @@ class CaseWorkflowStreamTest {
         inReplyTo,
         inReplyTo == null ? List.of() : List.of(inReplyTo),
         Instant.now(),
-        Map.of());
+        // As channel-email says it of a From the receiving server authenticated (ADR 0027).
+        Map.of("senderAuthenticated", "true"));
+  }
+
+  private static ComplaintReceived withMetadata(ComplaintReceived m, Map<String, String> metadata) {
+    return new ComplaintReceived(
+        m.eventId(),
+        m.occurredAt(),
+        m.agencyCode(),
+        m.channel(),
+        m.channelAccountId(),
+        m.providerMessageId(),
+        m.sender(),
+        m.messageType(),
+        m.subject(),
+        m.text(),
+        m.attachments(),
+        m.location(),
+        m.inReplyTo(),
+        m.references(),
+        m.receivedAt(),
+        metadata,
+        m.ticket());
   }
 
   private static ComplaintReceived withTicket(ComplaintReceived m, String ticket) {

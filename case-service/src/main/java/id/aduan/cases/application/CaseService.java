@@ -10,6 +10,7 @@ import id.aduan.cases.domain.Duplicates;
 import id.aduan.cases.domain.IdentityKeys;
 import id.aduan.cases.domain.IllegalTransitionException;
 import id.aduan.cases.domain.Nik;
+import id.aduan.cases.domain.Reporters;
 import id.aduan.cases.domain.Threading;
 import id.aduan.cases.domain.TicketNumber;
 import id.aduan.cases.messaging.OutboxRelay;
@@ -107,6 +108,7 @@ public class CaseService {
             .or(() -> cases.holdingMessage(agency.code(), m.channel(), m.providerMessageId()));
     if (seen.isPresent()) {
       relay.flush(seen.get());
+      linkMentioned(seen.get());
       return new Received("duplicate", seen.get().id(), seen.get().ticket());
     }
     LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
@@ -131,16 +133,26 @@ public class CaseService {
 
     CitizenReply reply = CitizenReply.of(m.text(), !m.attachments().isEmpty());
     Related related = related(m, agency);
-    Optional<Threading.Join> join = thread(m, agency, citizenKey, related);
+    // Only the reporter joins a case, answers its survey or becomes an address of its notices.
+    Reporters.Sender sender = Reporters.Sender.of(m, personOf(citizenKey));
+    Threading.Decision decision = thread(m, agency, citizenKey, related, sender);
+    countMentions(agency, m.channel(), decision);
+    Optional<Threading.Join> join = decision.join();
     if (reply.kind() == CitizenReply.Kind.RATING) {
       // A rating that names or quotes a resolved case answers its survey; a bare one does so only
       // when it does not continue an open case.
       Optional<CaseDocument> surveyed =
-          surveyAnswered(m, agency, citizenKey, related, join.isPresent());
+          surveyAnswered(m, agency, citizenKey, related, join.isPresent(), sender);
       if (surveyed.isPresent()) {
         CaseDocument withMessage = surveyed.get().withMessage(stored, keys);
         Case c = withMessage.toCase();
-        List<CaseEvent> events = c.answerSurvey(reply, stored.messageId(), m.receivedAt());
+        List<CaseEvent> events =
+            c.answerSurvey(
+                reply,
+                sender,
+                personOf(withMessage.citizenKey()),
+                stored.messageId(),
+                m.receivedAt());
         CaseDocument saved = cases.save(withMessage.with(c, entries(withMessage, events)));
         relay.flush(saved);
         return new Received("surveyed", saved.id(), saved.ticket());
@@ -160,11 +172,13 @@ public class CaseService {
               reply,
               clock.instant(),
               today);
+      decision.mentions().forEach(n -> c.noteMention(Case.MENTIONS, n.ticket(), clock.instant()));
       CaseDocument saved = cases.save(withMessage.with(c, entries(doc, events)));
       citizens.record(
           citizenKey, m.channel(), m.sender().displayName(), keys, doc.id(), clock.instant());
       countChecks(agency, events);
       relay.flush(saved);
+      linkMentioned(saved);
       return new Received("joined", saved.id(), saved.ticket());
     }
 
@@ -186,9 +200,11 @@ public class CaseService {
                 keys,
                 text,
                 opening.sourceMessageId(),
-                opening.actor()),
+                opening.actor(),
+                decision.mentions()),
             agency,
             today);
+    opened.ifPresent(this::linkMentioned);
     // Empty: another delivery of the same message won the race; it publishes the events.
     return opened
         .map(d -> new Received("opened", d.id(), d.ticket()))
@@ -210,7 +226,42 @@ public class CaseService {
       List<String> keys,
       String text,
       @Nullable String sourceMessageId,
-      String actor) {}
+      String actor,
+      List<Threading.Mention> mentions) {
+
+    NewCase(
+        String id,
+        Channel channel,
+        String intakeMode,
+        CaseType type,
+        Instant receivedAt,
+        @Nullable ReplyAddress reply,
+        @Nullable String citizenName,
+        CaseDocument.Message message,
+        Map<String, String> form,
+        @Nullable String citizenKey,
+        List<String> keys,
+        String text,
+        @Nullable String sourceMessageId,
+        String actor) {
+      this(
+          id,
+          channel,
+          intakeMode,
+          type,
+          receivedAt,
+          reply,
+          citizenName,
+          message,
+          form,
+          citizenKey,
+          keys,
+          text,
+          sourceMessageId,
+          actor,
+          List.of());
+    }
+  }
 
   /**
    * Opens a case: ticket, suggestions, duplicate flags, {@code CaseOpened} and the first
@@ -238,6 +289,9 @@ public class CaseService {
             skeleton.evidence(),
             clock.instant(),
             today);
+    // A ticket of someone else's case the message named: linked on the new case's timeline.
+    n.mentions()
+        .forEach(m -> opened.aggregate().noteMention(Case.MENTIONS, m.ticket(), clock.instant()));
     List<CaseEvent> events = Classifier.withProposal(proposal, opened.events());
     CaseDocument doc = skeleton.with(opened.aggregate(), entries(skeleton, events));
     if (!cases.insert(doc)) {
@@ -280,13 +334,18 @@ public class CaseService {
     return new Related(repliedTo, byTicket);
   }
 
-  private Optional<Threading.Join> thread(
-      ComplaintReceived m, Agency agency, String citizenKey, Related related) {
+  private Threading.Decision thread(
+      ComplaintReceived m,
+      Agency agency,
+      String citizenKey,
+      Related related,
+      Reporters.Sender sender) {
     Optional<Threading.Candidate> latest =
         cases.latestOpenOfCitizen(agency.code(), citizenKey).map(this::candidate);
     return Threading.decide(
         agency,
         m.receivedAt(),
+        sender,
         related.repliedTo().map(this::candidate),
         related.byTicket().map(this::candidate),
         latest);
@@ -302,7 +361,8 @@ public class CaseService {
       Agency agency,
       String citizenKey,
       Related related,
-      boolean explicitOnly) {
+      boolean explicitOnly,
+      Reporters.Sender sender) {
     Duration window = agency.rules().aftercare().surveyWindow();
     java.util.stream.Stream<Optional<CaseDocument>> candidates =
         java.util.stream.Stream.of(related.repliedTo(), related.byTicket());
@@ -315,7 +375,73 @@ public class CaseService {
     return candidates
         .flatMap(Optional::stream)
         .filter(d -> d.toCase().surveyOpen(window, m.receivedAt()))
+        .filter(d -> reporters(d).admit(sender))
         .findFirst();
+  }
+
+  /** The person of a citizen profile (its own key until an officer merges it with others). */
+  private @Nullable String personOf(@Nullable String citizenKey) {
+    if (citizenKey == null) {
+      return null;
+    }
+    Citizens.Profile profile = citizens.byKey(citizenKey);
+    return profile == null ? null : profile.personId();
+  }
+
+  private Reporters reporters(CaseDocument doc) {
+    return doc.toCase().reporters(personOf(doc.citizenKey()));
+  }
+
+  /**
+   * The other side of a mention: each case that {@code doc}'s timeline says one of its messages
+   * named gets the link back. Idempotent, and repeated on a redelivery, so a crash between the two
+   * writes loses no link. Only the timeline of the named case changes.
+   */
+  private void linkMentioned(CaseDocument doc) {
+    List<String> named = doc.toCase().mentionedTickets();
+    for (String ticket : named) {
+      for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        Optional<CaseDocument> other =
+            cases.byTicket(ticket).filter(o -> o.agencyCode().equals(doc.agencyCode()));
+        if (other.isEmpty()) {
+          break;
+        }
+        Case c = other.get().toCase();
+        if (!c.noteMention(Case.MENTIONED, doc.ticket(), clock.instant())) {
+          break;
+        }
+        try {
+          cases.save(other.get().with(c, List.of()));
+          break;
+        } catch (OptimisticLockingFailureException e) {
+          if (attempt == ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
+  private void countMentions(Agency agency, Channel channel, Threading.Decision decision) {
+    for (Threading.Mention mention : decision.mentions()) {
+      mentions(agency, channel, mention.refusal().name().toLowerCase(Locale.ROOT));
+    }
+    if (decision.join().isPresent() && decision.join().get().reason() != Threading.Reason.WINDOW) {
+      mentions(agency, channel, "joined");
+    }
+  }
+
+  private void mentions(Agency agency, Channel channel, String outcome) {
+    meters
+        .counter(
+            "aduan.cases.ticket.mentions",
+            "agency",
+            agency.code(),
+            "channel",
+            channel.name().toLowerCase(Locale.ROOT),
+            "outcome",
+            outcome)
+        .increment();
   }
 
   /** A merged case's messages go to the case it was merged into. */
@@ -338,7 +464,8 @@ public class CaseService {
         doc.id(),
         doc.ticket(),
         doc.status(),
-        doc.lastCitizenMessageAt() == null ? doc.receivedAt() : doc.lastCitizenMessageAt());
+        doc.lastCitizenMessageAt() == null ? doc.receivedAt() : doc.lastCitizenMessageAt(),
+        reporters(doc));
   }
 
   private List<CaseDocument.DuplicateSuspect> duplicates(

@@ -362,6 +362,66 @@ public final class Case {
             messageId));
   }
 
+  /**
+   * The survey answer of {@code sender}: only the case's reporter answers its survey ({@link
+   * Reporters}); anyone else's rating changes nothing and is refused.
+   *
+   * @param reporterPerson the person of the case's reporter profile, when known
+   */
+  public List<CaseEvent> answerSurvey(
+      CitizenReply reply,
+      Reporters.Sender sender,
+      @Nullable String reporterPerson,
+      String messageId,
+      Instant at) {
+    if (!reporters(reporterPerson).admit(sender)) {
+      throw new IllegalTransitionException(
+          "answer-survey", status, "only the case's reporter answers its survey");
+    }
+    return answerSurvey(reply, messageId, at);
+  }
+
+  /** Who may act on this case as its reporter; see {@link Reporters}. */
+  public Reporters reporters(@Nullable String reporterPerson) {
+    return new Reporters(replyAddress, otherReporters, reporterPerson);
+  }
+
+  /** Timeline action on a case whose message named or replied to another reporter's case. */
+  public static final String MENTIONS = "mentions";
+
+  /** Timeline action on a case another sender's message named or replied to. */
+  public static final String MENTIONED = "mentioned";
+
+  /**
+   * Links this case to {@code otherTicket} on its timeline, for an officer to see: {@link
+   * #MENTIONS} (a message of this case named the other reporter's case) or {@link #MENTIONED}
+   * (another sender named this case). Nothing else changes: no status, no event, no notice.
+   * Idempotent: false when the link is there already.
+   */
+  public boolean noteMention(String action, String otherTicket, Instant at) {
+    if (!action.equals(MENTIONS) && !action.equals(MENTIONED)) {
+      throw new IllegalArgumentException("not a mention: " + action);
+    }
+    String reason =
+        action.equals(MENTIONS)
+            ? "menyebut " + otherTicket + " (bukan kasus pengirim / not the sender's case)"
+            : "disebut oleh " + otherTicket + " dari pengirim lain / named by another sender";
+    if (audit.stream().anyMatch(a -> a.action().equals(action) && reason.equals(a.reason()))) {
+      return false;
+    }
+    audit.add(new AuditEntry(at, "system", action, status, status, reason));
+    return true;
+  }
+
+  /** The tickets a {@link #MENTIONS} entry of this case's timeline names. */
+  public List<String> mentionedTickets() {
+    return audit.stream()
+        .filter(a -> a.action().equals(MENTIONS) && a.reason() != null)
+        .map(a -> a.reason().substring("menyebut ".length()).split(" ", 2)[0])
+        .distinct()
+        .toList();
+  }
+
   /** Checks completeness again on demand (e.g. after an officer attached a scanned document). */
   public List<CaseEvent> recheck(
       Agency agency, Completeness.Evidence evidence, String actor, Instant at, LocalDate today) {

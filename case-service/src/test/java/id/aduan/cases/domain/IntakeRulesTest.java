@@ -7,6 +7,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
+import id.aduan.contracts.ReplyAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +24,21 @@ class IntakeRulesTest {
   private static final Agency BABEL = CATALOG.byCode("BABEL").orElseThrow();
   private static final Instant NOW = Instant.parse("2026-03-17T02:15:30Z");
 
+  /** The reporter of every candidate below, writing on WhatsApp. */
+  private static final Reporters.Sender REPORTER =
+      new Reporters.Sender(Channel.WHATSAPP, "6281200000001", true, null);
+
   private static Optional<Threading.Candidate> candidate(String id, CaseStatus s, Instant last) {
-    return Optional.of(new Threading.Candidate(id, "BDG-2026-00000" + id.charAt(2), s, last));
+    return Optional.of(
+        new Threading.Candidate(
+            id,
+            "BDG-2026-00000" + id.charAt(2),
+            s,
+            last,
+            new Reporters(
+                new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281200000001"),
+                List.of(),
+                null)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -48,11 +62,13 @@ class IntakeRulesTest {
     Instant last = NOW.minus(age);
     Optional<Threading.Join> join =
         Threading.decide(
-            BDG,
-            NOW,
-            replied == null ? Optional.empty() : candidate(replied, CaseStatus.ROUTED, last),
-            ticket == null ? Optional.empty() : candidate(ticket, CaseStatus.ANSWERED, last),
-            latest == null ? Optional.empty() : candidate(latest, CaseStatus.INCOMPLETE, last));
+                BDG,
+                NOW,
+                REPORTER,
+                replied == null ? Optional.empty() : candidate(replied, CaseStatus.ROUTED, last),
+                ticket == null ? Optional.empty() : candidate(ticket, CaseStatus.ANSWERED, last),
+                latest == null ? Optional.empty() : candidate(latest, CaseStatus.INCOMPLETE, last))
+            .join();
 
     assertThat(join.map(Threading.Join::caseId).orElse(null)).isEqualTo(expected);
   }
@@ -63,10 +79,11 @@ class IntakeRulesTest {
             Threading.decide(
                 BDG,
                 NOW,
+                REPORTER,
                 candidate("c-1", CaseStatus.RESOLVED, NOW),
                 candidate("c-2", CaseStatus.ARCHIVED, NOW),
                 candidate("c-3", CaseStatus.MERGED, NOW)))
-        .isEmpty();
+        .isEqualTo(new Threading.Decision(Optional.empty(), List.of()));
     assertThat(Threading.ticketsIn("soal tiket bdg-2026-000123 dan PSR-2026-000001", "BDG"))
         .containsExactly("BDG-2026-000123");
   }
