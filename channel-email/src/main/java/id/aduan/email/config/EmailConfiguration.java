@@ -1,6 +1,7 @@
 package id.aduan.email.config;
 
 import id.aduan.email.domain.MailParser;
+import id.aduan.email.domain.SenderAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +11,10 @@ class EmailConfiguration {
   @Bean
   MailParser mailParser(EmailProperties properties) {
     return new MailParser(properties.limits().toMimeLimits());
+  }
+
+  @Bean
+  SenderAuthentication senderAuthentication(EmailProperties properties) {
+    return properties.senderAuthentication().toDomain();
   }
 }

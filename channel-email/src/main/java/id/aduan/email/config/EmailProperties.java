@@ -25,6 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param sendLease how long a claim on an outbound mail holds before another delivery may take it
  * @param publicationCheckTimeout how long the intake waits for Kafka when it must find out whether
  *     a publication interrupted by a crash or an outage got there
+ * @param senderAuthentication which mail senders count as authenticated
  */
 @ConfigurationProperties("aduan.email")
 public record EmailProperties(
@@ -41,7 +42,26 @@ public record EmailProperties(
     @DefaultValue("2m") Duration sendLease,
     @Nullable String defaultPassword,
     @DefaultValue List<Account> accounts,
-    @DefaultValue("60s") Duration publicationCheckTimeout) {
+    @DefaultValue("60s") Duration publicationCheckTimeout,
+    @DefaultValue SenderAuthentication senderAuthentication) {
+
+  /**
+   * Which senders of mail are authenticated (docs/adr/0027-who-may-act-on-a-case.md): only an
+   * authenticated From may join its reporter's case.
+   *
+   * @param authservIds the authserv-ids of the receiving mail server(s) whose {@code
+   *     Authentication-Results} headers count (e.g. {@code mx.google.com}); empty: none counts
+   * @param trustUnauthenticatedFrom mailboxes whose From is trusted when no counting header says
+   *     anything (a local mail server that checks nothing); {@code *} for every mailbox; empty (the
+   *     default): such a From is {@code unknown}, and joins no case
+   */
+  public record SenderAuthentication(
+      @DefaultValue List<String> authservIds, @DefaultValue List<String> trustUnauthenticatedFrom) {
+
+    public id.aduan.email.domain.SenderAuthentication toDomain() {
+      return new id.aduan.email.domain.SenderAuthentication(authservIds, trustUnauthenticatedFrom);
+    }
+  }
 
   /**
    * IMAP server of the mailboxes. {@code tls} means IMAPS (implicit TLS, usually port 993).

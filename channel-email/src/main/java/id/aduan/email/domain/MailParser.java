@@ -131,7 +131,10 @@ public final class MailParser {
         bounce,
         sentAt(message),
         sha256(raw),
-        walk.forwards.size());
+        walk.forwards.size(),
+        message.getHeader("Authentication-Results") == null
+            ? List.of()
+            : List.of(message.getHeader("Authentication-Results")));
   }
 
   record Classification(MailKind kind, String reason) {}

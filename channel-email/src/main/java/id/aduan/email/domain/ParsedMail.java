@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param kindReason why the mail is of its kind (e.g. {@code auto-submitted}), a low-cardinality
  *     metric tag
  * @param contentHash SHA-256 of the raw bytes, hex; identifies a mail without a Message-ID
+ * @param authenticationResults every {@code Authentication-Results} header, top first (RFC 8601;
+ *     which of them count is {@link SenderAuthentication}'s decision)
  */
 public record ParsedMail(
     @Nullable String messageId,
@@ -33,9 +35,11 @@ public record ParsedMail(
     @Nullable Bounce bounce,
     @Nullable Instant sentAt,
     String contentHash,
-    int forwardedMessages) {
+    int forwardedMessages,
+    List<String> authenticationResults) {
 
   public ParsedMail {
+    authenticationResults = List.copyOf(authenticationResults);
     references = List.copyOf(references);
     envelopeAddresses = List.copyOf(envelopeAddresses);
     parts = List.copyOf(parts);

@@ -11,6 +11,7 @@ import id.aduan.email.domain.Checkpoint;
 import id.aduan.email.domain.MailParser;
 import id.aduan.email.domain.MailPart;
 import id.aduan.email.domain.ParsedMail;
+import id.aduan.email.domain.SenderAuthentication;
 import id.aduan.email.domain.Tickets;
 import id.aduan.email.domain.UnparseableMailException;
 import id.aduan.email.domain.Verp;
@@ -58,6 +59,7 @@ public class MailboxIntake {
   private static final Logger log = LoggerFactory.getLogger(MailboxIntake.class);
 
   private final MailParser parser;
+  private final SenderAuthentication senders;
   private final Checkpoints checkpoints;
   private final ProcessedMails processed;
   private final MailFiles files;
@@ -76,7 +78,9 @@ public class MailboxIntake {
       PublishedEvents published,
       EventPublisher publisher,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      SenderAuthentication senders) {
+    this.senders = senders;
     this.parser = parser;
     this.checkpoints = checkpoints;
     this.processed = processed;
@@ -240,6 +244,10 @@ public class MailboxIntake {
     if (parsed.forwardedMessages() > 0) {
       metadata.put("forwardedMessages", String.valueOf(parsed.forwardedMessages()));
     }
+    // Whether the From is the sender's: only then may the mail join its reporter's case.
+    Map<String, String> sender =
+        senders.metadata(parsed.authenticationResults(), parsed.fromAddress(), mailbox.address());
+    metadata.putAll(sender);
     Instant now = clock.instant();
     ComplaintReceived complaint =
         new ComplaintReceived(
@@ -266,6 +274,16 @@ public class MailboxIntake {
         complaint,
         null);
     count(mailbox, "published", complaint.ticket() != null ? "thread" : "new");
+    meters
+        .counter(
+            "aduan.email.senders",
+            "agency",
+            mailbox.agencyCode(),
+            "authenticated",
+            sender.get(SenderAuthentication.AUTHENTICATED),
+            "basis",
+            sender.get(SenderAuthentication.BASIS))
+        .increment();
   }
 
   /**

@@ -57,6 +57,7 @@ public final class EmailTestProperties {
         Duration.ofMinutes(2),
         null,
         List.of(),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        new EmailProperties.SenderAuthentication(List.of(), List.of()));
   }
 }

@@ -23,6 +23,7 @@ import id.aduan.email.client.MailboxSession;
 import id.aduan.email.config.EmailTestProperties;
 import id.aduan.email.domain.MailParser;
 import id.aduan.email.domain.MimeLimits;
+import id.aduan.email.domain.SenderAuthentication;
 import id.aduan.email.messaging.MailboxIntake.Mailbox;
 import id.aduan.email.persistence.Checkpoints;
 import id.aduan.email.persistence.MailFiles;
@@ -113,7 +114,8 @@ class MailboxIntakeAcknowledgementTest {
         new EventPublisher(
             bridge, new CloudEvents(JsonMapper.builder().build(), "/aduan/test"), meters),
         meters,
-        Clock.fixed(Instant.parse("2026-03-17T02:00:00Z"), ZoneOffset.UTC));
+        Clock.fixed(Instant.parse("2026-03-17T02:00:00Z"), ZoneOffset.UTC),
+        new SenderAuthentication(List.of("mx.aduan.test"), List.of()));
   }
 
   @Test
@@ -166,6 +168,60 @@ class MailboxIntakeAcknowledgementTest {
                 .counter()
                 .count())
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void theReceivingServersAuthenticationResultsSayWhetherTheFromIsTheSenders() throws Exception {
+    // Ours (mx.aduan.test) says the DMARC check passed; a header the sender wrote claims the same
+    // from another server, and counts for nothing; ours says SPF failed.
+    deliver(
+        "<auth-pass@warga.test>",
+        "Authentication-Results: mx.aduan.test; dmarc=pass"
+            + " (p=none) header.from=warga.test\r\n");
+    deliver(
+        "<auth-forged@warga.test>",
+        "Authentication-Results: mx.elsewhere.test; dmarc=pass" + " header.from=warga.test\r\n");
+    deliver(
+        "<auth-fail@warga.test>",
+        "Authentication-Results: mx.aduan.test;" + " spf=fail smtp.mailfrom=w@warga.test\r\n");
+    when(bridge.send(anyString(), any(Message.class))).thenReturn(true);
+
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      assertThat(intake.readOnce(session, mailbox, 10, () -> true)).isEqualTo(3);
+    }
+
+    ArgumentCaptor<Message<byte[]>> sent = ArgumentCaptor.forClass(Message.class);
+    verify(bridge, times(3)).send(anyString(), sent.capture());
+    java.util.Map<String, String> verdicts = new java.util.HashMap<>();
+    for (Message<byte[]> m : sent.getAllValues()) {
+      ComplaintReceived c =
+          JsonMapper.builder().build().readValue(m.getPayload(), ComplaintReceived.class);
+      verdicts.put(c.providerMessageId(), c.metadata().get("senderAuthenticated"));
+    }
+    assertThat(verdicts)
+        .containsEntry("<auth-pass@warga.test>", "true")
+        .containsEntry("<auth-forged@warga.test>", "unknown")
+        .containsEntry("<auth-fail@warga.test>", "false");
+    assertThat(
+            meters
+                .get("aduan.email.senders")
+                .tags("authenticated", "unknown", "basis", "none")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+  }
+
+  private void deliver(String messageId, String headers) throws Exception {
+    String mail =
+        "From: w@warga.test\r\nMessage-ID: "
+            + messageId
+            + "\r\n"
+            + headers
+            + "Subject: BDG-2026-000039\r\n\r\nTolong dibuka lagi.\r\n";
+    user.deliver(
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new ByteArrayInputStream(mail.getBytes(StandardCharsets.UTF_8))));
   }
 
   @AfterEach
