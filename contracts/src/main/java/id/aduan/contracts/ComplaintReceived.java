@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param inReplyTo the provider id of the message this one answers, when the channel says so
  * @param references earlier provider ids of the same thread (email References)
  * @param receivedAt when the provider received the message (the SLA clock counts from it)
- * @param metadata channel-specific extras that downstream may show but must not depend on
+ * @param metadata channel-specific extras that downstream may show but must not depend on; one
+ *     exception: the email channel's {@code senderAuthenticated} ({@code true}, {@code false},
+ *     {@code unknown}), without which case-service lets the mail join no case
+ *     (docs/adr/0027-who-may-act-on-a-case.md)
  * @param ticket the ticket number this message continues, when the channel knows it: quoted in an
  *     email subject, or resolved by the adapter from a reply to a message the platform sent (added
  *     after v1 was first published; absent in older messages)
