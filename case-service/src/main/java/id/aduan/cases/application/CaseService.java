@@ -153,8 +153,10 @@ public class CaseService {
                 personOf(withMessage.citizenKey()),
                 stored.messageId(),
                 m.receivedAt());
+        noteMentions(c, decision);
         CaseDocument saved = cases.save(withMessage.with(c, entries(withMessage, events)));
         relay.flush(saved);
+        linkMentioned(saved);
         return new Received("surveyed", saved.id(), saved.ticket());
       }
     }
@@ -172,7 +174,7 @@ public class CaseService {
               reply,
               clock.instant(),
               today);
-      decision.mentions().forEach(n -> c.noteMention(Case.MENTIONS, n.ticket(), clock.instant()));
+      noteMentions(c, decision);
       CaseDocument saved = cases.save(withMessage.with(c, entries(doc, events)));
       citizens.record(
           citizenKey, m.channel(), m.sender().displayName(), keys, doc.id(), clock.instant());
@@ -390,6 +392,11 @@ public class CaseService {
 
   private Reporters reporters(CaseDocument doc) {
     return doc.toCase().reporters(personOf(doc.citizenKey()));
+  }
+
+  /** The cases of others the message named, linked on the timeline of the case it went to. */
+  private void noteMentions(Case c, Threading.Decision decision) {
+    decision.mentions().forEach(n -> c.noteMention(Case.MENTIONS, n.ticket(), clock.instant()));
   }
 
   /**
