@@ -2,6 +2,7 @@ package id.aduan.cases.pii;
 
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
+import id.aduan.support.pii.PiiCipher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package id.aduan.cases.pii;
 
+import id.aduan.support.pii.PiiCipher;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -3,6 +3,7 @@ package id.aduan.cases.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.aduan.cases.persistence.Cases;
+import id.aduan.support.pii.PiiCipher;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;

@@ -2,6 +2,7 @@ package id.aduan.cases.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.aduan.support.pii.PiiCipher;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
