@@ -2,8 +2,6 @@ package id.aduan.cases.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.contracts.CaseStatus;
@@ -11,7 +9,6 @@ import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.support.pii.PiiCipher;
-import id.aduan.testsupport.InJvmMongo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -37,31 +33,24 @@ class PersonalDataIsolationTest {
 
   private final PiiCipher cipher = new PiiCipher("k1", Map.of("k1", filled(1)), filled(3));
   private final PiiCipher retired = new PiiCipher("k0", Map.of("k0", filled(9)), filled(3));
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final UnreadablePersonalData unreadable = new UnreadablePersonalData(meters);
-
-  private MongoClient client;
+  private EncryptingMongo db;
   private MongoTemplate mongo;
   private MongoCollection<Document> raw;
+  private UnreadablePersonalData unreadable;
+  private SimpleMeterRegistry meters;
 
   @BeforeEach
   void database() {
-    String uri = InJvmMongo.freshDatabaseUri("pii");
-    client = MongoClients.create(uri);
-    mongo =
-        new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1).replaceAll("\\?.*", ""));
-    raw = mongo.getCollection("cases");
-    CasePersonalData codec =
-        new CasePersonalData(cipher, unreadable, id -> raw.find(new Document("_id", id)).first());
-    StaticApplicationContext context = new StaticApplicationContext();
-    context.addApplicationListener(codec);
-    context.refresh();
-    mongo.setApplicationContext(context);
+    db = EncryptingMongo.fresh(cipher);
+    mongo = db.mongo();
+    raw = db.raw("cases");
+    unreadable = db.unreadable();
+    meters = db.meters();
   }
 
   @AfterEach
   void close() {
-    client.close();
+    db.close();
   }
 
   private CaseDocument aCase(String id, String ticket) {
