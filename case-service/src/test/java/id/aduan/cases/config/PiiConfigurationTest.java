@@ -3,11 +3,12 @@ package id.aduan.cases.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.aduan.cases.pii.PiiCipher;
-import id.aduan.cases.pii.PiiProperties;
+import id.aduan.support.pii.PiiCipher;
+import id.aduan.support.pii.PiiProperties;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 class PiiConfigurationTest {
 
@@ -17,7 +18,7 @@ class PiiConfigurationTest {
   void withoutKeysOutsideDemoModeTheServiceRefusesToStart() {
     assertThatThrownBy(
             () -> configuration.piiCipher(new PiiProperties(null, null, null), false, "secret"))
-        .hasMessageContaining("aduan.cases.pii.active-key-id");
+        .hasMessageContaining("aduan.pii.active-key-id");
   }
 
   @Test
@@ -37,5 +38,22 @@ class PiiConfigurationTest {
         configuration.piiCipher(
             new PiiProperties("2026-01", Map.of("2026-01", key), key), true, "x");
     assertThat(configured.activeKeyId()).isEqualTo("2026-01");
+  }
+
+  @Test
+  void theSharedPrefixWinsAndTheEarlierCaseServicePrefixIsStillAccepted() {
+    String key = Base64.getEncoder().encodeToString(new byte[32]);
+    MockEnvironment legacy =
+        new MockEnvironment()
+            .withProperty("aduan.cases.pii.active-key-id", "old")
+            .withProperty("aduan.cases.pii.keys.old", key)
+            .withProperty("aduan.cases.pii.lookup-key", key);
+    assertThat(configuration.piiCipher(legacy, false, "").activeKeyId()).isEqualTo("old");
+    MockEnvironment shared =
+        legacy
+            .withProperty("aduan.pii.active-key-id", "new")
+            .withProperty("aduan.pii.keys.new", key)
+            .withProperty("aduan.pii.lookup-key", key);
+    assertThat(configuration.piiCipher(shared, false, "").activeKeyId()).isEqualTo("new");
   }
 }

@@ -1,4 +1,4 @@
-package id.aduan.cases.pii;
+package id.aduan.support.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

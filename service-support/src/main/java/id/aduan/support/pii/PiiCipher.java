@@ -1,18 +1,21 @@
-package id.aduan.cases.pii;
+package id.aduan.support.pii;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AES-256-GCM for values at rest, and HMAC-SHA256 for their lookup keys. A value is stored as
@@ -42,7 +45,7 @@ public final class PiiCipher {
         (id, bytes) -> {
           if (bytes.length != 32) {
             throw new IllegalArgumentException(
-                "aduan.cases.pii.keys." + id + " must be 32 bytes (Base64), not " + bytes.length);
+                "aduan.pii.keys." + id + " must be 32 bytes (Base64), not " + bytes.length);
           }
           if (id.contains(":")) {
             throw new IllegalArgumentException("a key id must not contain ':' (" + id + ")");
@@ -51,10 +54,10 @@ public final class PiiCipher {
         });
     if (!k.containsKey(activeKeyId)) {
       throw new IllegalArgumentException(
-          "aduan.cases.pii.active-key-id " + activeKeyId + " is not among the keys " + k.keySet());
+          "aduan.pii.active-key-id " + activeKeyId + " is not among the keys " + k.keySet());
     }
     if (lookupKey.length < 32) {
-      throw new IllegalArgumentException("aduan.cases.pii.lookup-key must be at least 32 bytes");
+      throw new IllegalArgumentException("aduan.pii.lookup-key must be at least 32 bytes");
     }
     this.activeKeyId = activeKeyId;
     this.keys = Map.copyOf(k);
@@ -82,9 +85,52 @@ public final class PiiCipher {
   }
 
   public static PiiCipher of(PiiProperties p) {
+    if (!p.configured()) {
+      throw new IllegalStateException(
+          "aduan.pii.active-key-id, aduan.pii.keys.<id> and aduan.pii.lookup-key must be set"
+              + " (Base64 of 32 random bytes each, e.g. `openssl rand -base64 32`);"
+              + " see docs/adr/0020-personal-data-at-rest.md");
+    }
     Map<String, byte[]> keys = new LinkedHashMap<>();
     p.keys().forEach((id, b64) -> keys.put(id, Base64.getDecoder().decode(b64.strip())));
-    return new PiiCipher(p.activeKeyId(), keys, Base64.getDecoder().decode(p.lookupKey().strip()));
+    return new PiiCipher(
+        Objects.requireNonNull(p.activeKeyId()),
+        keys,
+        Base64.getDecoder().decode(Objects.requireNonNull(p.lookupKey()).strip()));
+  }
+
+  /**
+   * Demo keys derived from the local platform's demo password, the same in every service: never
+   * good enough for real data, only for {@code aduan.demo.enabled=true}.
+   */
+  public static PiiCipher demo(String demoPassword) {
+    return new PiiCipher(
+        "demo",
+        Map.of("demo", sha256("aduan-demo-pii-key|" + demoPassword)),
+        sha256("aduan-demo-lookup-key|" + demoPassword));
+  }
+
+  /**
+   * The cipher of a service: the configured key set ({@link PiiProperties#bind}), or in demo mode
+   * without one the demo keys; otherwise the service refuses to start.
+   */
+  public static PiiCipher forService(
+      PiiProperties properties, boolean demo, @Nullable String demoPassword) {
+    if (properties.configured()) {
+      return of(properties);
+    }
+    if (demo && demoPassword != null && !demoPassword.isBlank()) {
+      return demo(demoPassword);
+    }
+    return of(properties);
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public String activeKeyId() {
