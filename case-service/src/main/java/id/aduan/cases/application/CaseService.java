@@ -138,7 +138,7 @@ public class CaseService {
     CitizenReply reply = CitizenReply.of(m.text(), !m.attachments().isEmpty());
     Related related = related(m, agency);
     // Only the reporter joins a case, answers its survey or becomes an address of its notices.
-    Reporters.Sender sender = Reporters.Sender.of(m, personOf(citizenKey));
+    Reporters.Sender sender = Reporters.Sender.of(m, personOf(agency.code(), citizenKey));
     Threading.Decision decision = thread(m, agency, citizenKey, related, sender);
     countMentions(agency, m.channel(), decision);
     Optional<Threading.Join> join = decision.join();
@@ -154,7 +154,7 @@ public class CaseService {
             c.answerSurvey(
                 reply,
                 sender,
-                personOf(withMessage.citizenKey()),
+                personOf(withMessage.agencyCode(), withMessage.citizenKey()),
                 stored.messageId(),
                 m.receivedAt());
         noteMentions(c, decision);
@@ -398,16 +398,16 @@ public class CaseService {
   }
 
   /** The person of a citizen profile (its own key until an officer merges it with others). */
-  private @Nullable String personOf(@Nullable String citizenKey) {
+  private @Nullable String personOf(String agencyCode, @Nullable String citizenKey) {
     if (citizenKey == null) {
       return null;
     }
-    Citizens.Profile profile = citizens.byKey(citizenKey);
+    Citizens.Profile profile = citizens.byCitizenKey(agencyCode, citizenKey);
     return profile == null ? null : profile.personId();
   }
 
   private Reporters reporters(CaseDocument doc) {
-    return doc.toCase().reporters(personOf(doc.citizenKey()));
+    return doc.toCase().reporters(personOf(doc.agencyCode(), doc.citizenKey()));
   }
 
   /** The cases of others the message named, linked on the timeline of the case it went to. */
