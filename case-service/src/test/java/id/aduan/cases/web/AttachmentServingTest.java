@@ -79,9 +79,10 @@ class AttachmentServingTest {
     CitizenFiles files = new CitizenFiles(service, mongo, uri.substring(uri.lastIndexOf('/') + 1));
 
     // WhatsApp: an SVG with a script, HTML declared as a photo, a real PNG declared as HTML.
-    svgRef = files.store(whatsappDb, "m-svg", FileServingTest.SVG, wa("wamid.F-1"));
-    htmlRef = files.store(whatsappDb, "m-html", HTML, wa("wamid.F-1"));
-    pngRef = files.store(whatsappDb, "m-png", FileServingTest.PNG, wa("wamid.F-1"));
+    svgRef =
+        files.store(whatsappDb, "m-svg", FileServingTest.SVG, "image/svg+xml", wa("wamid.F-1"));
+    htmlRef = files.store(whatsappDb, "m-html", HTML, "image/png", wa("wamid.F-1"));
+    pngRef = files.store(whatsappDb, "m-png", FileServingTest.PNG, "text/html", wa("wamid.F-1"));
     mixed =
         files.complaint(
             "BDG",
@@ -103,6 +104,7 @@ class AttachmentServingTest {
             emailDb,
             "part-1",
             secret,
+            "application/pdf",
             new Document("kind", "attachment")
                 .append("mailbox", "pengaduan@babel.aduan.test")
                 .append("agencyCode", "BABEL"));
@@ -136,7 +138,7 @@ class AttachmentServingTest {
             "Pengaduan kedua dengan lampiran",
             List.of(CitizenFiles.stored("x-1", "application/pdf", "a.pdf", secret, babelRef)));
     // A WhatsApp photo kept before references were recorded, named by its media id.
-    files.store(whatsappDb, "media-old-1", FileServingTest.PNG, wa("wamid.OLD-1"));
+    files.store(whatsappDb, "media-old-1", FileServingTest.PNG, "image/png", wa("wamid.OLD-1"));
     whatsappKeptBefore =
         files.complaint(
             "BDG",

@@ -39,11 +39,15 @@ final class CitizenFiles {
     this.caseDatabase = caseDatabase;
   }
 
-  /** Stores a file as an adapter does; returns its GridFS id (the adapter's storageRef). */
-  String store(String database, String name, byte[] bytes, Document metadata) {
+  /**
+   * Stores a file as an adapter does (Spring's GridFsTemplate keeps the declared type in the
+   * metadata as {@code _contentType}); returns its GridFS id (the adapter's storageRef).
+   */
+  String store(String database, String name, byte[] bytes, String declaredType, Document metadata) {
+    Document withType = new Document(metadata).append("_contentType", declaredType);
     return GridFSBuckets.create(mongo.getDatabase(database))
         .uploadFromStream(
-            name, new ByteArrayInputStream(bytes), new GridFSUploadOptions().metadata(metadata))
+            name, new ByteArrayInputStream(bytes), new GridFSUploadOptions().metadata(withType))
         .toHexString();
   }
 
