@@ -81,6 +81,7 @@ class EmailAttachmentEndToEndTest {
     start(
         EmailChannelApplication.builder(),
         emailUri,
+        WalkingSkeletonEndToEndTest.WITHOUT_SECURITY,
         "aduan.email.imap.port=" + greenMail.getImap().getPort(),
         "aduan.email.smtp.port=" + greenMail.getSmtp().getPort(),
         "aduan.email.default-password=" + PASSWORD,
