@@ -61,12 +61,18 @@ async function call(method, path, body, credentials) {
   return data;
 }
 
-async function blob(path) {
+// A file of a case: its bytes, the type the server found in them (never the type the sender
+// declared) and whether the server allows showing it inline (docs/adr/0028).
+async function file(path) {
   const response = await fetch(path, {
     headers: { Authorization: `Basic ${sessionStorage.getItem(KEY)}`, 'X-Requested-With': 'XMLHttpRequest' },
   });
   if (!response.ok) throw new ApiError(response.status, null);
-  return response.blob();
+  return {
+    bytes: await response.arrayBuffer(),
+    type: (response.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase(),
+    inline: (response.headers.get('Content-Disposition') || '').toLowerCase().startsWith('inline'),
+  };
 }
 
 const enc = encodeURIComponent;
@@ -92,7 +98,8 @@ export const api = {
   search: (q) => call('GET', `/api/v1/cases?q=${enc(q)}`),
   case: (ticket) => call('GET', `/api/v1/cases/${enc(ticket)}`),
   citizen: (ticket) => call('GET', `/api/v1/cases/${enc(ticket)}/citizen`),
-  attachment: (ticket, id) => blob(`/api/v1/cases/${enc(ticket)}/attachments/${enc(id)}`),
+  /** A file to preview: inline only when the server sniffed a passive image in its bytes. */
+  attachment: (ticket, id) => file(`/api/v1/cases/${enc(ticket)}/attachments/${enc(id)}?disposition=inline`),
 
   /**
    * A lifecycle action: POST /api/v1/cases/{ticket}/{action} with the version the officer saw.

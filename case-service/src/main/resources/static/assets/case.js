@@ -129,23 +129,41 @@ function actionPanel(ws, c) {
     }));
 }
 
+// Types a browser only displays (no script, no links, no forms): the only ones ever opened from a
+// blob: URL, which has this page's origin. Everything else is saved as a file, never rendered.
+const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+async function openFile(ticket, f, link) {
+  const file = await api.attachment(ticket, f.fileId || f.attachmentId || f.id);
+  if (file.inline && PREVIEWABLE.has(file.type)) {
+    window.open(URL.createObjectURL(new Blob([file.bytes], { type: file.type })), '_blank', 'noopener');
+    link.dataset.opened = 'preview';
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([file.bytes], { type: 'application/octet-stream' }));
+  const save = h('a', { href: url, download: f.fileName || f.attachmentId || 'lampiran', hidden: '' });
+  document.body.append(save);
+  save.click();
+  save.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  link.dataset.opened = 'download';
+}
+
 function attachmentsOf(c, m) {
   const ticket = c.ticket;
-  // The case lists every file once (name, type, download link); a message names its files by id.
-  const known = new Map((c.attachments || []).map((a) => [a.attachmentId, a]));
-  const files = m.attachments || m.files || [];
-  const ids = m.attachmentIds || files.map((f) => f.id || f.attachmentId).filter(Boolean);
-  if (files.length === 0 && ids.length === 0) return null;
-  const items = (files.length ? files : ids.map((id) => ({ id, ...(known.get(id) || {}) }))).map((f, i) => {
-    const id = f.id || f.attachmentId || ids[i];
-    const name = f.fileName || f.name || id || f.mediaType;
-    if (!id) return h('li', {}, name, f.mediaType ? ` (${f.mediaType})` : '');
+  // The case lists every file (name, declared type, its own id); a message's files are those with
+  // its message id: an adapter's attachment id is unique only within one message.
+  const ofMessage = (c.attachments || []).filter((a) => a.messageId === m.messageId);
+  const files = ofMessage.length ? ofMessage : (m.attachmentIds || []).map((id) => ({ attachmentId: id }));
+  if (files.length === 0) return null;
+  const items = files.map((f) => {
+    const id = f.fileId || f.attachmentId;
+    const name = f.fileName || f.attachmentId || f.mediaType;
     const link = h('a', { href: '#', 'data-attachment': id }, name);
     link.addEventListener('click', async (e) => {
       e.preventDefault();
       try {
-        const blob = await api.attachment(ticket, id);
-        window.open(URL.createObjectURL(blob), '_blank', 'noopener');
+        await openFile(ticket, f, link);
       } catch (err) {
         app.notice(`${t('error')}: ${err.message}`, 'error');
       }

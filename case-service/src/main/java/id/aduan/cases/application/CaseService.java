@@ -132,7 +132,10 @@ public class CaseService {
             m.attachments().stream().map(ComplaintReceived.Attachment::attachmentId).toList(),
             m.attachments().stream()
                 .filter(a -> "STORED".equals(a.status()))
-                .map(a -> new CaseDocument.FileInfo(a.fileName(), a.mediaType()))
+                .map(
+                    a ->
+                        new CaseDocument.FileInfo(
+                            a.fileName(), a.mediaType(), a.attachmentId(), a.storageRef()))
                 .toList());
 
     CitizenReply reply = CitizenReply.of(m.text(), !m.attachments().isEmpty());

@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Repository;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Repository;
  * The bytes of a citizen's file. The channel adapters store media in their own GridFS databases
  * (docs/adr/0021): where the case service is configured with a channel's database on the same
  * MongoDB deployment ({@code aduan.cases.attachments.databases.<CHANNEL>}), it reads the file there
- * by the attachment id the adapter put on the message (GridFS {@code filename} or {@code
- * metadata.attachmentId}); otherwise it answers with a reference only.
+ * by the GridFS id the adapter put on the message ({@code storageRef}), and only when the file
+ * carries the case's agency; never by a file name a sender chose (docs/adr/0028).
  */
 @Repository
 public class Attachments {
@@ -39,6 +41,10 @@ public class Attachments {
     }
   }
 
+  /**
+   * A stored file. {@code mediaType} is what the sender or provider declared: it is never what the
+   * file is served as (see {@code web/FileSniffer}).
+   */
   public record File(byte[] bytes, @Nullable String mediaType, @Nullable String fileName) {}
 
   private final MongoClient client;
@@ -54,7 +60,60 @@ public class Attachments {
     return settings.databases().containsKey(channel.name());
   }
 
-  public Optional<File> read(Channel channel, String attachmentId) {
+  /**
+   * The file with this GridFS id in the channel's bucket, if it belongs to the agency. Every
+   * adapter writes the agency into the file's metadata ({@code agencyCode}; channel-whatsapp {@code
+   * agency}).
+   */
+  public Optional<File> read(Channel channel, String agencyCode, String storageRef) {
+    if (!ObjectId.isValid(storageRef)) {
+      return Optional.empty();
+    }
+    return find(
+        channel,
+        Filters.and(
+            Filters.eq("_id", new ObjectId(storageRef)), ofAgency("agencyCode", agencyCode)));
+  }
+
+  /**
+   * A file of a message stored before the case kept storage references (docs/adr/0028): found by
+   * the adapter's own name for it, which the provider assigned (a WhatsApp media id with its wamid,
+   * a Meta attachment id under its message id, a LAPOR! attachment under its tracking id), and the
+   * agency. Email attachments were named {@code part-N} by the adapter, which no file carries: they
+   * are not found this way.
+   */
+  public Optional<File> readLegacy(
+      Channel channel, String agencyCode, String providerMessageId, String attachmentId) {
+    Bson filter =
+        switch (channel) {
+          case WHATSAPP ->
+              Filters.and(
+                  Filters.eq("filename", attachmentId),
+                  Filters.eq("metadata.wamid", providerMessageId),
+                  ofAgency("agency", agencyCode));
+          case FACEBOOK, INSTAGRAM ->
+              attachmentId.startsWith(providerMessageId + "#")
+                  ? Filters.and(
+                      Filters.eq("filename", attachmentId),
+                      Filters.eq("metadata.attachmentId", attachmentId),
+                      ofAgency("agencyCode", agencyCode))
+                  : null;
+          case LAPOR ->
+              Filters.and(
+                  Filters.eq("metadata.trackingId", providerMessageId.split("/", 2)[0]),
+                  Filters.eq("metadata.attachmentId", attachmentId),
+                  ofAgency("agencyCode", agencyCode));
+          case EMAIL, FRONT_DESK -> null;
+        };
+    return filter == null ? Optional.empty() : find(channel, filter);
+  }
+
+  private static Bson ofAgency(String field, String agencyCode) {
+    return Filters.or(
+        Filters.eq("metadata." + field, agencyCode), Filters.eq("metadata.agency", agencyCode));
+  }
+
+  private Optional<File> find(Channel channel, Bson filter) {
     String database = settings.databases().get(channel.name());
     if (database == null) {
       return Optional.empty();
@@ -63,13 +122,7 @@ public class Attachments {
     GridFSFile file;
     ByteArrayOutputStream out;
     try {
-      file =
-          bucket
-              .find(
-                  Filters.or(
-                      Filters.eq("filename", attachmentId),
-                      Filters.eq("metadata.attachmentId", attachmentId)))
-              .first();
+      file = bucket.find(filter).first();
       if (file == null || file.getLength() > settings.maxBytes()) {
         return Optional.empty();
       }

@@ -315,8 +315,25 @@ public record CaseDocument(
   public record DuplicateSuspect(
       String caseId, String ticket, double similarity, List<String> reasons) {}
 
-  /** A file of a message: what the completeness check looks at. */
-  public record FileInfo(@Nullable String fileName, String mediaType) {}
+  /**
+   * A stored file of a message: what the completeness check looks at, and where its bytes are.
+   * {@code attachmentId} is the adapter's name for it and {@code storageRef} its GridFS id, by
+   * which alone it is served (docs/adr/0028); both are absent on files kept before they were
+   * recorded.
+   */
+  public record FileInfo(
+      @Nullable String fileName,
+      String mediaType,
+      @Nullable String attachmentId,
+      @Nullable String storageRef) {
+
+    @PersistenceCreator
+    public FileInfo {}
+
+    public FileInfo(@Nullable String fileName, String mediaType) {
+      this(fileName, mediaType, null, null);
+    }
+  }
 
   /** One citizen or officer message on the case. */
   public record Message(

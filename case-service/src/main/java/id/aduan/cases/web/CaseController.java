@@ -12,6 +12,7 @@ import id.aduan.cases.security.ForbiddenException;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import id.aduan.support.pii.PiiCipher;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -22,9 +23,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -51,18 +53,21 @@ class CaseController {
   private final Attachments attachments;
   private final PersonalDataAudit audit;
   private final PiiCipher cipher;
+  private final MeterRegistry meters;
 
   CaseController(
       Cases cases,
       Officer officer,
       Attachments attachments,
       PersonalDataAudit audit,
-      PiiCipher cipher) {
+      PiiCipher cipher,
+      MeterRegistry meters) {
     this.cases = cases;
     this.officer = officer;
     this.attachments = attachments;
     this.audit = audit;
     this.cipher = cipher;
+    this.meters = meters;
   }
 
   /** One line of the case list. */
@@ -183,38 +188,100 @@ class CaseController {
   }
 
   /**
-   * A file of the case. Authorized like the case itself; served where the channel's file store is
-   * reachable, else 404 with the reference an operator needs (docs/adr/0021).
+   * A file of the case, by the id in its {@code href} (the adapter's GridFS id). Authorized like
+   * the case itself, and read only from the case's agency; served where the channel's file store is
+   * reachable, else 404 with the reference an operator needs (docs/adr/0021). Always a download,
+   * unless {@code disposition=inline} asks for a preview and the bytes are a passive image (PNG,
+   * JPEG, GIF, WebP); served as what the bytes are, never as the type the sender declared, and
+   * sandboxed (docs/adr/0028).
    */
   @GetMapping("/{ticket}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(
       @PathVariable @Pattern(regexp = TICKET) String ticket,
       @PathVariable @Size(max = 200) String attachmentId,
+      @RequestParam(defaultValue = "attachment") @Pattern(regexp = "attachment|inline")
+          String disposition,
       Principal principal) {
     Caller caller = officer.allowed(principal, "read");
     CaseDocument doc = officer.visible(caller, ticket);
-    CaseDocument.Message message =
-        doc.messages().stream()
-            .filter(m -> m.attachmentIds().contains(attachmentId))
-            .findFirst()
+    StoredFile found =
+        storedFile(doc, attachmentId)
             .orElseThrow(() -> new CaseNotFoundException(ticket + " attachment " + attachmentId));
     Attachments.File file =
-        attachments
-            .read(message.channel(), attachmentId)
+        found
+            .read()
+            .get()
             .orElseThrow(
-                () -> new AttachmentUnavailableException(ticket, attachmentId, message.channel()));
-    MediaType type =
-        file.mediaType() == null
-            ? MediaType.APPLICATION_OCTET_STREAM
-            : MediaType.parseMediaType(file.mediaType());
+                () ->
+                    new AttachmentUnavailableException(
+                        ticket, attachmentId, found.message().channel()));
+    FileServing.Kind kind = FileServing.sniff(file.bytes());
+    boolean inline = "inline".equals(disposition) && kind.previewable();
+    String declared = found.declaredType() != null ? found.declaredType() : file.mediaType();
+    meters
+        .counter(
+            "aduan.attachments.served",
+            "disposition",
+            inline ? "inline" : "attachment",
+            "kind",
+            kind.tag(),
+            "declared_active",
+            Boolean.toString(FileServing.declaredActive(declared)))
+        .increment();
+    String name =
+        FileServing.safeFileName(found.fileName() != null ? found.fileName() : file.fileName());
     return ResponseEntity.ok()
-        .contentType(type)
+        .contentType(MediaType.parseMediaType(kind.mediaType()))
         .cacheControl(CacheControl.noStore())
-        .header(
-            "Content-Disposition",
-            ContentDisposition.attachment().filename(attachmentId).build().toString())
+        .header("Content-Disposition", FileServing.contentDisposition(inline, name))
+        .header("Content-Security-Policy", FileServing.CONTENT_SECURITY_POLICY)
         .header("X-Content-Type-Options", "nosniff")
+        .header("Cross-Origin-Resource-Policy", "same-origin")
         .body(file.bytes());
+  }
+
+  /** A file named on the case, with how to read it. */
+  private record StoredFile(
+      CaseDocument.Message message,
+      @Nullable String fileName,
+      @Nullable String declaredType,
+      Supplier<Optional<Attachments.File>> read) {}
+
+  /**
+   * The file with this id on the case: a file recorded with its storage reference is found by that
+   * reference alone; a message kept before references were recorded names its files by the
+   * adapter's attachment id (docs/adr/0028).
+   */
+  private Optional<StoredFile> storedFile(CaseDocument doc, String id) {
+    for (CaseDocument.Message m : doc.messages()) {
+      for (CaseDocument.FileInfo f : m.files()) {
+        if (id.equals(f.storageRef())) {
+          return Optional.of(
+              new StoredFile(
+                  m,
+                  f.fileName(),
+                  f.mediaType(),
+                  () -> attachments.read(m.channel(), doc.agencyCode(), id)));
+        }
+      }
+    }
+    for (CaseDocument.Message m : doc.messages()) {
+      boolean legacy = m.files().stream().allMatch(f -> f.storageRef() == null);
+      int index = m.attachmentIds().indexOf(id);
+      if (legacy && index >= 0 && m.providerMessageId() != null) {
+        CaseDocument.FileInfo f =
+            m.files().size() == m.attachmentIds().size() ? m.files().get(index) : null;
+        return Optional.of(
+            new StoredFile(
+                m,
+                f == null ? null : f.fileName(),
+                f == null ? null : f.mediaType(),
+                () ->
+                    attachments.readLegacy(
+                        m.channel(), doc.agencyCode(), m.providerMessageId(), id)));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The reporter's personal data in clear, for the roles that need it. Every read is audited. */

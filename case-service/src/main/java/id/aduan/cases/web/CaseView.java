@@ -61,14 +61,19 @@ record CaseView(
       Instant at,
       List<String> attachmentIds) {}
 
-  /** A file of a message; {@code href} downloads it where the case service can reach it. */
+  /**
+   * A file of a message; {@code href} downloads it where the case service can reach it, and {@code
+   * fileId} is its last segment (the file's own id; {@code attachmentId} is the adapter's name for
+   * it, unique only within its message).
+   */
   record AttachmentView(
       String attachmentId,
       String messageId,
       Channel channel,
       @Nullable String fileName,
       @Nullable String mediaType,
-      String href) {}
+      String href,
+      String fileId) {}
 
   /**
    * Who reported, masked. {@code anonymous}: the reporter asked not to be identified (their
@@ -120,10 +125,13 @@ record CaseView(
               m.text() == null ? "" : PiiText.mask(m.text()),
               m.at(),
               m.attachmentIds()));
+      boolean recorded = m.files().stream().anyMatch(f -> f.attachmentId() != null);
       for (int i = 0; i < m.attachmentIds().size(); i++) {
-        CaseDocument.FileInfo file =
-            m.files().size() == m.attachmentIds().size() ? m.files().get(i) : null;
         String id = m.attachmentIds().get(i);
+        CaseDocument.FileInfo file = fileOf(m, i, recorded);
+        // A stored file is served by its storage reference; any other is named by the adapter's id
+        // (a file not stored, or kept before references were recorded: docs/adr/0028).
+        String fileId = file != null && file.storageRef() != null ? file.storageRef() : id;
         attachments.add(
             new AttachmentView(
                 id,
@@ -131,7 +139,8 @@ record CaseView(
                 m.channel(),
                 file == null ? null : file.fileName(),
                 file == null ? null : file.mediaType(),
-                "/api/v1/cases/" + doc.ticket() + "/attachments/" + id));
+                "/api/v1/cases/" + doc.ticket() + "/attachments/" + fileId,
+                fileId));
       }
     }
     return new CaseView(
@@ -228,5 +237,14 @@ record CaseView(
                 doc.proposal().confidence(),
                 doc.proposal().unsure(),
                 doc.proposal().explanation().stream().map(PiiText::mask).toList()));
+  }
+
+  private static CaseDocument.@Nullable FileInfo fileOf(
+      CaseDocument.Message m, int index, boolean recorded) {
+    if (recorded) {
+      String id = m.attachmentIds().get(index);
+      return m.files().stream().filter(f -> id.equals(f.attachmentId())).findFirst().orElse(null);
+    }
+    return m.files().size() == m.attachmentIds().size() ? m.files().get(index) : null;
   }
 }

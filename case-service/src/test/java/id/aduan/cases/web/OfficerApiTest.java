@@ -91,6 +91,8 @@ class OfficerApiTest {
   /** BDG, from WhatsApp with a photo, not routed. */
   private String whatsapp;
 
+  private String whatsappFile;
+
   /** BABEL. */
   private String babel;
 
@@ -159,12 +161,18 @@ class OfficerApiTest {
             "Bantuan sosial untuk warga desa belum diterima sejak tahun lalu sama sekali",
             false);
 
-    byte[] photo = "JPEG-BYTES".getBytes(StandardCharsets.UTF_8);
-    GridFSBuckets.create(mongo.getDatabase(mediaDatabase))
-        .uploadFromStream(
-            "wa-media-1",
-            new ByteArrayInputStream(photo),
-            new GridFSUploadOptions().metadata(new Document("contentType", "image/jpeg")));
+    byte[] photo = "\u00ff\u00d8\u00ffJPEG-BYTES".getBytes(StandardCharsets.ISO_8859_1);
+    whatsappFile =
+        GridFSBuckets.create(mongo.getDatabase(mediaDatabase))
+            .uploadFromStream(
+                "wa-media-1",
+                new ByteArrayInputStream(photo),
+                new GridFSUploadOptions()
+                    .metadata(
+                        new Document("contentType", "image/jpeg")
+                            .append("wamid", "wamid.API-1")
+                            .append("agency", "BDG")))
+            .toHexString();
     service
         .getBean(EventPublisher.class)
         .publish(
@@ -185,7 +193,13 @@ class OfficerApiTest {
                     + " hubungi juga +62 813-1111-2222",
                 List.of(
                     new ComplaintReceived.Attachment(
-                        "wa-media-1", "image/jpeg", "kk.jpg", photo.length, null, "x", "STORED")),
+                        "wa-media-1",
+                        "image/jpeg",
+                        "kk.jpg",
+                        photo.length,
+                        null,
+                        whatsappFile,
+                        "STORED")),
                 null,
                 null,
                 List.of(),
@@ -478,7 +492,7 @@ class OfficerApiTest {
     assertThat(wa.path("messages").get(0).path("channel").asText()).isEqualTo("WHATSAPP");
     assertThat(wa.path("attachments").get(0).path("fileName").asText()).isEqualTo("kk.jpg");
     assertThat(wa.path("attachments").get(0).path("href").asText())
-        .isEqualTo("/api/v1/cases/" + whatsapp + "/attachments/wa-media-1");
+        .isEqualTo("/api/v1/cases/" + whatsapp + "/attachments/" + whatsappFile);
     // The classifier's proposal with its reasons; a sure one is the suggested division, and the
     // explanation names it; an unsure one suggests nothing (the verifier's triage queue).
     JsonNode proposal = wa.path("classification").path("proposal");
@@ -493,9 +507,10 @@ class OfficerApiTest {
     }
 
     HttpResponse<String> file =
-        call("bdg.admin", "GET", "/api/v1/cases/" + whatsapp + "/attachments/wa-media-1", null);
+        call(
+            "bdg.admin", "GET", "/api/v1/cases/" + whatsapp + "/attachments/" + whatsappFile, null);
     assertThat(file.statusCode()).isEqualTo(200);
-    assertThat(file.body()).isEqualTo("JPEG-BYTES");
+    assertThat(file.body()).endsWith("JPEG-BYTES");
     assertThat(file.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     HttpResponse<String> unknown =
         call("bdg.admin", "GET", "/api/v1/cases/" + whatsapp + "/attachments/other", null);

@@ -210,23 +210,33 @@ public class MailboxIntake {
     String original =
         files.store(mail.raw(), "original.eml", "message/rfc822", "original", mailbox.address());
     List<ComplaintReceived.Attachment> attachments = new ArrayList<>();
-    int index = 0;
     for (MailPart part : parsed.parts()) {
-      index++;
-      String id = "part-" + index;
+      // Every file has its own id, never one a sender could also give (docs/adr/0028): a stored
+      // file its GridFS id, one too large to keep a random one.
       if (part.content() == null) {
         attachments.add(
             new ComplaintReceived.Attachment(
-                id, part.mediaType(), part.fileName(), part.sizeBytes(), null, null, "TOO_LARGE"));
+                UUID.randomUUID().toString(),
+                part.mediaType(),
+                part.fileName(),
+                part.sizeBytes(),
+                null,
+                null,
+                "TOO_LARGE"));
         count(mailbox, "attachment", "too_large");
         continue;
       }
       String ref =
           files.store(
-              part.content(), part.fileName(), part.mediaType(), "attachment", mailbox.address());
+              part.content(),
+              part.fileName(),
+              part.mediaType(),
+              "attachment",
+              mailbox.address(),
+              mailbox.agencyCode());
       attachments.add(
           new ComplaintReceived.Attachment(
-              id,
+              ref,
               part.mediaType(),
               part.fileName(),
               part.sizeBytes(),

@@ -32,7 +32,24 @@ public class MailFiles {
    */
   public String store(
       byte[] content, @Nullable String fileName, String mediaType, String kind, String mailbox) {
+    return store(content, fileName, mediaType, kind, mailbox, null);
+  }
+
+  /**
+   * As {@link #store(byte[], String, String, String, String)}, with the agency the file belongs to:
+   * the case service serves a file only to the officers of the agency it names (docs/adr/0028).
+   */
+  public String store(
+      byte[] content,
+      @Nullable String fileName,
+      String mediaType,
+      String kind,
+      String mailbox,
+      @Nullable String agencyCode) {
     Document metadata = new Document("kind", kind).append("mailbox", mailbox);
+    if (agencyCode != null) {
+      metadata.append("agencyCode", agencyCode);
+    }
     ObjectId id =
         gridFs.store(
             new ByteArrayInputStream(content),

@@ -412,6 +412,23 @@ class EmailChannelGreenMailTest {
             });
     assertThat(files.load(complaint.attachments().get(1).storageRef()).orElseThrow())
         .startsWith("%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+    // Each file is named by its own GridFS id, never by its place in the mail (part-1, ...), and
+    // carries the agency, which the case service checks before serving it (docs/adr/0028).
+    var gridFs = app.getBean(org.springframework.data.mongodb.gridfs.GridFsTemplate.class);
+    assertThat(complaint.attachments())
+        .allSatisfy(
+            a -> {
+              assertThat(a.attachmentId()).isEqualTo(a.storageRef());
+              assertThat(
+                      gridFs
+                          .findOne(
+                              Query.query(
+                                  Criteria.where("_id")
+                                      .is(new org.bson.types.ObjectId(a.storageRef()))))
+                          .getMetadata()
+                          .getString("agencyCode"))
+                  .isEqualTo("BABEL");
+            });
     // the original as received, for the officer who needs the untrimmed mail
     assertThat(
             new String(

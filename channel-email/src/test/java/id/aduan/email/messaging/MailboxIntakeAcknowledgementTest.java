@@ -158,6 +158,8 @@ class MailboxIntakeAcknowledgementTest {
             a -> {
               assertThat(a.status()).isEqualTo("TOO_LARGE");
               assertThat(a.storageRef()).isNull();
+              // Its own id, not its place in the mail, which another mail's file shares.
+              assertThat(a.attachmentId()).doesNotStartWith("part-").hasSize(36);
               assertThat(a.fileName()).isEqualTo("jalan.jpg");
               assertThat(a.sizeBytes()).isGreaterThan(1024);
             });
