@@ -11,6 +11,7 @@ import id.aduan.messaging.EventPublisher;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.OversizeBodies;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.ProviderStandIn.Answer;
 import id.aduan.whatsapp.domain.TwilioSignature;
@@ -174,7 +175,44 @@ class WhatsAppChannelFlowTest {
     assertThat(webhookCount("malformed_json")).isGreaterThanOrEqualTo(1);
     assertThat(webhookCount("malformed_webhook")).isGreaterThanOrEqualTo(1);
     assertThat(webhookCount("bad_signature")).isGreaterThanOrEqualTo(1);
-    assertThat(webhookCount("too_large")).isGreaterThanOrEqualTo(1);
+    assertThat(refusedBodies("declared")).isGreaterThanOrEqualTo(1);
+  }
+
+  /**
+   * 600 MB announced, by Content-Length or in one chunk of a chunked body, to both webhooks: 413
+   * while the body is still open (it never ends, so a server that read it first would never
+   * answer), counted, and the service answers the next request.
+   */
+  @Test
+  void bodiesOverTheLimitAreRefusedWhileTheyStreamAndTheServiceAnswersAfter() throws Exception {
+    long limit = 64 * 1024;
+    double declaredBefore = refusedBodies("declared");
+    double streamedBefore = refusedBodies("streamed");
+
+    var declared = OversizeBodies.declared(port, "POST", "/webhooks/whatsapp", "application/json");
+    var chunked =
+        OversizeBodies.chunked(
+            port, "POST", "/webhooks/whatsapp", "application/json", limit, (byte) ' ');
+    var twilioDeclared =
+        OversizeBodies.declared(
+            port, "POST", "/webhooks/twilio/whatsapp", "application/x-www-form-urlencoded");
+    var twilioChunked =
+        OversizeBodies.chunked(
+            port,
+            "POST",
+            "/webhooks/twilio/whatsapp",
+            "application/x-www-form-urlencoded",
+            limit,
+            (byte) 'a');
+
+    for (var answer : List.of(declared, chunked, twilioDeclared, twilioChunked)) {
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(answer.headers()).containsIgnoringCase("application/problem+json");
+    }
+    assertThat(refusedBodies("declared") - declaredBefore).isEqualTo(2);
+    assertThat(refusedBodies("streamed") - streamedBefore).isEqualTo(2);
+    assertThat(get("hub.mode=subscribe&hub.verify_token=flow-verify&hub.challenge=77").body())
+        .isEqualTo("77");
   }
 
   @Test
@@ -1087,6 +1125,11 @@ class WhatsAppChannelFlowTest {
 
   private MeterRegistry meters() {
     return service.getBean(MeterRegistry.class);
+  }
+
+  private double refusedBodies(String reason) {
+    var counter = meters().find("aduan.web.body.refused").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private double webhookCount(String outcome) {
