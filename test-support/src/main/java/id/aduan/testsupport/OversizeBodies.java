@@ -42,10 +42,17 @@ public final class OversizeBodies {
 
   /**
    * Sends a chunked body whose single chunk announces {@link #ANNOUNCED} bytes, but only {@code
-   * limit + 1} bytes of {@code filler} (the body is never finished).
+   * limit + 1} bytes of {@code filler} (the body is never finished). {@code headerLines} are sent
+   * as they are ({@code "Authorization: Basic ..."}).
    */
   public static Answer chunked(
-      int port, String method, String path, String contentType, long limit, byte filler)
+      int port,
+      String method,
+      String path,
+      String contentType,
+      long limit,
+      byte filler,
+      String... headerLines)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(
@@ -54,7 +61,9 @@ public final class OversizeBodies {
                 + path
                 + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                 + contentType
-                + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "\r\n"
+                + String.join("", Arrays.stream(headerLines).map(h -> h + "\r\n").toList())
+                + "Transfer-Encoding: chunked\r\n\r\n"
                 + Long.toHexString(ANNOUNCED)
                 + "\r\n")
             .getBytes(StandardCharsets.US_ASCII));
