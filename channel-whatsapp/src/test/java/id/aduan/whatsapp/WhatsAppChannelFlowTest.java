@@ -10,6 +10,7 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.ElsewhereServer;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.OversizeBodies;
 import id.aduan.testsupport.TopicProbe;
@@ -386,6 +387,52 @@ class WhatsAppChannelFlowTest {
     assertThat(graph.requests().stream().filter(r -> r.path().equals("/v23.0/MEDIA-DOWN")).count())
         .as("the download was retried")
         .isGreaterThan(1);
+  }
+
+  /**
+   * The Graph API's metadata names a URL on a host that is not Meta's (here another local server):
+   * it is never fetched (the bearer token never leaves for it), the media is recorded as failed
+   * with its reason and counted, and the text goes on.
+   */
+  @Test
+  void aMediaUrlOffTheProviderHostsIsRecordedAsRefusedAndNeverFetched() throws Exception {
+    try (ElsewhereServer elsewhere = new ElsewhereServer()) {
+      String sha = "0".repeat(64);
+      graph.serve(
+          "/v23.0/MEDIA-ELSEWHERE",
+          Answer.json(
+              200,
+              "{\"url\":\""
+                  + elsewhere.url("/internal")
+                  + "\",\"mime_type\":\"image/jpeg\",\"sha256\":\""
+                  + sha
+                  + "\",\"file_size\":8,\"id\":\"MEDIA-ELSEWHERE\"}"));
+      String wamid = "wamid.MEDIA-ELSEWHERE-" + UUID.randomUUID();
+
+      postSigned(imageWebhook(wamid, "MEDIA-ELSEWHERE", sha));
+
+      JsonNode published =
+          awaitRecords(
+                  Topics.COMPLAINTS_INBOUND,
+                  n -> n.path("providerMessageId").asString().equals(wamid),
+                  1)
+              .getFirst();
+      JsonNode attachment = published.path("attachments").path(0);
+      assertThat(attachment.path("status").asString()).isEqualTo("FAILED");
+      assertThat(attachment.path("storageRef").isNull()).isTrue();
+      assertThat(published.path("text").asString()).isEqualTo("Foto rumah");
+      assertThat(elsewhere.hits()).as("the refused URL was never fetched").isZero();
+      MediaRetries.MediaRetry recorded =
+          service.getBean(MediaRetries.class).find("MEDIA-ELSEWHERE");
+      assertThat(recorded).isNotNull();
+      assertThat(recorded.state()).isEqualTo("GAVE_UP");
+      assertThat(recorded.lastOutcome()).isEqualTo("url_refused");
+      assertThat(
+              meters()
+                  .counter("aduan.media.url.refused", "channel", "whatsapp", "reason", "host")
+                  .count())
+          .isGreaterThanOrEqualTo(1);
+    }
   }
 
   @Test
