@@ -18,6 +18,7 @@ import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.ElsewhereServer;
 import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.OversizeBodies;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,6 +105,25 @@ class SocialChannelStreamTest {
   }
 
   // --- webhooks in -----------------------------------------------------------------------------
+
+  /**
+   * 600 MB announced by Content-Length, or in one chunk of a body that never ends: 413 while the
+   * body is still open (a server that read it first would never answer), and the webhook answers
+   * after.
+   */
+  @Test
+  void givenABodyOverTheLimit_thenItIsRefusedWhileItStreams_andTheWebhookAnswersAfter()
+      throws Exception {
+    var declared = OversizeBodies.declared(port, "POST", "/webhooks/meta", "application/json");
+    var chunked =
+        OversizeBodies.chunked(
+            port, "POST", "/webhooks/meta", "application/json", 1024 * 1024, (byte) ' ');
+
+    assertThat(declared.status()).isEqualTo(413);
+    assertThat(chunked.status()).isEqualTo(413);
+    assertThat(get("hub.mode=subscribe&hub.verify_token=social-verify&hub.challenge=99").body())
+        .isEqualTo("99");
+  }
 
   @Test
   void theHandshakeEchoesTheChallengeOnlyForTheRightToken() throws Exception {
