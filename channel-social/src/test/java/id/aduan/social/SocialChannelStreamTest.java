@@ -3,6 +3,7 @@ package id.aduan.social;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.contracts.ComplaintReceived;
@@ -15,9 +16,13 @@ import id.aduan.messaging.CloudEvents;
 import id.aduan.social.persistence.Conversations;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.ElsewhereServer;
 import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.OversizeBodies;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,6 +106,25 @@ class SocialChannelStreamTest {
 
   // --- webhooks in -----------------------------------------------------------------------------
 
+  /**
+   * 600 MB announced by Content-Length, or in one chunk of a body that never ends: 413 while the
+   * body is still open (a server that read it first would never answer), and the webhook answers
+   * after.
+   */
+  @Test
+  void givenABodyOverTheLimit_thenItIsRefusedWhileItStreams_andTheWebhookAnswersAfter()
+      throws Exception {
+    var declared = OversizeBodies.declared(port, "POST", "/webhooks/meta", "application/json");
+    var chunked =
+        OversizeBodies.chunked(
+            port, "POST", "/webhooks/meta", "application/json", 1024 * 1024, (byte) ' ');
+
+    assertThat(declared.status()).isEqualTo(413);
+    assertThat(chunked.status()).isEqualTo(413);
+    assertThat(get("hub.mode=subscribe&hub.verify_token=social-verify&hub.challenge=99").body())
+        .isEqualTo("99");
+  }
+
   @Test
   void theHandshakeEchoesTheChallengeOnlyForTheRightToken() throws Exception {
     assertThat(get("hub.mode=subscribe&hub.verify_token=social-verify&hub.challenge=4242").body())
@@ -175,6 +199,65 @@ class SocialChannelStreamTest {
     assertThat(file.getLength()).isEqualTo(jpeg.length);
     assertThat(complaint.attachments().get(1).status()).isEqualTo("FAILED");
     assertThat(complaint.attachments().get(1).storageRef()).isNull();
+  }
+
+  /**
+   * Attachment URLs off Meta's hosts, named directly or reached by a redirect from an allowed host:
+   * never fetched, FAILED with the text going on, and counted.
+   */
+  @Test
+  void givenAttachmentUrlsOffTheProviderHosts_thenNeitherIsFetched_andBothAreFailed()
+      throws Exception {
+    ElsewhereServer internal = new ElsewhereServer();
+    String internalUrl = internal.url("/internal");
+    HttpServer redirector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    redirector.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", internalUrl);
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
+    redirector.start();
+    try {
+      String mid = "m_ELSEWHERE-" + UUID.randomUUID();
+      String attachments =
+          "[{\"type\":\"image\",\"payload\":{\"url\":\"%s\"}},{\"type\":\"image\",\"payload\":{\"url\":\"%s\"}}]"
+              .formatted(
+                  internalUrl,
+                  "http://127.0.0.1:" + redirector.getAddress().getPort() + "/redirect");
+      double before = refusedUrls();
+      byte[] body =
+          webhook(
+              "instagram",
+              LBK_IG,
+              event(
+                  "igsid-elsewhere",
+                  0,
+                  "{\"mid\":\"" + mid + "\",\"attachments\":" + attachments + "}"));
+
+      assertThat(post(body, signer.signatureHeader(body)).statusCode()).isEqualTo(200);
+
+      ComplaintReceived complaint = complaintsWith(mid).getFirst();
+      assertThat(complaint.attachments())
+          .extracting(a -> a.status())
+          .containsExactly("FAILED", "FAILED");
+      assertThat(complaint.attachments()).allMatch(a -> a.storageRef() == null);
+      assertThat(internal.hits()).as("the internal host was never called").isZero();
+      assertThat(refusedUrls() - before).isEqualTo(2);
+    } finally {
+      internal.close();
+      redirector.stop(0);
+    }
+  }
+
+  private double refusedUrls() {
+    var counter =
+        app.getBean(MeterRegistry.class)
+            .find("aduan.media.url.refused")
+            .tag("channel", "social")
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

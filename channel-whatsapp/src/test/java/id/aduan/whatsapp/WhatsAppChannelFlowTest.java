@@ -10,7 +10,9 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.ElsewhereServer;
 import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.OversizeBodies;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.ProviderStandIn.Answer;
 import id.aduan.whatsapp.domain.TwilioSignature;
@@ -174,7 +176,44 @@ class WhatsAppChannelFlowTest {
     assertThat(webhookCount("malformed_json")).isGreaterThanOrEqualTo(1);
     assertThat(webhookCount("malformed_webhook")).isGreaterThanOrEqualTo(1);
     assertThat(webhookCount("bad_signature")).isGreaterThanOrEqualTo(1);
-    assertThat(webhookCount("too_large")).isGreaterThanOrEqualTo(1);
+    assertThat(refusedBodies("declared")).isGreaterThanOrEqualTo(1);
+  }
+
+  /**
+   * 600 MB announced, by Content-Length or in one chunk of a chunked body, to both webhooks: 413
+   * while the body is still open (it never ends, so a server that read it first would never
+   * answer), counted, and the service answers the next request.
+   */
+  @Test
+  void bodiesOverTheLimitAreRefusedWhileTheyStreamAndTheServiceAnswersAfter() throws Exception {
+    long limit = 64 * 1024;
+    double declaredBefore = refusedBodies("declared");
+    double streamedBefore = refusedBodies("streamed");
+
+    var declared = OversizeBodies.declared(port, "POST", "/webhooks/whatsapp", "application/json");
+    var chunked =
+        OversizeBodies.chunked(
+            port, "POST", "/webhooks/whatsapp", "application/json", limit, (byte) ' ');
+    var twilioDeclared =
+        OversizeBodies.declared(
+            port, "POST", "/webhooks/twilio/whatsapp", "application/x-www-form-urlencoded");
+    var twilioChunked =
+        OversizeBodies.chunked(
+            port,
+            "POST",
+            "/webhooks/twilio/whatsapp",
+            "application/x-www-form-urlencoded",
+            limit,
+            (byte) 'a');
+
+    for (var answer : List.of(declared, chunked, twilioDeclared, twilioChunked)) {
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(answer.headers()).containsIgnoringCase("application/problem+json");
+    }
+    assertThat(refusedBodies("declared") - declaredBefore).isEqualTo(2);
+    assertThat(refusedBodies("streamed") - streamedBefore).isEqualTo(2);
+    assertThat(get("hub.mode=subscribe&hub.verify_token=flow-verify&hub.challenge=77").body())
+        .isEqualTo("77");
   }
 
   @Test
@@ -348,6 +387,52 @@ class WhatsAppChannelFlowTest {
     assertThat(graph.requests().stream().filter(r -> r.path().equals("/v23.0/MEDIA-DOWN")).count())
         .as("the download was retried")
         .isGreaterThan(1);
+  }
+
+  /**
+   * The Graph API's metadata names a URL on a host that is not Meta's (here another local server):
+   * it is never fetched (the bearer token never leaves for it), the media is recorded as failed
+   * with its reason and counted, and the text goes on.
+   */
+  @Test
+  void aMediaUrlOffTheProviderHostsIsRecordedAsRefusedAndNeverFetched() throws Exception {
+    try (ElsewhereServer elsewhere = new ElsewhereServer()) {
+      String sha = "0".repeat(64);
+      graph.serve(
+          "/v23.0/MEDIA-ELSEWHERE",
+          Answer.json(
+              200,
+              "{\"url\":\""
+                  + elsewhere.url("/internal")
+                  + "\",\"mime_type\":\"image/jpeg\",\"sha256\":\""
+                  + sha
+                  + "\",\"file_size\":8,\"id\":\"MEDIA-ELSEWHERE\"}"));
+      String wamid = "wamid.MEDIA-ELSEWHERE-" + UUID.randomUUID();
+
+      postSigned(imageWebhook(wamid, "MEDIA-ELSEWHERE", sha));
+
+      JsonNode published =
+          awaitRecords(
+                  Topics.COMPLAINTS_INBOUND,
+                  n -> n.path("providerMessageId").asString().equals(wamid),
+                  1)
+              .getFirst();
+      JsonNode attachment = published.path("attachments").path(0);
+      assertThat(attachment.path("status").asString()).isEqualTo("FAILED");
+      assertThat(attachment.path("storageRef").isNull()).isTrue();
+      assertThat(published.path("text").asString()).isEqualTo("Foto rumah");
+      assertThat(elsewhere.hits()).as("the refused URL was never fetched").isZero();
+      MediaRetries.MediaRetry recorded =
+          service.getBean(MediaRetries.class).find("MEDIA-ELSEWHERE");
+      assertThat(recorded).isNotNull();
+      assertThat(recorded.state()).isEqualTo("GAVE_UP");
+      assertThat(recorded.lastOutcome()).isEqualTo("url_refused");
+      assertThat(
+              meters()
+                  .counter("aduan.media.url.refused", "channel", "whatsapp", "reason", "host")
+                  .count())
+          .isGreaterThanOrEqualTo(1);
+    }
   }
 
   @Test
@@ -1087,6 +1172,11 @@ class WhatsAppChannelFlowTest {
 
   private MeterRegistry meters() {
     return service.getBean(MeterRegistry.class);
+  }
+
+  private double refusedBodies(String reason) {
+    var counter = meters().find("aduan.web.body.refused").tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private double webhookCount(String outcome) {

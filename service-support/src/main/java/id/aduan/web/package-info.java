@@ -1,4 +1,7 @@
-/** What the channels' webhook endpoints answer alike: problem details, counting, Kafka outages. */
+/**
+ * What the services' web endpoints do alike: request bodies bounded while they stream, and the
+ * channels' webhook answers (problem details, counting, Kafka outages).
+ */
 @NullMarked
 package id.aduan.web;
 

@@ -4,6 +4,7 @@ import id.aduan.cases.persistence.Officers;
 import id.aduan.cases.security.Callers;
 import id.aduan.cases.security.Role;
 import id.aduan.cases.security.SecurityProperties;
+import id.aduan.cases.security.SignInLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Authentication: HTTP Basic against officer accounts in MongoDB (bcrypt) by default, or the JWTs
@@ -32,7 +34,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Callers callers)
+  SecurityFilterChain api(
+      HttpSecurity http, SecurityProperties properties, Callers callers, SignInLimiter signIns)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -58,7 +61,8 @@ class SecurityConfiguration {
     if (properties.oidcMode()) {
       http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens(callers))));
     } else {
-      http.httpBasic(Customizer.withDefaults());
+      http.httpBasic(Customizer.withDefaults())
+          .addFilterBefore(signIns.filter(), BasicAuthenticationFilter.class);
     }
     return http.build();
   }

@@ -47,6 +47,25 @@ public class Callers {
                     .map(r -> new Caller(o.username(), o.agencyCode(), r, o.division())));
   }
 
+  /**
+   * The name to greet the officer with: the token's {@code name} claim in OIDC mode (never a local
+   * account's), the local account's display name otherwise; else the username.
+   */
+  public String displayName(@Nullable Object principal) {
+    if (principal instanceof JwtAuthenticationToken token) {
+      String name = token.getToken().getClaimAsString("name");
+      String username = username(token.getToken());
+      return name != null && !name.isBlank() ? name : username == null ? "" : username;
+    }
+    if (!(principal instanceof Authentication auth)) {
+      return "";
+    }
+    return officers
+        .byUsername(auth.getName())
+        .map(Officers.Officer::displayName)
+        .orElse(auth.getName());
+  }
+
   /** The roles a token grants, as Spring Security authorities are built from them. */
   public List<Role> roles(Jwt jwt) {
     Object value = path(jwt.getClaims(), claims.rolesClaim());

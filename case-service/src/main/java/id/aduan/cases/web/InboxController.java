@@ -2,7 +2,8 @@ package id.aduan.cases.web;
 
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.CaseQueries;
-import id.aduan.cases.persistence.Officers;
+import id.aduan.cases.security.Caller;
+import id.aduan.cases.security.Role;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
@@ -16,11 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The officer's work queue ({@code GET /api/v1/inbox}): the cases of their agency, and for a
@@ -36,10 +35,10 @@ class InboxController {
   private static final int LIMIT = 500;
 
   private final CaseQueries queries;
-  private final Officers officers;
+  private final Officer officers;
   private final Clock clock;
 
-  InboxController(CaseQueries queries, Officers officers, Clock clock) {
+  InboxController(CaseQueries queries, Officer officers, Clock clock) {
     this.queries = queries;
     this.officers = officers;
     this.clock = clock;
@@ -124,15 +123,9 @@ class InboxController {
       @RequestParam(required = false) @Nullable String sla,
       @RequestParam(required = false) @Nullable String q,
       Principal principal) {
-    Officers.Officer officer =
-        officers
-            .byUsername(principal.getName())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    Caller officer = officers.caller(principal);
     String scopedDivision = division == null || division.isBlank() ? null : division;
-    if ("DIVISION_OFFICER".equals(officer.role())) {
-      if (officer.division() == null) {
-        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officer without a division");
-      }
+    if (officer.role() == Role.DIVISION_OFFICER) {
       scopedDivision = officer.division();
     }
     Instant now = clock.instant();
@@ -152,7 +145,7 @@ class InboxController {
             .map(c -> item(c, now))
             .filter(i -> sla == null || sla.isBlank() || i.sla().state().equalsIgnoreCase(sla))
             .toList();
-    return new Inbox(officer.role(), officer.division(), items);
+    return new Inbox(officer.role().name(), officer.division(), items);
   }
 
   private static InboxItem item(CaseDocument c, Instant now) {

@@ -4,6 +4,7 @@ import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.application.StaleVersionException;
 import id.aduan.cases.domain.IllegalTransitionException;
 import id.aduan.cases.security.ForbiddenException;
+import id.aduan.web.BodyLimitFilter;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -136,7 +137,7 @@ class Problems extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof RequestSizeLimit.TooLarge) {
+      if (t instanceof BodyLimitFilter.TooLarge) {
         ProblemDetail p =
             ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");

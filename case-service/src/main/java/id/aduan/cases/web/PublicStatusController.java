@@ -3,6 +3,7 @@ package id.aduan.cases.web;
 import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
+import id.aduan.cases.security.ClientAddress;
 import id.aduan.contracts.CaseStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
@@ -28,10 +29,12 @@ class PublicStatusController {
 
   private final Cases cases;
   private final RateLimiter limiter;
+  private final ClientAddress clients;
 
-  PublicStatusController(Cases cases, RateLimiter limiter) {
+  PublicStatusController(Cases cases, RateLimiter limiter, ClientAddress clients) {
     this.cases = cases;
     this.limiter = limiter;
+    this.clients = clients;
   }
 
   /**
@@ -50,7 +53,7 @@ class PublicStatusController {
   ResponseEntity<PublicStatus> status(
       @PathVariable @Pattern(regexp = CaseController.TICKET) String ticket,
       HttpServletRequest request) {
-    limiter.acquire(request.getRemoteAddr());
+    limiter.acquire(clients.of(request));
     CaseDocument doc = cases.byTicket(ticket).orElseThrow(() -> new CaseNotFoundException(ticket));
     Instant last =
         doc.timeline().stream()

@@ -8,7 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A fixed window per client address for the public status lookup: at most {@code
+ * A fixed window per client address (the peer, or behind a trusted proxy the forwarded client:
+ * {@code security/ClientAddress}) for the public status lookup: at most {@code
  * aduan.cases.public-status.requests-per-minute} lookups a minute, then 429 with {@code
  * Retry-After} until the window turns. In memory, per instance: behind several instances the
  * effective limit is that many times higher (a shared limiter belongs in the ingress then).

@@ -1,18 +1,16 @@
 package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
-import id.aduan.agency.AgencyCatalog;
 import id.aduan.cases.domain.Case;
-import id.aduan.cases.persistence.Officers;
+import id.aduan.cases.security.Caller;
+import id.aduan.cases.security.Callers;
 import id.aduan.contracts.CaseType;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What the officer UI needs to know about the signed-in officer and their agency ({@code GET
@@ -23,12 +21,12 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class WorkspaceController {
 
-  private final Officers officers;
-  private final AgencyCatalog agencies;
+  private final Officer officer;
+  private final Callers callers;
 
-  WorkspaceController(Officers officers, AgencyCatalog agencies) {
-    this.officers = officers;
-    this.agencies = agencies;
+  WorkspaceController(Officer officer, Callers callers) {
+    this.officer = officer;
+    this.callers = callers;
   }
 
   record Label(String code, String id, String en) {}
@@ -51,19 +49,13 @@ class WorkspaceController {
 
   @GetMapping("/api/v1/workspace")
   Workspace workspace(Principal principal) {
-    Officers.Officer o =
-        officers
-            .byUsername(principal.getName())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-    Agency a =
-        agencies
-            .byCode(o.agencyCode())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    Caller o = officer.caller(principal);
+    Agency a = officer.agencyOf(o);
     Agency.Rules rules = a.rules();
     return new Workspace(
         o.username(),
-        o.displayName(),
-        o.role(),
+        callers.displayName(principal),
+        o.role().name(),
         o.division(),
         new AgencyView(a.code(), a.name(), a.timeZone().getId()),
         rules.divisions().stream().map(d -> new Label(d.code(), d.name(), d.name())).toList(),

@@ -126,6 +126,38 @@ class OidcResourceServerTest {
         .isEqualTo(403);
   }
 
+  /**
+   * The inbox, the workspace and the operations summary take the officer from the token: no local
+   * account exists for these officers, and none is consulted.
+   */
+  @Test
+  void inboxWorkspaceAndOperationsSummaryTakeTheCallerFromTheToken() throws Exception {
+    String division = token(provider, "dewi", "BDG", List.of("division-officer"), "REHSOS", 300);
+    String head = token(provider, "kepala.oidc", "BABEL", List.of("aduan-head"), null, 300);
+    String operations = token(provider, "ops.oidc", "BDG", List.of("operations"), null, 300);
+
+    HttpResponse<String> inbox = send("GET", "/api/v1/inbox?division=LINJAMSOS", division, null);
+    HttpResponse<String> workspace = send("GET", "/api/v1/workspace", head, null);
+    HttpResponse<String> summary = send("GET", "/api/v1/operations/summary", operations, null);
+    HttpResponse<String> headSummary = send("GET", "/api/v1/operations/summary", head, null);
+
+    assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+    // A division officer's inbox is their token's division, whatever they ask for.
+    assertThat(JSON.readTree(inbox.body()).path("role").asText()).isEqualTo("DIVISION_OFFICER");
+    assertThat(JSON.readTree(inbox.body()).path("division").asText()).isEqualTo("REHSOS");
+    assertThat(workspace.statusCode()).as(workspace.body()).isEqualTo(200);
+    var ws = JSON.readTree(workspace.body());
+    assertThat(ws.path("username").asText()).isEqualTo("kepala.oidc");
+    assertThat(ws.path("role").asText()).isEqualTo("HEAD");
+    assertThat(ws.path("agency").path("code").asText()).isEqualTo("BABEL");
+    assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+    assertThat(headSummary.statusCode()).as(headSummary.body()).isEqualTo(200);
+    assertThat(JSON.readTree(headSummary.body()).path("cases").path("agencies").toString())
+        .isEqualTo("[\"BABEL\"]");
+    assertThat(JSON.readTree(summary.body()).path("cases").path("agencies").size())
+        .isGreaterThan(1);
+  }
+
   @Test
   void tokensThatAreNotTheProvidersOrIncompleteAreRefused() throws Exception {
     String path = "/api/v1/cases";

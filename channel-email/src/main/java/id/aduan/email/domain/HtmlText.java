@@ -1,75 +1,105 @@
 package id.aduan.email.domain;
 
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.CDataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 
 /**
  * Reduces mail HTML to plain text. Nothing of the HTML survives (no markup, scripts, styles or
  * remote references), so the text is safe to show anywhere; block elements become line breaks so
- * paragraphs stay readable.
+ * paragraphs stay readable, and a link keeps its text.
+ *
+ * <p>The HTML is parsed by jsoup (an HTML5 parser, linear in the input) and never matched with
+ * regular expressions: HTML comes from strangers, and a pattern over markup can take quadratic time
+ * on input such as a long run of {@code <}, which stalled the mailbox.
  */
 public final class HtmlText {
 
-  private static final Pattern DROPPED =
-      Pattern.compile(
-          "(?is)<!--.*?-->|<(script|style|head|title|xml)\\b[^>]*>.*?</\\1\\s*>|<!\\[CDATA\\[.*?]]>");
-  private static final Pattern LINE_BREAK =
-      Pattern.compile("(?i)<br\\s*/?>|</?(p|div|tr|li|h[1-6]|table|blockquote|ul|ol)\\b[^>]*>");
-  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-  private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-  private static final Map<String, String> NAMED =
-      Map.of(
-          "nbsp", " ", "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "ndash", "-",
-          "mdash", "-", "hellip", "...", "rsquo", "'");
+  /** Elements whose content is never text a reader saw. */
+  private static final Set<String> DROPPED =
+      Set.of("script", "style", "head", "title", "xml", "template", "noscript");
+
+  /** Elements that start and end on their own line. */
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "br",
+          "p",
+          "div",
+          "tr",
+          "li",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "table",
+          "blockquote",
+          "ul",
+          "ol");
 
   /**
    * Where Gmail and Outlook put the quoted history in their HTML: the text before it is what the
    * citizen wrote now.
    */
-  private static final Pattern QUOTED_HISTORY =
-      Pattern.compile(
-          "(?i)<div[^>]*class=\"?gmail_quote|<div[^>]*id=\"?(divRplyFwdMsg|appendonsend)|<blockquote[^>]*type=\"?cite");
+  private static final String QUOTED_HISTORY =
+      "div[class^=gmail_quote], div#divRplyFwdMsg, div#appendonsend, blockquote[type=cite]";
 
   private HtmlText() {}
 
   public static String toText(String html) {
-    String s = DROPPED.matcher(html).replaceAll("");
-    s = LINE_BREAK.matcher(s).replaceAll("\n");
-    s = TAG.matcher(s).replaceAll("");
-    s = decodeEntities(s);
-    return tidy(s);
+    Document doc = Jsoup.parse(html);
+    StringBuilder out = new StringBuilder();
+    doc.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e) {
+              if (DROPPED.contains(e.normalName())) {
+                return FilterResult.SKIP_ENTIRELY;
+              }
+              if (BLOCKS.contains(e.normalName())) {
+                out.append('\n');
+              }
+            } else if (node instanceof TextNode t && !(node instanceof CDataNode)) {
+              out.append(t.getWholeText());
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element e
+                && BLOCKS.contains(e.normalName())
+                && !e.normalName().equals("br")) {
+              out.append('\n');
+            }
+            return FilterResult.CONTINUE;
+          }
+        });
+    return tidy(out.toString());
   }
 
   /** The HTML before the quoted history that mail clients insert below a reply. */
   public static String withoutQuotedHistory(String html) {
-    Matcher m = QUOTED_HISTORY.matcher(html);
-    return m.find() ? html.substring(0, m.start()) : html;
-  }
-
-  private static String decodeEntities(String s) {
-    Matcher m = ENTITY.matcher(s);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String name = m.group(1);
-      String replacement;
-      if (name.startsWith("#")) {
-        try {
-          int cp =
-              name.startsWith("#x") || name.startsWith("#X")
-                  ? Integer.parseInt(name.substring(2), 16)
-                  : Integer.parseInt(name.substring(1));
-          replacement = Character.isValidCodePoint(cp) ? Character.toString(cp) : "";
-        } catch (NumberFormatException e) {
-          replacement = m.group();
-        }
-      } else {
-        replacement = NAMED.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), m.group());
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    Document doc = Jsoup.parse(html);
+    Element quote = doc.selectFirst(QUOTED_HISTORY);
+    if (quote == null) {
+      return html;
     }
-    m.appendTail(out);
-    return out.toString();
+    for (Element at = quote; at != null && at != doc; at = at.parent()) {
+      Node next;
+      while ((next = at.nextSibling()) != null) {
+        next.remove();
+      }
+    }
+    quote.remove();
+    return doc.html();
   }
 
   /** Collapses runs of spaces and blank lines that markup leaves behind. */

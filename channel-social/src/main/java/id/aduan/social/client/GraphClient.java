@@ -1,6 +1,7 @@
 package id.aduan.social.client;
 
 import id.aduan.social.config.SocialProperties;
+import id.aduan.web.MediaHosts;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;
@@ -15,7 +16,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -32,9 +37,15 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class GraphClient {
 
+  private static final Logger log = LoggerFactory.getLogger(GraphClient.class);
+  private static final int MAX_REDIRECTS = 3;
+  private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
   private final RestClient http;
   private final HttpClient downloads;
   private final SocialProperties properties;
+  private final MeterRegistry meters;
+  private final MediaHosts mediaHosts;
   private final Retry retry;
 
   GraphClient(RestClient.Builder builder, SocialProperties properties, MeterRegistry meters) {
@@ -50,9 +61,12 @@ public class GraphClient {
     this.downloads =
         HttpClient.newBuilder()
             .connectTimeout(properties.requestTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // Redirects are followed here, each checked against the media hosts.
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.properties = properties;
+    this.meters = meters;
+    this.mediaHosts = new MediaHosts(properties.graphBaseUrl(), properties.mediaHosts());
     RetryRegistry retries =
         RetryRegistry.of(
             RetryConfig.custom()
@@ -101,29 +115,51 @@ public class GraphClient {
     return response.path("message_id").asString();
   }
 
-  /** Downloads an attachment, refusing more than {@code aduan.social.max-media-size} bytes. */
+  /**
+   * Downloads an attachment, refusing more than {@code aduan.social.max-media-size} bytes. The URL
+   * and every redirect it answers with must be https on a provider host ({@link MediaHosts}): any
+   * other is refused (counted as {@code aduan.media.url.refused}) and never fetched.
+   */
   public Download download(String url) {
     long limit = properties.maxMediaSize().toBytes();
+    String next = url;
     try {
-      HttpResponse<InputStream> response =
-          downloads.send(
-              HttpRequest.newBuilder(URI.create(url))
-                  .timeout(properties.requestTimeout())
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream in = response.body()) {
-        if (response.statusCode() != 200) {
-          return Download.failed("HTTP " + response.statusCode());
+      for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        Optional<String> refusal = mediaHosts.refusal(next);
+        if (refusal.isPresent()) {
+          log.warn("an attachment URL was refused: {}", refusal.get());
+          meters
+              .counter("aduan.media.url.refused", "channel", "social", "reason", refusal.get())
+              .increment();
+          return Download.failed("url_refused: " + refusal.get());
         }
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        if (bytes.length > limit) {
-          return new Download(Download.Outcome.TOO_LARGE, null, null, "larger than " + limit);
+        HttpResponse<InputStream> response =
+            downloads.send(
+                HttpRequest.newBuilder(URI.create(next))
+                    .timeout(properties.requestTimeout())
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+          int status = response.statusCode();
+          Optional<String> location = response.headers().firstValue("Location");
+          if (REDIRECTS.contains(status) && location.isPresent()) {
+            next = URI.create(next).resolve(location.get()).toString();
+            continue;
+          }
+          if (status != 200) {
+            return Download.failed("HTTP " + status);
+          }
+          byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+          if (bytes.length > limit) {
+            return new Download(Download.Outcome.TOO_LARGE, null, null, "larger than " + limit);
+          }
+          String type =
+              response.headers().firstValue("Content-Type").orElse("application/octet-stream");
+          return new Download(Download.Outcome.STORED, bytes, type, null);
         }
-        String type =
-            response.headers().firstValue("Content-Type").orElse("application/octet-stream");
-        return new Download(Download.Outcome.STORED, bytes, type, null);
       }
+      return Download.failed("too many redirects");
     } catch (IOException | IllegalArgumentException e) {
       return Download.failed(e.getClass().getSimpleName());
     } catch (InterruptedException e) {

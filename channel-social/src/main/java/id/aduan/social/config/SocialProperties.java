@@ -1,6 +1,7 @@
 package id.aduan.social.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -17,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxMediaSize attachments larger than this are not stored (status TOO_LARGE)
  * @param requestTimeout connect and read timeout of a Graph API call or a media download
  * @param retryAttempts attempts (first included) of a failing Send API call
+ * @param mediaHosts the hosts attachments are downloaded from besides the Graph API's own ({@code
+ *     *.domain} for subdomains), redirects included; any other URL is refused and never fetched
  */
 @ConfigurationProperties("aduan.social")
 public record SocialProperties(
@@ -28,4 +31,6 @@ public record SocialProperties(
     @DefaultValue("25MB") DataSize maxMediaSize,
     @DefaultValue("10s") Duration requestTimeout,
     @DefaultValue("3") int retryAttempts,
-    @DefaultValue("200ms") Duration retryBackoff) {}
+    @DefaultValue("200ms") Duration retryBackoff,
+    @DefaultValue({"lookaside.fbsbx.com", "*.fbcdn.net", "*.fbsbx.com", "*.cdninstagram.com"})
+        List<String> mediaHosts) {}

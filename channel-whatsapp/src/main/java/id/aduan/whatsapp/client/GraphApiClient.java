@@ -1,5 +1,6 @@
 package id.aduan.whatsapp.client;
 
+import id.aduan.web.MediaHosts;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.SendFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -47,6 +48,7 @@ public class GraphApiClient implements WhatsAppSender {
   private final Map<String, RateLimiter> perNumber = new ConcurrentHashMap<>();
   private final Map<String, RateLimiter> perCitizen = lruMap(10_000);
   private final Duration numberPeriod;
+  private final MediaHosts mediaHosts;
 
   @Autowired
   GraphApiClient(
@@ -73,6 +75,7 @@ public class GraphApiClient implements WhatsAppSender {
     this.http = client(builder.clone(), properties.graphBaseUrl(), properties.requestTimeout());
     this.media = client(builder.clone(), properties.graphBaseUrl(), properties.mediaTimeout());
     this.resilience = new Resilience("graph-api", properties, meters);
+    this.mediaHosts = new MediaHosts(properties.graphBaseUrl(), properties.mediaHosts());
   }
 
   private static RestClient client(RestClient.Builder builder, String baseUrl, Duration timeout) {
@@ -284,6 +287,31 @@ public class GraphApiClient implements WhatsAppSender {
     }
   }
 
+  /** The media URL names a host that is not a provider's, or is not https: never fetched. */
+  public static final class MediaUrlRefusedException extends RuntimeException {
+    private final String reason;
+
+    public MediaUrlRefusedException(String reason) {
+      super("the media URL is refused: " + reason);
+      this.reason = reason;
+    }
+
+    /** {@code host}, {@code not_https} or {@code bad_url}. */
+    public String reason() {
+      return reason;
+    }
+  }
+
+  /** Refuses {@code url} unless it is https on a provider host ({@link MediaHosts}). */
+  static void checkMediaUrl(MediaHosts hosts, String url) {
+    hosts
+        .refusal(url)
+        .ifPresent(
+            reason -> {
+              throw new MediaUrlRefusedException(reason);
+            });
+  }
+
   /**
    * Downloads a media object in Meta's two steps: its metadata ({@code GET /{media-id}}, which
    * holds a short-lived URL), then the URL itself with the bearer token. A 401 or 404 on the URL
@@ -329,6 +357,8 @@ public class GraphApiClient implements WhatsAppSender {
     if (url.isEmpty()) {
       throw new GraphApiException(502, null, "the media metadata has no url", null);
     }
+    // The bearer token goes only to Meta's hosts: a URL elsewhere is refused, never fetched.
+    checkMediaUrl(mediaHosts, url);
     return fetch(url, "Bearer " + properties.accessToken(), maxBytes);
   }
 

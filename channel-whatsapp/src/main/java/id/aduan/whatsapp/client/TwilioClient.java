@@ -1,6 +1,7 @@
 package id.aduan.whatsapp.client;
 
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.web.MediaHosts;
 import id.aduan.whatsapp.config.TwilioProperties;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.SendFailure;
@@ -41,6 +42,7 @@ public class TwilioClient implements WhatsAppSender {
   private final AgencyCatalog agencies;
   private final JsonMapper json;
   private final Resilience resilience;
+  private final MediaHosts mediaHosts;
 
   TwilioClient(
       RestClient.Builder builder,
@@ -62,6 +64,8 @@ public class TwilioClient implements WhatsAppSender {
     requests.setReadTimeout(properties.requestTimeout());
     this.http = builder.clone().baseUrl(twilio.apiBaseUrl()).requestFactory(requests).build();
     this.resilience = new Resilience("twilio", properties, meters);
+    // The first URL must be Twilio's; the redirect it answers with is Twilio's own.
+    this.mediaHosts = new MediaHosts(twilio.apiBaseUrl(), twilio.mediaHosts());
   }
 
   @Override
@@ -110,6 +114,7 @@ public class TwilioClient implements WhatsAppSender {
 
   /** Downloads the media behind a {@code MediaUrlN}, refusing more than {@code maxBytes}. */
   public byte[] downloadMedia(String url, long maxBytes) {
+    GraphApiClient.checkMediaUrl(mediaHosts, url);
     return resilience.media(
         () ->
             exchange(

@@ -1,6 +1,7 @@
 package id.aduan.whatsapp.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * @param mediaRetryInterval how often failed media downloads are tried again (the wait doubles
  *     after each failed attempt)
  * @param mediaRetryAttempts later attempts of a failed media download before it is given up
+ * @param mediaHosts the hosts media is downloaded from besides the Graph API's own ({@code
+ *     *.domain} for subdomains); any other media URL is refused and never fetched
  */
 @ConfigurationProperties("aduan.whatsapp")
 public record WhatsAppProperties(
@@ -57,4 +60,6 @@ public record WhatsAppProperties(
     @DefaultValue("2ms") Duration publishLinger,
     @DefaultValue("10s") Duration publishTimeout,
     @DefaultValue("60s") Duration mediaRetryInterval,
-    @DefaultValue("5") int mediaRetryAttempts) {}
+    @DefaultValue("5") int mediaRetryAttempts,
+    @DefaultValue({"lookaside.fbsbx.com", "*.fbcdn.net", "*.whatsapp.net"})
+        List<String> mediaHosts) {}

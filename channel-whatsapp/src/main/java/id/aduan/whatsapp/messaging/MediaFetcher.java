@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class MediaFetcher {
 
+  /** The outcome of a media URL that is not a provider's: never fetched. */
+  static final String URL_REFUSED = "url_refused";
+
   private static final Logger log = LoggerFactory.getLogger(MediaFetcher.class);
   private final GraphApiClient graph;
   private final TwilioClient twilio;
@@ -86,6 +89,11 @@ public class MediaFetcher {
           message.agencyCode(),
           download.outcome(),
           clock.instant().plus(properties.mediaRetryInterval()));
+    } else if (download.outcome().equals(URL_REFUSED)) {
+      // Recorded with its reason, given up at once: a refused URL is never fetched.
+      Instant now = clock.instant();
+      retries.schedule(ref, message.providerMessageId(), message.agencyCode(), URL_REFUSED, now);
+      retries.failedAgain(ref.mediaId(), 0, URL_REFUSED, null, now);
     }
     return new ComplaintReceived.Attachment(
         ref.mediaId(),
@@ -185,6 +193,13 @@ public class MediaFetcher {
       return new Download("STORED", "stored", id, media.bytes().length, actual, type);
     } catch (GraphApiClient.MediaTooLargeException e) {
       return new Download("TOO_LARGE", "too_large", null, 0, null, null);
+    } catch (GraphApiClient.MediaUrlRefusedException e) {
+      // Not a provider's URL: never fetched, never tried again.
+      log.warn("media of a {} message was refused: {}", ref.kind(), e.getMessage());
+      meters
+          .counter("aduan.media.url.refused", "channel", "whatsapp", "reason", e.reason())
+          .increment();
+      return new Download("FAILED", URL_REFUSED, null, 0, null, null);
     } catch (GraphApiException e) {
       log.warn("media of a {} message could not be fetched: {}", ref.kind(), e.codeText());
       return new Download("FAILED", "provider_error", null, 0, null, null);

@@ -65,7 +65,8 @@ class GraphApiResilienceTest {
             Duration.ofMillis(2),
             Duration.ofSeconds(10),
             Duration.ofSeconds(60),
-            5);
+            5,
+            List.of());
     client =
         new GraphApiClient(RestClient.builder(), properties, JsonMapper.builder().build(), meters);
   }
@@ -212,7 +213,8 @@ class GraphApiResilienceTest {
         Duration.ofMillis(2),
         Duration.ofSeconds(10),
         Duration.ofSeconds(60),
-        5);
+        5,
+        List.of());
   }
 
   @ParameterizedTest

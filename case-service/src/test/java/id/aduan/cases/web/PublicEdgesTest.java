@@ -1,0 +1,183 @@
+package id.aduan.cases.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.aduan.cases.CaseServiceApplication;
+import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.OversizeBodies;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+
+/**
+ * What a stranger can send to case-service's open doors, against the started service behind a
+ * trusted proxy (the test's loopback connection): oversized bodies before authentication, guessed
+ * passwords, and status lookups that share the proxy's address.
+ */
+@AduanKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicEdgesTest {
+
+  private static final String PASSWORD = "public-edges-password";
+  private static final int STATUS_LIMIT = 3;
+  private static final int ACCOUNT_FAILURES = 5;
+  private static final int ADDRESS_FAILURES = 8;
+  private static final long BODY_LIMIT = 16_384;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private ConfigurableApplicationContext service;
+  private int port;
+
+  @BeforeAll
+  void start() {
+    service =
+        CaseServiceApplication.builder()
+            .run(
+                "--spring.cloud.stream.kafka.binder.brokers="
+                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
+                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("public-edges"),
+                "--server.port=0",
+                "--aduan.demo.enabled=true",
+                "--aduan.demo.password=" + PASSWORD,
+                "--aduan.cases.max-request-bytes=" + BODY_LIMIT,
+                "--aduan.cases.public-status.requests-per-minute=" + STATUS_LIMIT,
+                "--aduan.cases.web.trusted-proxies=127.0.0.0/8,::1",
+                "--aduan.cases.security.sign-in.max-failures-per-account=" + ACCOUNT_FAILURES,
+                "--aduan.cases.security.sign-in.max-failures-per-address=" + ADDRESS_FAILURES);
+    port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+  }
+
+  @AfterAll
+  void stop() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void bodiesOverTheLimitAreRefusedBeforeAuthenticationWhileTheyStream() throws Exception {
+    var declared = OversizeBodies.declared(port, "POST", "/api/v1/intake", "application/json");
+    // A body is read only once the request is let through: an officer's intake.
+    var chunked =
+        OversizeBodies.chunked(
+            port,
+            "POST",
+            "/api/v1/intake",
+            "application/json",
+            BODY_LIMIT,
+            (byte) ' ',
+            "Authorization: " + basic("bdg.loket", PASSWORD),
+            "X-Forwarded-For: 192.0.2.201");
+    var publicPage =
+        OversizeBodies.declared(
+            port, "GET", "/api/v1/public/status/BDG-2026-000001", "application/json");
+
+    assertThat(declared.status()).isEqualTo(413);
+    assertThat(chunked.status()).isEqualTo(413);
+    assertThat(publicPage.status()).isEqualTo(413);
+    assertThat(declared.headers()).containsIgnoringCase("application/problem+json");
+    assertThat(refused("declared")).isGreaterThanOrEqualTo(2);
+    assertThat(refused("streamed")).isGreaterThanOrEqualTo(1);
+    // The service answers afterwards.
+    assertThat(get("/api/v1/workspace", "bdg.kepala", PASSWORD, "192.0.2.200").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anAccountIsRefusedAfterItsFailuresWithRetryAfterAndOtherAccountsAreNot() throws Exception {
+    String client = "198.51.100.10";
+    for (int i = 0; i < ACCOUNT_FAILURES; i++) {
+      assertThat(get("/api/v1/workspace", "bdg.admin", "guess-" + i, client).statusCode())
+          .isEqualTo(401);
+    }
+
+    HttpResponse<String> locked = get("/api/v1/workspace", "bdg.admin", PASSWORD, client);
+    HttpResponse<String> otherAccount = get("/api/v1/workspace", "bdg.loket", PASSWORD, client);
+
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()))
+        .isPositive();
+    assertThat(locked.body()).contains("/problems/rate-limited");
+    assertThat(otherAccount.statusCode()).isEqualTo(200);
+    assertThat(meters().counter("aduan.cases.signin.refused", "scope", "account").count())
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void anAddressIsRefusedAfterItsFailuresWhateverTheAccountAndOtherAddressesAreNot()
+      throws Exception {
+    String guesser = "198.51.100.20";
+    for (int i = 0; i < ADDRESS_FAILURES; i++) {
+      assertThat(get("/api/v1/workspace", "nobody-" + i, "guess", guesser).statusCode())
+          .isEqualTo(401);
+    }
+
+    assertThat(get("/api/v1/workspace", "bdg.koordinator", PASSWORD, guesser).statusCode())
+        .isEqualTo(429);
+    assertThat(get("/api/v1/workspace", "bdg.koordinator", PASSWORD, "198.51.100.21").statusCode())
+        .isEqualTo(200);
+    assertThat(meters().counter("aduan.cases.signin.refused", "scope", "address").count())
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  /**
+   * Behind a trusted proxy every lookup comes from the proxy's address: the limit keys on the
+   * forwarded client instead, so one client's lookups do not use up another's. A client cannot
+   * escape its limit by prepending addresses of its own to the forwarded chain.
+   */
+  @Test
+  void theStatusLimitKeysOnTheForwardedClientBehindATrustedProxy() throws Exception {
+    String ticket = "/api/v1/public/status/BDG-2026-999999";
+    for (int i = 0; i < STATUS_LIMIT; i++) {
+      assertThat(get(ticket, null, null, "203.0.113.7").statusCode()).isEqualTo(404);
+    }
+
+    HttpResponse<String> limited = get(ticket, null, null, "203.0.113.7");
+    HttpResponse<String> spoofed = get(ticket, null, null, "192.0.2.99, 203.0.113.7");
+    HttpResponse<String> otherClient = get(ticket, null, null, "203.0.113.8");
+
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(spoofed.statusCode()).isEqualTo(429);
+    assertThat(otherClient.statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> get(
+      String path, @Nullable String user, @Nullable String password, String forwardedFor)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("X-Forwarded-For", forwardedFor);
+    if (user != null) {
+      b.header("Authorization", basic(user, password));
+    }
+    return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String basic(String user, @Nullable String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private MeterRegistry meters() {
+    return service.getBean(MeterRegistry.class);
+  }
+
+  private double refused(String reason) {
+    Counter c = meters().find("aduan.web.body.refused").tag("reason", reason).counter();
+    return c == null ? 0 : c.count();
+  }
+}

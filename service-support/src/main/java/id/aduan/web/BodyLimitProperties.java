@@ -1,0 +1,44 @@
+package id.aduan.web;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How large a request body may be, per path prefix ({@code aduan.web.body-limit.*}).
+ *
+ * @param defaultSize the cap for every path no prefix names
+ * @param paths caps by path prefix (segment boundaries, the longest prefix wins), e.g. {@code
+ *     aduan.web.body-limit.paths.[/webhooks]=64KB}
+ */
+@ConfigurationProperties("aduan.web.body-limit")
+public record BodyLimitProperties(
+    @DefaultValue("1MB") DataSize defaultSize, Map<String, DataSize> paths) {
+
+  public BodyLimitProperties {
+    paths = paths == null ? Map.of() : Map.copyOf(paths);
+  }
+
+  /** The limit that applies to {@code path}: its name (the prefix, or "default") and its bytes. */
+  public Limit limitFor(String path) {
+    String best = null;
+    for (String prefix : paths.keySet()) {
+      String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+      boolean matches = path.equals(p) || path.startsWith(p + "/") || p.isEmpty();
+      if (matches && (best == null || p.length() > strip(best).length())) {
+        best = prefix;
+      }
+    }
+    return best == null
+        ? new Limit("default", defaultSize.toBytes())
+        : new Limit(best, paths.get(best).toBytes());
+  }
+
+  private static String strip(String prefix) {
+    return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+  }
+
+  /** A cap and the name its refusals are counted under. */
+  public record Limit(String name, long bytes) {}
+}
