@@ -125,6 +125,14 @@ public final class LaporSimulator implements AutoCloseable {
         report.putArray(list);
       }
     }
+    if (report.get("dispositions").isEmpty()) {
+      // As LAPOR! does: the national admin verified the report and dispositioned it to the agency.
+      ObjectNode disposition = ((ArrayNode) report.get("dispositions")).addObject();
+      disposition.put("from", "Admin Nasional");
+      disposition.put("to", agencyId);
+      disposition.put("at", now.toString());
+      disposition.put("note", "");
+    }
     if (!report.has("status")) {
       report.put("status", "disposisi");
     }
@@ -137,6 +145,23 @@ public final class LaporSimulator implements AutoCloseable {
   public synchronized void changeStatus(String trackingId, String status) {
     ObjectNode report = report(trackingId);
     report.put("status", status);
+    touch(report);
+  }
+
+  /**
+   * LAPOR!'s admin dispositions the report to {@code toAgencyId} (another agency, or back to the
+   * same one): a disposition entry, status {@code disposisi}, version + 1. A report dispositioned
+   * away is no longer listed for the agency it left.
+   */
+  public synchronized void disposition(String trackingId, String from, String toAgencyId) {
+    ObjectNode report = report(trackingId);
+    ObjectNode disposition = ((ArrayNode) report.get("dispositions")).addObject();
+    disposition.put("from", from);
+    disposition.put("to", toAgencyId);
+    disposition.put("at", clock.instant().toString());
+    disposition.put("note", "");
+    report.put("status", "disposisi");
+    agencyOf.put(trackingId, toAgencyId);
     touch(report);
   }
 
@@ -206,6 +231,11 @@ public final class LaporSimulator implements AutoCloseable {
       throw new IllegalArgumentException("no report " + trackingId);
     }
     return report;
+  }
+
+  /** A copy of the report as it is now, safe to read while the simulator goes on. */
+  public synchronized ObjectNode snapshot(String trackingId) {
+    return report(trackingId).deepCopy();
   }
 
   /** Every API call so far ({@code METHOD path}), oldest first, at most the last 500. */

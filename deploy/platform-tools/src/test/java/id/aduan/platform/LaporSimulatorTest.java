@@ -60,6 +60,44 @@ class LaporSimulatorTest {
         .contains("Bantuan PKH");
   }
 
+  /**
+   * As the real LAPOR! does (docs/lapor.md): the same Idempotency-Key answers the first result and
+   * posts nothing; channel-lapor relies on it after a crash between a call and its record.
+   */
+  @Test
+  void theSameIdempotencyKeyGivesTheSameAnswerAndNoSecondFollowUpOrStatusChange() throws Exception {
+    String id = lapor.addReport("LAPOR-LBK", "{\"title\":\"t\",\"content\":\"isi\"}");
+
+    HttpResponse<String> first = post(id, "follow-ups", "k-1", "{\"text\":\"Diterima.\"}");
+    HttpResponse<String> again = post(id, "follow-ups", "k-1", "{\"text\":\"Diterima.\"}");
+    HttpResponse<String> status =
+        post(id, "status", "k-2", "{\"status\":\"bukan_wewenang\",\"note\":\"alasan\"}");
+    HttpResponse<String> statusAgain =
+        post(id, "status", "k-2", "{\"status\":\"bukan_wewenang\",\"note\":\"alasan\"}");
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(statusAgain.body()).isEqualTo(status.body());
+    assertThat(lapor.report(id).get("follow_ups")).hasSize(1);
+    assertThat(lapor.report(id).get("status_history")).hasSize(1);
+    // Dispositioned on arrival, so the agency's clock has LAPOR!'s own timestamp to start from.
+    assertThat(lapor.report(id).get("dispositions").get(0).get("to").asString())
+        .isEqualTo("LAPOR-LBK");
+  }
+
+  private HttpResponse<String> post(String id, String what, String key, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(lapor.baseUrl() + "/reports/" + id + "/" + what))
+            .header("Authorization", "Token t")
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(String path, String accept, String token) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(lapor.baseUrl() + path))
