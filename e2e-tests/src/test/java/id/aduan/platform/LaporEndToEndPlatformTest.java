@@ -3,108 +3,57 @@ package id.aduan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import id.aduan.cases.CaseServiceApplication;
 import id.aduan.contracts.Topics;
-import id.aduan.lapor.LaporChannelApplication;
-import id.aduan.notification.NotificationServiceApplication;
-import id.aduan.sla.SlaServiceApplication;
-import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SP4N-LAPOR! both ways (issue 19), with the LAPOR! simulator the local platform runs, not a module
- * stand-in: case-service, sla-service and notification-service in this JVM on the in-JVM broker and
- * MongoDB-protocol server, channel-lapor in a JVM of its own so that it can be killed with SIGKILL.
- * An officer drives each case through case-service's officer API (HTTP Basic, the demo account of
- * Lebak); what counts is what LAPOR! shows on the report.
+ * SP4N-LAPOR! both ways (issue 19) on the started local platform, with the LAPOR! simulator it runs
+ * (driven through its control API), not a module stand-in. An officer drives each case through
+ * case-service's officer API (HTTP Basic, Lebak's demo admin); what counts is what LAPOR! shows on
+ * the report. channel-lapor is killed with SIGKILL between two steps and in the middle of a call,
+ * and started again by {@code ./aduan start}.
  */
-@AduanKafka
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@StartedPlatform
 class LaporEndToEndPlatformTest {
 
-  private static final String TOKEN = "e2e-lapor-token";
   private static final String LAPOR_ID = "LAPOR-LBK";
-  private static final String OFFICER = "lbk.admin";
-  private static final String PASSWORD = "e2e-password";
-  private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final String OFFICER = LocalPlatform.admin("LBK");
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
 
   private final JsonMapper json = JsonMapper.builder().build();
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final List<ConfigurableApplicationContext> services = new ArrayList<>();
-  private LaporSimulator lapor;
-  private String brokers;
-  private String laporMongo;
-  private int casesPort;
-  private Process channelLapor;
-  private int runs;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private LocalPlatform platform;
 
-  @BeforeAll
-  void startPlatform() throws Exception {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    lapor = new LaporSimulator("127.0.0.1", 0, TOKEN, Clock.systemUTC());
-    ConfigurableApplicationContext cases =
-        start(
-            CaseServiceApplication.builder(),
-            "cases",
-            "aduan.demo.enabled=true",
-            "aduan.demo.password=" + PASSWORD,
-            "aduan.cases.outbox-sweep-interval=200ms");
-    casesPort = Integer.parseInt(cases.getEnvironment().getProperty("local.server.port"));
-    start(SlaServiceApplication.builder(), "sla");
-    start(NotificationServiceApplication.builder(), "notification");
-    laporMongo = InJvmMongo.freshDatabaseUri("e2e-lapor");
-    channelLapor = startChannelLapor();
-  }
-
-  @AfterAll
-  void stopPlatform() throws Exception {
-    if (channelLapor != null && channelLapor.isAlive()) {
-      channelLapor.destroy();
-      if (!channelLapor.waitFor(30, TimeUnit.SECONDS)) {
-        channelLapor.destroyForcibly();
-      }
-    }
-    services.reversed().forEach(ConfigurableApplicationContext::close);
-    if (lapor != null) {
-      lapor.close();
-    }
+  @BeforeEach
+  void on(LocalPlatform platform) {
+    this.platform = platform;
   }
 
   @Test
   void aDispositionedReportIsFollowedUpStepByStepInOrder_onceEach_throughTwoKillsOfTheAdapter()
       throws Exception {
-    try (TopicProbe outbound = new TopicProbe(brokers, Topics.OUTBOUND_LAPOR)) {
+    try (TopicProbe outbound =
+        new TopicProbe("127.0.0.1:" + platform.kafkaPort(), Topics.OUTBOUND_LAPOR)) {
       String report =
-          lapor.addReport(
-              LAPOR_ID,
+          addReport(
               """
               {"title":"Bantuan PKH E2Esatu belum cair","content":"Bantuan PKH keluarga kami E2Esatu belum cair tiga bulan.",
                "classification":"pengaduan","category":{"id":"101","name":"Bantuan Sosial"},
@@ -127,13 +76,13 @@ class LaporEndToEndPlatformTest {
       int postsBefore = postsTo(report);
       // Killed again in the middle of a call: LAPOR! is slow to answer, takes the follow-up, and
       // the adapter dies before it learns so. Started again, it asks again with the same key.
-      lapor.delay(3_000);
-      channelLapor = startChannelLapor();
+      delay(3_000);
+      restart();
       officer(ticket, "answer", "{\"text\":\"Bantuan Anda dijadwalkan cair minggu depan.\"}");
       await().atMost(PATIENCE).until(() -> postsTo(report) > postsBefore);
       kill();
-      lapor.delay(0);
-      channelLapor = startChannelLapor();
+      delay(0);
+      restart();
       awaitFollowUp(outbound, report, "ANSWER");
       officer(
           ticket,
@@ -145,7 +94,7 @@ class LaporEndToEndPlatformTest {
       awaitFollowUp(outbound, report, "RESOLUTION");
       await()
           .atMost(PATIENCE)
-          .until(() -> lapor.snapshot(report).path("status").asString().equals("selesai"));
+          .until(() -> report(report).path("status").asString().equals("selesai"));
 
       // What LAPOR! shows: every step of ours exactly once, in the order they were sent.
       List<JsonNode> sent = sentTo(outbound, report);
@@ -154,7 +103,7 @@ class LaporEndToEndPlatformTest {
               .filter(m -> !m.path("text").asString("").isBlank())
               .map(m -> m.get("eventId").asString() + "/follow-up")
               .toList();
-      JsonNode shown = lapor.snapshot(report);
+      JsonNode shown = report(report);
       List<String> postedKeys =
           StreamSupport.stream(shown.get("follow_ups").spliterator(), false)
               .filter(f -> f.path("author").asString().equals("agency"))
@@ -176,21 +125,31 @@ class LaporEndToEndPlatformTest {
   @Test
   void notOurAuthorityReturnsTheReportWithTheReason_anotherReasonDoesNot() throws Exception {
     String elsewhere =
-        lapor.addReport(
-            LAPOR_ID,
+        addReport(
             """
             {"title":"Jalan rusak E2Edua","content":"Jalan desa E2Edua rusak parah sejak musim hujan.",
              "anonymous":false,"confidential":false,"reporter":{"id":"u-e2e-2","name":"Warga Dua"}}
             """);
     String notAComplaint =
-        lapor.addReport(
-            LAPOR_ID,
+        addReport(
             """
             {"title":"Salam E2Etiga","content":"Terima kasih atas pelayanan dinas E2Etiga selama ini.",
              "anonymous":true,"confidential":true,"reporter":{"id":"u-e2e-3","name":"Warga Tiga"}}
             """);
     String second = ticketOf("E2Edua");
     String third = ticketOf("E2Etiga");
+
+    // A change made in LAPOR! itself comes back as an entry on the case's timeline, who and when.
+    assertThat(
+            control("POST", "/reports/" + elsewhere + "/status", "{\"status\":\"tunda\"}")
+                .statusCode())
+        .isEqualTo(200);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(get("/api/v1/cases/" + second).body())
+                    .contains("lapor-change", "LAPOR!: status tunda"));
 
     officer(
         second,
@@ -203,15 +162,13 @@ class LaporEndToEndPlatformTest {
 
     await()
         .atMost(PATIENCE)
-        .until(() -> lapor.snapshot(elsewhere).path("status").asString().equals("bukan_wewenang"));
-    JsonNode returned = lapor.snapshot(elsewhere).get("status_history");
+        .until(() -> report(elsewhere).path("status").asString().equals("bukan_wewenang"));
+    JsonNode returned = report(elsewhere).get("status_history");
     assertThat(returned).hasSize(1);
     assertThat(returned.get(0).get("note").asString())
         .contains("Kewenangan Dinas PUPR Kabupaten Lebak");
-    await()
-        .atMost(PATIENCE)
-        .until(() -> lapor.snapshot(notAComplaint).path("status_history").size() == 1);
-    JsonNode closed = lapor.snapshot(notAComplaint);
+    await().atMost(PATIENCE).until(() -> report(notAComplaint).path("status_history").size() == 1);
+    JsonNode closed = report(notAComplaint);
     assertThat(closed.get("status").asString()).isEqualTo("arsip");
     assertThat(closed.get("status_history").toString()).doesNotContain("bukan_wewenang");
     assertThat(closed.get("follow_ups").toString())
@@ -224,54 +181,14 @@ class LaporEndToEndPlatformTest {
 
   // --- the platform ---------------------------------------------------------------------------
 
-  private ConfigurableApplicationContext start(
-      SpringApplicationBuilder builder, String name, String... extra) {
-    List<String> properties =
-        new ArrayList<>(
-            List.of(
-                "spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("e2e-" + name),
-                "server.port=0"));
-    properties.addAll(List.of(extra));
-    ConfigurableApplicationContext context =
-        builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
-    services.add(context);
-    return context;
-  }
-
-  /** channel-lapor in a JVM of its own (this module's classpath), its output in target/. */
-  private Process startChannelLapor() throws Exception {
-    runs++;
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                LaporChannelApplication.class.getName(),
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + laporMongo,
-                "--server.port=0",
-                "--aduan.lapor.base-url=" + lapor.baseUrl(),
-                "--aduan.lapor.token=" + TOKEN,
-                "--aduan.lapor.poll-interval=500ms",
-                "--aduan.lapor.overlap=1m"));
-    Path log = Path.of("target", "lapor-e2e-run-" + runs + ".log");
-    Files.createDirectories(log.getParent());
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .directory(new File("."))
-        .start();
-  }
-
   /** SIGKILL: no shutdown hook, no finishing the message at hand. */
-  private void kill() throws Exception {
-    channelLapor.destroyForcibly();
-    assertThat(channelLapor.waitFor(60, TimeUnit.SECONDS)).isTrue();
+  private void kill() {
+    platform.kill("channel-lapor");
+  }
+
+  /** {@code ./aduan start}: starts what is missing, here channel-lapor. */
+  private void restart() {
+    platform.start();
   }
 
   // --- the officer and LAPOR! -----------------------------------------------------------------
@@ -300,8 +217,7 @@ class LaporEndToEndPlatformTest {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:" + casesPort + "/api/v1/cases/" + ticket + "/" + action))
+                    URI.create(platform.cases() + "/api/v1/cases/" + ticket + "/" + action))
                 .header("Authorization", basic())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)))
@@ -312,7 +228,7 @@ class LaporEndToEndPlatformTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + casesPort + path))
+        HttpRequest.newBuilder(URI.create(platform.cases() + path))
             .header("Authorization", basic())
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -321,7 +237,8 @@ class LaporEndToEndPlatformTest {
   private static String basic() {
     return "Basic "
         + Base64.getEncoder()
-            .encodeToString((OFFICER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            .encodeToString(
+                (OFFICER + ":" + LocalPlatform.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The messages of this purpose sent to the report, each of which LAPOR! shows as posted. */
@@ -336,7 +253,7 @@ class LaporEndToEndPlatformTest {
                       .map(m -> m.get("eventId").asString() + "/follow-up")
                       .toList();
               assertThat(keys).isNotEmpty();
-              assertThat(lapor.snapshot(report).get("follow_ups").toString())
+              assertThat(report(report).get("follow_ups").toString())
                   .contains(keys.toArray(String[]::new));
             });
   }
@@ -356,10 +273,48 @@ class LaporEndToEndPlatformTest {
     return messages;
   }
 
-  private int postsTo(String report) {
+  private int postsTo(String report) throws Exception {
+    JsonNode calls = json.readTree(control("GET", "/calls", null).body());
     return (int)
-        lapor.calls().stream()
-            .filter(c -> c.equals("POST /api/v1/reports/" + report + "/follow-ups"))
+        StreamSupport.stream(calls.spliterator(), false)
+            .filter(c -> c.asString().equals("POST /api/v1/reports/" + report + "/follow-ups"))
             .count();
+  }
+
+  // --- the simulator's control API (docs/lapor.md) --------------------------------------------
+
+  /** A report LAPOR!'s national admin dispositioned to Lebak; its tracking id. */
+  private String addReport(String report) throws Exception {
+    HttpResponse<String> added = control("POST", "/agencies/" + LAPOR_ID + "/reports", report);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    return json.readTree(added.body()).get("tracking_id").asString();
+  }
+
+  /** The report as LAPOR! shows it now. */
+  private JsonNode report(String trackingId) throws Exception {
+    HttpResponse<String> report = control("GET", "/reports/" + trackingId, null);
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    return json.readTree(report.body());
+  }
+
+  /** Every LAPOR! call answers this much later (a slow LAPOR!). */
+  private void delay(long millis) throws Exception {
+    assertThat(control("POST", "/delay", "{\"millis\":" + millis + "}").statusCode())
+        .isEqualTo(200);
+  }
+
+  private HttpResponse<String> control(String method, String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(platform.laporControl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Token " + LocalPlatform.LAPOR_TOKEN)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -9,6 +9,7 @@ import id.aduan.cases.domain.Classifier;
 import id.aduan.cases.domain.Duplicates;
 import id.aduan.cases.domain.IdentityKeys;
 import id.aduan.cases.domain.IllegalTransitionException;
+import id.aduan.cases.domain.LaporChange;
 import id.aduan.cases.domain.Nik;
 import id.aduan.cases.domain.Threading;
 import id.aduan.cases.domain.TicketNumber;
@@ -131,6 +132,10 @@ public class CaseService {
 
     CitizenReply reply = CitizenReply.of(m.text(), !m.attachments().isEmpty());
     Related related = related(m, agency);
+    Optional<LaporChange> laporChange = LaporChange.of(m);
+    if (laporChange.isPresent() && related.repliedTo().isPresent()) {
+      return laporChanged(related.repliedTo().get(), stored, laporChange.get());
+    }
     Optional<Threading.Join> join = thread(m, agency, citizenKey, related);
     if (reply.kind() == CitizenReply.Kind.RATING) {
       // A rating that names or quotes a resolved case answers its survey; a bare one does so only
@@ -193,6 +198,28 @@ public class CaseService {
     return opened
         .map(d -> new Received("opened", d.id(), d.ticket()))
         .orElseGet(() -> new Received("duplicate", openingId, ""));
+  }
+
+  /**
+   * A change made in LAPOR! itself (issue 19): a timeline entry with LAPOR!'s who and when, the
+   * message kept so that a redelivery is a duplicate; no completeness check, no reopening.
+   */
+  private Received laporChanged(CaseDocument doc, CaseDocument.Message stored, LaporChange change) {
+    CaseDocument saved =
+        cases.save(
+            doc.withMessage(stored, List.of())
+                .withOfficerEntry(
+                    new CaseDocument.TimelineEntry(
+                        change.at(),
+                        change.actor(),
+                        LaporChange.ACTION,
+                        doc.status(),
+                        doc.status(),
+                        change.description()),
+                    null,
+                    null,
+                    List.of()));
+    return new Received("lapor_change", saved.id(), saved.ticket());
   }
 
   /** A case about to open, from a citizen message or the front desk. */

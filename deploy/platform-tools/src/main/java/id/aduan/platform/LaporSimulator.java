@@ -38,6 +38,7 @@ public final class LaporSimulator implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LaporSimulator.class);
   private static final String API = "/api/v1";
+  private static final String CONTROL = "/simulator";
   private static final int KEPT_CALLS = 500;
 
   private final HttpServer server;
@@ -281,6 +282,10 @@ public final class LaporSimulator implements AutoCloseable {
         respond(exchange, 200, "{\"status\":\"UP\"}");
         return;
       }
+      if (path.startsWith(CONTROL + "/")) {
+        control(exchange, method, path.substring(CONTROL.length() + 1).split("/"));
+        return;
+      }
       if (!path.startsWith(API + "/")) {
         respond(exchange, 404, error("not part of the simulated API: " + path));
         return;
@@ -334,6 +339,72 @@ public final class LaporSimulator implements AutoCloseable {
       log.warn("LAPOR! simulator could not answer", e);
       respond(exchange, 400, error(String.valueOf(e.getMessage())));
     }
+  }
+
+  /**
+   * The control API, for tests of the started platform (a separate process, so they cannot call the
+   * Java methods): what LAPOR! itself would do, with the same token. {@code POST
+   * /simulator/agencies/{agencyId}/reports} (a report's JSON; answers {@code {"tracking_id":...}}),
+   * {@code PUT /simulator/files/{fileId}} (the bytes, typed by {@code Content-Type}; answers {@code
+   * {"url":...}}), {@code GET /simulator/reports/{trackingId}}, {@code POST
+   * /simulator/reports/{trackingId}/reporter-follow-ups} ({@code {"text":...}}), {@code POST
+   * /simulator/reports/{trackingId}/status} ({@code {"status":...}}), {@code GET /simulator/calls}
+   * (as {@link #calls()}) and {@code POST /simulator/delay} ({@code {"millis":...}}, as {@link
+   * #delay}).
+   */
+  private void control(HttpExchange exchange, String method, String[] parts) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (!("Token " + token).equals(authorization)) {
+      respond(exchange, 401, error("missing or wrong token"));
+      return;
+    }
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    try {
+      controlCall(exchange, method, parts, body);
+    } catch (RuntimeException e) {
+      // Answered here: handle's own catch runs after its try-with-resources closed the exchange.
+      respond(exchange, 400, error(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private void controlCall(HttpExchange exchange, String method, String[] parts, byte[] body)
+      throws IOException {
+    if (method.equals("POST")
+        && parts.length == 3
+        && parts[0].equals("agencies")
+        && parts[2].equals("reports")) {
+      String trackingId = addReport(parts[1], new String(body, StandardCharsets.UTF_8));
+      respond(exchange, 201, "{\"tracking_id\":" + ProviderSandbox.quote(trackingId) + "}");
+    } else if (method.equals("PUT") && parts.length == 2 && parts[0].equals("files")) {
+      String type = exchange.getRequestHeaders().getFirst("Content-Type");
+      String url = addFile(parts[1], type == null ? "application/octet-stream" : type, body);
+      respond(exchange, 200, "{\"url\":" + ProviderSandbox.quote(url) + "}");
+    } else if (method.equals("GET") && parts.length == 1 && parts[0].equals("calls")) {
+      respond(exchange, 200, json.writeValueAsString(calls()));
+    } else if (method.equals("POST") && parts.length == 1 && parts[0].equals("delay")) {
+      delay(json.readTree(body).path("millis").asLong(0));
+      respond(exchange, 200, "{}");
+    } else if (parts.length >= 2 && parts[0].equals("reports") && known(parts[1])) {
+      if (method.equals("GET") && parts.length == 2) {
+        respond(exchange, 200, json.writeValueAsString(snapshot(parts[1])));
+      } else if (method.equals("POST") && parts.length == 3 && parts[2].equals("status")) {
+        changeStatus(parts[1], json.readTree(body).path("status").asString());
+        respond(exchange, 200, json.writeValueAsString(report(parts[1])));
+      } else if (method.equals("POST")
+          && parts.length == 3
+          && parts[2].equals("reporter-follow-ups")) {
+        addReporterFollowUp(parts[1], json.readTree(body).path("text").asString());
+        respond(exchange, 200, json.writeValueAsString(report(parts[1])));
+      } else {
+        respond(exchange, 404, error("no such control endpoint"));
+      }
+    } else {
+      respond(exchange, 404, error("no such control endpoint or report"));
+    }
+  }
+
+  private synchronized boolean known(String trackingId) {
+    return reports.containsKey(trackingId);
   }
 
   private synchronized String listUpdated(String agencyId, Map<String, String> query) {

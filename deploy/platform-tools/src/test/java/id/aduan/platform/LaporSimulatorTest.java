@@ -98,6 +98,43 @@ class LaporSimulatorTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  @Test
+  void theControlApiAddsAReportAndAFileThatTheAgencyApiThenServes() throws Exception {
+    HttpResponse<String> file = control("PUT", "/files/f-9", "image/svg+xml", "<svg/>", "t");
+    HttpResponse<String> added =
+        control(
+            "POST",
+            "/agencies/LAPOR-PSR/reports",
+            "application/json",
+            "{\"title\":\"Jalan rusak\",\"content\":\"Mohon diperbaiki\"}",
+            "t");
+    HttpResponse<String> broken =
+        control("POST", "/agencies/LAPOR-PSR/reports", "application/json", "{\"title\":", "t");
+    HttpResponse<String> unauthorised =
+        control("POST", "/agencies/LAPOR-PSR/reports", "application/json", "{}", "wrong");
+
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).contains(lapor.baseUrl() + "/files/f-9");
+    assertThat(added.statusCode()).isEqualTo(201);
+    assertThat(added.body()).contains("\"tracking_id\":\"LAPOR-SIM-");
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(unauthorised.statusCode()).isEqualTo(401);
+    assertThat(get("/agencies/LAPOR-PSR/reports", "application/json", "t").body())
+        .contains("Jalan rusak");
+    assertThat(get("/files/f-9", "*/*", "t").body()).isEqualTo("<svg/>");
+  }
+
+  private HttpResponse<String> control(
+      String method, String path, String type, String body, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(lapor.baseUrl().replace("/api/v1", "/simulator") + path))
+            .header("Authorization", "Token " + token)
+            .header("Content-Type", type)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(String path, String accept, String token) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(lapor.baseUrl() + path))
