@@ -944,9 +944,7 @@ class CaseWorkflowStreamTest {
     JsonNode candidate = profile.get("mergeCandidates").get(0);
     assertThat(candidate.get("channel").asString()).isEqualTo("WHATSAPP");
     assertThat(candidate.get("shared").toString()).isEqualTo("[\"phone\"]");
-    assertThat(profile.toString())
-        .doesNotContain("6281277452024")
-        .doesNotContain("u-reporter-777");
+    assertThat(profile.toString()).doesNotContain("6281277452024").doesNotContain("u-reporter-777");
     HttpResponse<String> mergedProfiles =
         postJson(
             "babel",

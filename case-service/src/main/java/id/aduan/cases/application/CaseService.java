@@ -113,8 +113,7 @@ public class CaseService {
     LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
     Nik nik = Nik.firstValidIn(m.text(), today).orElse(null);
     String citizenKey = IdentityKeys.citizen(m.channel(), m.sender().channelUserId());
-    List<String> keys =
-        List.copyOf(IdentityKeys.of(m.channel(), m.sender().channelUserId(), nik, m.text()));
+    List<String> keys = List.copyOf(IdentityKeys.of(m, nik));
     ReplyAddress from = CaseOpening.replyAddress(m);
     CaseDocument.Message stored =
         new CaseDocument.Message(
@@ -191,7 +190,8 @@ public class CaseService {
                 keys,
                 text,
                 opening.sourceMessageId(),
-                opening.actor()),
+                opening.actor(),
+                CaseOpening.proposedDivision(m)),
             agency,
             today);
     // Empty: another delivery of the same message won the race; it publishes the events.
@@ -237,7 +237,8 @@ public class CaseService {
       List<String> keys,
       String text,
       @Nullable String sourceMessageId,
-      String actor) {}
+      String actor,
+      @Nullable String channelDivision) {}
 
   /**
    * Opens a case: ticket, suggestions, duplicate flags, {@code CaseOpened} and the first
@@ -247,7 +248,9 @@ public class CaseService {
     int year = TicketNumber.yearOf(n.receivedAt(), agency.timeZone());
     String ticket = TicketNumber.format(agency.code(), year, tickets.next(agency.code(), year));
     // Classified once: the suggestion, the stored proposal and its event come from one decision.
-    Classifier.Proposed proposal = Classifier.propose(agency, n.text(), n.intakeMode());
+    Classifier.Proposed proposal =
+        Classifier.withChannelDivision(
+            Classifier.propose(agency, n.text(), n.intakeMode()), agency, n.channelDivision());
     CaseDocument skeleton = skeleton(n, ticket, agency, proposal);
     Case.Opened opened =
         Case.open(
@@ -515,7 +518,8 @@ public class CaseService {
                 keys,
                 in.description(),
                 null,
-                actor),
+                actor,
+                null),
             agency,
             today);
     if (opened.isEmpty()) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A citizen message as the opening of a case: where to answer, and the fact it produces. */
 public final class CaseOpening {
@@ -47,6 +48,14 @@ public final class CaseOpening {
     String id = message.providerMessageId();
     int slash = id.indexOf('/');
     return slash < 0 ? id : id.substring(0, slash);
+  }
+
+  /**
+   * The division the channel proposes: for LAPOR!, the one its category maps to ({@code
+   * metadata.division}, from {@code aduan.lapor.category-divisions}); null for other channels.
+   */
+  public static @Nullable String proposedDivision(ComplaintReceived message) {
+    return message.channel() == Channel.LAPOR ? message.metadata().get("division") : null;
   }
 
   /** Subject and text of the message, as the classification and threading rules read it. */

@@ -1,6 +1,7 @@
 package id.aduan.cases.domain;
 
 import id.aduan.contracts.Channel;
+import id.aduan.contracts.ComplaintReceived;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,10 @@ public final class IdentityKeys {
 
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?62|0)8\\d{7,11}(?!\\d)");
 
+  /** A LAPOR! tracking id as a citizen writes it (docs/lapor.md: {@code LAPOR-2026-0001234}). */
+  private static final Pattern LAPOR_TRACKING_ID =
+      Pattern.compile("(?i)(?<![\\w-])LAPOR-[A-Z0-9]+-\\d{4,}(?![\\w-])");
+
   private IdentityKeys() {}
 
   public static Set<String> of(
@@ -37,8 +42,30 @@ public final class IdentityKeys {
       while (m.find()) {
         keys.add("phone:" + hash(normalizePhone(m.group())));
       }
+      Matcher tracking = LAPOR_TRACKING_ID.matcher(text);
+      while (tracking.find()) {
+        keys.add(laporReport(tracking.group()));
+      }
     }
     return keys;
+  }
+
+  /**
+   * The keys of a citizen message: as {@link #of(Channel, String, Nik, String)}, and for a LAPOR!
+   * message the report it belongs to ({@code lapor:...}). A complaint on another channel that names
+   * the tracking id shares that key, so the two are flagged as duplicates (issue 19).
+   */
+  public static Set<String> of(ComplaintReceived message, @Nullable Nik nik) {
+    Set<String> keys = of(message.channel(), message.sender().channelUserId(), nik, message.text());
+    if (message.channel() == Channel.LAPOR) {
+      keys.add(laporReport(CaseOpening.laporTrackingId(message)));
+    }
+    return keys;
+  }
+
+  /** The key of one LAPOR! report. */
+  static String laporReport(String trackingId) {
+    return "lapor:" + hash(trackingId.toUpperCase(java.util.Locale.ROOT));
   }
 
   /** The key of one channel identity (a citizen profile's id). */
