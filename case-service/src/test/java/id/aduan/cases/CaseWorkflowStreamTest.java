@@ -1040,7 +1040,7 @@ class CaseWorkflowStreamTest {
             Channel.LAPOR,
             "LAPOR-BABEL",
             "LAPOR-TRK-777#1",
-            new ComplaintReceived.Sender("TRK-777", null, false, false),
+            new ComplaintReceived.Sender("u-reporter-777", null, false, false),
             "text",
             null,
             text + " Kontak 0812-7745-2024",
@@ -1049,7 +1049,8 @@ class CaseWorkflowStreamTest {
             null,
             List.of(),
             Instant.now(),
-            Map.of()));
+            // As channel-lapor sends it: the report is named apart from its reporter (issue 19).
+            Map.of("laporTrackingId", "TRK-777")));
     CaseDocument second = awaitCaseWithMessage("BABEL", Channel.LAPOR, "LAPOR-TRK-777#1");
 
     assertThat(second.duplicateSuspects())
@@ -1077,7 +1078,7 @@ class CaseWorkflowStreamTest {
     JsonNode candidate = profile.get("mergeCandidates").get(0);
     assertThat(candidate.get("channel").asString()).isEqualTo("WHATSAPP");
     assertThat(candidate.get("shared").toString()).isEqualTo("[\"phone\"]");
-    assertThat(profile.toString()).doesNotContain("6281277452024").doesNotContain("TRK-777");
+    assertThat(profile.toString()).doesNotContain("6281277452024").doesNotContain("u-reporter-777");
     HttpResponse<String> mergedProfiles =
         postJson(
             "babel",

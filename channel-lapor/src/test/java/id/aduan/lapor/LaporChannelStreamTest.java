@@ -408,7 +408,11 @@ class LaporChannelStreamTest {
     await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
     double echoes = ownChanges();
     OutboundMessage rejection =
-        outbound(id, "REJECTION", "Pengaduan ini bukan kewenangan Dinas Sosial Kab. Buton.");
+        outbound(
+            id,
+            "REJECTION",
+            "Pengaduan ini bukan kewenangan Dinas Sosial Kab. Buton.",
+            "NOT_AUTHORITY");
     String marker = lapor.addReport("LAPOR-BTN", named("penanda"));
     OutboundMessage after = outbound(marker, "ANSWER", "Jawaban penanda");
 
@@ -536,6 +540,11 @@ class LaporChannelStreamTest {
   }
 
   private OutboundMessage outbound(String trackingId, String purpose, String text) {
+    return outbound(trackingId, purpose, text, null);
+  }
+
+  private OutboundMessage outbound(
+      String trackingId, String purpose, String text, String reasonCode) {
     return new OutboundMessage(
         UUID.randomUUID().toString(),
         Instant.now(),
@@ -551,7 +560,9 @@ class LaporChannelStreamTest {
         null,
         List.of(),
         List.of(),
-        false);
+        false,
+        null,
+        reasonCode);
   }
 
   private void publishOutbound(OutboundMessage outbound) {

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param automatic true for messages no person wrote (email gets Auto-Submitted: auto-replied)
  * @param html the HTML alternative of {@code text} for email, rendered by the sender; null when the
  *     adapter should derive it from the text (added after v1 was first published)
+ * @param reasonCode why, for a REJECTION: the case's reason code (NOT_AUTHORITY, NOT_A_COMPLAINT,
+ *     NO_RESPONSE, OTHER), so that an adapter whose provider has statuses per reason (LAPOR!) can
+ *     pick one; null otherwise and in messages written before it was added
  */
 public record OutboundMessage(
     String eventId,
@@ -35,11 +38,50 @@ public record OutboundMessage(
     List<String> references,
     List<OutboundAttachment> attachments,
     boolean automatic,
-    @Nullable String html) {
+    @Nullable String html,
+    @Nullable String reasonCode) {
 
   public OutboundMessage {
     references = references == null ? List.of() : List.copyOf(references);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** The shape before {@code reasonCode} was added, so that existing callers keep compiling. */
+  public OutboundMessage(
+      String eventId,
+      Instant occurredAt,
+      String agencyCode,
+      @Nullable String caseId,
+      @Nullable String ticket,
+      ReplyAddress to,
+      String purpose,
+      String language,
+      @Nullable String subject,
+      String text,
+      @Nullable Template template,
+      @Nullable String replyToProviderMessageId,
+      List<String> references,
+      List<OutboundAttachment> attachments,
+      boolean automatic,
+      @Nullable String html) {
+    this(
+        eventId,
+        occurredAt,
+        agencyCode,
+        caseId,
+        ticket,
+        to,
+        purpose,
+        language,
+        subject,
+        text,
+        template,
+        replyToProviderMessageId,
+        references,
+        attachments,
+        automatic,
+        html,
+        null);
   }
 
   /** The shape before {@code html} was added, so that existing callers keep compiling. */
@@ -75,6 +117,7 @@ public record OutboundMessage(
         references,
         attachments,
         automatic,
+        null,
         null);
   }
 

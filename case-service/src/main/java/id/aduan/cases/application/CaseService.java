@@ -9,6 +9,7 @@ import id.aduan.cases.domain.Classifier;
 import id.aduan.cases.domain.Duplicates;
 import id.aduan.cases.domain.IdentityKeys;
 import id.aduan.cases.domain.IllegalTransitionException;
+import id.aduan.cases.domain.LaporChange;
 import id.aduan.cases.domain.Nik;
 import id.aduan.cases.domain.Reporters;
 import id.aduan.cases.domain.Threading;
@@ -118,8 +119,7 @@ public class CaseService {
     LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
     Nik nik = Nik.firstValidIn(m.text(), today).orElse(null);
     String citizenKey = identityKeys.citizen(m.channel(), m.sender().channelUserId());
-    List<String> keys =
-        List.copyOf(identityKeys.of(m.channel(), m.sender().channelUserId(), nik, m.text()));
+    List<String> keys = List.copyOf(identityKeys.of(m, nik));
     ReplyAddress from = CaseOpening.replyAddress(m);
     CaseDocument.Message stored =
         new CaseDocument.Message(
@@ -140,6 +140,10 @@ public class CaseService {
 
     CitizenReply reply = CitizenReply.of(m.text(), !m.attachments().isEmpty());
     Related related = related(m, agency);
+    Optional<LaporChange> laporChange = LaporChange.of(m);
+    if (laporChange.isPresent() && related.repliedTo().isPresent()) {
+      return laporChanged(related.repliedTo().get(), stored, laporChange.get());
+    }
     // Only the reporter joins a case, answers its survey or becomes an address of its notices.
     Reporters.Sender sender = Reporters.Sender.of(m, personOf(agency.code(), citizenKey));
     Threading.Decision decision = thread(m, agency, citizenKey, related, sender);
@@ -216,7 +220,8 @@ public class CaseService {
                 text,
                 opening.sourceMessageId(),
                 opening.actor(),
-                decision.mentions()),
+                decision.mentions(),
+                CaseOpening.proposedDivision(m)),
             agency,
             today);
     opened.ifPresent(this::linkMentioned);
@@ -224,6 +229,28 @@ public class CaseService {
     return opened
         .map(d -> new Received("opened", d.id(), d.ticket()))
         .orElseGet(() -> new Received("duplicate", openingId, ""));
+  }
+
+  /**
+   * A change made in LAPOR! itself (issue 19): a timeline entry with LAPOR!'s who and when, the
+   * message kept so that a redelivery is a duplicate; no completeness check, no reopening.
+   */
+  private Received laporChanged(CaseDocument doc, CaseDocument.Message stored, LaporChange change) {
+    CaseDocument saved =
+        cases.save(
+            doc.withMessage(stored, List.of())
+                .withOfficerEntry(
+                    new CaseDocument.TimelineEntry(
+                        change.at(),
+                        change.actor(),
+                        LaporChange.ACTION,
+                        doc.status(),
+                        doc.status(),
+                        change.description()),
+                    null,
+                    null,
+                    List.of()));
+    return new Received("lapor_change", saved.id(), saved.ticket());
   }
 
   /** A case about to open, from a citizen message or the front desk. */
@@ -242,41 +269,8 @@ public class CaseService {
       String text,
       @Nullable String sourceMessageId,
       String actor,
-      List<Threading.Mention> mentions) {
-
-    NewCase(
-        String id,
-        Channel channel,
-        String intakeMode,
-        CaseType type,
-        Instant receivedAt,
-        @Nullable ReplyAddress reply,
-        @Nullable String citizenName,
-        CaseDocument.Message message,
-        Map<String, String> form,
-        @Nullable String citizenKey,
-        List<String> keys,
-        String text,
-        @Nullable String sourceMessageId,
-        String actor) {
-      this(
-          id,
-          channel,
-          intakeMode,
-          type,
-          receivedAt,
-          reply,
-          citizenName,
-          message,
-          form,
-          citizenKey,
-          keys,
-          text,
-          sourceMessageId,
-          actor,
-          List.of());
-    }
-  }
+      List<Threading.Mention> mentions,
+      @Nullable String channelDivision) {}
 
   /**
    * Opens a case: ticket, suggestions, duplicate flags, {@code CaseOpened} and the first
@@ -286,7 +280,9 @@ public class CaseService {
     int year = TicketNumber.yearOf(n.receivedAt(), agency.timeZone());
     String ticket = TicketNumber.format(agency.code(), year, tickets.next(agency.code(), year));
     // Classified once: the suggestion, the stored proposal and its event come from one decision.
-    Classifier.Proposed proposal = Classifier.propose(agency, n.text(), n.intakeMode());
+    Classifier.Proposed proposal =
+        Classifier.withChannelDivision(
+            Classifier.propose(agency, n.text(), n.intakeMode()), agency, n.channelDivision());
     CaseDocument skeleton = skeleton(n, ticket, agency, proposal);
     Case.Opened opened =
         Case.open(
@@ -641,7 +637,9 @@ public class CaseService {
                 keys,
                 in.description(),
                 null,
-                actor),
+                actor,
+                List.of(),
+                null),
             agency,
             today);
     if (opened.isEmpty()) {

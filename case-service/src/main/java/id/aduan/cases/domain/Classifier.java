@@ -115,6 +115,40 @@ public final class Classifier {
    * The opening's events with the classifier's proposal right after {@code CaseOpened} (unchanged
    * when there is no CaseOpened among them).
    */
+  /**
+   * The proposal with the division a channel proposes (LAPOR!'s category, mapped in channel-lapor),
+   * when it is one of the agency's: LAPOR! has already sorted the report. Still a proposal: the
+   * case's division changes only when an officer routes it.
+   */
+  public static Proposed withChannelDivision(
+      Proposed proposed, Agency agency, @Nullable String division) {
+    if (division == null
+        || agency.rules().divisions().stream().noneMatch(d -> d.code().equals(division))) {
+      return proposed;
+    }
+    Decision d = proposed.decision();
+    List<String> why = new ArrayList<>(d.explanation());
+    why.add("LAPOR! category -> " + division);
+    Decision withDivision =
+        new Decision(
+            d.caseType(),
+            d.caseTypeConfidence(),
+            d.slaClass(),
+            d.slaClassConfidence(),
+            d.topic(),
+            d.topicConfidence(),
+            division,
+            1.0,
+            d.confidence(),
+            d.unsure(),
+            why);
+    return new Proposed(
+        withDivision,
+        withDivision.unsure() ? null : division,
+        new Proposal(
+            d.caseType(), d.slaClass(), d.topic(), division, d.confidence(), d.unsure(), why));
+  }
+
   public static List<CaseEvent> withProposal(
       Agency agency, @Nullable String text, @Nullable String intakeMode, List<CaseEvent> events) {
     return withProposal(propose(agency, text, intakeMode), events);

@@ -33,7 +33,10 @@ public final class Duplicates {
       String text,
       Set<String> identityKeys) {}
 
-  /** A likely duplicate, with why: {@code same-citizen}, {@code same-nik}, {@code same-phone}. */
+  /**
+   * A likely duplicate, with why: {@code same-citizen}, {@code same-nik}, {@code same-phone},
+   * {@code same-lapor} (the same LAPOR! report, named in the text or being it).
+   */
   public record Suspect(String caseId, String ticket, double similarity, List<String> reasons) {}
 
   public static List<Suspect> find(
@@ -56,8 +59,10 @@ public final class Duplicates {
           reasons.add("same-" + key.substring(0, key.indexOf(':')));
         }
       }
+      // Naming the same LAPOR! report is enough on its own: the words may differ entirely.
       boolean flagged =
-          (!reasons.isEmpty() && similarity >= rule.minSimilarity())
+          reasons.contains("same-lapor")
+              || (!reasons.isEmpty() && similarity >= rule.minSimilarity())
               || similarity >= NEAR_IDENTICAL;
       if (flagged) {
         if (reasons.isEmpty()) {

@@ -1,6 +1,7 @@
 package id.aduan.cases.domain;
 
 import id.aduan.contracts.Channel;
+import id.aduan.contracts.ComplaintReceived;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,6 +32,10 @@ public final class IdentityKeys {
   /** A key written before docs/adr/0025: an unkeyed SHA-256, 16 bytes in hex. */
   public static final Pattern UNKEYED = Pattern.compile("^(?:citizen|nik|phone):[0-9a-f]{32}$");
 
+  /** A LAPOR! tracking id as a citizen writes it (docs/lapor.md: {@code LAPOR-2026-0001234}). */
+  private static final Pattern LAPOR_TRACKING_ID =
+      Pattern.compile("(?i)(?<![\\w-])LAPOR-[A-Z0-9]+-\\d{4,}(?![\\w-])");
+
   /** The hashes as they were before docs/adr/0025, only to find and migrate stored ones. */
   public static final Lookup UNKEYED_SHA256 = (kind, normalized) -> kind + ":" + sha256(normalized);
 
@@ -53,6 +58,10 @@ public final class IdentityKeys {
     if (text != null) {
       for (String phone : phonesIn(text)) {
         keys.add(phone(phone));
+      }
+      Matcher tracking = LAPOR_TRACKING_ID.matcher(text);
+      while (tracking.find()) {
+        keys.add(laporReport(tracking.group()));
       }
     }
     return keys;
@@ -79,6 +88,24 @@ public final class IdentityKeys {
       out.add(m.group());
     }
     return out;
+  }
+
+  /**
+   * The keys of a citizen message: as {@link #of(Channel, String, Nik, String)}, and for a LAPOR!
+   * message the report it belongs to ({@code lapor:...}). A complaint on another channel that names
+   * the tracking id shares that key, so the two are flagged as duplicates (issue 19).
+   */
+  public Set<String> of(ComplaintReceived message, @Nullable Nik nik) {
+    Set<String> keys = of(message.channel(), message.sender().channelUserId(), nik, message.text());
+    if (message.channel() == Channel.LAPOR) {
+      keys.add(laporReport(CaseOpening.laporTrackingId(message)));
+    }
+    return keys;
+  }
+
+  /** The key of one LAPOR! report. */
+  String laporReport(String trackingId) {
+    return lookup.key("lapor", trackingId.toUpperCase(java.util.Locale.ROOT));
   }
 
   static String normalizePhone(String raw) {

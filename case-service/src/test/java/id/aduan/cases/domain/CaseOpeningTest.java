@@ -86,7 +86,7 @@ class CaseOpeningTest {
   @ParameterizedTest
   @EnumSource(
       value = Channel.class,
-      names = {"WHATSAPP", "EMAIL", "LAPOR", "FACEBOOK", "INSTAGRAM"})
+      names = {"WHATSAPP", "EMAIL", "FACEBOOK", "INSTAGRAM"})
   void theAnswerGoesBackOnTheChannelAndAccountTheCitizenUsed(Channel channel) {
     CaseEvent.CaseOpened opened =
         CaseOpening.open(
@@ -94,5 +94,46 @@ class CaseOpeningTest {
 
     assertThat(opened.replyAddress())
         .isEqualTo(new ReplyAddress(channel, "agency-account", "citizen-id"));
+  }
+
+  private static ComplaintReceived lapor(
+      String providerMessageId, String reporter, Map<String, String> metadata) {
+    return new ComplaintReceived(
+        "evt-in-2",
+        RECEIVED.plusSeconds(1),
+        "LBK",
+        Channel.LAPOR,
+        "LAPOR-LBK",
+        providerMessageId,
+        new ComplaintReceived.Sender(reporter, null, false, false),
+        "lapor-report",
+        "Pungutan",
+        "Ada pungutan saat pembagian bantuan.",
+        List.of(),
+        null,
+        null,
+        List.of(),
+        RECEIVED,
+        metadata);
+  }
+
+  /** Issue 19: LAPOR! answered the reporter's id as if it were a tracking id (404). */
+  @Test
+  void aLaporCaseIsAnsweredOnItsReportNotOnItsReporter() {
+    ComplaintReceived report =
+        lapor("LAPOR-SIM-000002", "u-demo-2", Map.of("laporTrackingId", "LAPOR-SIM-000002"));
+
+    CaseEvent.CaseOpened opened = CaseOpening.open(report, BUTON, "c", "t", CLOCK);
+
+    assertThat(opened.replyAddress())
+        .isEqualTo(new ReplyAddress(Channel.LAPOR, "LAPOR-LBK", "LAPOR-SIM-000002"));
+  }
+
+  @Test
+  void aLaporMessageWithoutMetadataIsAnsweredOnTheReportItsProviderIdNames() {
+    ComplaintReceived attachment =
+        lapor("LAPOR-SIM-000007/attachment/f-1", "anon-0123456789abcdef0123", Map.of());
+
+    assertThat(CaseOpening.replyAddress(attachment).recipientId()).isEqualTo("LAPOR-SIM-000007");
   }
 }

@@ -36,6 +36,22 @@ class ClassifierTest {
         "id");
   }
 
+  /** Issue 19: LAPOR!'s category, mapped to a division, is the proposal; an officer routes. */
+  @Test
+  void aDivisionLaporsCategoryMapsToIsProposed_anUnknownOneIsNot() {
+    Agency lebak = CATALOG.byCode("LBK").orElseThrow();
+    Classifier.Proposed plain =
+        Classifier.propose(lebak, "Ada pungutan saat pembagian bantuan di desa kami.", "ONLINE");
+
+    Classifier.Proposed mapped = Classifier.withChannelDivision(plain, lebak, "LINJAMSOS");
+
+    assertThat(mapped.stored().division()).isEqualTo("LINJAMSOS");
+    assertThat(mapped.decision().division()).isEqualTo("LINJAMSOS");
+    assertThat(mapped.stored().explanation()).contains("LAPOR! category -> LINJAMSOS");
+    assertThat(Classifier.withChannelDivision(plain, lebak, "NO-SUCH-DIVISION")).isSameAs(plain);
+    assertThat(Classifier.withChannelDivision(plain, lebak, null)).isSameAs(plain);
+  }
+
   @Test
   void theProposalFollowsCaseOpenedWithConfidenceAndTheWordsBehindIt() {
     Agency bdg = CATALOG.byCode("BDG").orElseThrow();

@@ -7,6 +7,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
+import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.ReplyAddress;
 import java.time.Instant;
 import java.util.List;
@@ -86,6 +87,64 @@ class IntakeRulesTest {
         .isEqualTo(new Threading.Decision(Optional.empty(), List.of()));
     assertThat(Threading.ticketsIn("soal tiket bdg-2026-000123 dan PSR-2026-000001", "BDG"))
         .containsExactly("BDG-2026-000123");
+  }
+
+  /** Issue 19: the tracking id links a complaint on another channel and its LAPOR! report. */
+  @Test
+  void aWhatsAppComplaintNamingTheTrackingIdIsFlaggedAsTheLaporReportsDuplicate() {
+    IdentityKeys identity = new IdentityKeys((kind, value) -> kind + ":" + value.hashCode());
+    ComplaintReceived report =
+        new ComplaintReceived(
+            "e-1",
+            NOW,
+            "BABEL",
+            Channel.LAPOR,
+            "LAPOR-BABEL",
+            "LAPOR-2026-0001234",
+            new ComplaintReceived.Sender("u-9", null, false, false),
+            "lapor-report",
+            null,
+            "Bantuan PKH keluarga kami belum cair",
+            List.of(),
+            null,
+            null,
+            List.of(),
+            NOW,
+            java.util.Map.of("laporTrackingId", "LAPOR-2026-0001234"));
+    List<Duplicates.Candidate> open =
+        List.of(
+            new Duplicates.Candidate(
+                "c-1",
+                "BABEL-2026-000001",
+                Channel.LAPOR,
+                NOW.minusSeconds(3600),
+                "Bantuan PKH keluarga kami belum cair",
+                identity.of(report, null)));
+    String whatsapp = "Saya sudah lapor di lapor-2026-0001234, bagaimana kelanjutannya?";
+
+    List<Duplicates.Suspect> suspects =
+        Duplicates.find(
+            BABEL,
+            NOW,
+            whatsapp,
+            identity.of(Channel.WHATSAPP, "6281299990001", null, whatsapp),
+            open);
+
+    assertThat(suspects)
+        .singleElement()
+        .satisfies(s -> assertThat(s.reasons()).containsExactly("same-lapor"));
+    assertThat(
+            Duplicates.find(
+                BABEL,
+                NOW,
+                "Saya sudah lapor di LAPOR-2026-0009999",
+                identity.of(
+                    Channel.WHATSAPP,
+                    "6281299990001",
+                    null,
+                    "Saya sudah lapor di LAPOR-2026-0009999"),
+                open))
+        .isEmpty();
   }
 
   @Test

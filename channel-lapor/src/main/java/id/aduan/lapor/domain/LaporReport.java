@@ -38,6 +38,20 @@ public record LaporReport(
     followUps = followUps == null ? List.of() : List.copyOf(followUps);
   }
 
+  /**
+   * When LAPOR! dispositioned the report to the agency: the newest disposition's time (the list
+   * holds only reports dispositioned to the agency, so the newest one brought it here), else its
+   * creation. The agency's clocks count from this, not from creation: a report can wait weeks at
+   * the national admin before it reaches the agency.
+   */
+  public Instant dispositionedAt() {
+    return dispositions.stream()
+        .map(Disposition::at)
+        .filter(java.util.Objects::nonNull)
+        .max(Instant::compareTo)
+        .orElse(createdAt);
+  }
+
   /** The dedup key of this version: LAPOR! repeats reports across pages and overlapping polls. */
   public String versionKey() {
     return trackingId + "/v" + version;

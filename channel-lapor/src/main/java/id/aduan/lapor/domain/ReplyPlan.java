@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * What one {@link OutboundMessage} does in LAPOR!: a follow-up (tindak lanjut) with its text, and,
- * when the status table maps its purpose, a status change (e.g. REJECTION sets bukan_wewenang,
- * which returns a report that is not the agency's authority to LAPOR!'s national admin). Each step
- * has its own idempotency key derived from the message id, so a redelivery repeats neither.
+ * when the status table maps its purpose (and, for a rejection, its reason), a status change (e.g.
+ * a REJECTION for NOT_AUTHORITY sets bukan_wewenang, which returns the report to LAPOR!'s national
+ * admin; another reason closes it or only answers it, as the table says). Each step has its own
+ * idempotency key derived from the message id, so a redelivery repeats neither.
  */
 public record ReplyPlan(String trackingId, List<Step> steps) {
 
@@ -25,15 +26,17 @@ public record ReplyPlan(String trackingId, List<Step> steps) {
   public record StatusChange(String idempotencyKey, String status, String note) implements Step {}
 
   /**
-   * The tracking id in a provider id of ours: {@code <tracking id>} or {@code <tracking id>/v<n>}.
+   * The tracking id in a provider id of ours: {@code <tracking id>}, {@code <tracking id>/v<n>} or
+   * {@code <tracking id>/attachment/<id>}.
    */
   public static String trackingIdOf(String providerMessageId) {
-    return providerMessageId.replaceFirst("/v[0-9]+$", "");
+    int slash = providerMessageId.indexOf('/');
+    return slash < 0 ? providerMessageId : providerMessageId.substring(0, slash);
   }
 
   public static ReplyPlan of(OutboundMessage message, String trackingId, StatusTable statuses) {
     List<Step> steps = new ArrayList<>();
-    String status = statuses.outbound(message.purpose()).orElse(null);
+    String status = statuses.outbound(message.purpose(), message.reasonCode()).orElse(null);
     if (!message.text().isBlank()) {
       steps.add(new FollowUp(message.eventId() + "/follow-up", message.text()));
     }

@@ -88,6 +88,12 @@ public final class ReportNormalizer {
           divisionsByAgency.getOrDefault(agencyCode, Map.of()).get(report.category().id()));
     }
     metadata.put("dispositions", Integer.toString(report.dispositions().size()));
+    metadata.put("laporDispositionedAt", report.dispositionedAt().toString());
+    if (!report.dispositions().isEmpty()) {
+      LaporReport.Disposition last = report.dispositions().getLast();
+      putIfPresent(metadata, "laporDispositionFrom", last.from());
+      putIfPresent(metadata, "laporDispositionTo", last.to());
+    }
     metadata.put("followUps", Integer.toString(report.followUps().size()));
     if (!report.attachments().isEmpty()) {
       metadata.put("laporAttachments", Integer.toString(report.attachments().size()));
@@ -118,7 +124,7 @@ public final class ReportNormalizer {
             location,
             firstSeen ? null : report.trackingId(),
             List.of(report.trackingId()),
-            firstSeen ? report.createdAt() : report.updatedAt(),
+            firstSeen ? report.dispositionedAt() : report.updatedAt(),
             metadata));
   }
 

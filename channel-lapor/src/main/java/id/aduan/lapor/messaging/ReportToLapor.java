@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code reportToLapor}: consumes {@code outbound.lapor.v1} and carries each message to LAPOR! as a
  * follow-up and, where the status table says so, a status change (returning a report that is not
- * the agency's authority). Each step is claimed before its call and released when the call fails,
- * and carries an idempotency key LAPOR! honours, so neither a redelivery nor a retry posts twice.
+ * the agency's authority). Each step carries an idempotency key LAPOR! honours and is recorded as
+ * done only after LAPOR! answered, so neither a redelivery, a retry nor a crash mid-send posts
+ * twice or loses a step; steps go in order (the follow-up before the status change).
  */
 @Component("reportToLapor")
 class ReportToLapor implements Consumer<Message<byte[]>> {
@@ -89,7 +90,7 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
     @Nullable String followUpId = null;
     boolean didSomething = false;
     for (ReplyPlan.Step step : plan.steps()) {
-      if (!processed.remember("step", step.idempotencyKey(), clock.instant())) {
+      if (processed.seen("step", step.idempotencyKey())) {
         count(outbound, "duplicate");
         continue;
       }
@@ -105,14 +106,17 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
               lapor.changeStatus(plan.trackingId(), status, note, key);
         }
       } catch (RuntimeException e) {
-        // Not done: release the claim so the binder's retry (or a redelivery) can try again.
-        processed.forget("step", step.idempotencyKey());
+        // Not done: the binder's retry (or a redelivery) tries again with the same key.
         if (step instanceof ReplyPlan.StatusChange) {
           knownReports.restoreStatus(trackingId, knownBefore);
         }
         count(outbound, "error");
         throw e;
       }
+      // Claimed only once LAPOR! took it: a crash between the call and this line repeats the call
+      // on redelivery with the same Idempotency-Key, which LAPOR! answers with the first result
+      // and posts nothing. Claiming first would lose the step in that crash.
+      processed.remember("step", step.idempotencyKey(), clock.instant());
       didSomething = true;
       count(outbound, step instanceof ReplyPlan.FollowUp ? "follow_up" : "status_change");
     }
@@ -137,9 +141,9 @@ class ReportToLapor implements Consumer<Message<byte[]>> {
 
   /**
    * The report to answer. Every provider id this adapter publishes names its report ({@code
-   * <tracking id>} or {@code <tracking id>/v<n>}), so the message replied to is the surest guide:
-   * the case service addresses the reporter's id (ComplaintReceived's sender), not the report.
-   * Without it, the recipient is taken as the tracking id, as ReplyAddress defines for LAPOR!.
+   * <tracking id>}, {@code <tracking id>/v<n>} or {@code <tracking id>/attachment/<id>}), so the
+   * message replied to is the surest guide; without one, the recipient, which the case service sets
+   * to the tracking id for a LAPOR! case (ReplyAddress).
    */
   private @Nullable String trackingIdOf(OutboundMessage outbound) {
     String replied = outbound.replyToProviderMessageId();

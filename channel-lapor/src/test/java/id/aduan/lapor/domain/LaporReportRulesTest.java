@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +27,13 @@ class LaporReportRulesTest {
   private static final StatusTable STATUSES =
       new StatusTable(
           Map.of("disposisi", "ROUTED", "bukan_wewenang", "NOT_AUTHORITY", "Tunda", "POSTPONED"),
-          Map.of("REJECTION", "bukan_wewenang", "resolution", "selesai"));
+          Map.of(
+              "REJECTION/NOT_AUTHORITY",
+              "bukan_wewenang",
+              "rejection/not_a_complaint",
+              "arsip",
+              "resolution",
+              "selesai"));
   private final ReportNormalizer normalizer =
       new ReportNormalizer(STATUSES, Map.of("BTN", Map.of("101", "linjamsos")), CLOCK);
 
@@ -138,7 +145,9 @@ class LaporReportRulesTest {
   void givenARejection_thenAFollowUpAndTheReturnAsNotOurAuthority_eachWithItsOwnKey() {
     ReplyPlan plan =
         ReplyPlan.of(
-            outbound("REJECTION", "Bukan kewenangan Dinas Sosial."), "LAPOR-T-9", STATUSES);
+            outbound("REJECTION", "Bukan kewenangan Dinas Sosial.", "NOT_AUTHORITY"),
+            "LAPOR-T-9",
+            STATUSES);
 
     assertThat(plan.trackingId()).isEqualTo("LAPOR-T-9");
     assertThat(plan.steps())
@@ -146,6 +155,72 @@ class LaporReportRulesTest {
             new ReplyPlan.FollowUp("ev-1/follow-up", "Bukan kewenangan Dinas Sosial."),
             new ReplyPlan.StatusChange(
                 "ev-1/status", "bukan_wewenang", "Bukan kewenangan Dinas Sosial."));
+  }
+
+  /** Issue 19: every rejection went back as bukan_wewenang, whatever its reason. */
+  @Test
+  void givenARejectionForAnotherReason_thenTheTableDecides_andNeverReturnsItAsNotOurAuthority() {
+    assertThat(
+            ReplyPlan.of(
+                    outbound("REJECTION", "Bukan pengaduan.", "NOT_A_COMPLAINT"),
+                    "LAPOR-T-9",
+                    STATUSES)
+                .steps())
+        .containsExactly(
+            new ReplyPlan.FollowUp("ev-1/follow-up", "Bukan pengaduan."),
+            new ReplyPlan.StatusChange("ev-1/status", "arsip", "Bukan pengaduan."));
+    // A reason the table does not name: the purpose's own entry (none here), so an answer only.
+    assertThat(
+            ReplyPlan.of(outbound("REJECTION", "Lainnya.", "OTHER"), "LAPOR-T-9", STATUSES).steps())
+        .containsExactly(new ReplyPlan.FollowUp("ev-1/follow-up", "Lainnya."));
+    assertThat(STATUSES.outbound("REJECTION", null)).isEmpty();
+  }
+
+  @Test
+  void aReasonEntryWinsOverThePurposeEntry_andABlankOneSetsNoStatus() {
+    StatusTable table =
+        new StatusTable(
+            Map.of(),
+            Map.of(
+                "REJECTION",
+                "selesai",
+                "REJECTION/NOT_AUTHORITY",
+                "bukan_wewenang",
+                "REJECTION/OTHER",
+                ""));
+
+    assertThat(table.outbound("rejection", "not_authority")).hasValue("bukan_wewenang");
+    assertThat(table.outbound("REJECTION", "NO_RESPONSE")).hasValue("selesai");
+    assertThat(table.outbound("REJECTION", "OTHER")).isEmpty();
+  }
+
+  /** Issue 19: the clock started at the report's creation, so an old report was late on arrival. */
+  @Test
+  void theComplaintIsReceivedWhenLaporDispositionedIt_notWhenTheReportWasCreated() {
+    Instant created = Instant.parse("2026-01-05T02:00:00Z");
+    Instant toProvince = Instant.parse("2026-02-10T03:00:00Z");
+    Instant toAgency = Instant.parse("2026-03-04T07:30:00Z");
+    LaporReport base = report("LAPOR-T-10", 3, "disposisi", false, false);
+    LaporReport late =
+        changed(
+            base,
+            base.version(),
+            created,
+            List.of(
+                new LaporReport.Disposition("Admin Nasional", "Pemprov", toProvince, null),
+                new LaporReport.Disposition(
+                    "Pemprov", "Dinas Sosial", toAgency, "mohon ditindaklanjuti")),
+            List.of());
+
+    ComplaintReceived complaint = publish(normalizer.normalize("BTN", "LAPOR-BTN", late, null));
+
+    assertThat(complaint.receivedAt()).isEqualTo(toAgency);
+    assertThat(complaint.metadata())
+        .containsEntry("laporDispositionedAt", toAgency.toString())
+        .containsEntry("laporDispositionTo", "Dinas Sosial");
+    // Without any disposition, creation is all LAPOR! says.
+    LaporReport none = changed(base, 1, created, List.of(), List.of());
+    assertThat(none.dispositionedAt()).isEqualTo(created);
   }
 
   @Test
@@ -168,23 +243,10 @@ class LaporReportRulesTest {
   void givenTheReporterAddedAFollowUp_thenAnUpdateWithItsText() {
     LaporReport base = report("LAPOR-T-7", 2, "disposisi", false, false);
     LaporReport withFollowUp =
-        new LaporReport(
-            base.trackingId(),
-            base.transactionId(),
+        changed(
+            base,
             3,
-            base.title(),
-            base.content(),
-            base.classification(),
-            base.category(),
-            base.tags(),
-            base.status(),
             base.createdAt(),
-            UPDATED,
-            false,
-            false,
-            base.reporter(),
-            base.location(),
-            base.attachments(),
             base.dispositions(),
             List.of(
                 new LaporReport.FollowUp("FU-1", "agency", CREATED, "Sedang kami proses."),
@@ -204,6 +266,8 @@ class LaporReportRulesTest {
   void theTrackingIdIsFoundInEitherFormOfOurProviderIds() {
     assertThat(ReplyPlan.trackingIdOf("LAPOR-2026-0001")).isEqualTo("LAPOR-2026-0001");
     assertThat(ReplyPlan.trackingIdOf("LAPOR-2026-0001/v12")).isEqualTo("LAPOR-2026-0001");
+    assertThat(ReplyPlan.trackingIdOf("LAPOR-2026-0001/attachment/f-3"))
+        .isEqualTo("LAPOR-2026-0001");
   }
 
   @Test
@@ -216,6 +280,34 @@ class LaporReportRulesTest {
   private static ComplaintReceived publish(ReportNormalizer.Outcome outcome) {
     assertThat(outcome).isInstanceOf(ReportNormalizer.Publish.class);
     return ((ReportNormalizer.Publish) outcome).complaint();
+  }
+
+  /** {@code base} at another version, with another creation time, dispositions and follow-ups. */
+  private static LaporReport changed(
+      LaporReport base,
+      long version,
+      Instant created,
+      List<LaporReport.Disposition> dispositions,
+      List<LaporReport.FollowUp> followUps) {
+    return new LaporReport(
+        base.trackingId(),
+        base.transactionId(),
+        version,
+        base.title(),
+        base.content(),
+        base.classification(),
+        base.category(),
+        base.tags(),
+        base.status(),
+        created,
+        UPDATED,
+        false,
+        false,
+        base.reporter(),
+        base.location(),
+        base.attachments(),
+        dispositions,
+        followUps);
   }
 
   static LaporReport report(
@@ -242,6 +334,11 @@ class LaporReportRulesTest {
   }
 
   private static OutboundMessage outbound(String purpose, String text) {
+    return outbound(purpose, text, null);
+  }
+
+  private static OutboundMessage outbound(
+      String purpose, String text, @Nullable String reasonCode) {
     return new OutboundMessage(
         "ev-1",
         CLOCK.instant(),
@@ -257,6 +354,8 @@ class LaporReportRulesTest {
         null,
         List.of(),
         List.of(),
-        false);
+        false,
+        null,
+        reasonCode);
   }
 }

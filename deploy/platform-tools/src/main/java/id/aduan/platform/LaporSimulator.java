@@ -38,6 +38,7 @@ public final class LaporSimulator implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LaporSimulator.class);
   private static final String API = "/api/v1";
+  private static final String CONTROL = "/simulator";
   private static final int KEPT_CALLS = 500;
 
   private final HttpServer server;
@@ -125,6 +126,14 @@ public final class LaporSimulator implements AutoCloseable {
         report.putArray(list);
       }
     }
+    if (report.get("dispositions").isEmpty()) {
+      // As LAPOR! does: the national admin verified the report and dispositioned it to the agency.
+      ObjectNode disposition = ((ArrayNode) report.get("dispositions")).addObject();
+      disposition.put("from", "Admin Nasional");
+      disposition.put("to", agencyId);
+      disposition.put("at", now.toString());
+      disposition.put("note", "");
+    }
     if (!report.has("status")) {
       report.put("status", "disposisi");
     }
@@ -137,6 +146,23 @@ public final class LaporSimulator implements AutoCloseable {
   public synchronized void changeStatus(String trackingId, String status) {
     ObjectNode report = report(trackingId);
     report.put("status", status);
+    touch(report);
+  }
+
+  /**
+   * LAPOR!'s admin dispositions the report to {@code toAgencyId} (another agency, or back to the
+   * same one): a disposition entry, status {@code disposisi}, version + 1. A report dispositioned
+   * away is no longer listed for the agency it left.
+   */
+  public synchronized void disposition(String trackingId, String from, String toAgencyId) {
+    ObjectNode report = report(trackingId);
+    ObjectNode disposition = ((ArrayNode) report.get("dispositions")).addObject();
+    disposition.put("from", from);
+    disposition.put("to", toAgencyId);
+    disposition.put("at", clock.instant().toString());
+    disposition.put("note", "");
+    report.put("status", "disposisi");
+    agencyOf.put(trackingId, toAgencyId);
     touch(report);
   }
 
@@ -208,6 +234,11 @@ public final class LaporSimulator implements AutoCloseable {
     return report;
   }
 
+  /** A copy of the report as it is now, safe to read while the simulator goes on. */
+  public synchronized ObjectNode snapshot(String trackingId) {
+    return report(trackingId).deepCopy();
+  }
+
   /** Every API call so far ({@code METHOD path}), oldest first, at most the last 500. */
   public synchronized List<String> calls() {
     return List.copyOf(calls);
@@ -249,6 +280,10 @@ public final class LaporSimulator implements AutoCloseable {
       String method = exchange.getRequestMethod();
       if (path.equals("/health")) {
         respond(exchange, 200, "{\"status\":\"UP\"}");
+        return;
+      }
+      if (path.startsWith(CONTROL + "/")) {
+        control(exchange, method, path.substring(CONTROL.length() + 1).split("/"));
         return;
       }
       if (!path.startsWith(API + "/")) {
@@ -304,6 +339,72 @@ public final class LaporSimulator implements AutoCloseable {
       log.warn("LAPOR! simulator could not answer", e);
       respond(exchange, 400, error(String.valueOf(e.getMessage())));
     }
+  }
+
+  /**
+   * The control API, for tests of the started platform (a separate process, so they cannot call the
+   * Java methods): what LAPOR! itself would do, with the same token. {@code POST
+   * /simulator/agencies/{agencyId}/reports} (a report's JSON; answers {@code {"tracking_id":...}}),
+   * {@code PUT /simulator/files/{fileId}} (the bytes, typed by {@code Content-Type}; answers {@code
+   * {"url":...}}), {@code GET /simulator/reports/{trackingId}}, {@code POST
+   * /simulator/reports/{trackingId}/reporter-follow-ups} ({@code {"text":...}}), {@code POST
+   * /simulator/reports/{trackingId}/status} ({@code {"status":...}}), {@code GET /simulator/calls}
+   * (as {@link #calls()}) and {@code POST /simulator/delay} ({@code {"millis":...}}, as {@link
+   * #delay}).
+   */
+  private void control(HttpExchange exchange, String method, String[] parts) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (!("Token " + token).equals(authorization)) {
+      respond(exchange, 401, error("missing or wrong token"));
+      return;
+    }
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    try {
+      controlCall(exchange, method, parts, body);
+    } catch (RuntimeException e) {
+      // Answered here: handle's own catch runs after its try-with-resources closed the exchange.
+      respond(exchange, 400, error(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private void controlCall(HttpExchange exchange, String method, String[] parts, byte[] body)
+      throws IOException {
+    if (method.equals("POST")
+        && parts.length == 3
+        && parts[0].equals("agencies")
+        && parts[2].equals("reports")) {
+      String trackingId = addReport(parts[1], new String(body, StandardCharsets.UTF_8));
+      respond(exchange, 201, "{\"tracking_id\":" + ProviderSandbox.quote(trackingId) + "}");
+    } else if (method.equals("PUT") && parts.length == 2 && parts[0].equals("files")) {
+      String type = exchange.getRequestHeaders().getFirst("Content-Type");
+      String url = addFile(parts[1], type == null ? "application/octet-stream" : type, body);
+      respond(exchange, 200, "{\"url\":" + ProviderSandbox.quote(url) + "}");
+    } else if (method.equals("GET") && parts.length == 1 && parts[0].equals("calls")) {
+      respond(exchange, 200, json.writeValueAsString(calls()));
+    } else if (method.equals("POST") && parts.length == 1 && parts[0].equals("delay")) {
+      delay(json.readTree(body).path("millis").asLong(0));
+      respond(exchange, 200, "{}");
+    } else if (parts.length >= 2 && parts[0].equals("reports") && known(parts[1])) {
+      if (method.equals("GET") && parts.length == 2) {
+        respond(exchange, 200, json.writeValueAsString(snapshot(parts[1])));
+      } else if (method.equals("POST") && parts.length == 3 && parts[2].equals("status")) {
+        changeStatus(parts[1], json.readTree(body).path("status").asString());
+        respond(exchange, 200, json.writeValueAsString(report(parts[1])));
+      } else if (method.equals("POST")
+          && parts.length == 3
+          && parts[2].equals("reporter-follow-ups")) {
+        addReporterFollowUp(parts[1], json.readTree(body).path("text").asString());
+        respond(exchange, 200, json.writeValueAsString(report(parts[1])));
+      } else {
+        respond(exchange, 404, error("no such control endpoint"));
+      }
+    } else {
+      respond(exchange, 404, error("no such control endpoint or report"));
+    }
+  }
+
+  private synchronized boolean known(String trackingId) {
+    return reports.containsKey(trackingId);
   }
 
   private synchronized String listUpdated(String agencyId, Map<String, String> query) {

@@ -60,6 +60,81 @@ class LaporSimulatorTest {
         .contains("Bantuan PKH");
   }
 
+  /**
+   * As the real LAPOR! does (docs/lapor.md): the same Idempotency-Key answers the first result and
+   * posts nothing; channel-lapor relies on it after a crash between a call and its record.
+   */
+  @Test
+  void theSameIdempotencyKeyGivesTheSameAnswerAndNoSecondFollowUpOrStatusChange() throws Exception {
+    String id = lapor.addReport("LAPOR-LBK", "{\"title\":\"t\",\"content\":\"isi\"}");
+
+    HttpResponse<String> first = post(id, "follow-ups", "k-1", "{\"text\":\"Diterima.\"}");
+    HttpResponse<String> again = post(id, "follow-ups", "k-1", "{\"text\":\"Diterima.\"}");
+    HttpResponse<String> status =
+        post(id, "status", "k-2", "{\"status\":\"bukan_wewenang\",\"note\":\"alasan\"}");
+    HttpResponse<String> statusAgain =
+        post(id, "status", "k-2", "{\"status\":\"bukan_wewenang\",\"note\":\"alasan\"}");
+
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(statusAgain.body()).isEqualTo(status.body());
+    assertThat(lapor.report(id).get("follow_ups")).hasSize(1);
+    assertThat(lapor.report(id).get("status_history")).hasSize(1);
+    // Dispositioned on arrival, so the agency's clock has LAPOR!'s own timestamp to start from.
+    assertThat(lapor.report(id).get("dispositions").get(0).get("to").asString())
+        .isEqualTo("LAPOR-LBK");
+  }
+
+  private HttpResponse<String> post(String id, String what, String key, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(lapor.baseUrl() + "/reports/" + id + "/" + what))
+            .header("Authorization", "Token t")
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", key)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theControlApiAddsAReportAndAFileThatTheAgencyApiThenServes() throws Exception {
+    HttpResponse<String> file = control("PUT", "/files/f-9", "image/svg+xml", "<svg/>", "t");
+    HttpResponse<String> added =
+        control(
+            "POST",
+            "/agencies/LAPOR-PSR/reports",
+            "application/json",
+            "{\"title\":\"Jalan rusak\",\"content\":\"Mohon diperbaiki\"}",
+            "t");
+    HttpResponse<String> broken =
+        control("POST", "/agencies/LAPOR-PSR/reports", "application/json", "{\"title\":", "t");
+    HttpResponse<String> unauthorised =
+        control("POST", "/agencies/LAPOR-PSR/reports", "application/json", "{}", "wrong");
+
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.body()).contains(lapor.baseUrl() + "/files/f-9");
+    assertThat(added.statusCode()).isEqualTo(201);
+    assertThat(added.body()).contains("\"tracking_id\":\"LAPOR-SIM-");
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(unauthorised.statusCode()).isEqualTo(401);
+    assertThat(get("/agencies/LAPOR-PSR/reports", "application/json", "t").body())
+        .contains("Jalan rusak");
+    assertThat(get("/files/f-9", "*/*", "t").body()).isEqualTo("<svg/>");
+  }
+
+  private HttpResponse<String> control(
+      String method, String path, String type, String body, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(lapor.baseUrl().replace("/api/v1", "/simulator") + path))
+            .header("Authorization", "Token " + token)
+            .header("Content-Type", type)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(String path, String accept, String token) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(lapor.baseUrl() + path))

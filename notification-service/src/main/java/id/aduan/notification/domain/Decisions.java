@@ -29,6 +29,9 @@ public final class Decisions {
 
   private static final String SYSTEM = "system";
 
+  /** The value of a rejection's reason code, passed on as {@code OutboundMessage.reasonCode}. */
+  public static final String REASON_CODE = "reasonCode";
+
   private Decisions() {}
 
   /** What a case event causes; nothing for events no one needs to hear about. */
@@ -148,6 +151,9 @@ public final class Decisions {
       }
       case CaseEvent.CaseRejected e -> {
         values.put("reason", e.reason());
+        // Carried to the adapter (OutboundMessage.reasonCode): LAPOR! returns a report that is not
+        // the agency's authority, and closes one rejected for another reason.
+        values.put(REASON_CODE, e.reasonCode());
         citizen(
             out,
             "REJECTION",

@@ -221,7 +221,8 @@ public class Dispatch {
             doc.language(),
             rendered,
             doc.parts().getFirst().replyTo(),
-            automatic);
+            automatic,
+            doc.parts().getFirst().values().get(Decisions.REASON_CODE));
     if (!store(doc, message, held)) {
       return false;
     }
@@ -252,7 +253,7 @@ public class Dispatch {
     }
     Instant now = clock.instant();
     OutboundMessage message =
-        message(id, now, agency, null, null, to, agency.language(), rendered, null, true);
+        message(id, now, agency, null, null, to, agency.language(), rendered, null, true, null);
     NotificationDocument doc =
         new NotificationDocument(
             id,
@@ -400,7 +401,8 @@ public class Dispatch {
       String language,
       Rendering.Rendered rendered,
       @Nullable String replyTo,
-      boolean automatic) {
+      boolean automatic,
+      @Nullable String reasonCode) {
     return new OutboundMessage(
         outboundId(notificationId),
         now,
@@ -417,7 +419,8 @@ public class Dispatch {
         List.of(),
         List.of(),
         automatic,
-        rendered.html());
+        rendered.html(),
+        reasonCode);
   }
 
   /**

@@ -110,6 +110,19 @@ class DecisionsTest {
     assertThat(citizen.values()).containsEntry("ticket", ticket(code));
   }
 
+  /**
+   * Issue 19: LAPOR! returns a report only when it is not the agency's authority, so the adapter
+   * needs the rejection's reason code, not only its text.
+   */
+  @Test
+  void aRejectionCarriesItsReasonCodeForTheAdapter() {
+    Notice citizen =
+        Decisions.forCase(rejected("LBK"), view("LBK", whatsapp("LBK"), "REHSOS"), agency("LBK"))
+            .getFirst();
+
+    assertThat(citizen.values()).containsEntry(Decisions.REASON_CODE, "NOT_AUTHORITY");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"BDG", "BABEL", "BTN", "LBK", "PSR"})
   void theAcknowledgementSaysHowToCheckTheStatus(String code) {

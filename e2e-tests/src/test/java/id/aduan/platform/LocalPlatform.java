@@ -1,0 +1,397 @@
+package id.aduan.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole local platform as {@code ./aduan start} starts it, as separate processes on loopback,
+ * on a fresh temporary {@code ADUAN_HOME} and on free ports only (so it never meets a developer's
+ * running platform or another test run). It uses the jars the Maven reactor has just packaged
+ * ({@code ADUAN_BUILD=never}): it never runs Maven itself.
+ *
+ * <p>Tests get one through {@link PlatformExtension} (one platform per test run).
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+  /** The demo password of every officer account and mailbox (README, "Demo values"). */
+  public static final String DEMO_PASSWORD = "aduan-demo";
+
+  public static final String WHATSAPP_APP_SECRET = "demo-app-secret";
+  public static final String WHATSAPP_VERIFY_TOKEN = "demo-verify-token";
+  public static final String SOCIAL_APP_SECRET = "demo-app-secret";
+  public static final String LAPOR_TOKEN = "demo-lapor-token";
+
+  /**
+   * {@code ./aduan} sets no Twilio token (no demo agency uses Twilio); the harness sets this one so
+   * the Twilio webhook checks signatures instead of answering "not configured".
+   */
+  public static final String TWILIO_AUTH_TOKEN = "platform-test-twilio-token";
+
+  /** Every component {@code ./aduan} runs as a process with {@code run/<name>.pid}. */
+  public static final List<String> COMPONENTS =
+      List.of(
+          "mongo",
+          "kafka",
+          "provider-sandbox",
+          "lapor-simulator",
+          "case-service",
+          "channel-whatsapp",
+          "channel-email",
+          "channel-lapor",
+          "channel-social",
+          "sla-service",
+          "notification-service");
+
+  /** The services (name = module) and the variable of their port, as in {@code ./aduan}. */
+  private static final Map<String, String> SERVICE_PORTS = new LinkedHashMap<>();
+
+  static {
+    SERVICE_PORTS.put("case-service", "ADUAN_CASES_PORT");
+    SERVICE_PORTS.put("channel-whatsapp", "ADUAN_WHATSAPP_PORT");
+    SERVICE_PORTS.put("channel-email", "ADUAN_EMAIL_PORT");
+    SERVICE_PORTS.put("channel-lapor", "ADUAN_LAPOR_PORT");
+    SERVICE_PORTS.put("channel-social", "ADUAN_SOCIAL_PORT");
+    SERVICE_PORTS.put("sla-service", "ADUAN_SLA_PORT");
+    SERVICE_PORTS.put("notification-service", "ADUAN_NOTIFICATION_PORT");
+  }
+
+  /** The seven services (module names), in {@code ./aduan}'s order. */
+  public static final List<String> SERVICES = List.copyOf(SERVICE_PORTS.keySet());
+
+  private static final List<String> OTHER_PORTS =
+      List.of(
+          "ADUAN_KAFKA_PORT",
+          "ADUAN_KAFKA_CONTROLLER_PORT",
+          "ADUAN_MONGO_PORT",
+          "ADUAN_SANDBOX_PORT",
+          "ADUAN_LAPOR_SIMULATOR_PORT",
+          "ADUAN_MAIL_SMTP_PORT",
+          "ADUAN_MAIL_IMAP_PORT",
+          "ADUAN_MAIL_LMTP_PORT");
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+
+  private final Path root;
+  private final Path home;
+  private final Map<String, Integer> ports = new LinkedHashMap<>();
+  private final Map<String, String> environment = new LinkedHashMap<>();
+  private int starts;
+  private boolean mail;
+  private boolean stopped;
+
+  private LocalPlatform(Path root, Path home) {
+    this.root = root;
+    this.home = home;
+  }
+
+  /** Allocates a fresh home and free ports; {@link #start()} starts it. */
+  public static LocalPlatform create() {
+    Path root = repositoryRoot();
+    try {
+      Path home = Files.createTempDirectory("aduan-platform-");
+      // Private by default; postfix, running as its own user, must reach its queue in it.
+      Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+      LocalPlatform platform = new LocalPlatform(root, home);
+      platform.allocatePorts();
+      return platform;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    for (Path p = dir; p != null; p = p.getParent()) {
+      if (Files.isExecutable(p.resolve("aduan")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("no ./aduan above " + dir);
+  }
+
+  private void allocatePorts() throws IOException {
+    List<String> names = new ArrayList<>(SERVICE_PORTS.values());
+    names.addAll(OTHER_PORTS);
+    // All held open together, so no two names get the same port.
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (String name : names) {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        held.add(socket);
+        ports.put(name, socket.getLocalPort());
+      }
+    } finally {
+      for (ServerSocket socket : held) {
+        socket.close();
+      }
+    }
+    environment.put("ADUAN_HOME", home.toString());
+    environment.put("ADUAN_BUILD", "never");
+    String javaHome = System.getProperty("java.home");
+    environment.put("ADUAN_JAVA_HOME", javaHome);
+    environment.put("JAVA_HOME", javaHome);
+    environment.put("ADUAN_TWILIO_AUTHTOKEN", TWILIO_AUTH_TOKEN);
+    environment.put("ADUAN_START_TIMEOUT", String.valueOf(START_TIMEOUT.toSeconds() - 20));
+    // LAPOR! polled every 2 s rather than 30 s, so a report becomes a case within a test's
+    // patience.
+    environment.put("ADUAN_LAPOR_POLLINTERVAL", "2s");
+    ports.forEach((name, port) -> environment.put(name, String.valueOf(port)));
+  }
+
+  /**
+   * {@code ./aduan start}: the first time everything, later only what is not running (after {@link
+   * #kill}). Returns what it printed; throws with the output and the logs' tails when it fails.
+   */
+  public synchronized String start() {
+    starts++;
+    Path output = home.resolve("start-" + starts + ".txt");
+    String printed = aduan(output, START_TIMEOUT, "start");
+    if (printed.contains("mail server up")) {
+      mail = true;
+    }
+    stopped = false;
+    return printed;
+  }
+
+  /** {@code ./aduan stop}: services first, broker and store last; the data stays. */
+  public synchronized String stop() {
+    String printed = aduan(home.resolve("stop.txt"), Duration.ofSeconds(120), "stop");
+    stopped = true;
+    return printed;
+  }
+
+  /** {@code ./aduan status}. */
+  public String status() {
+    return aduan(home.resolve("status.txt"), Duration.ofSeconds(30), "status");
+  }
+
+  private String aduan(Path output, Duration timeout, String command) {
+    ProcessBuilder builder = new ProcessBuilder(root.resolve("aduan").toString(), command);
+    builder.directory(root.toFile());
+    Map<String, String> env = builder.environment();
+    // What a developer's shell exports for their own platform must not move ours.
+    env.keySet().removeIf(k -> k.startsWith("ADUAN_"));
+    env.putAll(environment);
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(output.toFile());
+    try {
+      Process process = builder.start();
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "./aduan " + command + " did not finish within " + timeout + "\n" + read(output));
+      }
+      String printed = read(output);
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "./aduan "
+                + command
+                + " failed ("
+                + process.exitValue()
+                + "):\n"
+                + printed
+                + "\n"
+                + logTails(30));
+      }
+      return printed;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** SIGKILL of one component (a name of {@link #COMPONENTS}), as a crash would stop it. */
+  public void kill(String component) {
+    ProcessHandle process =
+        pid(component)
+            .flatMap(ProcessHandle::of)
+            .orElseThrow(() -> new IllegalStateException(component + " is not running"));
+    process.destroyForcibly();
+    try {
+      process.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(component + " did not die after SIGKILL", e);
+    }
+  }
+
+  /** The process id in {@code run/<component>.pid}, when there is one. */
+  public Optional<Long> pid(String component) {
+    Path file = home.resolve("run").resolve(component + ".pid");
+    try {
+      return Files.isRegularFile(file)
+          ? Optional.of(Long.parseLong(Files.readString(file).trim()))
+          : Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the component's recorded process is alive. */
+  public boolean running(String component) {
+    return pid(component).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  // --- where things are -------------------------------------------------------------------------
+
+  /** {@code http://127.0.0.1:<port>} of a service (a module name, e.g. {@code case-service}). */
+  public String baseUrl(String service) {
+    String variable = SERVICE_PORTS.get(service);
+    if (variable == null) {
+      throw new IllegalArgumentException("not a service: " + service);
+    }
+    return "http://127.0.0.1:" + ports.get(variable);
+  }
+
+  public String cases() {
+    return baseUrl("case-service");
+  }
+
+  public String whatsapp() {
+    return baseUrl("channel-whatsapp");
+  }
+
+  public String social() {
+    return baseUrl("channel-social");
+  }
+
+  /** The provider sandbox (stands in for the Graph API): {@code /sandbox/requests}, media. */
+  public String sandbox() {
+    return "http://127.0.0.1:" + ports.get("ADUAN_SANDBOX_PORT");
+  }
+
+  /** The LAPOR! simulator's agency API ({@code .../api/v1}), as channel-lapor is configured. */
+  public String laporApi() {
+    return "http://127.0.0.1:" + ports.get("ADUAN_LAPOR_SIMULATOR_PORT") + "/api/v1";
+  }
+
+  /** The LAPOR! simulator's control API ({@code .../simulator}, docs/lapor.md). */
+  public String laporControl() {
+    return "http://127.0.0.1:" + ports.get("ADUAN_LAPOR_SIMULATOR_PORT") + "/simulator";
+  }
+
+  public int smtpPort() {
+    return ports.get("ADUAN_MAIL_SMTP_PORT");
+  }
+
+  public int imapPort() {
+    return ports.get("ADUAN_MAIL_IMAP_PORT");
+  }
+
+  public int kafkaPort() {
+    return ports.get("ADUAN_KAFKA_PORT");
+  }
+
+  public int mongoPort() {
+    return ports.get("ADUAN_MONGO_PORT");
+  }
+
+  /** Whether the local mail server (dovecot, postfix) runs: it needs root and the packages. */
+  public boolean mail() {
+    return mail;
+  }
+
+  /** The admin account of an agency code (e.g. {@code BDG} gives {@code bdg.admin}). */
+  public static String admin(String agencyCode) {
+    return agencyCode.toLowerCase(java.util.Locale.ROOT) + ".admin";
+  }
+
+  /** {@code $ADUAN_HOME}: data, logs ({@code logs/}), pid files ({@code run/}). */
+  public Path home() {
+    return home;
+  }
+
+  public Path logs() {
+    return home.resolve("logs");
+  }
+
+  /** The environment {@code ./aduan} runs with (ports, home, flags). */
+  public Map<String, String> environment() {
+    return Map.copyOf(environment);
+  }
+
+  /** The last {@code lines} lines of every log, for a failure's report. */
+  public String logTails(int lines) {
+    StringBuilder out = new StringBuilder();
+    List<Path> logs = new ArrayList<>();
+    try (Stream<Path> files = Files.list(logs())) {
+      files.filter(p -> p.toString().endsWith(".log")).sorted().forEach(logs::add);
+    } catch (IOException e) {
+      return "(no logs in " + logs() + ")";
+    }
+    for (Path log : logs) {
+      out.append("--- end of ").append(log).append('\n');
+      try {
+        List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        all.subList(Math.max(0, all.size() - lines), all.size())
+            .forEach(l -> out.append(l).append('\n'));
+      } catch (IOException e) {
+        out.append("(unreadable: ").append(e.getMessage()).append(")\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Stops the platform (if still running) and deletes its home unless {@code keep}. */
+  public synchronized void close(boolean keep) {
+    if (!stopped) {
+      try {
+        stop();
+      } catch (RuntimeException e) {
+        System.err.println("stopping the platform failed: " + e.getMessage());
+      }
+    }
+    if (keep) {
+      System.err.println("The platform's data and logs are kept in " + home);
+      return;
+    }
+    try (Stream<Path> files = Files.walk(home)) {
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  // left behind in /tmp; nothing depends on it
+                }
+              });
+    } catch (IOException e) {
+      // as above
+    }
+  }
+
+  @Override
+  public void close() {
+    close(false);
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+}
