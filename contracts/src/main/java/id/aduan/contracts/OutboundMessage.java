@@ -28,14 +28,14 @@ public record OutboundMessage(
     ReplyAddress to,
     String purpose,
     String language,
-    @Nullable String subject,
-    String text,
+    @Personal @Nullable String subject,
+    @Personal String text,
     @Nullable Template template,
     @Nullable String replyToProviderMessageId,
     List<String> references,
     List<OutboundAttachment> attachments,
     boolean automatic,
-    @Nullable String html) {
+    @Personal @Nullable String html) {
 
   public OutboundMessage {
     references = references == null ? List.of() : List.copyOf(references);
@@ -78,7 +78,7 @@ public record OutboundMessage(
         null);
   }
 
-  public record Template(String name, String language, List<String> parameters) {
+  public record Template(String name, String language, @Personal List<String> parameters) {
     public Template {
       parameters = parameters == null ? List.of() : List.copyOf(parameters);
     }
