@@ -1,10 +1,10 @@
 package id.aduan.lapor.persistence;
 
+import id.aduan.support.pii.PiiCipher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import id.aduan.support.pii.PiiCipher;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * personal data (reporters: names, NIKs, phone numbers), so the body is stored encrypted ({@code
  * bodySealed}, the shared key set, docs/adr/0026) and read back clear; a document written before
  * with a clear {@code body} is still read. Kept 90 days (TTL on {@code at}).
+ */
 @Repository
 public class RawResponses {
 
