@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Removes personal data from text that will be published (UU PDP 27/2022): SP4N-LAPOR! follow-ups
  * (LAPOR! publishes them) and Bangka Belitung's published follow-up results. Replaced: email
- * addresses, NIKs (16 digits), Indonesian mobile and landline numbers, names the caller knows (the
- * reporter's), and names after a form of address or a "nama" label. A name written without either,
- * and unknown to the caller, cannot be recognised reliably; what replaces each says what was there
- * ({@code [NIK]}, {@code [nomor telepon]}, {@code [email]}, {@code [nama]}).
+ * addresses, NIKs (16 digits, also in groups of four), Indonesian mobile and landline numbers,
+ * names the caller knows (the reporter's), and names after a form of address or a "nama" label. A
+ * name written without either, and unknown to the caller, cannot be recognised reliably; what
+ * replaces each says what was there ({@code [NIK]}, {@code [nomor telepon]}, {@code [email]},
+ * {@code [nama]}).
  */
 public final class PersonalData {
 
@@ -21,7 +22,9 @@ public final class PersonalData {
   private static final List<Rule> RULES =
       List.of(
           new Rule(Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"), "[email]"),
-          new Rule(Pattern.compile("(?<![\\d-])\\d{16}(?!\\d)"), "[NIK]"),
+          // Sixteen digits, also written in groups of four (1971 0141 0190 0001, with dots,
+          // dashes).
+          new Rule(Pattern.compile("(?<![\\d-])\\d{4}(?:[\\s.-]?\\d{4}){3}(?!\\d)"), "[NIK]"),
           new Rule(
               Pattern.compile("(?<![\\w-])(?:\\+62|62|0)[\\s.-]?8\\d(?:[\\s.-]?\\d){6,11}(?!\\d)"),
               "[nomor telepon]"),

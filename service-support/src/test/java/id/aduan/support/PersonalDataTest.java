@@ -12,7 +12,8 @@ class PersonalDataTest {
 
   /** What must not be left in a published text: a NIK, a mobile number or an email address. */
   private static final Pattern LEFT_OVER =
-      Pattern.compile("\\d{16}|(?:\\+62|62|0)[\\s.-]?8\\d(?:[\\s.-]?\\d){6,11}|@");
+      Pattern.compile(
+          "\\d{4}(?:[\\s.-]?\\d{4}){3}|(?:\\+62|62|0)[\\s.-]?8\\d(?:[\\s.-]?\\d){6,11}|@");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -22,6 +23,9 @@ class PersonalDataTest {
         "atas nama Ahmad Fauzi telah diverifikasi | atas nama [nama] telah diverifikasi",
         "Nama: Rina | Nama: [nama]",
         "NIK 3273012501900001 valid | NIK [NIK] valid",
+        "NIK 1971 0141 0190 0001 valid | NIK [NIK] valid",
+        "NIK 1971.0141.0190.0001 valid | NIK [NIK] valid",
+        "NIK 1971-0141-0190-0001 valid | NIK [NIK] valid",
         "hubungi +62 812 3456 7890 | hubungi [nomor telepon]",
         "hubungi 081234567890. | hubungi [nomor telepon].",
         "hubungi 0812-3456-7890 ya | hubungi [nomor telepon] ya",

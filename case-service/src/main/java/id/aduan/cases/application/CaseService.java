@@ -61,6 +61,8 @@ public class CaseService {
   private final MeterRegistry meters;
   private final Clock clock;
 
+  private final IdentityKeys identityKeys;
+
   CaseService(
       Cases cases,
       Citizens citizens,
@@ -68,7 +70,9 @@ public class CaseService {
       OutboxRelay relay,
       Outbox outbox,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      IdentityKeys identityKeys) {
+    this.identityKeys = identityKeys;
     this.cases = cases;
     this.citizens = citizens;
     this.tickets = tickets;
@@ -111,9 +115,9 @@ public class CaseService {
     }
     LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
     Nik nik = Nik.firstValidIn(m.text(), today).orElse(null);
-    String citizenKey = IdentityKeys.citizen(m.channel(), m.sender().channelUserId());
+    String citizenKey = identityKeys.citizen(m.channel(), m.sender().channelUserId());
     List<String> keys =
-        List.copyOf(IdentityKeys.of(m.channel(), m.sender().channelUserId(), nik, m.text()));
+        List.copyOf(identityKeys.of(m.channel(), m.sender().channelUserId(), nik, m.text()));
     ReplyAddress from = CaseOpening.replyAddress(m);
     CaseDocument.Message stored =
         new CaseDocument.Message(
@@ -162,7 +166,13 @@ public class CaseService {
               today);
       CaseDocument saved = cases.save(withMessage.with(c, entries(doc, events)));
       citizens.record(
-          citizenKey, m.channel(), m.sender().displayName(), keys, doc.id(), clock.instant());
+          agency.code(),
+          citizenKey,
+          m.channel(),
+          m.sender().displayName(),
+          keys,
+          doc.id(),
+          clock.instant());
       countChecks(agency, events);
       relay.flush(saved);
       return new Received("joined", saved.id(), saved.ticket());
@@ -245,7 +255,13 @@ public class CaseService {
     }
     if (n.citizenKey() != null && n.reply() != null) {
       citizens.record(
-          n.citizenKey(), n.reply().channel(), n.citizenName(), n.keys(), n.id(), clock.instant());
+          agency.code(),
+          n.citizenKey(),
+          n.reply().channel(),
+          n.citizenName(),
+          n.keys(),
+          n.id(),
+          clock.instant());
     }
     countChecks(agency, opened.events());
     relay.flush(doc);
@@ -454,12 +470,12 @@ public class CaseService {
     form.putAll(CaseDocument.reporterFlags(in.anonymous(), in.confidential()));
     ReplyAddress reply = frontDeskReply(in, agency);
     String citizenKey =
-        reply == null ? null : IdentityKeys.citizen(reply.channel(), reply.recipientId());
+        reply == null ? null : identityKeys.citizen(reply.channel(), reply.recipientId());
     Nik nik = in.nik() == null ? null : Nik.check(in.nik(), today).nik();
     List<String> keys =
         reply == null
             ? List.of()
-            : List.copyOf(IdentityKeys.of(reply.channel(), reply.recipientId(), nik, null));
+            : List.copyOf(identityKeys.of(reply.channel(), reply.recipientId(), nik, null));
     CaseType type =
         in.caseType() != null ? in.caseType() : Classifier.caseType(agency, in.description());
     // The form is the message: the citizen's own account is the description.

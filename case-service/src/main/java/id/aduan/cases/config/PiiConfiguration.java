@@ -1,5 +1,6 @@
 package id.aduan.cases.config;
 
+import id.aduan.cases.domain.IdentityKeys;
 import id.aduan.support.pii.PiiCipher;
 import id.aduan.support.pii.PiiProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,12 @@ class PiiConfiguration {
       @Value("${aduan.demo.enabled:false}") boolean demo,
       @Value("${aduan.demo.password:}") String demoPassword) {
     return piiCipher(PiiProperties.bind(environment, LEGACY_PREFIX), demo, demoPassword);
+  }
+
+  /** Citizens' identity keys: keyed hashes with the lookup key (docs/adr/0025). */
+  @Bean
+  IdentityKeys identityKeys(PiiCipher cipher) {
+    return new IdentityKeys(cipher::lookup);
   }
 
   PiiCipher piiCipher(PiiProperties properties, boolean demo, String demoPassword) {

@@ -12,38 +12,73 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What identifies a citizen across channels, as one-way hashes ({@code citizen:...}, {@code
- * nik:...}, {@code phone:...}), so that profiles and duplicates can be matched without storing or
- * comparing a NIK or phone number in clear. (Keyed hashing and encryption at rest: issue 7.)
+ * What identifies a citizen across channels, as keyed hashes ({@code citizen:...}, {@code nik:...},
+ * {@code phone:...}: HMAC-SHA256 with the lookup key, the same as the cases' {@code piiLookup}), so
+ * that profiles and duplicates can be matched without storing or comparing a NIK or phone number in
+ * clear, and so that a copy of the database without the key cannot be reversed by trying every NIK
+ * or phone number (docs/adr/0025).
  */
 public final class IdentityKeys {
 
+  /** The keyed hash of a normalized value: {@code PiiCipher::lookup} ({@code kind:hex}). */
+  @FunctionalInterface
+  public interface Lookup {
+    String key(String kind, String normalized);
+  }
+
   private static final Pattern PHONE = Pattern.compile("(?<!\\d)(?:\\+?62|0)8\\d{7,11}(?!\\d)");
 
-  private IdentityKeys() {}
+  /** A key written before docs/adr/0025: an unkeyed SHA-256, 16 bytes in hex. */
+  public static final Pattern UNKEYED = Pattern.compile("^(?:citizen|nik|phone):[0-9a-f]{32}$");
 
-  public static Set<String> of(
+  /** The hashes as they were before docs/adr/0025, only to find and migrate stored ones. */
+  public static final Lookup UNKEYED_SHA256 = (kind, normalized) -> kind + ":" + sha256(normalized);
+
+  private final Lookup lookup;
+
+  public IdentityKeys(Lookup lookup) {
+    this.lookup = lookup;
+  }
+
+  public Set<String> of(
       Channel channel, String channelUserId, @Nullable Nik nik, @Nullable String text) {
     Set<String> keys = new LinkedHashSet<>();
     keys.add(citizen(channel, channelUserId));
     if (nik != null) {
-      keys.add("nik:" + hash(nik.digits()));
+      keys.add(nik(nik.digits()));
     }
     if (channel == Channel.WHATSAPP && channelUserId.matches("\\d{8,15}")) {
-      keys.add("phone:" + hash(normalizePhone(channelUserId)));
+      keys.add(phone(channelUserId));
     }
     if (text != null) {
-      Matcher m = PHONE.matcher(text.replaceAll("[ \\-]", ""));
-      while (m.find()) {
-        keys.add("phone:" + hash(normalizePhone(m.group())));
+      for (String phone : phonesIn(text)) {
+        keys.add(phone(phone));
       }
     }
     return keys;
   }
 
-  /** The key of one channel identity (a citizen profile's id). */
-  public static String citizen(Channel channel, String channelUserId) {
-    return "citizen:" + hash(channel.name() + "|" + channelUserId);
+  /** The key of one channel identity (what a case's {@code citizenKey} holds). */
+  public String citizen(Channel channel, String channelUserId) {
+    return lookup.key("citizen", channel.name() + "|" + channelUserId);
+  }
+
+  public String nik(String digits) {
+    return lookup.key("nik", digits);
+  }
+
+  public String phone(String raw) {
+    return lookup.key("phone", normalizePhone(raw));
+  }
+
+  /** The mobile numbers written in a text, as {@link #of} finds them. */
+  public static Set<String> phonesIn(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = PHONE.matcher(text.replaceAll("[ \\-]", ""));
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
   }
 
   static String normalizePhone(String raw) {
@@ -54,7 +89,7 @@ public final class IdentityKeys {
     return digits;
   }
 
-  private static String hash(String value) {
+  private static String sha256(String value) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(value.getBytes(StandardCharsets.UTF_8)), 0, 16);

@@ -63,7 +63,8 @@ public record CaseDocument(
     @Nullable Instant lastCitizenMessageAt,
     @Nullable String assignee,
     Case.@Nullable Survey survey,
-    Classifier.@Nullable Proposal proposal) {
+    Classifier.@Nullable Proposal proposal,
+    boolean personalDataUnreadable) {
 
   /** Missing lists read as empty: documents written before a field existed stay readable. */
   @PersistenceCreator
@@ -79,6 +80,94 @@ public record CaseDocument(
     duplicateSuspects = duplicateSuspects == null ? List.of() : List.copyOf(duplicateSuspects);
     form = form == null ? Map.of() : Map.copyOf(form);
     identityKeys = identityKeys == null ? List.of() : List.copyOf(identityKeys);
+  }
+
+  /**
+   * The shape before {@code personalDataUnreadable} was added, so that existing callers keep
+   * compiling. That flag is never stored: the personal-data codec sets it as a case is read, when a
+   * personal value could not be decrypted (docs/adr/0025).
+   */
+  public CaseDocument(
+      String id,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      CaseType caseType,
+      Channel channel,
+      String intakeMode,
+      Instant receivedAt,
+      Instant openedAt,
+      @Nullable ReplyAddress replyAddress,
+      @Nullable String citizenName,
+      List<Message> messages,
+      Map<String, Deadline> deadlines,
+      List<TimelineEntry> timeline,
+      List<Outbox.Entry> outbox,
+      boolean outboxPending,
+      @Nullable Long version,
+      @Nullable String slaClass,
+      @Nullable String topic,
+      @Nullable String division,
+      @Nullable String suggestedDivision,
+      List<String> missing,
+      List<String> invalid,
+      @Nullable CaseStatus resumeTo,
+      @Nullable String ppidStep,
+      CaseEvent.@Nullable ResolutionRecord resolution,
+      @Nullable String rejectionCode,
+      @Nullable String rejectionReason,
+      @Nullable String mergedIntoTicket,
+      List<ReplyAddress> otherReporters,
+      List<String> mergedTickets,
+      List<DuplicateSuspect> duplicateSuspects,
+      Map<String, String> form,
+      @Nullable String citizenKey,
+      List<String> identityKeys,
+      @Nullable Instant lastCitizenMessageAt,
+      @Nullable String assignee,
+      Case.@Nullable Survey survey,
+      Classifier.@Nullable Proposal proposal) {
+    this(
+        id,
+        ticket,
+        agencyCode,
+        status,
+        caseType,
+        channel,
+        intakeMode,
+        receivedAt,
+        openedAt,
+        replyAddress,
+        citizenName,
+        messages,
+        deadlines,
+        timeline,
+        outbox,
+        outboxPending,
+        version,
+        slaClass,
+        topic,
+        division,
+        suggestedDivision,
+        missing,
+        invalid,
+        resumeTo,
+        ppidStep,
+        resolution,
+        rejectionCode,
+        rejectionReason,
+        mergedIntoTicket,
+        otherReporters,
+        mergedTickets,
+        duplicateSuspects,
+        form,
+        citizenKey,
+        identityKeys,
+        lastCitizenMessageAt,
+        assignee,
+        survey,
+        proposal,
+        false);
   }
 
   /** The shape before {@code assignee} was added, so that existing callers keep compiling. */
@@ -354,7 +443,8 @@ public record CaseDocument(
         lastCitizenMessageAt,
         assignee,
         s.survey(),
-        proposal);
+        proposal,
+        personalDataUnreadable);
   }
 
   /** The same document with one more citizen message (and the identity it revealed). */
@@ -404,7 +494,8 @@ public record CaseDocument(
             : lastCitizenMessageAt,
         assignee,
         survey,
-        proposal);
+        proposal,
+        personalDataUnreadable);
   }
 
   /** Form keys under which a reporter's wish for anonymity or confidentiality is kept. */
@@ -490,7 +581,8 @@ public record CaseDocument(
         lastCitizenMessageAt,
         newAssignee == null ? assignee : newAssignee,
         survey,
-        proposal);
+        proposal,
+        personalDataUnreadable);
   }
 
   /** What the completeness check looks at: every inbound text and file, and the form. */

@@ -3,11 +3,14 @@ package id.aduan.cases.persistence;
 import id.aduan.contracts.Channel;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,36 +18,46 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * One profile per channel identity (a WhatsApp number, an email address, a LAPOR! reporter), keyed
- * by its hashed identity key. Profiles that share a NIK or phone number across channels can be
- * merged into one person ({@code personId}); the NIK and phone are kept only as hashes here.
+ * One profile per channel identity (a WhatsApp number, an email address, a LAPOR! reporter) and
+ * agency, found by its keyed identity key ({@code citizenKey}). A profile's id is random: it says
+ * nothing about the identity (docs/adr/0025). Profiles of one agency that share a NIK or phone
+ * number across channels can be merged into one person ({@code personId}); profiles of other
+ * agencies are never matched. The NIK and phone are kept only as keyed hashes here.
  */
 @Repository
 public class Citizens {
 
   private final MongoTemplate mongo;
 
-  Citizens(MongoTemplate mongo) {
+  public Citizens(MongoTemplate mongo) {
     this.mongo = mongo;
-    mongo
-        .indexOps(Profile.class)
-        .createIndex(
-            new org.springframework.data.mongodb.core.index.Index(
-                "identityKeys", org.springframework.data.domain.Sort.Direction.ASC));
+    var indexes = mongo.indexOps(Profile.class);
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC)
+            .on("citizenKey", Sort.Direction.ASC)
+            .unique()
+            .sparse());
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC).on("identityKeys", Sort.Direction.ASC));
   }
 
-  /** Creates or updates the profile of a channel identity; idempotent (sets, adds to sets). */
+  /**
+   * Creates or updates the agency's profile of a channel identity; idempotent (sets, adds to sets).
+   */
   public Profile record(
+      String agencyCode,
       String citizenKey,
       Channel channel,
       @Nullable String displayName,
       List<String> identityKeys,
       String caseId,
       Instant at) {
+    String newId = UUID.randomUUID().toString();
     Update update =
         new Update()
+            .setOnInsert("_id", newId)
             .setOnInsert("channel", channel)
-            .setOnInsert("personId", citizenKey)
+            .setOnInsert("personId", newId)
             .setOnInsert("firstSeen", at)
             .max("lastSeen", at)
             .addToSet("identityKeys")
@@ -54,48 +67,67 @@ public class Citizens {
       update.set("displayName", displayName);
     }
     return mongo.findAndModify(
-        Query.query(Criteria.where("_id").is(citizenKey)),
+        ofIdentity(agencyCode, citizenKey),
         update,
         FindAndModifyOptions.options().upsert(true).returnNew(true),
         Profile.class);
   }
 
-  /** Other profiles sharing a NIK or phone with this one: candidates for a merge. */
-  public List<Profile> mergeCandidates(String citizenKey) {
-    Profile p = mongo.findById(citizenKey, Profile.class);
-    if (p == null) {
-      return List.of();
-    }
+  /** The agency's profile of the channel identity with this key (a case's {@code citizenKey}). */
+  public @Nullable Profile byCitizenKey(String agencyCode, String citizenKey) {
+    return mongo.findOne(ofIdentity(agencyCode, citizenKey), Profile.class);
+  }
+
+  /** The agency's profile with this id; none if it belongs to another agency. */
+  public @Nullable Profile byId(String agencyCode, String profileId) {
+    return mongo.findOne(
+        Query.query(Criteria.where("_id").is(profileId).and("agencyCode").is(agencyCode)),
+        Profile.class);
+  }
+
+  /** The agency's other profiles sharing a NIK or phone with this one: candidates for a merge. */
+  public List<Profile> mergeCandidates(Profile p) {
     List<String> shared = p.identityKeys().stream().filter(k -> !k.startsWith("citizen:")).toList();
     if (shared.isEmpty()) {
       return List.of();
     }
     return mongo.find(
-        Query.query(Criteria.where("identityKeys").in(shared).and("_id").ne(citizenKey)),
+        Query.query(
+            Criteria.where("agencyCode")
+                .is(p.agencyCode())
+                .and("identityKeys")
+                .in(shared)
+                .and("_id")
+                .ne(p.id())),
         Profile.class);
   }
 
-  /** Makes the profiles one person (the first one's person id); returns how many changed. */
-  public long merge(List<String> citizenKeys) {
-    Profile first = mongo.findById(citizenKeys.getFirst(), Profile.class);
+  /**
+   * Makes the agency's profiles one person (the first one's person id); returns how many changed.
+   */
+  public long merge(String agencyCode, List<String> profileIds) {
+    Profile first = byId(agencyCode, profileIds.getFirst());
     if (first == null) {
       return 0;
     }
     return mongo
         .updateMulti(
-            Query.query(Criteria.where("_id").in(citizenKeys)),
+            Query.query(Criteria.where("_id").in(profileIds).and("agencyCode").is(agencyCode)),
             new Update().set("personId", first.personId()),
             Profile.class)
         .getModifiedCount();
   }
 
-  public @Nullable Profile byKey(String citizenKey) {
-    return mongo.findById(citizenKey, Profile.class);
+  private static Query ofIdentity(String agencyCode, String citizenKey) {
+    return Query.query(
+        Criteria.where("agencyCode").is(agencyCode).and("citizenKey").is(citizenKey));
   }
 
   @Document("citizens")
   public record Profile(
       @Id String id,
+      @Nullable String agencyCode,
+      @Nullable String citizenKey,
       Channel channel,
       @Nullable String displayName,
       String personId,

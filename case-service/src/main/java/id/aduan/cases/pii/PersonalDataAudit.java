@@ -27,7 +27,7 @@ public class PersonalDataAudit {
   private final MeterRegistry meters;
   private final Clock clock;
 
-  PersonalDataAudit(MongoTemplate mongo, MeterRegistry meters, Clock clock) {
+  public PersonalDataAudit(MongoTemplate mongo, MeterRegistry meters, Clock clock) {
     this.mongo = mongo;
     this.meters = meters;
     this.clock = clock;

@@ -24,9 +24,6 @@ public final class PiiText {
   private static final Pattern EITHER =
       Pattern.compile("(?<nik>" + NIK.pattern() + ")|(?<phone>" + PHONE.pattern() + ")");
 
-  private static final Pattern TOKEN =
-      Pattern.compile("\\[\\[pii:(enc:v1:[^:\\]]+:[A-Za-z0-9_\\-]+)]]");
-
   private PiiText() {}
 
   /** Digits only, with the national prefix {@code 62} (0812… and +62 812… are one number). */
@@ -61,28 +58,44 @@ public final class PiiText {
     return out.toString();
   }
 
-  /** The text with each NIK and phone number encrypted in place; their lookup keys collected. */
+  /** What opens an in-text ciphertext token ({@code [[pii:enc:v1:...]]}). */
+  static final String OPEN = "[[pii";
+
+  /**
+   * A token, or an escaped opener: citizens' own {@code [[pii} is stored as {@code [[pii!}, so that
+   * no text can read as a token (docs/adr/0025).
+   */
+  private static final Pattern STORED =
+      Pattern.compile("\\[\\[pii(?::(enc:v1:[^:\\]]+:[A-Za-z0-9_\\-]+)]]|!)");
+
+  /**
+   * The text as stored: each NIK and phone number encrypted in place as a token, their lookup keys
+   * collected, and any {@code [[pii} the text itself holds escaped, so that it stays text.
+   */
   public static String encryptIn(String text, PiiCipher cipher, Set<String> lookups) {
-    if (text.contains("[[pii:")) {
-      return text; // already encrypted (written as read)
-    }
     return replace(
-        text,
+        text.replace(OPEN, OPEN + "!"),
         (kind, match) -> {
           String normalized = kind.equals("nik") ? normalizeNik(match) : normalizePhone(match);
           lookups.add(cipher.lookup(kind, normalized));
-          return "[[pii:" + cipher.encrypt(match) + "]]";
+          return OPEN + ":" + cipher.encrypt(match) + "]]";
         });
   }
 
+  /**
+   * The stored text back to clear: tokens decrypted, escapes undone. Throws {@link
+   * IllegalStateException} when a token cannot be decrypted. Texts stored before escaping hold no
+   * escapes, only tokens, and read the same.
+   */
   public static String decryptIn(String text, PiiCipher cipher) {
-    if (!text.contains("[[pii:")) {
+    if (!text.contains(OPEN)) {
       return text;
     }
-    Matcher m = TOKEN.matcher(text);
+    Matcher m = STORED.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(cipher.decrypt(m.group(1))));
+      String clear = m.group(1) == null ? OPEN : cipher.decrypt(m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(clear));
     }
     m.appendTail(out);
     return out.toString();

@@ -49,7 +49,8 @@ record CaseView(
     List<AttachmentView> attachments,
     Map<String, CaseDocument.Deadline> deadlines,
     List<CaseDocument.TimelineEntry> timeline,
-    id.aduan.cases.domain.Case.@Nullable Survey survey) {
+    id.aduan.cases.domain.Case.@Nullable Survey survey,
+    boolean personalDataUnreadable) {
 
   /** One message of the conversation, on whichever channel it came or went. */
   record MessageView(
@@ -178,7 +179,8 @@ record CaseView(
                 doc.survey().rating(),
                 doc.survey().comment() == null ? null : PiiText.mask(doc.survey().comment()),
                 doc.survey().answeredAt(),
-                doc.survey().messageId()));
+                doc.survey().messageId()),
+        doc.personalDataUnreadable());
   }
 
   static Reporter reporter(CaseDocument doc) {

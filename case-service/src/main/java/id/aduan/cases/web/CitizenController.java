@@ -3,8 +3,8 @@ package id.aduan.cases.web;
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.persistence.CaseDocument;
-import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.Citizens;
+import id.aduan.cases.pii.PersonalDataAudit;
 import id.aduan.cases.security.Caller;
 import id.aduan.contracts.Channel;
 import jakarta.validation.Valid;
@@ -19,22 +19,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Citizen profiles (one per channel identity) and merging the profiles of one person who wrote on
- * several channels. Only hashed identity keys are involved: the view says which kind of key two
- * profiles share (NIK, phone), never its value. An officer handles profiles of their agency's
- * cases.
+ * Citizen profiles (one per channel identity and agency) and merging the profiles of one person who
+ * wrote on several channels. Only keyed identity hashes are involved, and none is returned: the
+ * view says which kind of key two profiles share (NIK, phone), never its value or hash; a profile's
+ * id is random. An officer sees and merges only profiles of their agency, and every read of a
+ * profile is audited ({@code pii_access}, docs/adr/0025).
  */
 @RestController
 class CitizenController {
 
-  private final Cases cases;
   private final Citizens citizens;
   private final Officer officer;
+  private final PersonalDataAudit audit;
 
-  CitizenController(Cases cases, Citizens citizens, Officer officer) {
-    this.cases = cases;
+  CitizenController(Citizens citizens, Officer officer, PersonalDataAudit audit) {
     this.citizens = citizens;
     this.officer = officer;
+    this.audit = audit;
   }
 
   record Candidate(String profileId, Channel channel, String personId, List<String> shared) {}
@@ -46,7 +47,10 @@ class CitizenController {
 
   record Merged(String personId, long changed) {}
 
-  /** The profile of the citizen who opened the case, and the profiles that share a NIK or phone. */
+  /**
+   * The profile of the citizen who opened the case, and the agency's profiles that share a NIK or
+   * phone with it.
+   */
   @GetMapping("/api/v1/cases/{ticket}/citizen")
   ProfileView citizenOf(@PathVariable String ticket, Principal principal) {
     Caller caller = officer.allowed(principal, "read-citizen-profile");
@@ -54,12 +58,12 @@ class CitizenController {
     if (doc.citizenKey() == null || doc.anonymous()) {
       throw new CaseNotFoundException(ticket);
     }
-    Citizens.Profile profile = citizens.byKey(doc.citizenKey());
+    Citizens.Profile profile = citizens.byCitizenKey(doc.agencyCode(), doc.citizenKey());
     if (profile == null) {
       throw new CaseNotFoundException(ticket);
     }
     List<Candidate> candidates =
-        citizens.mergeCandidates(profile.id()).stream()
+        citizens.mergeCandidates(profile).stream()
             .map(
                 p ->
                     new Candidate(
@@ -72,26 +76,29 @@ class CitizenController {
                             .distinct()
                             .toList()))
             .toList();
+    // Audited before anything is returned: a failed audit write returns nothing.
+    audit.record(
+        caller.username(),
+        caller.role().name(),
+        caller.agencyCode(),
+        ticket,
+        List.of("citizenProfile"),
+        "read-citizen-profile");
     return new ProfileView(profile.id(), profile.channel(), profile.personId(), candidates);
   }
 
-  /** Makes the profiles one person; each must belong to a case of the officer's agency. */
+  /** Makes the profiles one person; each must be a profile of the officer's agency. */
   @PostMapping("/api/v1/citizens/merge")
   Merged merge(@Valid @RequestBody Merge body, Principal principal) {
     Agency agency = officer.agencyOf(officer.allowed(principal, "merge-citizens"));
     for (String id : body.profileIds()) {
-      Citizens.Profile p = citizens.byKey(id);
-      boolean ours =
-          p != null
-              && p.caseIds().stream()
-                  .map(cases::byId)
-                  .anyMatch(c -> c.map(d -> d.agencyCode().equals(agency.code())).orElse(false));
-      if (!ours) {
+      if (citizens.byId(agency.code(), id) == null) {
         throw new IllegalArgumentException(
             "no citizen profile " + id + " on a case of " + agency.code());
       }
     }
-    long changed = citizens.merge(body.profileIds());
-    return new Merged(citizens.byKey(body.profileIds().getFirst()).personId(), changed);
+    long changed = citizens.merge(agency.code(), body.profileIds());
+    Citizens.Profile first = citizens.byId(agency.code(), body.profileIds().getFirst());
+    return new Merged(first == null ? "" : first.personId(), changed);
   }
 }

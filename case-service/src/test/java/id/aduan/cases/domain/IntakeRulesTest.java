@@ -74,9 +74,10 @@ class IntakeRulesTest {
   @Test
   void aWhatsAppComplaintThatAlsoArrivesThroughLaporIsFlagged() {
     String text = "Jalan desa Air Itam rusak parah sejak tahun lalu, mohon segera diperbaiki";
-    Set<String> whatsapp = IdentityKeys.of(Channel.WHATSAPP, "6281277452024", null, text);
+    IdentityKeys identity = new IdentityKeys((kind, value) -> kind + ":" + value.hashCode());
+    Set<String> whatsapp = identity.of(Channel.WHATSAPP, "6281277452024", null, text);
     Set<String> lapor =
-        IdentityKeys.of(Channel.LAPOR, "TRK-1", null, text + " Kontak saya 0812-7745-2024");
+        identity.of(Channel.LAPOR, "TRK-1", null, text + " Kontak saya 0812-7745-2024");
     List<Duplicates.Candidate> open =
         List.of(
             new Duplicates.Candidate(

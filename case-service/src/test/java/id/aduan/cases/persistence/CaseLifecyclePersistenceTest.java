@@ -180,26 +180,63 @@ class CaseLifecyclePersistenceTest {
   }
 
   @Test
-  void aProfilePerChannelIdentityMergeableBySharedNikOrPhone() {
+  void aProfilePerChannelIdentityAndAgencyMergeableBySharedNikOrPhone() {
+    Citizens.Profile wa =
+        citizens.record(
+            "BDG",
+            "citizen:wa",
+            Channel.WHATSAPP,
+            "Siti",
+            List.of("citizen:wa", "phone:p1"),
+            "c-1",
+            AT);
     citizens.record(
-        "citizen:wa", Channel.WHATSAPP, "Siti", List.of("citizen:wa", "phone:p1"), "c-1", AT);
-    citizens.record(
-        "citizen:wa", Channel.WHATSAPP, "Siti", List.of("citizen:wa", "phone:p1"), "c-1", AT);
-    citizens.record(
-        "citizen:mail", Channel.EMAIL, null, List.of("citizen:mail", "nik:n1"), "c-2", AT);
-    citizens.record(
-        "citizen:lapor",
-        Channel.LAPOR,
-        null,
-        List.of("citizen:lapor", "phone:p1", "nik:n1"),
-        "c-3",
+        "BDG",
+        "citizen:wa",
+        Channel.WHATSAPP,
+        "Siti",
+        List.of("citizen:wa", "phone:p1"),
+        "c-1",
         AT);
+    Citizens.Profile mail =
+        citizens.record(
+            "BDG",
+            "citizen:mail",
+            Channel.EMAIL,
+            null,
+            List.of("citizen:mail", "nik:n1"),
+            "c-2",
+            AT);
+    Citizens.Profile lapor =
+        citizens.record(
+            "BDG",
+            "citizen:lapor",
+            Channel.LAPOR,
+            null,
+            List.of("citizen:lapor", "phone:p1", "nik:n1"),
+            "c-3",
+            AT);
+    // The same identity in another agency: its own profile, never a candidate in Bandung.
+    Citizens.Profile elsewhere =
+        citizens.record(
+            "PSR",
+            "citizen:wa",
+            Channel.WHATSAPP,
+            "Siti",
+            List.of("citizen:wa", "phone:p1"),
+            "c-9",
+            AT);
 
-    assertThat(citizens.byKey("citizen:wa").caseIds()).containsExactly("c-1");
-    assertThat(citizens.mergeCandidates("citizen:lapor"))
+    assertThat(citizens.byCitizenKey("BDG", "citizen:wa").caseIds()).containsExactly("c-1");
+    assertThat(elsewhere.id()).isNotEqualTo(wa.id());
+    assertThat(wa.id()).as("a random id, not the identity key").doesNotContain("citizen");
+    assertThat(citizens.mergeCandidates(lapor))
         .extracting(Citizens.Profile::id)
-        .containsExactlyInAnyOrder("citizen:wa", "citizen:mail");
-    assertThat(citizens.merge(List.of("citizen:wa", "citizen:lapor", "citizen:mail"))).isEqualTo(2);
-    assertThat(citizens.byKey("citizen:mail").personId()).isEqualTo("citizen:wa");
+        .containsExactlyInAnyOrder(wa.id(), mail.id());
+    assertThat(citizens.byId("PSR", wa.id())).isNull();
+    assertThat(citizens.merge("BDG", List.of(wa.id(), lapor.id(), mail.id(), elsewhere.id())))
+        .isEqualTo(2);
+    assertThat(citizens.byId("BDG", mail.id()).personId()).isEqualTo(wa.personId());
+    assertThat(citizens.byId("PSR", elsewhere.id()).personId()).isEqualTo(elsewhere.id());
   }
 }
