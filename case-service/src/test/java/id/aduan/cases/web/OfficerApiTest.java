@@ -636,8 +636,15 @@ class OfficerApiTest {
             .find(new Document("ticket", linjamsos))
             .first();
     assertThat(stored).isNotNull();
-    assertThat(stored.get("form", Document.class).getString("nik")).startsWith("enc:v1:test:");
-    assertThat(stored.get("replyAddress", Document.class).getString("recipientId"))
+    // Encrypted whole values in a shape no citizen text can take (docs/adr/0025).
+    assertThat(
+            stored.get("form", Document.class).get("nik", Document.class).getString("ciphertext"))
+        .startsWith("enc:v1:test:");
+    assertThat(
+            stored
+                .get("replyAddress", Document.class)
+                .get("recipientId", Document.class)
+                .getString("ciphertext"))
         .startsWith("enc:v1:test:");
     assertThat(stored.getList(Cases.PII_LOOKUP, String.class)).isNotEmpty();
     // ...and read back in clear by the service.
