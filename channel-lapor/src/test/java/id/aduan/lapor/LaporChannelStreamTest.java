@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.JsonNode;
@@ -185,6 +186,17 @@ class LaporChannelStreamTest {
               assertThat(a.status()).isEqualTo("STORED");
               assertThat(a.fileName()).isNull();
             });
+    // The raw LAPOR! answer is kept for disputes, encrypted in the store and clear when read back.
+    assertThat(app.getBean(RawResponses.class).of("LAPOR-LBK"))
+        .anySatisfy(r -> assertThat(r.body()).contains("6281311112222"));
+    assertThat(
+            app.getBean(MongoTemplate.class)
+                .getCollection("lapor_raw_responses")
+                .find()
+                .map(org.bson.Document::toJson)
+                .into(new java.util.ArrayList<>()))
+        .isNotEmpty()
+        .noneMatch(json -> json.contains("6281311112222") || json.contains("Dewi Lestari"));
   }
 
   @Test

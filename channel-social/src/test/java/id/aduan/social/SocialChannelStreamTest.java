@@ -290,6 +290,18 @@ class SocialChannelStreamTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("DELETED", "m_DEL"),
             org.assertj.core.groups.Tuple.tuple("EDITED", "m_EDIT"));
+    assertThat(app.getBean(Conversations.class).events(Channel.FACEBOOK, BABEL_PAGE, user))
+        .extracting(Conversations.Event::newText)
+        .contains("diperbaiki");
+    // Stored under a keyed hash of the user and with the edited text sealed (docs/adr/0026).
+    assertThat(
+            app.getBean(org.springframework.data.mongodb.core.MongoTemplate.class)
+                .getCollection("social_conversations")
+                .find()
+                .map(org.bson.Document::toJson)
+                .into(new java.util.ArrayList<>()))
+        .isNotEmpty()
+        .noneMatch(json -> json.contains(user) || json.contains("diperbaiki"));
   }
 
   @Test

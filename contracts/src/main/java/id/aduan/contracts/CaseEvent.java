@@ -128,7 +128,7 @@ public sealed interface CaseEvent {
       @Nullable String division,
       double confidence,
       boolean unsure,
-      List<String> explanation,
+      @Personal List<String> explanation,
       String actor)
       implements CaseEvent {
 
@@ -177,7 +177,7 @@ public sealed interface CaseEvent {
       String agencyCode,
       CaseStatus status,
       CaseStatus from,
-      @Nullable String reason,
+      @Personal @Nullable String reason,
       String actor)
       implements CaseEvent {}
 
@@ -192,7 +192,7 @@ public sealed interface CaseEvent {
       String ticket,
       String agencyCode,
       CaseStatus status,
-      String text,
+      @Personal String text,
       @Nullable ReplyAddress replyAddress,
       String actor,
       List<ReplyAddress> alsoNotify)
@@ -238,7 +238,7 @@ public sealed interface CaseEvent {
       String ticket,
       String agencyCode,
       CaseStatus status,
-      String summary,
+      @Personal String summary,
       @Nullable ReplyAddress replyAddress,
       String actor,
       @Nullable ResolutionRecord record,
@@ -280,12 +280,12 @@ public sealed interface CaseEvent {
    * told. {@code proofOfDelivery} is the receipt of a granted public-information request (PPID).
    */
   record ResolutionRecord(
-      String whatWasDone,
+      @Personal String whatWasDone,
       List<String> doneBy,
       Instant doneAt,
       List<String> attachmentIds,
       String citizenInformedVia,
-      @Nullable String proofOfDelivery) {
+      @Personal @Nullable String proofOfDelivery) {
 
     public ResolutionRecord {
       doneBy = doneBy == null ? List.of() : List.copyOf(doneBy);
@@ -305,7 +305,7 @@ public sealed interface CaseEvent {
       String agencyCode,
       CaseStatus status,
       String reasonCode,
-      String reason,
+      @Personal String reason,
       @Nullable ReplyAddress replyAddress,
       String actor)
       implements CaseEvent {}
@@ -329,7 +329,7 @@ public sealed interface CaseEvent {
       String ticket,
       String agencyCode,
       CaseStatus status,
-      String reason,
+      @Personal String reason,
       String actor)
       implements CaseEvent {}
 
@@ -348,7 +348,7 @@ public sealed interface CaseEvent {
       String stage,
       int extension,
       String unit,
-      String reason,
+      @Personal String reason,
       @Nullable ReplyAddress replyAddress,
       String actor)
       implements CaseEvent {}
@@ -366,7 +366,7 @@ public sealed interface CaseEvent {
       String agencyCode,
       CaseStatus status,
       int rating,
-      @Nullable String comment,
+      @Personal @Nullable String comment,
       String messageId)
       implements CaseEvent {}
 }

@@ -32,14 +32,14 @@ public record ComplaintReceived(
     String providerMessageId,
     Sender sender,
     String messageType,
-    @Nullable String subject,
-    @Nullable String text,
+    @Personal @Nullable String subject,
+    @Personal @Nullable String text,
     List<Attachment> attachments,
-    @Nullable Location location,
+    @Personal @Nullable Location location,
     @Nullable String inReplyTo,
     List<String> references,
     Instant receivedAt,
-    Map<String, String> metadata,
+    @Personal Map<String, String> metadata,
     @Nullable String ticket) {
 
   public ComplaintReceived {
@@ -95,8 +95,8 @@ public record ComplaintReceived(
    * @param confidential the report must not be published (LAPOR! rahasia)
    */
   public record Sender(
-      String channelUserId,
-      @Nullable String displayName,
+      @Personal String channelUserId,
+      @Personal @Nullable String displayName,
       boolean anonymous,
       boolean confidential) {}
 
@@ -109,7 +109,7 @@ public record ComplaintReceived(
   public record Attachment(
       String attachmentId,
       String mediaType,
-      @Nullable String fileName,
+      @Personal @Nullable String fileName,
       long sizeBytes,
       @Nullable String sha256,
       @Nullable String storageRef,

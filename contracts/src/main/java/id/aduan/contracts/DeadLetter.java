@@ -19,6 +19,6 @@ public record DeadLetter(
     String source,
     @Nullable Channel channel,
     String reason,
-    String detail,
+    @Personal String detail,
     String contentType,
-    String payloadBase64) {}
+    @Personal String payloadBase64) {}

@@ -19,7 +19,7 @@ public record DeliveryReceipt(
     @Nullable String providerMessageId,
     Status status,
     @Nullable String errorCode,
-    @Nullable String errorMessage,
+    @Personal @Nullable String errorMessage,
     Instant providerTime) {
 
   public enum Status {

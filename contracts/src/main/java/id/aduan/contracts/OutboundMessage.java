@@ -31,14 +31,14 @@ public record OutboundMessage(
     ReplyAddress to,
     String purpose,
     String language,
-    @Nullable String subject,
-    String text,
+    @Personal @Nullable String subject,
+    @Personal String text,
     @Nullable Template template,
     @Nullable String replyToProviderMessageId,
     List<String> references,
     List<OutboundAttachment> attachments,
     boolean automatic,
-    @Nullable String html,
+    @Personal @Nullable String html,
     @Nullable String reasonCode) {
 
   public OutboundMessage {
@@ -121,7 +121,7 @@ public record OutboundMessage(
         null);
   }
 
-  public record Template(String name, String language, List<String> parameters) {
+  public record Template(String name, String language, @Personal List<String> parameters) {
     public Template {
       parameters = parameters == null ? List.of() : List.copyOf(parameters);
     }

@@ -5,4 +5,5 @@ package id.aduan.contracts;
  * mailbox address, page or Instagram account id, LAPOR! agency id) and the citizen's identity on it
  * (phone number or WhatsApp user id, email address, page-scoped id, LAPOR! tracking id).
  */
-public record ReplyAddress(Channel channel, String channelAccountId, String recipientId) {}
+public record ReplyAddress(
+    Channel channel, String channelAccountId, @Personal String recipientId) {}

@@ -102,7 +102,10 @@ class WalkingSkeletonEndToEndTest {
             List.of(
                 "spring.cloud.stream.kafka.binder.brokers=" + brokers,
                 "spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("e2e-" + name),
-                "server.port=0"));
+                "server.port=0",
+                // As in production: personal fields cross every topic sealed, and each service
+                // reads what the others wrote (docs/adr/0026; test-support turns it off elsewhere).
+                "aduan.pii.topic-encryption=true"));
     properties.addAll(List.of(extra));
     // As command-line arguments: they outrank the service's own configuration file.
     ConfigurableApplicationContext context =

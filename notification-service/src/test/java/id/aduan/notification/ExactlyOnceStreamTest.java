@@ -13,6 +13,7 @@ import id.aduan.messaging.Outbox;
 import id.aduan.notification.domain.Part;
 import id.aduan.notification.persistence.NotificationDocument;
 import id.aduan.notification.persistence.Notifications;
+import id.aduan.notification.persistence.Recipients;
 import id.aduan.testsupport.AduanKafka;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +83,8 @@ class ExactlyOnceStreamTest {
     f.bean(Notifications.class)
         .insert(
             new NotificationDocument(
-                "evt-leftover/WHATSAPP:" + other.recipientId(),
+                "evt-leftover/WHATSAPP:"
+                    + f.app.getBean(Recipients.class).hash(other.recipientId()),
                 "evt-leftover",
                 "c-leftover",
                 "STATUS",
@@ -95,7 +97,7 @@ class ExactlyOnceStreamTest {
                 unsent.ticket(),
                 "CITIZEN",
                 other,
-                NotificationDocument.key(other),
+                f.app.getBean(Recipients.class).key(other),
                 "id",
                 null,
                 List.of(
@@ -122,7 +124,10 @@ class ExactlyOnceStreamTest {
         .atMost(StreamFixture.PATIENCE)
         .untilAsserted(
             () -> assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, "c-leftover")).hasSize(1));
-    assertThat(f.bean(Notifications.class).byId("evt-leftover/WHATSAPP:" + other.recipientId()))
+    assertThat(
+            f.bean(Notifications.class)
+                .byId(
+                    "evt-leftover/WHATSAPP:" + f.bean(Recipients.class).hash(other.recipientId())))
         .get()
         .extracting(NotificationDocument::outboxPending)
         .isEqualTo(false);

@@ -22,6 +22,7 @@ import id.aduan.notification.persistence.Attempts;
 import id.aduan.notification.persistence.CaseViews;
 import id.aduan.notification.persistence.CitizenWindows;
 import id.aduan.notification.persistence.Notifications;
+import id.aduan.notification.persistence.Recipients;
 import id.aduan.notification.scheduling.DailyDigest;
 import id.aduan.notification.scheduling.ReleaseHeld;
 import id.aduan.testsupport.AduanKafka;
@@ -92,7 +93,11 @@ class NotificationServiceStreamTest {
         .atMost(StreamFixture.PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(notifications.byId(opened.eventId() + "/WHATSAPP:" + citizen))
+                assertThat(
+                        notifications.byId(
+                            opened.eventId()
+                                + "/WHATSAPP:"
+                                + f.bean(Recipients.class).hash(citizen)))
                     .get()
                     .satisfies(
                         n -> {

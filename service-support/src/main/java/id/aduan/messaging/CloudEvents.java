@@ -18,25 +18,64 @@ import tools.jackson.databind.json.JsonMapper;
  * ce_id} is the record's {@code eventId}, {@code ce_time} its {@code occurredAt}, {@code ce_type}
  * comes from {@link EventTypes}. Header values are written as UTF-8 bytes so that any CloudEvents
  * reader (not only Spring) understands them.
+ *
+ * <p>With {@link PersonalFields} (every service; docs/adr/0026) the body holds the records'
+ * personal components only as ciphertext and the partition key is a keyed hash; reading decrypts,
+ * and still reads clear bodies written before.
  */
 public final class CloudEvents {
 
   private final JsonMapper json;
   private final String source;
+  private final @Nullable PersonalFields personal;
 
   /**
    * @param source the {@code ce_source} of everything this service publishes, e.g. {@code
    *     /aduan/case-service}
    */
   public CloudEvents(JsonMapper json, String source) {
-    this.json = json;
+    this(json, source, null);
+  }
+
+  /**
+   * @param personal encrypts personal components and hashes keys; null writes them in clear (only
+   *     with {@code aduan.pii.topic-encryption=false}, for tests)
+   */
+  public CloudEvents(JsonMapper json, String source, @Nullable PersonalFields personal) {
+    this.json = personal == null ? json : personal.mapper();
     this.source = source;
+    this.personal = personal;
+  }
+
+  /** How personal data is sealed on the way out, or empty when topics are written in clear. */
+  public Optional<PersonalFields> personal() {
+    return Optional.ofNullable(personal);
+  }
+
+  /** The record's body as it goes on a topic (personal components encrypted). */
+  public byte[] body(Object record) {
+    return json.writeValueAsBytes(record);
+  }
+
+  /** The record's body as text, for an outbox entry that waits in a store. */
+  public String bodyText(Object record) {
+    return json.writeValueAsString(record);
+  }
+
+  /** The partition key as it goes to Kafka (a keyed hash when personal data is sealed). */
+  public String key(String key) {
+    return personal == null ? key : personal.key(key);
   }
 
   public Message<byte[]> toMessage(Object record, String key, @Nullable String subject) {
+    return toMessageWithKafkaKey(record, key(key), subject);
+  }
+
+  /** As {@link #toMessage}, with a key already as it goes to Kafka (see {@link #key}). */
+  Message<byte[]> toMessageWithKafkaKey(Object record, String kafkaKey, @Nullable String subject) {
     MessageBuilder<byte[]> builder =
-        MessageBuilder.withPayload(json.writeValueAsBytes(record))
-            .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
+        MessageBuilder.withPayload(body(record))
+            .setHeader(KafkaHeaders.KEY, kafkaKey.getBytes(StandardCharsets.UTF_8))
             .setHeader(CloudEventHeaders.ID, utf8(component(record, "eventId").toString()))
             .setHeader(CloudEventHeaders.TYPE, utf8(EventTypes.typeOf(record.getClass())))
             .setHeader(CloudEventHeaders.SOURCE, utf8(source))
@@ -103,6 +142,11 @@ public final class CloudEvents {
       }
       return value;
     } catch (JacksonException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof UnreadableMessageException unreadable) {
+          throw unreadable;
+        }
+      }
       throw new UnreadableMessageException(
           "MALFORMED",
           "body is not a valid " + target.getSimpleName() + ": " + e.getOriginalMessage());

@@ -39,6 +39,11 @@ public final class EventPublisher {
     send(topic, cloudEvents.toMessage(record, key, subject));
   }
 
+  /** As {@link #publish}, with a key already as it goes to Kafka (an outbox entry's). */
+  void publishWithKafkaKey(String topic, String kafkaKey, Object record, @Nullable String subject) {
+    send(topic, cloudEvents.toMessageWithKafkaKey(record, kafkaKey, subject));
+  }
+
   /**
    * Reads a consumed message as the record its {@code ce_type} names (or as {@code fallback} when
    * it has none). One that cannot be read is dead-lettered to {@code <sourceTopic>.dlq} with the
@@ -79,14 +84,21 @@ public final class EventPublisher {
    * Sends an input that cannot be processed to {@code <topic>.dlq}, with the reason in a header.
    */
   public void deadLetter(String dlqTopic, Message<byte[]> original, String reason, String detail) {
-    Message<byte[]> dead =
-        MessageBuilder.withPayload(original.getPayload())
+    // The input may hold personal data anywhere (and the detail may quote it): with personal data
+    // sealed, the copy is the whole payload encrypted and the detail too (docs/adr/0026).
+    Optional<PersonalFields> personal = cloudEvents.personal();
+    byte[] payload = personal.map(p -> p.seal(original.getPayload())).orElse(original.getPayload());
+    String why = personal.map(p -> p.sealText(detail)).orElse(detail);
+    MessageBuilder<byte[]> builder =
+        MessageBuilder.withPayload(payload)
             .copyHeadersIfAbsent(original.getHeaders())
             .setHeader(
                 CloudEventHeaders.DLQ_REASON,
-                (reason + ": " + detail).getBytes(StandardCharsets.UTF_8))
-            .build();
-    send(dlqTopic, dead);
+                (reason + ": " + why).getBytes(StandardCharsets.UTF_8));
+    if (personal.isPresent()) {
+      builder.setHeader(PersonalFields.SEALED_HEADER, "payload".getBytes(StandardCharsets.UTF_8));
+    }
+    send(dlqTopic, builder.build());
     // The detail stays in the dead letter: a parser's message may quote the citizen's text.
     log.warn("dead-lettered a message to {}: {}", dlqTopic, reason);
     meters.counter("aduan.dead.letters", "topic", dlqTopic, "reason", reason).increment();

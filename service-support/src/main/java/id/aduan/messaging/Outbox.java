@@ -16,15 +16,22 @@ public final class Outbox {
 
   private final EventPublisher publisher;
   private final CloudEvents cloudEvents;
-  private final JsonMapper json;
 
+  /**
+   * {@code json} is no longer used (bodies come from {@link CloudEvents#bodyText}); kept for
+   * callers.
+   */
   public Outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json) {
     this.publisher = publisher;
     this.cloudEvents = cloudEvents;
-    this.json = json;
   }
 
-  /** An event waiting to be published; {@code json} is the contract record's body. */
+  /**
+   * An event waiting to be published; {@code json} is the contract record's body as it goes on the
+   * topic (personal components encrypted, docs/adr/0026), so the store never holds them in clear;
+   * {@code key} is the partition key as it goes to Kafka (a keyed hash, see {@link
+   * CloudEvents#key}).
+   */
   public record Entry(
       String eventId,
       String topic,
@@ -37,10 +44,10 @@ public final class Outbox {
     return new Entry(
         CloudEvents.eventId(record),
         topic,
-        key,
+        cloudEvents.key(key),
         EventTypes.typeOf(record.getClass()),
         subject,
-        json.writeValueAsString(record));
+        cloudEvents.bodyText(record));
   }
 
   /**
@@ -53,7 +60,7 @@ public final class Outbox {
           EventTypes.classOf(entry.type())
               .orElseThrow(() -> new IllegalStateException("unknown outbox type " + entry.type()));
       Object record = cloudEvents.read(entry.json().getBytes(StandardCharsets.UTF_8), type);
-      publisher.publish(entry.topic(), entry.key(), record, entry.subject());
+      publisher.publishWithKafkaKey(entry.topic(), entry.key(), record, entry.subject());
       published.accept(entry);
     }
   }

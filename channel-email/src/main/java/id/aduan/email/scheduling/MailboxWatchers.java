@@ -190,11 +190,12 @@ public class MailboxWatchers implements SmartLifecycle {
           if (!running) {
             return;
           }
+          // The exception's class only: a parser's or server's message may quote a sender's
+          // address or a line of the mail (docs/adr/0026).
           log.warn(
-              "reading mailbox {} failed ({}: {}); reconnecting in {}",
+              "reading mailbox {} failed ({}); reconnecting in {}",
               mailbox.address(),
               e.getClass().getSimpleName(),
-              e.getMessage(),
               backoff);
           if (!backOff("read", backoff)) {
             return;

@@ -101,7 +101,7 @@ class DeliverSocial implements Consumer<Message<byte[]>> {
     sent.sent(
         mid,
         outbound.eventId(),
-        SentMessages.conversation(
+        sent.conversation(
             channel.name(), outbound.to().channelAccountId(), outbound.to().recipientId()),
         now);
     count(channel, outbound, tag == null ? "sent" : "sent_human_agent");

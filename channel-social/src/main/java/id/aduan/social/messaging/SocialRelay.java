@@ -171,7 +171,7 @@ public class SocialRelay {
   }
 
   private void receipt(SocialBatch.Receipt r) {
-    String conversation = SentMessages.conversation(r.channel().name(), r.accountId(), r.userId());
+    String conversation = sent.conversation(r.channel().name(), r.accountId(), r.userId());
     List<Mark> marks = new ArrayList<>();
     for (String mid : r.mids()) {
       SentMessages.Sent s = sent.byMid(mid);

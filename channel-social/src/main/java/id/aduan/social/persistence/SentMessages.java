@@ -1,5 +1,6 @@
 package id.aduan.social.persistence;
 
+import id.aduan.support.pii.PiiCipher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,16 +16,19 @@ import org.springframework.stereotype.Repository;
 /**
  * What the page sent, by Meta's {@code message_id}: lets a delivery or read event name the outbound
  * message it is about. Messenger's read event carries only a watermark, which covers every message
- * sent to that citizen up to then. Kept 30 days.
+ * sent to that citizen up to then. Kept 30 days. A conversation is named by channel, account and a
+ * keyed hash of the citizen's user id (docs/adr/0026).
  */
 @Repository
 public class SentMessages {
 
   static final String COLLECTION = "social_sent_messages";
   private final MongoTemplate mongo;
+  private final PiiCipher cipher;
 
-  SentMessages(MongoTemplate mongo) {
+  SentMessages(MongoTemplate mongo, PiiCipher cipher) {
     this.mongo = mongo;
+    this.cipher = cipher;
     mongo
         .indexOps(COLLECTION)
         .createIndex(new Index("sentAt", Sort.Direction.ASC).expire(Duration.ofDays(30)));
@@ -62,8 +66,8 @@ public class SentMessages {
     return found;
   }
 
-  public static String conversation(String channel, String accountId, String userId) {
-    return channel + ":" + accountId + ":" + userId;
+  public String conversation(String channel, String accountId, String userId) {
+    return channel + ":" + accountId + ":" + cipher.lookup("social", userId);
   }
 
   public record Sent(

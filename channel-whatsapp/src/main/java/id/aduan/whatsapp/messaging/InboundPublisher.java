@@ -101,7 +101,7 @@ public class InboundPublisher implements DisposableBean {
       // Every webhook: the same record as below, without building a Spring message, mapping its
       // headers again or reading the record's components reflectively.
       ProducerRecord<byte[], byte[]> kafkaRecord =
-          new ProducerRecord<>(topic, utf8(key), json.writeValueAsBytes(complaint));
+          new ProducerRecord<>(topic, utf8(cloudEvents.key(key)), cloudEvents.body(complaint));
       fixed.forEach(kafkaRecord.headers()::add);
       kafkaRecord.headers().add(CloudEventHeaders.ID, utf8(complaint.eventId()));
       kafkaRecord.headers().add(CloudEventHeaders.TIME, utf8(complaint.occurredAt().toString()));

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import id.aduan.support.pii.PiiCipher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +27,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * When each citizen last wrote to each agency number: the start of WhatsApp's 24-hour
- * customer-service window. Keyed by {@code <phone-number-id>:<citizen>}; older than the window plus
- * a day, an entry is useless and expires.
+ * customer-service window. Keyed by {@code <phone-number-id>:<keyed hash of the citizen>} (HMAC
+ * with the personal-data lookup key, docs/adr/0026: the store holds no phone number); older than
+ * the window plus a day, an entry is useless and expires. Entries written before under the clear
+ * number are no longer found: they only make one window look closed (a template) until the citizen
+ * writes again, and expire within 48 hours.
  *
  * <p>Recorded off the webhook's acknowledgement path: {@link #recordInbound} only notes the time,
  * and one background thread writes the notes in batches (one round trip for many webhooks). Until
@@ -42,6 +46,7 @@ public class CustomerWindows implements DisposableBean {
   private static final Duration WRITE_GRANULARITY = Duration.ofMinutes(1);
   private static final int RECENT_LIMIT = 50_000;
   private final MongoTemplate mongo;
+  private final PiiCipher cipher;
 
   /** What this instance wrote (or noted) last per citizen; cleared when it grows too large. */
   private final Map<String, Instant> recentlyRecorded = new ConcurrentHashMap<>();
@@ -51,8 +56,9 @@ public class CustomerWindows implements DisposableBean {
   private final Thread writer;
   private volatile boolean running = true;
 
-  CustomerWindows(MongoTemplate mongo) {
+  CustomerWindows(MongoTemplate mongo, PiiCipher cipher) {
     this.mongo = mongo;
+    this.cipher = cipher;
     mongo
         .indexOps(COLLECTION)
         .createIndex(new Index("lastInboundAt", Sort.Direction.ASC).expire(Duration.ofHours(48)));
@@ -156,8 +162,8 @@ public class CustomerWindows implements DisposableBean {
     return a.isAfter(b) ? a : b;
   }
 
-  private static String key(String phoneNumberId, String citizen) {
-    return phoneNumberId + ":" + citizen;
+  private String key(String phoneNumberId, String citizen) {
+    return phoneNumberId + ":" + cipher.lookup("wa", citizen);
   }
 
   @Override

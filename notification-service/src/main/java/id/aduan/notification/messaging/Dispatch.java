@@ -19,6 +19,7 @@ import id.aduan.notification.persistence.CitizenWindows;
 import id.aduan.notification.persistence.DailyCounts;
 import id.aduan.notification.persistence.NotificationDocument;
 import id.aduan.notification.persistence.Notifications;
+import id.aduan.notification.persistence.Recipients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,6 +50,7 @@ public class Dispatch {
   private final Outbox outbox;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final Recipients recipients;
 
   Dispatch(
       Notifications notifications,
@@ -58,7 +60,8 @@ public class Dispatch {
       DailyCounts counts,
       Outbox outbox,
       MeterRegistry meters,
-      Clock clock) {
+      Clock clock,
+      Recipients recipients) {
     this.notifications = notifications;
     this.attempts = attempts;
     this.cases = cases;
@@ -67,6 +70,7 @@ public class Dispatch {
     this.outbox = outbox;
     this.meters = meters;
     this.clock = clock;
+    this.recipients = recipients;
   }
 
   /** The case a notice is about, and the language its recipients read. */
@@ -79,14 +83,14 @@ public class Dispatch {
         .toString();
   }
 
-  /** The id of one notice to one recipient. */
-  static String notificationId(String sourceEventId, Notice notice, ReplyAddress to) {
+  /** The id of one notice to one recipient (by the keyed hash of the address, docs/adr/0026). */
+  String notificationId(String sourceEventId, Notice notice, ReplyAddress to) {
     return sourceEventId
         + (notice.key().isEmpty() ? "" : "#" + notice.key())
         + "/"
         + to.channel()
         + ":"
-        + to.recipientId();
+        + recipients.hash(to.recipientId());
   }
 
   public void dispatch(String sourceEventId, Notice notice, About about, Agency agency) {
@@ -269,7 +273,7 @@ public class Dispatch {
             null,
             Notice.Audience.STAFF.name(),
             to,
-            NotificationDocument.key(to),
+            recipients.key(to),
             agency.language(),
             null,
             List.of(),
@@ -315,7 +319,8 @@ public class Dispatch {
       if (doc.tried().contains(next.channel().name()) || next.channel() == Channel.FRONT_DESK) {
         continue;
       }
-      String id = doc.id() + "/fallback/" + next.channel() + ":" + next.recipientId();
+      String id =
+          doc.id() + "/fallback/" + next.channel() + ":" + recipients.hash(next.recipientId());
       if (notifications.byId(id).isPresent()) {
         return;
       }
@@ -340,7 +345,7 @@ public class Dispatch {
               doc.ticket(),
               doc.audience(),
               next,
-              NotificationDocument.key(next),
+              recipients.key(next),
               doc.language(),
               null,
               parts,
@@ -382,7 +387,7 @@ public class Dispatch {
         about.ticket(),
         notice.audience().name(),
         to,
-        NotificationDocument.key(to),
+        recipients.key(to),
         about.language(),
         null,
         List.of(part),

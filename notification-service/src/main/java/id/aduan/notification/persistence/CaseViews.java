@@ -33,9 +33,11 @@ public class CaseViews {
   private static final String COLLECTION = "case_views";
   private static final String COMPLETION = "completion";
   private final MongoTemplate mongo;
+  private final Recipients recipients;
 
-  CaseViews(MongoTemplate mongo) {
+  CaseViews(MongoTemplate mongo, Recipients recipients) {
     this.mongo = mongo;
+    this.recipients = recipients;
     mongo.indexOps(COLLECTION).createIndex(new Index("agencyCode", Sort.Direction.ASC));
   }
 
@@ -85,7 +87,7 @@ public class CaseViews {
 
   public Optional<CaseView> byId(String caseId) {
     Document doc = mongo.getCollection(COLLECTION).find(new Document("_id", caseId)).first();
-    return Optional.ofNullable(doc).map(CaseViews::view);
+    return Optional.ofNullable(doc).map(this::view);
   }
 
   /** Every case of an agency (the daily digest reads them once a day). */
@@ -102,10 +104,18 @@ public class CaseViews {
     return new Update().set("ticket", ticket).set("agencyCode", agencyCode);
   }
 
-  private static void reachable(Update u, @Nullable ReplyAddress address) {
+  /**
+   * The preferred address sealed whole; the known ones as references (equal for equal addresses, so
+   * each is kept once) with their sealed recipients apart, by hash (docs/adr/0026).
+   */
+  private void reachable(Update u, @Nullable ReplyAddress address) {
     if (address != null && address.channel() != Channel.FRONT_DESK) {
-      Document a = address(address);
-      u.set("preferred", a).addToSet("known", a);
+      Document reference = recipients.reference(address);
+      u.set("preferred", recipients.document(address))
+          .addToSet("known", reference)
+          .set(
+              "recipients." + reference.getString("recipientKey"),
+              recipients.seal(address.recipientId()));
     }
   }
 
@@ -113,22 +123,7 @@ public class CaseViews {
     mongo.upsert(Query.query(Criteria.where("_id").is(caseId)), u, COLLECTION);
   }
 
-  private static Document address(ReplyAddress a) {
-    return new Document("channel", a.channel().name())
-        .append("channelAccountId", a.channelAccountId())
-        .append("recipientId", a.recipientId());
-  }
-
-  private static @Nullable ReplyAddress address(@Nullable Document d) {
-    return d == null
-        ? null
-        : new ReplyAddress(
-            Channel.valueOf(d.getString("channel")),
-            d.getString("channelAccountId"),
-            d.getString("recipientId"));
-  }
-
-  private static CaseView view(Document d) {
+  private CaseView view(Document d) {
     Document deadlines = d.get("deadlines", Document.class);
     Instant deadline = null;
     if (deadlines != null) {
@@ -143,8 +138,12 @@ public class CaseViews {
                   .orElse(null);
     }
     List<ReplyAddress> known = new ArrayList<>();
+    Document sealed = d.get("recipients", Document.class);
     for (Document a : d.getList("known", Document.class, List.of())) {
-      known.add(address(a));
+      ReplyAddress address = recipients.address(a, sealed);
+      if (address != null) {
+        known.add(address);
+      }
     }
     String status = d.getString("status");
     return new CaseView(
@@ -155,7 +154,7 @@ public class CaseViews {
         status == null ? null : CaseStatus.valueOf(status),
         d.getString("division"),
         d.getString("officer"),
-        address(d.get("preferred", Document.class)),
+        recipients.address(d.get("preferred", Document.class), sealed),
         known,
         d.getString("sourceMessageId"),
         deadline,

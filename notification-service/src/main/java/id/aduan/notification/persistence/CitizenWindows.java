@@ -12,33 +12,33 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * When each citizen last wrote on each address ({@code citizen_windows}, {@code _id} = channel,
- * account and recipient): WhatsApp's and Meta's windows count from it.
+ * When each citizen last wrote on each address ({@code citizen_windows}, {@code _id} = {@link
+ * Recipients#key}: channel, account and the keyed hash of the recipient): WhatsApp's and Meta's
+ * windows count from it.
  */
 @Repository
 public class CitizenWindows {
 
   private static final String COLLECTION = "citizen_windows";
   private final MongoTemplate mongo;
+  private final Recipients recipients;
 
-  CitizenWindows(MongoTemplate mongo) {
+  CitizenWindows(MongoTemplate mongo, Recipients recipients) {
     this.mongo = mongo;
+    this.recipients = recipients;
   }
 
   /** Moves the last inbound moment forward only, so a late redelivery does not shrink it. */
   public void touch(ReplyAddress address, Instant at) {
     mongo.upsert(
-        Query.query(Criteria.where("_id").is(NotificationDocument.key(address))),
+        Query.query(Criteria.where("_id").is(recipients.key(address))),
         new Update().max("lastInboundAt", Date.from(at)),
         COLLECTION);
   }
 
   public @Nullable Instant lastInbound(ReplyAddress address) {
     Document doc =
-        mongo
-            .getCollection(COLLECTION)
-            .find(new Document("_id", NotificationDocument.key(address)))
-            .first();
+        mongo.getCollection(COLLECTION).find(new Document("_id", recipients.key(address))).first();
     return doc == null || doc.getDate("lastInboundAt") == null
         ? null
         : doc.getDate("lastInboundAt").toInstant();

@@ -19,7 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     {@code sendAt}: quiet hours, the daily limit, the survey delay), {@code MERGED} (its part
  *     rides in {@code mergedInto}), {@code CLOSED} (the channel did not allow it; handed to a
  *     fallback)
- * @param toKey the recipient as one string, for finding what is held for them
+ * @param toKey the recipient as one string ({@link Recipients#key}: no address in clear), for
+ *     finding what is held for them
  * @param parts what to say (several once merged); {@code partCount} guards a release against a part
  *     merged in at the same moment
  * @param tried the channels already tried for this notice, fallbacks included
@@ -107,9 +108,5 @@ public record NotificationDocument(
         partCount,
         mergedInto,
         tried);
-  }
-
-  public static String key(ReplyAddress to) {
-    return to.channel() + ":" + to.channelAccountId() + ":" + to.recipientId();
   }
 }

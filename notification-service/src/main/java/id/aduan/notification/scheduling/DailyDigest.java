@@ -6,6 +6,7 @@ import id.aduan.notification.domain.Decisions;
 import id.aduan.notification.domain.Digests;
 import id.aduan.notification.messaging.Dispatch;
 import id.aduan.notification.persistence.CaseViews;
+import id.aduan.notification.persistence.Recipients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -25,18 +26,21 @@ public class DailyDigest {
   private final Dispatch dispatch;
   private final Clock clock;
   private final boolean enabled;
+  private final Recipients recipients;
 
   DailyDigest(
       AgencyCatalog agencies,
       CaseViews cases,
       Dispatch dispatch,
       Clock clock,
-      @Value("${aduan.notification.digest.enabled:true}") boolean enabled) {
+      @Value("${aduan.notification.digest.enabled:true}") boolean enabled,
+      Recipients recipients) {
     this.agencies = agencies;
     this.cases = cases;
     this.dispatch = dispatch;
     this.clock = clock;
     this.enabled = enabled;
+    this.recipients = recipients;
   }
 
   @Scheduled(fixedDelayString = "${aduan.notification.digest.check-interval:1m}")
@@ -62,7 +66,7 @@ public class DailyDigest {
                   + "/"
                   + local.toLocalDate()
                   + "/EMAIL:"
-                  + to.recipientId();
+                  + recipients.hash(to.recipientId());
           if (dispatch.sendOnce(id, to, rendered, agency)) {
             sent++;
           }

@@ -62,7 +62,7 @@ class NotificationsTest {
         "BDG-2026-000001",
         "CITIZEN",
         TO,
-        NotificationDocument.key(TO),
+        TO_KEY,
         "id",
         null,
         List.of(),
@@ -70,6 +70,8 @@ class NotificationsTest {
         null,
         List.of("WHATSAPP"));
   }
+
+  private static final String TO_KEY = "WHATSAPP:100000000000001:recipient:0123";
 
   private static final ReplyAddress TO =
       new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890");
@@ -93,7 +95,7 @@ class NotificationsTest {
         "BDG-1",
         "CITIZEN",
         TO,
-        NotificationDocument.key(TO),
+        TO_KEY,
         "id",
         sendAt,
         List.of(part(id)),
@@ -106,7 +108,7 @@ class NotificationsTest {
   void aPartJoinsAHeldMessageOnceAndNotAfterItWasReleased() {
     notifications.insert(held("h-1", DECIDED.plusSeconds(60)));
 
-    assertThat(notifications.heldFor(NotificationDocument.key(TO), "c-1"))
+    assertThat(notifications.heldFor(TO_KEY, "c-1"))
         .get()
         .extracting(NotificationDocument::id)
         .isEqualTo("h-1");
@@ -122,7 +124,7 @@ class NotificationsTest {
     assertThat(notifications.release(two, "out-h", entry("out-h"))).isTrue();
     assertThat(notifications.release(two, "out-h", entry("out-h"))).as("released once").isFalse();
     assertThat(notifications.addPart("h-1", part("p-3"))).isFalse();
-    assertThat(notifications.heldFor(NotificationDocument.key(TO), "c-1")).isEmpty();
+    assertThat(notifications.heldFor(TO_KEY, "c-1")).isEmpty();
   }
 
   @Test
