@@ -146,6 +146,8 @@ public final class LocalPlatform implements AutoCloseable {
     environment.put("ADUAN_JAVA_HOME", javaHome);
     environment.put("JAVA_HOME", javaHome);
     environment.put("ADUAN_TWILIO_AUTHTOKEN", TWILIO_AUTH_TOKEN);
+    // channel-lapor polls every 30 s by default; a test waits for a report's case, not for that.
+    environment.put("ADUAN_LAPOR_POLLINTERVAL", "2s");
     environment.put("ADUAN_START_TIMEOUT", String.valueOf(START_TIMEOUT.toSeconds() - 20));
     ports.forEach((name, port) -> environment.put(name, String.valueOf(port)));
   }
@@ -308,6 +310,11 @@ public final class LocalPlatform implements AutoCloseable {
   /** The admin account of an agency code (e.g. {@code BDG} gives {@code bdg.admin}). */
   public static String admin(String agencyCode) {
     return agencyCode.toLowerCase(java.util.Locale.ROOT) + ".admin";
+  }
+
+  /** The repository the platform runs from (where {@code ./aduan} is). */
+  public Path root() {
+    return root;
   }
 
   /** {@code $ADUAN_HOME}: data, logs ({@code logs/}), pid files ({@code run/}). */
