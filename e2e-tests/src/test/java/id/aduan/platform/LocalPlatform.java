@@ -114,6 +114,17 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
+  /** The lowest port Linux gives to outgoing connections (32768 unless configured). */
+  private static int ephemeralLow() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      int low = Integer.parseInt(range.split("\\s+")[0]);
+      return low > 15_000 ? low : 32_768;
+    } catch (IOException | RuntimeException e) {
+      return 32_768;
+    }
+  }
+
   private static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {
@@ -127,11 +138,26 @@ public final class LocalPlatform implements AutoCloseable {
   private void allocatePorts() throws IOException {
     List<String> names = new ArrayList<>(SERVICE_PORTS.values());
     names.addAll(OTHER_PORTS);
-    // All held open together, so no two names get the same port.
+    // Below the ephemeral range: a port the kernel hands out for outgoing connections (the
+    // services' own to Kafka and MongoDB) could be taken again before the service listens on it.
+    // Each held open until all are chosen, so no two names get the same port.
+    int below = ephemeralLow();
+    java.util.Random random = new java.util.Random();
     List<ServerSocket> held = new ArrayList<>();
     try {
       for (String name : names) {
-        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket socket = null;
+        for (int attempt = 0; socket == null; attempt++) {
+          if (attempt == 200) {
+            throw new IOException("no free port below " + below);
+          }
+          int port = 10_000 + random.nextInt(below - 10_000);
+          try {
+            socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+          } catch (IOException taken) {
+            // try another
+          }
+        }
         held.add(socket);
         ports.put(name, socket.getLocalPort());
       }
