@@ -114,6 +114,17 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
+  /** The lowest port Linux gives to outgoing connections (32768 unless configured). */
+  private static int ephemeralLow() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      int low = Integer.parseInt(range.split("\\s+")[0]);
+      return low > 15_000 ? low : 32_768;
+    } catch (IOException | RuntimeException e) {
+      return 32_768;
+    }
+  }
+
   private static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {
@@ -127,11 +138,26 @@ public final class LocalPlatform implements AutoCloseable {
   private void allocatePorts() throws IOException {
     List<String> names = new ArrayList<>(SERVICE_PORTS.values());
     names.addAll(OTHER_PORTS);
-    // All held open together, so no two names get the same port.
+    // Below the ephemeral range: a port the kernel hands out for outgoing connections (the
+    // services' own to Kafka and MongoDB) could be taken again before the service listens on it.
+    // Each held open until all are chosen, so no two names get the same port.
+    int below = ephemeralLow();
+    java.util.Random random = new java.util.Random();
     List<ServerSocket> held = new ArrayList<>();
     try {
       for (String name : names) {
-        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket socket = null;
+        for (int attempt = 0; socket == null; attempt++) {
+          if (attempt == 200) {
+            throw new IOException("no free port below " + below);
+          }
+          int port = 10_000 + random.nextInt(below - 10_000);
+          try {
+            socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+          } catch (IOException taken) {
+            // try another
+          }
+        }
         held.add(socket);
         ports.put(name, socket.getLocalPort());
       }
@@ -146,6 +172,8 @@ public final class LocalPlatform implements AutoCloseable {
     environment.put("ADUAN_JAVA_HOME", javaHome);
     environment.put("JAVA_HOME", javaHome);
     environment.put("ADUAN_TWILIO_AUTHTOKEN", TWILIO_AUTH_TOKEN);
+    // channel-lapor polls every 30 s by default; a test waits for a report's case, not for that.
+    environment.put("ADUAN_LAPOR_POLLINTERVAL", "2s");
     environment.put("ADUAN_START_TIMEOUT", String.valueOf(START_TIMEOUT.toSeconds() - 20));
     // LAPOR! polled every 2 s rather than 30 s, so a report becomes a case within a test's
     // patience.
@@ -311,6 +339,11 @@ public final class LocalPlatform implements AutoCloseable {
   /** The admin account of an agency code (e.g. {@code BDG} gives {@code bdg.admin}). */
   public static String admin(String agencyCode) {
     return agencyCode.toLowerCase(java.util.Locale.ROOT) + ".admin";
+  }
+
+  /** The repository the platform runs from (where {@code ./aduan} is). */
+  public Path root() {
+    return root;
   }
 
   /** {@code $ADUAN_HOME}: data, logs ({@code logs/}), pid files ({@code run/}). */

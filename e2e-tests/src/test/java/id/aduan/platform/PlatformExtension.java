@@ -76,7 +76,20 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
         System.out.println(platform.start());
         return new Running(platform, Optional.empty());
       } catch (RuntimeException e) {
-        return new Running(platform, Optional.of(e));
+        if (!String.valueOf(e.getMessage()).contains("already in use")) {
+          return new Running(platform, Optional.of(e));
+        }
+        // Another program took one of the free ports between choosing and listening: once more,
+        // on other ports (./aduan has stopped what it had started).
+        System.out.println("A port was taken meanwhile; starting again on other ports.");
+        platform.close(false);
+      }
+      LocalPlatform again = LocalPlatform.create();
+      try {
+        System.out.println(again.start());
+        return new Running(again, Optional.empty());
+      } catch (RuntimeException e) {
+        return new Running(again, Optional.of(e));
       }
     }
 
