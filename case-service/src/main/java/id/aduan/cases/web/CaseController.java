@@ -127,7 +127,11 @@ class CaseController {
       @RequestParam(required = false) @Nullable Instant receivedFrom,
       @RequestParam(required = false) @Nullable Instant receivedTo,
       @RequestParam(required = false) @Nullable @Size(max = 100) String assignee,
-      @RequestParam(required = false) @Nullable @Size(max = 200) String q,
+      @RequestParam(required = false)
+          @Nullable
+          @Size(max = 200)
+          @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+          String q,
       @RequestParam(defaultValue = "false") boolean unsure,
       @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9 .\\-]{16,19}") String nik,
       @RequestParam(required = false) @Nullable @Pattern(regexp = "\\+?[0-9 \\-]{8,20}")

@@ -430,6 +430,12 @@ class OfficerApiTest {
         .isEqualTo(400);
     assertThat(call("bdg.admin", "GET", "/api/v1/cases?slaState=LATE", null).statusCode())
         .isEqualTo(400);
+    // A search text with a control character (NUL cannot be put in a MongoDB pattern) is bad
+    // input, not a server error; right-to-left overrides and runs of '<' are just text.
+    assertThat(call("bdg.admin", "GET", "/api/v1/cases?q=%3C%3C%3C%00lansia", null).statusCode())
+        .isEqualTo(400);
+    assertThat(call("bdg.admin", "GET", "/api/v1/cases?q=%E2%80%AE%3C%3C%3C", null).statusCode())
+        .isEqualTo(200);
   }
 
   // ------------------------------------------------------------------ detail and actions
