@@ -119,6 +119,17 @@ class LaporEndToEndPlatformTest {
       // The only status change of ours is the resolution's, once.
       assertThat(shown.get("status_history")).hasSize(1);
       assertThat(shown.get("status_history").get(0).get("status").asString()).isEqualTo("selesai");
+
+      // Reopened: the report says it is handled again and is back in progress (status table).
+      officer(ticket, "reopen", "{\"reason\":\"Bantuan E2Esatu ternyata belum diterima.\"}");
+      awaitFollowUp(outbound, report, "REOPENED");
+      await()
+          .atMost(PATIENCE)
+          .until(() -> report(report).path("status").asString().equals("proses"));
+      JsonNode reopened = report(report);
+      assertThat(reopened.get("follow_ups").toString())
+          .contains("dibuka kembali", "Bantuan E2Esatu ternyata belum diterima.");
+      assertThat(reopened.get("status_history")).hasSize(2);
     }
   }
 
