@@ -398,6 +398,10 @@ public final class LaporSimulator implements AutoCloseable {
       } else if (method.equals("POST") && parts.length == 3 && parts[2].equals("status")) {
         changeStatus(parts[1], json.readTree(body).path("status").asString());
         respond(exchange, 200, json.writeValueAsString(report(parts[1])));
+      } else if (method.equals("POST") && parts.length == 3 && parts[2].equals("dispositions")) {
+        JsonNode request = json.readTree(body);
+        disposition(parts[1], request.path("from").asString(), request.path("to").asString());
+        respond(exchange, 200, json.writeValueAsString(report(parts[1])));
       } else if (method.equals("POST")
           && parts.length == 3
           && parts[2].equals("reporter-follow-ups")) {
