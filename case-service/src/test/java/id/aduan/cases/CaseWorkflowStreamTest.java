@@ -1158,6 +1158,86 @@ class CaseWorkflowStreamTest {
         .hasSize(1);
   }
 
+  /**
+   * Issue 19: a report LAPOR! dispositioned to another agency is on the timeline with who and when,
+   * and closes the case by the system (CaseRejected REDISPOSITIONED, on which sla-service stops
+   * every clock); delivered twice, it closes it once.
+   */
+  @Test
+  void aLaporReportDispositionedAwayIsOnTheTimelineAndClosesTheCaseOnce() throws Exception {
+    String tracking = "LAPOR-PSR-AWAY-1";
+    send(
+        new ComplaintReceived(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "PSR",
+            Channel.LAPOR,
+            "LAPOR-PSR",
+            tracking,
+            new ComplaintReceived.Sender("u-away", null, false, false),
+            "lapor-report",
+            null,
+            "Lampu penerangan jalan di desa kami padam sejak dua bulan lalu",
+            List.of(),
+            null,
+            null,
+            List.of(tracking),
+            Instant.now(),
+            Map.of("laporTrackingId", tracking, "change", "report", "laporStatus", "disposisi")));
+    CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, tracking);
+    Instant movedAt = Instant.parse("2026-03-06T02:00:00Z");
+    ComplaintReceived away =
+        new ComplaintReceived(
+            UUID.randomUUID().toString(),
+            Instant.now(),
+            "PSR",
+            Channel.LAPOR,
+            "LAPOR-PSR",
+            tracking + "/v3",
+            new ComplaintReceived.Sender("u-away", null, false, false),
+            "lapor-update",
+            null,
+            null,
+            List.of(),
+            null,
+            tracking,
+            List.of(tracking),
+            movedAt,
+            Map.of(
+                "laporTrackingId", tracking,
+                "change", "status",
+                "laporChange", "disposition_away",
+                "laporStatus", "disposisi",
+                "laporDispositionFrom", "Admin Nasional",
+                "laporDispositionTo", "Pemkab Lain"));
+    send(away);
+    send(away);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> cases().byId(c.id()).orElseThrow().status().name().equals("REJECTED"));
+    CaseDocument closed = cases().byId(c.id()).orElseThrow();
+    assertThat(closed.timeline())
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo("lapor-change");
+              assertThat(e.actor()).isEqualTo("LAPOR! (Admin Nasional)");
+              assertThat(e.at()).isEqualTo(movedAt);
+              assertThat(e.reason()).contains("Pemkab Lain", "bukan lagi instansi ini");
+            });
+    assertThat(closed.timeline())
+        .filteredOn(e -> e.action().equals("redispositioned"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo("system");
+              assertThat(e.reason()).contains("didisposisikan ulang ke instansi lain oleh LAPOR!");
+            });
+    awaitEvents(c.id(), 2);
+    List<ConsumerRecord<String, byte[]>> events = eventsOf(c.id(), Duration.ofSeconds(2));
+    assertThat(distinctIds(events, "id.aduan.case.rejected.v1")).hasSize(1);
+  }
+
   // ------------------------------------------------------------------------------- Pasuruan
 
   @Test

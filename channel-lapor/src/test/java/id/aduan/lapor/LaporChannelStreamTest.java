@@ -150,6 +150,38 @@ class LaporChannelStreamTest {
             });
   }
 
+  /**
+   * Issue 19: LAPOR!'s listing stops showing a report dispositioned to another agency; the adapter
+   * reads its open reports again one by one and passes the change on, once.
+   */
+  @Test
+  void givenAReportDispositionedToAnotherAgency_thenOneUpdateSaysItWentAway() {
+    String id = lapor.addReport("LAPOR-BTN", named("Laporan yang dipindahkan"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+
+    lapor.disposition(id, "Admin Nasional", "LAPOR-KEMENSOS");
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                complaintsFor(id).stream().anyMatch(c -> c.metadata().containsKey("laporChange")));
+    assertThat(complaintsFor(id))
+        .filteredOn(c -> c.messageType().equals("lapor-update"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.agencyCode()).isEqualTo("BTN");
+              assertThat(c.inReplyTo()).isEqualTo(id);
+              assertThat(c.metadata())
+                  .containsEntry("laporChange", "disposition_away")
+                  .containsEntry("change", "status")
+                  .containsEntry("laporDispositionTo", "LAPOR-KEMENSOS")
+                  .containsEntry("laporDispositionFrom", "Admin Nasional");
+            });
+    assertThat(lapor.calls()).contains("GET /api/v1/reports/" + id);
+  }
+
   @Test
   void givenAnAnonymousConfidentialReport_thenTheComplaintOnKafkaCarriesNoIdentity() {
     String file = "ktp-" + UUID.randomUUID();
@@ -447,6 +479,34 @@ class LaporChannelStreamTest {
     // for the reporter's, so no new complaint (and no answer to our own answer).
     await().atMost(PATIENCE).until(() -> ownChanges() > echoes);
     assertThat(complaintsFor(id)).hasSize(1);
+  }
+
+  /**
+   * Issue 19: reopening and closing reach the report, as the status table in channel-lapor.yaml
+   * says: the reopened case's follow-up puts the report back in {@code proses}, the closing one
+   * archives it ({@code arsip}), in that order, each once.
+   */
+  @Test
+  void givenAReopeningThenAClosing_thenEachIsAFollowUpWithTheStatusTheTableGives() {
+    String id = lapor.addReport("LAPOR-BTN", named("Dibuka kembali lalu ditutup"));
+    await().atMost(PATIENCE).until(() -> !complaintsFor(id).isEmpty());
+    OutboundMessage reopened =
+        outbound(id, "REOPENED", "Pengaduan BTN-2026-000001 dibuka kembali: belum cair juga");
+    OutboundMessage closing =
+        outbound(id, "CLOSING", "Pengaduan BTN-2026-000001 telah ditutup dan diarsipkan.");
+
+    publishOutbound(reopened);
+    publishOutbound(reopened);
+    publishOutbound(closing);
+
+    await().atMost(PATIENCE).until(() -> lapor.report(id).get("status_history").size() == 2);
+    JsonNode report = lapor.report(id);
+    assertThat(report.get("follow_ups")).hasSize(2);
+    assertThat(report.get("follow_ups").get(0).get("text").asString()).isEqualTo(reopened.text());
+    assertThat(report.get("follow_ups").get(1).get("text").asString()).isEqualTo(closing.text());
+    assertThat(report.get("status_history").get(0).get("status").asString()).isEqualTo("proses");
+    assertThat(report.get("status_history").get(1).get("status").asString()).isEqualTo("arsip");
+    assertThat(report.get("status").asString()).isEqualTo("arsip");
   }
 
   @Test

@@ -119,6 +119,17 @@ class LaporEndToEndPlatformTest {
       // The only status change of ours is the resolution's, once.
       assertThat(shown.get("status_history")).hasSize(1);
       assertThat(shown.get("status_history").get(0).get("status").asString()).isEqualTo("selesai");
+
+      // Reopened: the report says it is handled again and is back in progress (status table).
+      officer(ticket, "reopen", "{\"reason\":\"Bantuan E2Esatu ternyata belum diterima.\"}");
+      awaitFollowUp(outbound, report, "REOPENED");
+      await()
+          .atMost(PATIENCE)
+          .until(() -> report(report).path("status").asString().equals("proses"));
+      JsonNode reopened = report(report);
+      assertThat(reopened.get("follow_ups").toString())
+          .contains("dibuka kembali", "Bantuan E2Esatu ternyata belum diterima.");
+      assertThat(reopened.get("status_history")).hasSize(2);
     }
   }
 
@@ -177,6 +188,45 @@ class LaporEndToEndPlatformTest {
     assertThat(get("/api/v1/cases/" + third).body())
         .contains("\"anonymous\":true", "\"confidential\":true")
         .doesNotContain("Warga Tiga", "u-e2e-3");
+  }
+
+  /**
+   * LAPOR!'s admin dispositions a report to another agency: the agency's listing no longer shows
+   * it, channel-lapor's re-read does, and the case is closed by the system with LAPOR!'s who on its
+   * timeline (its clocks stop on the rejection).
+   */
+  @Test
+  void aReportDispositionedToAnotherAgencyClosesItsCase() throws Exception {
+    String moved =
+        addReport(
+            """
+            {"title":"Sampah E2Eempat","content":"Sampah di pasar E2Eempat menumpuk dua minggu.",
+             "anonymous":false,"confidential":false,"reporter":{"id":"u-e2e-4","name":"Warga Empat"}}
+            """);
+    String ticket = ticketOf("E2Eempat");
+
+    assertThat(
+            control(
+                    "POST",
+                    "/reports/" + moved + "/dispositions",
+                    "{\"from\":\"Admin Nasional\",\"to\":\"LAPOR-KLHK\"}")
+                .statusCode())
+        .isEqualTo(200);
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                json.readTree(get("/api/v1/cases/" + ticket).body())
+                    .path("status")
+                    .asString()
+                    .equals("REJECTED"));
+    assertThat(get("/api/v1/cases/" + ticket).body())
+        .contains(
+            "lapor-change",
+            "LAPOR! (Admin Nasional)",
+            "LAPOR-KLHK",
+            "didisposisikan ulang ke instansi lain oleh LAPOR!");
   }
 
   // --- the platform ---------------------------------------------------------------------------

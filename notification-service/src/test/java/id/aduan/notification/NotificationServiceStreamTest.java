@@ -543,6 +543,62 @@ class NotificationServiceStreamTest {
         .contains("Balas dengan satu angka: 1 (sangat tidak puas) sampai 5 (sangat puas)");
   }
 
+  /**
+   * Issue 19: every step of a LAPOR! case reaches its report, reopening and closing included (the
+   * report's follow-ups are the agency's record there); a WhatsApp citizen gets no extra message
+   * for either.
+   */
+  @Test
+  void aLaporCasesReopeningAndClosingReachTheReport_whileOtherChannelsHearNothingNew() {
+    Instant day = Instant.parse("2026-11-23T03:00:00Z");
+    f.clock.set(day);
+    ReplyAddress report = new ReplyAddress(Channel.LAPOR, "LAPOR-BTN", "LAPOR-2026-0009911");
+    CaseEvent.CaseOpened lapor = f.opened("BTN", report, "id");
+    CaseEvent.CaseOpened wa = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
+    for (CaseEvent.CaseOpened opened : List.of(lapor, wa)) {
+      f.send(opened);
+      f.send(
+          new CaseEvent.CaseReopened(
+              id(),
+              day,
+              opened.caseId(),
+              opened.ticket(),
+              opened.agencyCode(),
+              CaseStatus.IN_PROGRESS,
+              "Bantuan belum diterima warga",
+              "budi"));
+      f.send(
+          new CaseEvent.CaseStatusChanged(
+              id(),
+              day,
+              opened.caseId(),
+              opened.ticket(),
+              opened.agencyCode(),
+              CaseStatus.ARCHIVED,
+              CaseStatus.RESOLVED,
+              "Diarsipkan",
+              "budi"));
+    }
+
+    OutboundMessage closing =
+        f.await(
+            Topics.OUTBOUND_LAPOR,
+            m -> lapor.caseId().equals(m.caseId()) && m.purpose().equals("CLOSING"));
+    List<OutboundMessage> toReport = f.forCase(Topics.OUTBOUND_LAPOR, lapor.caseId());
+    assertThat(toReport)
+        .extracting(OutboundMessage::purpose)
+        .containsExactly("ACKNOWLEDGEMENT", "REOPENED", "CLOSING");
+    assertThat(toReport).allSatisfy(m -> assertThat(m.to()).isEqualTo(report));
+    assertThat(toReport.get(1).text())
+        .contains(lapor.ticket(), "dibuka kembali", "Bantuan belum diterima warga");
+    assertThat(closing.text()).contains(lapor.ticket(), "ditutup");
+    f.await(Topics.OUTBOUND_WHATSAPP, m -> wa.caseId().equals(m.caseId()));
+    f.bean(ReleaseHeld.class).release();
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, wa.caseId()))
+        .extracting(OutboundMessage::purpose)
+        .containsExactly("ACKNOWLEDGEMENT");
+  }
+
   @Test
   void anOldEventReplayedFromTheTopicsHistoryUpdatesTheReadModelButTellsNobody() {
     f.clock.set(DAY);

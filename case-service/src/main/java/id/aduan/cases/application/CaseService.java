@@ -236,21 +236,30 @@ public class CaseService {
    * message kept so that a redelivery is a duplicate; no completeness check, no reopening.
    */
   private Received laporChanged(CaseDocument doc, CaseDocument.Message stored, LaporChange change) {
-    CaseDocument saved =
-        cases.save(
-            doc.withMessage(stored, List.of())
-                .withOfficerEntry(
-                    new CaseDocument.TimelineEntry(
-                        change.at(),
-                        change.actor(),
-                        LaporChange.ACTION,
-                        doc.status(),
-                        doc.status(),
-                        change.description()),
-                    null,
-                    null,
-                    List.of()));
-    return new Received("lapor_change", saved.id(), saved.ticket());
+    CaseDocument entered =
+        doc.withMessage(stored, List.of())
+            .withOfficerEntry(
+                new CaseDocument.TimelineEntry(
+                    change.at(),
+                    change.actor(),
+                    LaporChange.ACTION,
+                    doc.status(),
+                    doc.status(),
+                    change.description()),
+                null,
+                null,
+                List.of());
+    if (!change.away()) {
+      CaseDocument saved = cases.save(entered);
+      return new Received("lapor_change", saved.id(), saved.ticket());
+    }
+    // Dispositioned to another agency: closed by the system, so that its clocks stop.
+    Case c = entered.toCase();
+    List<CaseEvent> events = c.redispositionedAway(LaporChange.AWAY_REASON, change.at());
+    CaseDocument saved = cases.save(entered.with(c, entries(entered, events)));
+    relay.flush(saved);
+    return new Received(
+        events.isEmpty() ? "lapor_change" : "lapor_away", saved.id(), saved.ticket());
   }
 
   /** A case about to open, from a citizen message or the front desk. */

@@ -715,6 +715,26 @@ public final class Case {
         new CaseEvent.CaseReopened(eventId(), at, id, ticket, agencyCode, status, reason, actor));
   }
 
+  /** The reason code of a case closed because LAPOR! dispositioned its report elsewhere. */
+  public static final String REDISPOSITIONED = "REDISPOSITIONED";
+
+  /**
+   * SP4N-LAPOR! dispositioned the case's report to another agency (issue 19): the case is no longer
+   * this agency's to work, so it is closed as rejected by the system, with {@link #REDISPOSITIONED}
+   * (never an officer's reason code), which stops its clocks. Nothing happens to a case already
+   * resolved, rejected, merged or archived.
+   *
+   * @param reason for the timeline and the event, in Bahasa Indonesia first
+   */
+  public List<CaseEvent> redispositionedAway(String reason, Instant at) {
+    Set<CaseStatus> open = EnumSet.copyOf(ALLOWED.get("reject"));
+    open.add(CaseStatus.ANSWERED);
+    if (!open.contains(status)) {
+      return List.of();
+    }
+    return rejected("redispositioned", REDISPOSITIONED, reason, reason, "system", at);
+  }
+
   /** Documented and archived (with the follow-up plan where the standard asks for one). */
   public List<CaseEvent> archive(String actor, @Nullable String reason, Instant at) {
     allow("archive");

@@ -16,8 +16,16 @@ import org.jspecify.annotations.Nullable;
  * @param actor who made the change, as the timeline shows it
  * @param at when LAPOR! made it (the version's {@code updated_at})
  * @param description what changed, for the timeline
+ * @param away LAPOR! dispositioned the report to another agency ({@code
+ *     metadata.laporChange=disposition_away}): the case's clocks stop
  */
-public record LaporChange(String trackingId, String actor, Instant at, String description) {
+public record LaporChange(
+    String trackingId, String actor, Instant at, String description, boolean away) {
+
+  /** Why a case whose report went to another agency is closed, as its timeline shows it. */
+  public static final String AWAY_REASON =
+      "didisposisikan ulang ke instansi lain oleh LAPOR! / re-dispositioned to another agency by"
+          + " LAPOR!";
 
   /** The timeline action of such an entry. */
   public static final String ACTION = "lapor-change";
@@ -32,21 +40,32 @@ public record LaporChange(String trackingId, String actor, Instant at, String de
     String status = message.metadata().getOrDefault("laporStatus", "?");
     @Nullable String from = message.metadata().get("laporDispositionFrom");
     @Nullable String to = message.metadata().get("laporDispositionTo");
-    boolean disposition = "disposisi".equalsIgnoreCase(status) && to != null;
+    boolean away = "disposition_away".equals(message.metadata().get("laporChange"));
+    boolean disposition = ("disposisi".equalsIgnoreCase(status) || away) && to != null;
     String description =
-        disposition
-            ? "LAPOR!: didisposisikan "
+        away
+            ? "LAPOR!: didisposisikan ulang "
                 + (from == null ? "" : "oleh " + from + " ")
                 + "ke "
                 + to
-                + " / dispositioned"
+                + ", bukan lagi instansi ini / re-dispositioned"
                 + (from == null ? "" : " by " + from)
                 + " to "
                 + to
-            : "LAPOR!: status " + status + " / LAPOR! set the status to " + status;
+                + ", away from this agency"
+            : disposition
+                ? "LAPOR!: didisposisikan "
+                    + (from == null ? "" : "oleh " + from + " ")
+                    + "ke "
+                    + to
+                    + " / dispositioned"
+                    + (from == null ? "" : " by " + from)
+                    + " to "
+                    + to
+                : "LAPOR!: status " + status + " / LAPOR! set the status to " + status;
     String actor = disposition && from != null ? "LAPOR! (" + from + ")" : "LAPOR!";
     return Optional.of(
         new LaporChange(
-            CaseOpening.laporTrackingId(message), actor, message.receivedAt(), description));
+            CaseOpening.laporTrackingId(message), actor, message.receivedAt(), description, away));
   }
 }

@@ -388,6 +388,37 @@ class CaseLifecycleTest {
         .isInstanceOf(IllegalTransitionException.class);
   }
 
+  /**
+   * Issue 19: a report LAPOR! dispositioned to another agency closes the open case by the system
+   * (REDISPOSITIONED, which stops its clocks, also after an answer); a closed case stays as it is.
+   */
+  @Test
+  void aCaseWhoseReportWentToAnotherAgencyIsClosedByTheSystem_unlessItIsClosedAlready() {
+    for (CaseStatus open :
+        List.of(CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS, CaseStatus.ANSWERED)) {
+      Case c = caseIn(open, CaseType.COMPLAINT);
+
+      List<CaseEvent> events = c.redispositionedAway("didisposisikan ulang", AT);
+
+      assertThat(events)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              CaseEvent.CaseRejected.class,
+              r -> {
+                assertThat(r.reasonCode()).isEqualTo(Case.REDISPOSITIONED);
+                assertThat(r.actor()).isEqualTo("system");
+              });
+      assertThat(c.status()).isEqualTo(CaseStatus.REJECTED);
+    }
+    for (CaseStatus closed :
+        List.of(CaseStatus.RESOLVED, CaseStatus.REJECTED, CaseStatus.MERGED, CaseStatus.ARCHIVED)) {
+      Case c = caseIn(closed, CaseType.COMPLAINT);
+
+      assertThat(c.redispositionedAway("didisposisikan ulang", AT)).isEmpty();
+      assertThat(c.status()).isEqualTo(closed);
+    }
+  }
+
   @Test
   void aMergeKeepsBothHistoriesAndTheAnswerGoesToEveryReporter() {
     Case survivor = caseIn(CaseStatus.ROUTED, CaseType.COMPLAINT, "c-1", "BDG-2026-000001");

@@ -70,6 +70,36 @@ class LaporChangeTest {
   }
 
   @Test
+  void aDispositionAwayFromTheAgencyIsMarkedSo_andOtherChangesAreNot() {
+    LaporChange away =
+        LaporChange.of(
+                update(
+                    "lapor-update",
+                    Map.of(
+                        "change",
+                        "status",
+                        "laporChange",
+                        "disposition_away",
+                        "laporStatus",
+                        "disposisi",
+                        "laporDispositionFrom",
+                        "Admin Nasional",
+                        "laporDispositionTo",
+                        "Pemkab Pandeglang")))
+            .orElseThrow();
+
+    assertThat(away.away()).isTrue();
+    assertThat(away.actor()).isEqualTo("LAPOR! (Admin Nasional)");
+    assertThat(away.description()).contains("didisposisikan ulang", "Pemkab Pandeglang");
+    assertThat(
+            LaporChange.of(
+                    update("lapor-update", Map.of("change", "status", "laporStatus", "tunda")))
+                .orElseThrow()
+                .away())
+        .isFalse();
+  }
+
+  @Test
   void theReportersFollowUpAndTheReportItselfAreNoChangeOfLapor() {
     assertThat(LaporChange.of(update("lapor-update", Map.of("change", "follow_up")))).isEmpty();
     assertThat(LaporChange.of(update("lapor-report", Map.of("change", "report")))).isEmpty();

@@ -118,6 +118,21 @@ class HttpLaporGateway implements LaporGateway {
   }
 
   @Override
+  public Page report(String trackingId) {
+    Answer answer =
+        call(
+            () ->
+                http.get()
+                    .uri("/reports/{id}", trackingId)
+                    .accept(mediaType(properties.format()))
+                    .retrieve()
+                    .toEntity(String.class));
+    return answer.isXml()
+        ? LaporXmlMapper.readPage(answer.body())
+        : LaporJsonMapper.readPage(json, answer.body());
+  }
+
+  @Override
   public String postFollowUp(
       String trackingId, String text, List<OutgoingAttachment> attachments, String idempotencyKey) {
     Object body =

@@ -135,7 +135,11 @@ sealed interface LaporJsonMapper permits LaporJsonMapper.V1 {
       for (JsonNode d : r.path("dispositions")) {
         dispositions.add(
             new LaporReport.Disposition(
-                text(d, "from"), text(d, "to"), instant(d, "at"), text(d, "note")));
+                text(d, "from"),
+                text(d, "to"),
+                instant(d, "at"),
+                text(d, "note"),
+                text(d, "to_id")));
       }
       List<LaporReport.FollowUp> followUps = new ArrayList<>();
       for (JsonNode f : r.path("follow_ups")) {

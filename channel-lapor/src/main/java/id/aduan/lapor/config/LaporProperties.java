@@ -24,6 +24,9 @@ import org.springframework.util.unit.DataSize;
  * @param format the format asked for (Accept) and sent (request bodies) by default
  * @param formats the format per LAPOR! agency id, where one agency's endpoint differs
  * @param attachments downloads of report attachments
+ * @param recheckPerPoll bound on the open reports read again one by one in one poll of one agency,
+ *     to see those LAPOR! dispositioned away (the listing no longer shows them); the least recently
+ *     read first
  */
 @ConfigurationProperties("aduan.lapor")
 public record LaporProperties(
@@ -40,7 +43,8 @@ public record LaporProperties(
     Map<String, Map<String, String>> categoryDivisions,
     @DefaultValue("JSON") Format format,
     Map<String, Format> formats,
-    @DefaultValue Attachments attachments) {
+    @DefaultValue Attachments attachments,
+    @DefaultValue("20") int recheckPerPoll) {
 
   public LaporProperties {
     categoryDivisions = categoryDivisions == null ? Map.of() : Map.copyOf(categoryDivisions);

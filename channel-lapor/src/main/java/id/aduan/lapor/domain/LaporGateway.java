@@ -19,6 +19,13 @@ public interface LaporGateway {
   Page listUpdated(String laporAgencyId, Instant since, @Nullable String cursor);
 
   /**
+   * One report as it is now, whoever it is dispositioned to ({@code GET /reports/{trackingId}}): a
+   * page holding that one report, read and archived as a listing is. The listing stops showing a
+   * report dispositioned away from the agency; this read is how the adapter still sees it.
+   */
+  Page report(String trackingId);
+
+  /**
    * Posts a follow-up (tindak lanjut). LAPOR! answers a repeated {@code idempotencyKey} with the
    * first result, so a retry never posts twice.
    *

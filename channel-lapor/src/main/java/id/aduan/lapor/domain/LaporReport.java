@@ -52,6 +52,20 @@ public record LaporReport(
         .orElse(createdAt);
   }
 
+  /**
+   * Whether LAPOR! dispositioned the report away from {@code laporAgencyId}: its newest disposition
+   * (the last of the list) names another agency id ({@code to_id}). A report without dispositions,
+   * or whose newest one names no agency id, is not taken as gone: a unit's name ({@code to}) may be
+   * a part of the agency, and stopping a case's clocks on a guess is worse than not stopping.
+   */
+  public boolean dispositionedAwayFrom(String laporAgencyId) {
+    if (dispositions.isEmpty()) {
+      return false;
+    }
+    String toId = dispositions.getLast().toId();
+    return toId != null && !toId.isBlank() && !toId.strip().equalsIgnoreCase(laporAgencyId);
+  }
+
   /** The dedup key of this version: LAPOR! repeats reports across pages and overlapping polls. */
   public String versionKey() {
     return trackingId + "/v" + version;
@@ -72,8 +86,23 @@ public record LaporReport(
       long sizeBytes,
       String url) {}
 
+  /**
+   * @param to the recipient as LAPOR! names it (a unit's name)
+   * @param toId the recipient's LAPOR! agency id, when LAPOR! gives it: what tells a report
+   *     dispositioned away from the agency
+   */
   public record Disposition(
-      @Nullable String from, @Nullable String to, @Nullable Instant at, @Nullable String note) {}
+      @Nullable String from,
+      @Nullable String to,
+      @Nullable Instant at,
+      @Nullable String note,
+      @Nullable String toId) {
+
+    public Disposition(
+        @Nullable String from, @Nullable String to, @Nullable Instant at, @Nullable String note) {
+      this(from, to, at, note, null);
+    }
+  }
 
   public record FollowUp(
       String id, @Nullable String author, @Nullable Instant at, @Nullable String text) {}

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReportNormalizer {
 
+  /** The value of {@code metadata.laporChange} for a report dispositioned away from the agency. */
+  public static final String DISPOSITION_AWAY = "disposition_away";
+
   private final StatusTable statuses;
   private final Map<String, Map<String, String>> divisionsByAgency;
   private final Clock clock;
@@ -57,6 +60,25 @@ public final class ReportNormalizer {
     if (change == null) {
       return new Unchanged();
     }
+    return publish(agencyCode, laporAgencyId, report, change, firstSeen, false);
+  }
+
+  /**
+   * A report LAPOR! dispositioned away from the agency ({@link LaporReport#dispositionedAwayFrom}):
+   * a status change ({@code change=status}) marked {@code laporChange=disposition_away}, so that
+   * the case records it and stops its clocks.
+   */
+  public Outcome dispositionedAway(String agencyCode, String laporAgencyId, LaporReport report) {
+    return publish(agencyCode, laporAgencyId, report, "status", false, true);
+  }
+
+  private Outcome publish(
+      String agencyCode,
+      String laporAgencyId,
+      LaporReport report,
+      String change,
+      boolean firstSeen,
+      boolean away) {
     String status = statuses.inbound(report.status()).orElse(null);
     if (status == null) {
       return new Reject(
@@ -71,6 +93,9 @@ public final class ReportNormalizer {
     metadata.put("laporVersion", Long.toString(report.version()));
     metadata.put("laporStatus", report.status());
     metadata.put("change", change);
+    if (away) {
+      metadata.put("laporChange", DISPOSITION_AWAY);
+    }
     metadata.put("status", status);
     metadata.put("anonymous", Boolean.toString(report.anonymous()));
     metadata.put("confidential", Boolean.toString(report.confidential()));

@@ -142,7 +142,59 @@ public class LaporIntake {
       }
     }
     processed.remember("version", report.versionKey(), clock.instant());
-    knownReports.save(report.trackingId(), KnownReport.of(report), clock.instant());
+    knownReports.save(report.trackingId(), KnownReport.of(report), clock.instant(), laporId);
+  }
+
+  /**
+   * Reads again, one by one, up to {@code recheck-per-poll} of the agency's reports still open, the
+   * least recently read first. LAPOR!'s listing stops showing a report dispositioned away from the
+   * agency, so only this read sees the change; it is published for the case (its clocks stop). A
+   * report that cannot be read is counted and logged, and its turn passes to the next one.
+   */
+  public void recheck(Agency agency) {
+    String laporId = Objects.requireNonNull(agency.channels().laporAgencyId());
+    for (String trackingId : knownReports.toRecheck(laporId, properties.recheckPerPoll())) {
+      try {
+        LaporGateway.Page page = lapor.report(trackingId);
+        archive.archive("report", laporId, page.raw(), clock.instant());
+        for (LaporReport report : page.reports()) {
+          if (report.trackingId().equals(trackingId) && report.dispositionedAwayFrom(laporId)) {
+            dispositionedAway(agency, laporId, report);
+          }
+        }
+        for (LaporGateway.Unreadable bad : page.unreadable()) {
+          deadLetterOnce(agency, laporId, "UNREADABLE_REPORT", bad.reason(), bad.json());
+          count(agency, "unreadable");
+        }
+      } catch (UnreadableAnswerException e) {
+        unreadablePage(agency, laporId, e);
+      } catch (RuntimeException e) {
+        count(agency, "recheck_failed");
+        log.warn("reading LAPOR! report of {} again failed: {}", agency.code(), e.toString());
+      }
+      knownReports.checked(trackingId, clock.instant());
+    }
+  }
+
+  private void dispositionedAway(Agency agency, String laporId, LaporReport report) {
+    switch (normalizer.dispositionedAway(agency.code(), laporId, report)) {
+      case ReportNormalizer.Publish(ComplaintReceived complaint) -> {
+        publisher.publish(
+            Topics.COMPLAINTS_INBOUND,
+            complaint.agencyCode() + ":" + complaint.sender().channelUserId(),
+            complaint,
+            complaint.agencyCode());
+        count(agency, "disposition_away");
+      }
+      case ReportNormalizer.Unchanged() -> count(agency, "own_change");
+      case ReportNormalizer.Reject(String reason, String detail) -> {
+        deadLetter(agency, reason, detail, report.versionKey());
+        count(agency, "rejected");
+      }
+    }
+    // After the publish was acknowledged: a crash before this reads it again and publishes the same
+    // provider id (<tracking id>/v<n>), which the case service takes as a duplicate.
+    knownReports.away(report.trackingId(), KnownReport.of(report), clock.instant());
   }
 
   private static ComplaintReceived withAttachments(

@@ -2,7 +2,10 @@ package id.aduan.lapor.persistence;
 
 import id.aduan.lapor.domain.KnownReport;
 import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,6 +21,10 @@ import org.springframework.stereotype.Repository;
 public class KnownReports {
 
   static final String COLLECTION = "lapor_known_reports";
+
+  /** LAPOR! statuses after which the report is not the agency's to work on (docs/lapor.md). */
+  static final List<String> CLOSED_STATUSES = List.of("selesai", "arsip", "bukan_wewenang");
+
   private final MongoTemplate mongo;
 
   KnownReports(MongoTemplate mongo) {
@@ -36,6 +43,56 @@ public class KnownReports {
             .set("status", known.status())
             .set("reporterFollowUps", known.reporterFollowUps())
             .set("at", at),
+        COLLECTION);
+  }
+
+  /**
+   * As {@link #save}, for a report the agency's listing showed: it is the agency's again (also
+   * after it was dispositioned away and back) and is read again by {@link #toRecheck}.
+   */
+  public void save(String trackingId, KnownReport known, Instant at, String laporAgencyId) {
+    save(trackingId, known, at);
+    mongo.updateFirst(
+        byId(trackingId),
+        new Update().set("laporAgencyId", laporAgencyId).set("away", false).set("checkedAt", at),
+        COLLECTION);
+  }
+
+  /**
+   * Reports of the agency still open as far as the adapter knows (not dispositioned away, not in a
+   * LAPOR! status that closes them), the least recently read first, at most {@code limit}.
+   */
+  public List<String> toRecheck(String laporAgencyId, int limit) {
+    Query query =
+        Query.query(
+                Criteria.where("laporAgencyId")
+                    .is(laporAgencyId)
+                    .and("away")
+                    .is(false)
+                    .and("status")
+                    .nin(CLOSED_STATUSES))
+            .with(Sort.by("checkedAt").ascending())
+            .limit(limit);
+    query.fields().include("_id");
+    return mongo.find(query, Document.class, COLLECTION).stream()
+        .map(d -> String.valueOf(d.get("_id")))
+        .toList();
+  }
+
+  /** The report was read again and is still the agency's. */
+  public void checked(String trackingId, Instant at) {
+    mongo.updateFirst(byId(trackingId), new Update().set("checkedAt", at), COLLECTION);
+  }
+
+  /** The report was dispositioned away: no longer read again, until a listing shows it again. */
+  public void away(String trackingId, KnownReport known, Instant at) {
+    mongo.updateFirst(
+        byId(trackingId),
+        new Update()
+            .set("status", known.status())
+            .set("reporterFollowUps", known.reporterFollowUps())
+            .set("away", true)
+            .set("checkedAt", at),
         COLLECTION);
   }
 

@@ -61,6 +61,7 @@ class PollLapor {
       }
       try {
         intake.poll(agency);
+        intake.recheck(agency);
       } catch (RuntimeException e) {
         meters
             .counter(

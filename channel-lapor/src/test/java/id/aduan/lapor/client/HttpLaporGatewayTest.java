@@ -204,7 +204,8 @@ class HttpLaporGatewayTest {
         Map.of(),
         format,
         formats,
-        new LaporProperties.Attachments(DataSize.ofKilobytes(1), Duration.ofMinutes(1), 3));
+        new LaporProperties.Attachments(DataSize.ofKilobytes(1), Duration.ofMinutes(1), 3),
+        20);
   }
 
   private static LaporProperties.Format xml() {

@@ -223,6 +223,50 @@ class LaporReportRulesTest {
     assertThat(none.dispositionedAt()).isEqualTo(created);
   }
 
+  /**
+   * Issue 19: a report LAPOR! dispositioned to another agency (its newest disposition names another
+   * agency id) is gone from the agency and published as such; a unit's name alone, the agency's own
+   * id, or no disposition at all is not taken as gone.
+   */
+  @Test
+  void givenANewestDispositionToAnotherAgencyId_thenDispositionedAway_andPublishedAsSuch() {
+    LaporReport base = report("LAPOR-T-11", 4, "disposisi", false, false);
+    Instant away = Instant.parse("2026-03-06T02:00:00Z");
+    LaporReport.Disposition here =
+        new LaporReport.Disposition("Admin Nasional", "Dinsos", CREATED, null, "LAPOR-BTN");
+    LaporReport gone =
+        changed(
+            base,
+            5,
+            CREATED,
+            List.of(
+                here,
+                new LaporReport.Disposition(
+                    "Admin Nasional", "Pemkab Lebak", away, null, "LAPOR-LBK")),
+            List.of());
+
+    assertThat(gone.dispositionedAwayFrom("LAPOR-BTN")).isTrue();
+    assertThat(gone.dispositionedAwayFrom("lapor-lbk")).isFalse();
+    assertThat(
+            changed(base, 5, CREATED, List.of(here), List.of()).dispositionedAwayFrom("LAPOR-BTN"))
+        .isFalse();
+    // Without an agency id LAPOR! may be naming a unit of the agency: not a reason to stop clocks.
+    assertThat(base.dispositionedAwayFrom("LAPOR-BTN")).isFalse();
+    assertThat(changed(base, 5, CREATED, List.of(), List.of()).dispositionedAwayFrom("LAPOR-BTN"))
+        .isFalse();
+
+    ComplaintReceived change = publish(normalizer.dispositionedAway("BTN", "LAPOR-BTN", gone));
+    assertThat(change.messageType()).isEqualTo("lapor-update");
+    assertThat(change.providerMessageId()).isEqualTo("LAPOR-T-11/v5");
+    assertThat(change.inReplyTo()).isEqualTo("LAPOR-T-11");
+    assertThat(change.text()).isNull();
+    assertThat(change.metadata())
+        .containsEntry("change", "status")
+        .containsEntry("laporChange", ReportNormalizer.DISPOSITION_AWAY)
+        .containsEntry("laporDispositionFrom", "Admin Nasional")
+        .containsEntry("laporDispositionTo", "Pemkab Lebak");
+  }
+
   @Test
   void givenAnAnswer_thenOnlyAFollowUp() {
     assertThat(

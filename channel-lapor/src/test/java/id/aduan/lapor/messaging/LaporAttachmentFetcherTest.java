@@ -163,7 +163,8 @@ class LaporAttachmentFetcherTest {
         Map.of(),
         LaporProperties.Format.JSON,
         Map.of(),
-        new LaporProperties.Attachments(DataSize.ofKilobytes(1), Duration.ofMinutes(1), 3));
+        new LaporProperties.Attachments(DataSize.ofKilobytes(1), Duration.ofMinutes(1), 3),
+        20);
   }
 
   private static ComplaintReceived complaint() {

@@ -69,7 +69,8 @@ class LaporWatermarkAdvanceTest {
             Map.of(),
             LaporProperties.Format.JSON,
             Map.of(),
-            new LaporProperties.Attachments(DataSize.ofMegabytes(1), Duration.ofMinutes(1), 3));
+            new LaporProperties.Attachments(DataSize.ofMegabytes(1), Duration.ofMinutes(1), 3),
+            20);
     intake =
         new LaporIntake(
             lapor,

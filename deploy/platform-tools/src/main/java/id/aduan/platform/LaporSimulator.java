@@ -131,6 +131,7 @@ public final class LaporSimulator implements AutoCloseable {
       ObjectNode disposition = ((ArrayNode) report.get("dispositions")).addObject();
       disposition.put("from", "Admin Nasional");
       disposition.put("to", agencyId);
+      disposition.put("to_id", agencyId);
       disposition.put("at", now.toString());
       disposition.put("note", "");
     }
@@ -159,6 +160,7 @@ public final class LaporSimulator implements AutoCloseable {
     ObjectNode disposition = ((ArrayNode) report.get("dispositions")).addObject();
     disposition.put("from", from);
     disposition.put("to", toAgencyId);
+    disposition.put("to_id", toAgencyId);
     disposition.put("at", clock.instant().toString());
     disposition.put("note", "");
     report.put("status", "disposisi");
@@ -320,6 +322,12 @@ public final class LaporSimulator implements AutoCloseable {
           return;
         }
         answer(exchange, 200, listUpdated(parts[1], query(exchange)), xml, "report");
+      } else if (method.equals("GET") && parts.length == 2 && parts[0].equals("reports")) {
+        if (!known(parts[1])) {
+          respond(exchange, 404, error("no report " + parts[1]));
+          return;
+        }
+        answer(exchange, 200, single(parts[1]), xml, "report");
       } else if (method.equals("POST")
           && parts.length == 3
           && parts[0].equals("reports")
@@ -390,6 +398,10 @@ public final class LaporSimulator implements AutoCloseable {
       } else if (method.equals("POST") && parts.length == 3 && parts[2].equals("status")) {
         changeStatus(parts[1], json.readTree(body).path("status").asString());
         respond(exchange, 200, json.writeValueAsString(report(parts[1])));
+      } else if (method.equals("POST") && parts.length == 3 && parts[2].equals("dispositions")) {
+        JsonNode request = json.readTree(body);
+        disposition(parts[1], request.path("from").asString(), request.path("to").asString());
+        respond(exchange, 200, json.writeValueAsString(report(parts[1])));
       } else if (method.equals("POST")
           && parts.length == 3
           && parts[2].equals("reporter-follow-ups")) {
@@ -405,6 +417,18 @@ public final class LaporSimulator implements AutoCloseable {
 
   private synchronized boolean known(String trackingId) {
     return reports.containsKey(trackingId);
+  }
+
+  /**
+   * {@code GET /reports/{trackingId}}: the report as it is now, whichever agency it is
+   * dispositioned to, as a page holding that one report (no cursor).
+   */
+  private synchronized String single(String trackingId) {
+    ObjectNode page = json.createObjectNode();
+    page.put("api_version", "1");
+    page.putArray("data").add(report(trackingId));
+    page.putNull("next_cursor");
+    return json.writeValueAsString(page);
   }
 
   private synchronized String listUpdated(String agencyId, Map<String, String> query) {

@@ -86,6 +86,27 @@ class LaporSimulatorTest {
         .isEqualTo("LAPOR-LBK");
   }
 
+  /**
+   * A report dispositioned away leaves the agency's listing; {@code GET /reports/{id}} still reads
+   * it, with the newest disposition naming where it went, and an unknown id answers 404.
+   */
+  @Test
+  void aReportDispositionedAwayIsNoLongerListed_butItsOwnReadShowsWhereItWent() throws Exception {
+    String id = lapor.addReport("LAPOR-LBK", "{\"title\":\"t\",\"content\":\"isi\"}");
+
+    lapor.disposition(id, "Admin Nasional", "LAPOR-BTN");
+
+    assertThat(get("/agencies/LAPOR-LBK/reports", "application/json", "t").body())
+        .doesNotContain(id);
+    HttpResponse<String> read = get("/reports/" + id, "application/json", "t");
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(read.body())
+        .contains("\"api_version\":\"1\"")
+        .contains("\"tracking_id\":\"" + id + "\"")
+        .contains("\"to_id\":\"LAPOR-BTN\"");
+    assertThat(get("/reports/LAPOR-NO-SUCH", "application/json", "t").statusCode()).isEqualTo(404);
+  }
+
   private HttpResponse<String> post(String id, String what, String key, String body)
       throws Exception {
     return http.send(

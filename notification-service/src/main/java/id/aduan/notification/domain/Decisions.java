@@ -29,6 +29,12 @@ public final class Decisions {
 
   private static final String SYSTEM = "system";
 
+  /**
+   * The reason code of a case closed because LAPOR! dispositioned its report to another agency
+   * (case-service's {@code Case.REDISPOSITIONED}).
+   */
+  static final String REDISPOSITIONED = "REDISPOSITIONED";
+
   /** The value of a rejection's reason code, passed on as {@code OutboundMessage.reasonCode}. */
   public static final String REASON_CODE = "reasonCode";
 
@@ -110,6 +116,18 @@ public final class Decisions {
         if (e.status() == CaseStatus.IN_PROGRESS && e.from() != CaseStatus.IN_PROGRESS) {
           citizen(out, "STATUS", "inProgress", values, true, false, address(null, view), null);
         }
+        // Archived after its resolution: a LAPOR! report is closed with a last follow-up (the
+        // status table says which status). Citizens on other channels hear nothing new; a
+        // rejected case's report was already returned, closed or answered by its rejection.
+        if (e.status() == CaseStatus.ARCHIVED && e.from() == CaseStatus.RESOLVED) {
+          laporOnly(out, "CLOSING", "closed", values, address(null, view));
+        }
+      }
+      case CaseEvent.CaseReopened e -> {
+        // The agency works on a LAPOR! report again: a follow-up says so (and the status table
+        // sets the report's status back). Other channels keep their behaviour: no message.
+        values.put("reason", e.reason());
+        laporOnly(out, "REOPENED", "reopened", values, address(null, view));
       }
       case CaseEvent.CaseAnswered e -> {
         values.put("answer", e.text());
@@ -148,6 +166,10 @@ public final class Decisions {
             false,
             address(e.replyAddress(), view),
             null);
+      }
+      case CaseEvent.CaseRejected e when REDISPOSITIONED.equals(e.reasonCode()) -> {
+        // LAPOR! itself moved the report to another agency: nothing to tell on a report that is
+        // no longer ours; the reporter follows it in LAPOR!.
       }
       case CaseEvent.CaseRejected e -> {
         values.put("reason", e.reason());
@@ -265,6 +287,20 @@ public final class Decisions {
       case "Asia/Jayapura" -> "WIT";
       default -> zone.getId();
     };
+  }
+
+  /**
+   * A citizen notice that only a LAPOR! report receives (its follow-ups are the agency's record).
+   */
+  private static void laporOnly(
+      List<Notice> out,
+      String purpose,
+      String template,
+      Map<String, String> values,
+      @Nullable ReplyAddress to) {
+    if (to != null && to.channel() == Channel.LAPOR) {
+      citizen(out, purpose, template, values, false, false, to, null);
+    }
   }
 
   private static void citizen(

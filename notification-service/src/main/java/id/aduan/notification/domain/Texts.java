@@ -83,6 +83,18 @@ public final class Texts {
                   "Pengaduan {ticket} tidak dapat kami proses: {reason}",
                   "We cannot process complaint {ticket}: {reason}")),
           Map.entry(
+              "reopened",
+              new Agency.Text(
+                  "Pengaduan {ticket} dibuka kembali dan sedang ditindaklanjuti lagi: {reason}",
+                  "Complaint {ticket} has been reopened and is being followed up again:"
+                      + " {reason}")),
+          Map.entry(
+              "closed",
+              new Agency.Text(
+                  "Pengaduan {ticket} telah ditutup dan diarsipkan. Terima kasih atas laporan"
+                      + " Anda.",
+                  "Complaint {ticket} has been closed and archived. Thank you for your report.")),
+          Map.entry(
               "survey",
               new Agency.Text(
                   "Bagaimana penilaian Anda atas penanganan pengaduan {ticket}? Balas dengan satu"

@@ -215,6 +215,55 @@ class DecisionsTest {
     assertThat(notices).extracting(Notice::purpose).containsExactly("RESOLUTION");
   }
 
+  /**
+   * Issue 19: reopening and closing a LAPOR! case are follow-ups on its report; other channels keep
+   * their behaviour (nothing), and a case closed because LAPOR! moved its report elsewhere tells no
+   * one.
+   */
+  @Test
+  void reopeningAndClosingReachOnlyALaporReport_andARedispositionTellsNoOne() {
+    ReplyAddress lapor = new ReplyAddress(Channel.LAPOR, "LAPOR-BABEL", "TRK-1");
+    CaseEvent reopened =
+        new CaseEvent.CaseReopened(
+            "e", AT, "c-1", ticket("BABEL"), "BABEL", CaseStatus.IN_PROGRESS, "Belum cair", "budi");
+    CaseEvent archived = archivedFrom(CaseStatus.RESOLVED);
+    CaseEvent archivedAfterRejection = archivedFrom(CaseStatus.REJECTED);
+
+    List<Notice> onReport =
+        Decisions.forCase(reopened, view("BABEL", lapor, null), agency("BABEL"));
+    assertThat(onReport)
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.purpose()).isEqualTo("REOPENED");
+              assertThat(n.to()).containsExactly(lapor);
+              assertThat(n.values()).containsEntry("reason", "Belum cair");
+            });
+    assertThat(Decisions.forCase(archived, view("BABEL", lapor, null), agency("BABEL")))
+        .extracting(Notice::purpose)
+        .containsExactly("CLOSING");
+    assertThat(
+            Decisions.forCase(archivedAfterRejection, view("BABEL", lapor, null), agency("BABEL")))
+        .isEmpty();
+    assertThat(Decisions.forCase(reopened, view("BABEL", whatsapp("BABEL"), null), agency("BABEL")))
+        .isEmpty();
+    assertThat(Decisions.forCase(archived, view("BABEL", whatsapp("BABEL"), null), agency("BABEL")))
+        .isEmpty();
+    CaseEvent.CaseRejected moved =
+        new CaseEvent.CaseRejected(
+            "e",
+            AT,
+            "c-1",
+            ticket("BABEL"),
+            "BABEL",
+            CaseStatus.REJECTED,
+            "REDISPOSITIONED",
+            "didisposisikan ulang ke instansi lain oleh LAPOR!",
+            lapor,
+            "system");
+    assertThat(Decisions.forCase(moved, view("BABEL", lapor, null), agency("BABEL"))).isEmpty();
+  }
+
   @Test
   void anAnswerGoesToEveryReporterOfTheMergedCases() {
     CaseEvent.CaseAnswered answered =
@@ -413,6 +462,11 @@ class DecisionsTest {
             "WHATSAPP",
             null),
         List.of());
+  }
+
+  private static CaseEvent archivedFrom(CaseStatus from) {
+    return new CaseEvent.CaseStatusChanged(
+        "e", AT, "c-1", ticket("BABEL"), "BABEL", CaseStatus.ARCHIVED, from, null, "budi");
   }
 
   static CaseEvent.CaseRejected rejected(String code) {
