@@ -148,6 +148,12 @@ class ComposeFileTest {
   }
 
   @Test
+  void promtoolAcceptsTheComposePrometheusConfiguration(@TempDir Path dir) throws Exception {
+    DeployFiles.promtoolAccepts(
+        dir, DeployFiles.read(COMPOSE.resolve("prometheus/prometheus.yml")));
+  }
+
+  @Test
   void grafanaProvisionsTheShippedDashboardsOnTheProvisionedDataSource() throws IOException {
     JsonNode source =
         DeployFiles.yaml(COMPOSE.resolve("grafana/provisioning/datasources/prometheus.yml"))

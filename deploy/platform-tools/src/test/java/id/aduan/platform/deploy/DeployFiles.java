@@ -9,10 +9,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The files under deploy/, read as the tests of this package need them. */
 final class DeployFiles {
@@ -49,6 +51,36 @@ final class DeployFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@code promtool check config} on a Prometheus configuration written into {@code dir} beside the
+   * shipped alert rules (which it loads as {@code alerts.yml}); skipped, saying why, where promtool
+   * is missing.
+   */
+  static String promtoolAccepts(Path dir, String configuration) throws Exception {
+    Path promtool = Path.of("/usr/bin/promtool");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(promtool),
+        "promtool is missing (Debian package prometheus; .ci/run installs it)");
+    Files.writeString(dir.resolve("prometheus.yml"), configuration);
+    Files.copy(deploy("observability/alerts.yml"), dir.resolve("alerts.yml"));
+    Process p =
+        new ProcessBuilder(promtool.toString(), "check", "config", "prometheus.yml")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("promtool did not finish in 60 s");
+    }
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        output.contains("field kubernetes_sd_configs not found"),
+        "this promtool is built without Kubernetes discovery (Debian's package is): " + output);
+    org.assertj.core.api.Assertions.assertThat(p.exitValue()).as(output).isZero();
+    org.assertj.core.api.Assertions.assertThat(output).contains("1 rule files found");
+    return output;
   }
 
   /** One YAML document. */

@@ -389,6 +389,14 @@ class KubernetesManifestsTest {
     assertThat(k8s.get("rule_files").get(0).asText()).endsWith("/alerts.yml");
   }
 
+  @Test
+  void promtoolAcceptsTheKubernetesPrometheusConfiguration(@TempDir Path dir) throws Exception {
+    String text = configMap(renderBase(), "aduan-prometheus").getData().get("prometheus.yml");
+    // the rules' path in the Prometheus pod, here beside the file
+    DeployFiles.promtoolAccepts(
+        dir, text.replace("/etc/prometheus/rules/alerts.yml", "alerts.yml"));
+  }
+
   // ---------------------------------------------------------------------------------- helpers
 
   private static Rendered renderBase() {
