@@ -81,6 +81,18 @@ class ComposeFileTest {
           .contains("replicaSet=rs0")
           .contains("w=majority");
       assertThat(s.get("build").get("args").get("SERVICE").asText()).isEqualTo(service);
+      // every service reads the same agency files
+      String agencies = env.get("ADUAN_AGENCIES_DIR").asText();
+      // docker-compose 1.29 prints volumes as source:target:mode, Compose v2 as a mapping
+      JsonNode v = s.get("volumes").get(0);
+      String[] volume =
+          v.isObject()
+              ? new String[] {v.get("source").asText(), v.get("target").asText()}
+              : v.asText().split(":");
+      assertThat(volume[1]).isEqualTo(agencies);
+      try (var files = Files.list(Path.of(volume[0]))) {
+        assertThat(files.map(Path::toString)).as(volume[0]).anyMatch(f -> f.endsWith(".yaml"));
+      }
       assertThat(s.get("depends_on").get("kafka-topics").get("condition").asText())
           .isEqualTo("service_completed_successfully");
       assertThat(s.get("depends_on").get("mongo-init").get("condition").asText())

@@ -140,6 +140,18 @@ class KubernetesManifestsTest {
       assertThat(c.getResources().getLimits()).as(name).containsKey("memory");
       assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(name).isTrue();
       assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
+      // every service reads the same agency files, from the ConfigMap the operator creates
+      String agencies = configMap(r, "aduan-common").getData().get("ADUAN_AGENCIES_DIR");
+      String volume =
+          c.getVolumeMounts().stream()
+              .filter(m -> m.getMountPath().equals(agencies))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(name + " does not mount " + agencies))
+              .getName();
+      assertThat(pod.getVolumes())
+          .filteredOn(v -> v.getName().equals(volume))
+          .singleElement()
+          .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("aduan-agencies"));
       for (EnvFromSource from : c.getEnvFrom()) {
         if (from.getConfigMapRef() != null) {
           assertThat(configMaps).as(name).contains(from.getConfigMapRef().getName());
