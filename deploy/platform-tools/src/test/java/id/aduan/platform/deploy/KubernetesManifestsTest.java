@@ -322,41 +322,56 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void theLocalOverlayPatchesByMergeAndDeletesWithNull() {
+  void theLocalOverlayPatchesEveryDeploymentAndScalerAndDeletesWithNull() {
     Rendered base = renderBase();
     Rendered local = render("local");
 
-    Deployment before = deployment(base, "case-service");
-    Deployment after = deployment(local, "case-service");
-    assertThat(before.getSpec().getReplicas()).isEqualTo(2);
-    assertThat(after.getSpec().getReplicas()).isEqualTo(1);
-    Container c = after.getSpec().getTemplate().getSpec().getContainers().getFirst();
-    assertThat(c.getResources().getRequests().get("cpu").toString()).isEqualTo("100m");
-    // merged, not replaced: the rest of the container is the base's
-    assertThat(c.getReadinessProbe()).isNotNull();
-    assertThat(c.getEnv())
-        .isEqualTo(before.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv());
+    for (String service : DeployFiles.SERVICES) {
+      Deployment before = deployment(base, service);
+      Deployment after = deployment(local, service);
+      assertThat(after.getSpec().getReplicas()).isEqualTo(1);
+      Container c = after.getSpec().getTemplate().getSpec().getContainers().getFirst();
+      assertThat(c.getResources().getRequests().get("cpu").toString()).isEqualTo("100m");
+      // only what the JSON patch names changed: the rest of the container is the base's
+      Container original = before.getSpec().getTemplate().getSpec().getContainers().getFirst();
+      assertThat(c.getReadinessProbe()).isEqualTo(original.getReadinessProbe());
+      assertThat(c.getEnv()).isEqualTo(original.getEnv());
+    }
     Map<String, String> common = configMap(local, "aduan-common").getData();
     assertThat(common)
         .containsEntry(
             "SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SECURITY_PROTOCOL", "PLAINTEXT")
-        .doesNotContainKey("SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SASL_MECHANISM");
-    ScaledObject scaled =
-        local.all(ScaledObject.class).stream()
-            .filter(s -> s.metadata().name().equals("case-service"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(scaled.spec().triggers())
-        .singleElement()
-        .satisfies(t -> assertThat(t.authenticationRef()).isNull());
-    assertThat(scaled.spec().advanced())
-        .as("JSON merge keeps what the patch does not name")
-        .isNotNull();
+        .doesNotContainKey("SPRING_CLOUD_STREAM_KAFKA_BINDER_CONFIGURATION_SASL_MECHANISM")
+        .containsKey("ADUAN_AGENCIES_DIR");
+    assertThat(local.all(ScaledObject.class))
+        .hasSize(base.all(ScaledObject.class).size())
+        .allSatisfy(
+            s -> {
+              assertThat(s.spec().maxReplicaCount()).isEqualTo(3);
+              assertThat(s.spec().triggers().getFirst().authenticationRef()).isNull();
+              assertThat(s.spec().advanced()).isNotNull();
+            });
   }
 
   @Test
-  void productionPinsRegistryImages() {
-    assertThat(render("production").all(Deployment.class))
+  void productionMergesContainersByNameAndPinsRegistryImages() {
+    Rendered base = renderBase();
+    Rendered production = render("production");
+
+    Deployment cases = deployment(production, "case-service");
+    assertThat(cases.getSpec().getReplicas()).isEqualTo(3);
+    Container c = cases.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    Container original =
+        deployment(base, "case-service")
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .getFirst();
+    assertThat(c.getResources().getLimits().get("memory").toString()).isEqualTo("2Gi");
+    assertThat(c.getLivenessProbe()).isEqualTo(original.getLivenessProbe());
+    assertThat(c.getEnvFrom()).isEqualTo(original.getEnvFrom());
+    assertThat(production.all(Deployment.class))
         .allSatisfy(
             d ->
                 assertThat(
@@ -385,6 +400,20 @@ class KubernetesManifestsTest {
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: case-service}\nspec: {template: {spec:"
             + " {containers: [{name: case-service, ports: [{containerPort: 9}]}]}}}\n");
     assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("merge key is not name");
+
+    Files.writeString(
+        dir.resolve("p.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aduan-common}\ndata: {A: b}\n---\n"
+            + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aduan-prometheus}\ndata: {A: b}\n");
+    assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("one patch per file");
+
+    Files.writeString(
+        dir.resolve("kustomization.yaml"),
+        "resources: ["
+            + K8S.resolve("base")
+            + "]\npatches: [{path: p.yaml, target: {kind: Deployment}}]\n");
+    Files.writeString(dir.resolve("p.yaml"), "- {op: replace, path: /spec/replica, value: 1}\n");
+    assertThatThrownBy(() -> Kustomize.render(dir)).hasMessageContaining("/spec/replica not in");
   }
 
   @Test

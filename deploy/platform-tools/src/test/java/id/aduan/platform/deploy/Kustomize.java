@@ -15,11 +15,13 @@ import java.util.Set;
  * loud failure for any other, so a feature this renderer does not know is never skipped.
  *
  * <p>Supported: {@code resources} (files and directories with a kustomization), {@code namespace},
- * {@code images} ({@code name}, {@code newName}, {@code newTag}) and {@code patches} with a {@code
- * path} whose documents name their target by apiVersion, kind and name. Patches merge as kustomize
- * does: built-in kinds by strategic merge (lists of named objects, e.g. containers and env, merged
- * by {@code name}; lists whose merge key is not {@code name} refused), custom resources by JSON
- * merge patch (lists replaced whole); {@code null} deletes a key in both.
+ * {@code images} ({@code name}, {@code newName}, {@code newTag}) and {@code patches}: either a
+ * {@code path} to one document that names its target by apiVersion, kind and name, merged as
+ * kustomize does (built-in kinds by strategic merge: lists of named objects such as containers and
+ * env merged by {@code name}, lists whose merge key is not {@code name} refused; custom resources
+ * by JSON merge patch, lists replaced whole; {@code null} deletes a key in both), or a {@code path}
+ * to a JSON patch with a {@code target} of {@code kind} and optionally {@code name} ({@code add},
+ * {@code replace}, {@code remove}; a path that is not there is an error, as in kustomize).
  */
 final class Kustomize {
 
@@ -56,13 +58,22 @@ final class Kustomize {
       out.addAll(Files.isDirectory(p) ? render(p) : DeployFiles.documents(p));
     }
     for (JsonNode patch : k.path("patches")) {
-      if (patch.size() != 1 || !patch.has("path")) {
-        throw new IllegalArgumentException(file + ": a patch needs exactly a path: " + patch);
+      Path patchFile = dir.resolve(patch.path("path").asText());
+      if (!patch.has("path") || patch.size() > (patch.has("target") ? 2 : 1)) {
+        throw new IllegalArgumentException(
+            file + ": a patch is a path and maybe a target: " + patch);
       }
-      for (ObjectNode doc : DeployFiles.documents(dir.resolve(patch.get("path").asText()))) {
-        ObjectNode target = find(out, doc, file);
-        merge(target, doc, BUILT_IN.contains(doc.path("kind").asText()), "");
+      if (patch.has("target")) {
+        applyOperations(out, patch.get("target"), DeployFiles.yaml(patchFile), patchFile);
+        continue;
       }
+      List<ObjectNode> docs = DeployFiles.documents(patchFile);
+      if (docs.size() != 1) {
+        // kustomize's patches field takes one patch per file (patchesStrategicMerge took more)
+        throw new IllegalArgumentException(patchFile + ": one patch per file, not " + docs.size());
+      }
+      ObjectNode doc = docs.getFirst();
+      merge(find(out, doc, file), doc, BUILT_IN.contains(doc.path("kind").asText()), "");
     }
     for (JsonNode image : k.path("images")) {
       setImage(out, image);
@@ -95,6 +106,67 @@ final class Kustomize {
           file + ": patch target " + id(patch) + " matched " + matches.size() + " resources");
     }
     return matches.getFirst();
+  }
+
+  /**
+   * A JSON patch (RFC 6902: {@code add}, {@code replace}, {@code remove} on JSON pointers) applied
+   * to every resource of the target's {@code kind} (and {@code name}, when given).
+   */
+  private static void applyOperations(
+      List<ObjectNode> resources, JsonNode target, JsonNode operations, Path file) {
+    target
+        .fieldNames()
+        .forEachRemaining(
+            key -> {
+              if (!Set.of("kind", "name").contains(key)) {
+                throw new IllegalArgumentException(file + ": unsupported target key " + key);
+              }
+            });
+    List<ObjectNode> matched =
+        resources.stream()
+            .filter(r -> r.path("kind").asText().equals(target.path("kind").asText()))
+            .filter(
+                r ->
+                    !target.has("name")
+                        || r.path("metadata")
+                            .path("name")
+                            .asText()
+                            .equals(target.get("name").asText()))
+            .toList();
+    if (matched.isEmpty() || !operations.isArray()) {
+      throw new IllegalArgumentException(file + ": matches nothing or is not a list of operations");
+    }
+    for (ObjectNode resource : matched) {
+      for (JsonNode op : operations) {
+        String pointer = op.path("path").asText();
+        int slash = pointer.lastIndexOf('/');
+        JsonNode parent = resource.at(pointer.substring(0, slash));
+        String last = pointer.substring(slash + 1);
+        String name = op.path("op").asText();
+        boolean exists = parent.isObject() ? parent.has(last) : parent.has(Integer.parseInt(last));
+        if (parent.isMissingNode() || (!name.equals("add") && !exists)) {
+          throw new IllegalArgumentException(
+              file + ": " + pointer + " not in " + Kustomize.id(resource));
+        }
+        switch (name) {
+          case "add", "replace" -> {
+            if (parent instanceof ObjectNode o) {
+              o.set(last, op.get("value").deepCopy());
+            } else {
+              ((ArrayNode) parent).set(Integer.parseInt(last), op.get("value").deepCopy());
+            }
+          }
+          case "remove" -> {
+            if (parent instanceof ObjectNode o) {
+              o.remove(last);
+            } else {
+              ((ArrayNode) parent).remove(Integer.parseInt(last));
+            }
+          }
+          default -> throw new IllegalArgumentException(file + ": unsupported op " + name);
+        }
+      }
+    }
   }
 
   static void merge(ObjectNode target, ObjectNode patch, boolean strategic, String path) {
