@@ -139,6 +139,17 @@ class KubernetesManifestsTest {
       assertThat(c.getResources().getRequests()).as(name).containsKeys("cpu", "memory");
       assertThat(c.getResources().getLimits()).as(name).containsKey("memory");
       assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(name).isTrue();
+      // with a read-only root, the JVM and Tomcat write to an emptyDir on /tmp
+      String tmp =
+          c.getVolumeMounts().stream()
+              .filter(m -> m.getMountPath().equals("/tmp"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(name + " has no writable /tmp"))
+              .getName();
+      assertThat(pod.getVolumes())
+          .filteredOn(v -> v.getName().equals(tmp))
+          .singleElement()
+          .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
       assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
       // every service reads the same agency files, from the ConfigMap the operator creates
       String agencies = configMap(r, "aduan-common").getData().get("ADUAN_AGENCIES_DIR");
