@@ -12,6 +12,8 @@ import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.WhatsAppApplication;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,6 +66,10 @@ class WalkingSkeletonEndToEndTest {
 
   private final List<ConfigurableApplicationContext> services = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** Every service's finished spans (each context hands its spans to this exporter too). */
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+
   private GraphApiStandIn graph;
   private String brokers;
   private int whatsappPort;
@@ -102,11 +109,14 @@ class WalkingSkeletonEndToEndTest {
             List.of(
                 "spring.cloud.stream.kafka.binder.brokers=" + brokers,
                 "spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("e2e-" + name),
-                "server.port=0"));
+                "server.port=0",
+                "management.opentelemetry.tracing.export.schedule-delay=100ms"));
     properties.addAll(List.of(extra));
     // As command-line arguments: they outrank the service's own configuration file.
     ConfigurableApplicationContext context =
-        builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        builder
+            .initializers(c -> c.getBeanFactory().registerSingleton("e2eSpans", spans))
+            .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
     services.add(context);
     return context;
   }
@@ -173,6 +183,64 @@ class WalkingSkeletonEndToEndTest {
     assertThat(getCase(ticket.group(), "btn.admin").statusCode())
         .as("another agency's officer")
         .isEqualTo(404);
+  }
+
+  /**
+   * The webhook comes with a trace context of its own choosing, so that the test finds its trace
+   * among the others: it must reach every service the complaint touches, through the webhook's own
+   * producer, the case's outbox and every Kafka hop between them, to the Graph API call.
+   */
+  @Test
+  void oneComplaintIsOneTraceThroughEveryServiceItTouches() throws Exception {
+    String traceId = HexFormat.of().formatHex(randomBytes(16));
+    String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+    byte[] body = webhook("wamid.E2E-TRACED", "Lampu jalan di depan rumah saya mati sejak Senin");
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + whatsappPort + "/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", new HubSignature(SECRET).signatureHeader(body))
+                .header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+
+    // channel-whatsapp twice: the webhook that produced the complaint, and the consumer of the
+    // acknowledgement notification-service sent back on outbound.whatsapp.v1.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(spansOf(traceId))
+                    .contains(
+                        "channel-whatsapp/SERVER",
+                        "case-service/CONSUMER",
+                        "case-service/PRODUCER",
+                        "sla-service/CONSUMER",
+                        "notification-service/CONSUMER",
+                        "notification-service/PRODUCER",
+                        "channel-whatsapp/CONSUMER"));
+  }
+
+  /** The trace's spans as {@code <service.name>/<kind>}. */
+  private java.util.Set<String> spansOf(String traceId) {
+    return spans.getFinishedSpanItems().stream()
+        .filter(s -> s.getTraceId().equals(traceId))
+        .map(
+            s ->
+                s.getResource().getAttribute(AttributeKey.stringKey("service.name"))
+                    + "/"
+                    + s.getKind())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return bytes;
   }
 
   @Test

@@ -1,6 +1,10 @@
 package id.aduan.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,8 +38,21 @@ public class MessagingConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Outbox outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json) {
-    return new Outbox(publisher, cloudEvents, json);
+  Outbox outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json, Traces traces) {
+    return new Outbox(publisher, cloudEvents, json, traces);
+  }
+
+  /** The tracer Boot configures (OpenTelemetry), or nothing where tracing is switched off. */
+  @Bean
+  @ConditionalOnMissingBean
+  Traces traces(
+      ObjectProvider<Tracer> tracer,
+      ObjectProvider<Propagator> propagator,
+      ObjectProvider<ObservationRegistry> observations) {
+    return new Traces(
+        tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP),
+        observations.getIfAvailable(() -> ObservationRegistry.NOOP));
   }
 
   @Bean

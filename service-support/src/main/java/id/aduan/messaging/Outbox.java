@@ -17,21 +17,46 @@ public final class Outbox {
   private final EventPublisher publisher;
   private final CloudEvents cloudEvents;
   private final JsonMapper json;
+  private final Traces traces;
 
   public Outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json) {
+    this(publisher, cloudEvents, json, Traces.NONE);
+  }
+
+  /**
+   * @param traces captures the trace context of the work that writes an entry and continues it when
+   *     the entry is published (docs/adr/0033)
+   */
+  public Outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json, Traces traces) {
     this.publisher = publisher;
     this.cloudEvents = cloudEvents;
     this.json = json;
+    this.traces = traces;
   }
 
-  /** An event waiting to be published; {@code json} is the contract record's body. */
+  /**
+   * An event waiting to be published; {@code json} is the contract record's body, {@code
+   * traceparent} the trace context of the work that wrote it (null when none was traced).
+   */
   public record Entry(
       String eventId,
       String topic,
       String key,
       String type,
       @Nullable String subject,
-      String json) {}
+      String json,
+      @Nullable String traceparent) {
+
+    public Entry(
+        String eventId,
+        String topic,
+        String key,
+        String type,
+        @Nullable String subject,
+        String json) {
+      this(eventId, topic, key, type, subject, json, null);
+    }
+  }
 
   public Entry entry(String topic, String key, Object record, @Nullable String subject) {
     return new Entry(
@@ -40,7 +65,8 @@ public final class Outbox {
         key,
         EventTypes.typeOf(record.getClass()),
         subject,
-        json.writeValueAsString(record));
+        json.writeValueAsString(record),
+        traces.current());
   }
 
   /**
@@ -53,7 +79,10 @@ public final class Outbox {
           EventTypes.classOf(entry.type())
               .orElseThrow(() -> new IllegalStateException("unknown outbox type " + entry.type()));
       Object record = cloudEvents.read(entry.json().getBytes(StandardCharsets.UTF_8), type);
-      publisher.publish(entry.topic(), entry.key(), record, entry.subject());
+      traces.continued(
+          entry.traceparent(),
+          "aduan.outbox.publish",
+          () -> publisher.publish(entry.topic(), entry.key(), record, entry.subject()));
       published.accept(entry);
     }
   }
