@@ -191,7 +191,7 @@ class WalkingSkeletonEndToEndTest {
    * producer, the case's outbox and every Kafka hop between them, to the Graph API call.
    */
   @Test
-  void oneComplaintIsOneTraceThroughEveryServiceItTouches() throws Exception {
+  void oneComplaintIsOneTraceThroughEveryServiceItTouchesAndEveryStageIsTimed() throws Exception {
     String traceId = HexFormat.of().formatHex(randomBytes(16));
     String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
     byte[] body = webhook("wamid.E2E-TRACED", "Lampu jalan di depan rumah saya mati sejak Senin");
@@ -223,6 +223,36 @@ class WalkingSkeletonEndToEndTest {
                         "notification-service/CONSUMER",
                         "notification-service/PRODUCER",
                         "channel-whatsapp/CONSUMER"));
+
+    // Each stage of that way is timed where it ends, with histogram buckets for its quantiles.
+    assertThat(stageCount("channel-whatsapp", "webhook_ack")).isPositive();
+    assertThat(stageCount("case-service", "intake_to_case")).isPositive();
+    assertThat(stageCount("sla-service", "case_to_sla_clock")).isPositive();
+    assertThat(stageCount("channel-whatsapp", "notification_to_provider")).isPositive();
+    String scrape =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + whatsappPort + "/actuator/prometheus"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(scrape)
+        .containsPattern("aduan_stage_latency_seconds_bucket\\{[^}]*stage=\"webhook_ack\"");
+  }
+
+  private long stageCount(String service, String stage) {
+    ConfigurableApplicationContext context =
+        services.stream()
+            .filter(c -> service.equals(c.getEnvironment().getProperty("spring.application.name")))
+            .findFirst()
+            .orElseThrow();
+    var timer =
+        context
+            .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+            .find("aduan.stage.latency")
+            .tag("stage", stage)
+            .timer();
+    return timer == null ? 0 : timer.count();
   }
 
   /** The trace's spans as {@code <service.name>/<kind>}. */
