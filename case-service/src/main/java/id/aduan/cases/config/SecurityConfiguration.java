@@ -4,6 +4,7 @@ import id.aduan.cases.persistence.Officers;
 import id.aduan.cases.security.Callers;
 import id.aduan.cases.security.Role;
 import id.aduan.cases.security.SecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -32,7 +34,11 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Callers callers)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      SecurityProperties properties,
+      Callers callers,
+      ObjectProvider<JwtDecoder> decoders)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -56,7 +62,11 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     if (properties.oidcMode()) {
-      http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens(callers))));
+      JwtDecoder decoder =
+          new AudienceCheckedDecoder(
+              decoders.getObject(), String.valueOf(properties.oidc().audience()));
+      http.oauth2ResourceServer(
+          o -> o.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens(callers))));
     } else {
       http.httpBasic(Customizer.withDefaults());
     }

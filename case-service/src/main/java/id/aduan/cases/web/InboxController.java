@@ -2,7 +2,8 @@ package id.aduan.cases.web;
 
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.CaseQueries;
-import id.aduan.cases.persistence.Officers;
+import id.aduan.cases.security.Caller;
+import id.aduan.cases.security.Role;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
@@ -36,10 +37,10 @@ class InboxController {
   private static final int LIMIT = 500;
 
   private final CaseQueries queries;
-  private final Officers officers;
+  private final Officer officers;
   private final Clock clock;
 
-  InboxController(CaseQueries queries, Officers officers, Clock clock) {
+  InboxController(CaseQueries queries, Officer officers, Clock clock) {
     this.queries = queries;
     this.officers = officers;
     this.clock = clock;
@@ -124,12 +125,10 @@ class InboxController {
       @RequestParam(required = false) @Nullable String sla,
       @RequestParam(required = false) @Nullable String q,
       Principal principal) {
-    Officers.Officer officer =
-        officers
-            .byUsername(principal.getName())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    // From the account or the token alike (Officer.caller): every endpoint sees one caller.
+    Caller officer = officers.caller(principal);
     String scopedDivision = division == null || division.isBlank() ? null : division;
-    if ("DIVISION_OFFICER".equals(officer.role())) {
+    if (officer.role() == Role.DIVISION_OFFICER) {
       if (officer.division() == null) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officer without a division");
       }
@@ -152,7 +151,7 @@ class InboxController {
             .map(c -> item(c, now))
             .filter(i -> sla == null || sla.isBlank() || i.sla().state().equalsIgnoreCase(sla))
             .toList();
-    return new Inbox(officer.role(), officer.division(), items);
+    return new Inbox(officer.role().name(), officer.division(), items);
   }
 
   private static InboxItem item(CaseDocument c, Instant now) {

@@ -5,7 +5,8 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.cases.application.OperationsReport;
 import id.aduan.cases.client.MetricsScraper;
 import id.aduan.cases.persistence.CaseQueries;
-import id.aduan.cases.persistence.Officers;
+import id.aduan.cases.security.Caller;
+import id.aduan.cases.security.Role;
 import id.aduan.contracts.CaseStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,11 +17,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The operations dashboard's data ({@code GET /api/v1/operations/summary}), read-only: figures from
@@ -35,14 +34,14 @@ class OperationsController {
       EnumSet.complementOf(EnumSet.copyOf(InboxController.CLOSED));
 
   private final CaseQueries queries;
-  private final Officers officers;
+  private final Officer officers;
   private final AgencyCatalog agencies;
   private final MetricsScraper scraper;
   private final Clock clock;
 
   OperationsController(
       CaseQueries queries,
-      Officers officers,
+      Officer officers,
       AgencyCatalog agencies,
       MetricsScraper scraper,
       Clock clock) {
@@ -61,12 +60,10 @@ class OperationsController {
   @GetMapping("/api/v1/operations/summary")
   Dashboard summary(
       @RequestParam(defaultValue = "14") @Min(1) @Max(92) int days, Principal principal) {
-    Officers.Officer officer =
-        officers
-            .byUsername(principal.getName())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    // From the account or the token alike (Officer.caller): every endpoint sees one caller.
+    Caller officer = officers.caller(principal);
     List<String> scope =
-        "OPERATIONS".equals(officer.role())
+        officer.role() == Role.OPERATIONS
             ? agencies.all().stream().map(Agency::code).sorted().toList()
             : List.of(officer.agencyCode());
     ZoneId zone =

@@ -1,18 +1,18 @@
 package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
-import id.aduan.agency.AgencyCatalog;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.persistence.Officers;
+import id.aduan.cases.security.Caller;
 import id.aduan.contracts.CaseType;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What the officer UI needs to know about the signed-in officer and their agency ({@code GET
@@ -24,11 +24,11 @@ import org.springframework.web.server.ResponseStatusException;
 class WorkspaceController {
 
   private final Officers officers;
-  private final AgencyCatalog agencies;
+  private final Officer officer;
 
-  WorkspaceController(Officers officers, AgencyCatalog agencies) {
+  WorkspaceController(Officers officers, Officer officer) {
     this.officers = officers;
-    this.agencies = agencies;
+    this.officer = officer;
   }
 
   record Label(String code, String id, String en) {}
@@ -51,20 +51,15 @@ class WorkspaceController {
 
   @GetMapping("/api/v1/workspace")
   Workspace workspace(Principal principal) {
-    Officers.Officer o =
-        officers
-            .byUsername(principal.getName())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-    Agency a =
-        agencies
-            .byCode(o.agencyCode())
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    // The caller as every endpoint sees them: the local account, or the token in oidc mode.
+    Caller c = officer.caller(principal);
+    Agency a = officer.agencyOf(c);
     Agency.Rules rules = a.rules();
     return new Workspace(
-        o.username(),
-        o.displayName(),
-        o.role(),
-        o.division(),
+        c.username(),
+        displayName(c, principal),
+        c.role().name(),
+        c.division(),
         new AgencyView(a.code(), a.name(), a.timeZone().getId()),
         rules.divisions().stream().map(d -> new Label(d.code(), d.name(), d.name())).toList(),
         a.channels().frontDesk(),
@@ -78,5 +73,18 @@ class WorkspaceController {
             .toList(),
         Case.REJECTION_CODES.stream().sorted().toList(),
         rules.ppid().steps());
+  }
+
+  /** The local account's name, else the token's {@code name} claim, else the username. */
+  private String displayName(Caller c, Principal principal) {
+    return officers
+        .byUsername(c.username())
+        .map(Officers.Officer::displayName)
+        .or(
+            () ->
+                principal instanceof JwtAuthenticationToken token
+                    ? Optional.ofNullable(token.getToken().getClaimAsString("name"))
+                    : Optional.empty())
+        .orElse(c.username());
   }
 }
