@@ -3,6 +3,8 @@
 // when the tab closes. "X-Requested-With" makes Spring Security answer 401 without the
 // WWW-Authenticate header, so the browser never shows its own login dialog over the page.
 
+import { bearerToken, forgetToken } from './oidc.js';
+
 const KEY = 'aduan.credentials';
 
 export class ApiError extends Error {
@@ -17,11 +19,20 @@ export class ApiError extends Error {
 }
 
 export function signedIn() {
-  return sessionStorage.getItem(KEY) !== null;
+  return bearerToken() !== null || sessionStorage.getItem(KEY) !== null;
 }
 
 export function signOut() {
   sessionStorage.removeItem(KEY);
+  forgetToken();
+}
+
+/** The Authorization header: the provider's token in oidc mode (oidc.js), else HTTP Basic. */
+function authorizationHeader(credentials) {
+  const token = bearerToken();
+  if (token && !credentials) return `Bearer ${token}`;
+  const basic = credentials || sessionStorage.getItem(KEY);
+  return basic ? `Basic ${basic}` : null;
 }
 
 function encode(username, password) {
@@ -33,8 +44,8 @@ function encode(username, password) {
 
 async function call(method, path, body, credentials) {
   const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' };
-  const auth = credentials || sessionStorage.getItem(KEY);
-  if (auth) headers.Authorization = `Basic ${auth}`;
+  const authorization = authorizationHeader(credentials);
+  if (authorization) headers.Authorization = authorization;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -65,7 +76,7 @@ async function call(method, path, body, credentials) {
 // declared) and whether the server allows showing it inline (docs/adr/0028).
 async function file(path) {
   const response = await fetch(path, {
-    headers: { Authorization: `Basic ${sessionStorage.getItem(KEY)}`, 'X-Requested-With': 'XMLHttpRequest' },
+    headers: { Authorization: authorizationHeader(), 'X-Requested-With': 'XMLHttpRequest' },
   });
   if (!response.ok) throw new ApiError(response.status, null);
   return {

@@ -7,6 +7,7 @@ import { inboxView } from './inbox.js';
 import { caseView, recordView } from './case.js';
 import { intakeView } from './intake.js';
 import { dashboardView } from './dashboard.js';
+import { signInSettings, oidcMode, redirectToProvider, completeSignIn } from './oidc.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -74,6 +75,23 @@ function loginView() {
   return form;
 }
 
+/** In oidc mode: one button that sends the officer to the agency's identity provider. */
+function providerLoginView(problem) {
+  const error = h('p', { class: 'error', role: 'alert', id: 'login-error' }, problem || '');
+  const button = h('button', { type: 'button', class: 'primary', id: 'login-provider' }, t('login.provider'));
+  button.addEventListener('click', async () => {
+    error.textContent = '';
+    try {
+      await redirectToProvider();
+    } catch (err) {
+      error.textContent = `${t('error')}: ${err.message}`;
+    }
+  });
+  return h('div', { class: 'card narrow', id: 'login-form' }, h('h1', { tabindex: '-1' }, t('login.title')), error, button);
+}
+
+let signInProblem = null;
+
 async function route() {
   const [path, query] = (location.hash || '#/inbox').slice(1).split('?');
   const params = new URLSearchParams(query || '');
@@ -96,7 +114,7 @@ async function route() {
     main.replaceChildren(h('p', { class: 'loading' }, t('loading')));
     switch (parts[0]) {
       case 'login':
-        view = loginView();
+        view = oidcMode() ? providerLoginView(signInProblem) : loginView();
         break;
       case 'case':
         view = parts[2] === 'berita-acara' ? await recordView(decodeURIComponent(parts[1])) : await caseView(decodeURIComponent(parts[1]));
@@ -139,4 +157,15 @@ window.addEventListener('aduan:signed-out', () => {
   app.go('#/login');
 });
 setLang(lang());
-route();
+// In oidc mode a page the provider sent back completes the sign-in before the first view.
+signInSettings()
+  .then(() => (oidcMode() ? completeSignIn() : false))
+  .then((signedInNow) => {
+    if (signedInNow && (!location.hash || location.hash.startsWith('#/login'))) {
+      history.replaceState(null, '', `${location.pathname}#/inbox`);
+    }
+  })
+  .catch((e) => {
+    signInProblem = `${t('error')}: ${e.message}`;
+  })
+  .finally(route);

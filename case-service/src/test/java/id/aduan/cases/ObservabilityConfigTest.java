@@ -98,6 +98,33 @@ class ObservabilityConfigTest {
     assertThat(undocumented).as("metric names no README documents").isEmpty();
   }
 
+  /** One latency panel per stage of a complaint, each reading that stage's histogram buckets. */
+  @Test
+  void theHealthDashboardHasOneLatencyPanelPerStage() throws IOException {
+    JsonNode root =
+        JsonMapper.builder()
+            .build()
+            .readTree(Files.readString(DIR.resolve("grafana").resolve("aduan-health.json")));
+    for (String stage :
+        List.of("webhook_ack", "intake_to_case", "case_to_sla_clock", "notification_to_provider")) {
+      List<JsonNode> panels = new ArrayList<>();
+      for (JsonNode panel : root.get("panels")) {
+        if (panel.findValues("expr").stream()
+            .map(JsonNode::asString)
+            .anyMatch(
+                e ->
+                    e.contains("histogram_quantile(")
+                        && e.contains(
+                            "aduan_stage_latency_seconds_bucket{stage=\"" + stage + "\"}"))) {
+          panels.add(panel);
+        }
+      }
+      assertThat(panels).as(stage).hasSize(1);
+      assertThat(panels.getFirst().path("fieldConfig").path("defaults").path("unit").asString())
+          .isEqualTo("s");
+    }
+  }
+
   @Test
   void promtoolAcceptsTheConfigurationAndTheAlertUnitTests() throws Exception {
     Path promtool = Path.of("/usr/bin/promtool");

@@ -12,6 +12,8 @@ import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.WhatsAppApplication;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,14 +23,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -42,6 +48,8 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
  */
 @AduanKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The trace test last: the others count what is on the topics and at the Graph API stand-in.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalkingSkeletonEndToEndTest {
 
   private static final String SECRET = "e2e-app-secret";
@@ -63,6 +71,10 @@ class WalkingSkeletonEndToEndTest {
 
   private final List<ConfigurableApplicationContext> services = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
+
+  /** Every service's finished spans (each context hands its spans to this exporter too). */
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+
   private GraphApiStandIn graph;
   private String brokers;
   private int whatsappPort;
@@ -105,11 +117,14 @@ class WalkingSkeletonEndToEndTest {
                 "server.port=0",
                 // As in production: personal fields cross every topic sealed, and each service
                 // reads what the others wrote (docs/adr/0026; test-support turns it off elsewhere).
-                "aduan.pii.topic-encryption=true"));
+                "aduan.pii.topic-encryption=true",
+                "management.opentelemetry.tracing.export.schedule-delay=100ms"));
     properties.addAll(List.of(extra));
     // As command-line arguments: they outrank the service's own configuration file.
     ConfigurableApplicationContext context =
-        builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        builder
+            .initializers(c -> c.getBeanFactory().registerSingleton("e2eSpans", spans))
+            .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
     services.add(context);
     return context;
   }
@@ -178,6 +193,101 @@ class WalkingSkeletonEndToEndTest {
         .isEqualTo(404);
   }
 
+  /**
+   * The webhook comes with a trace context of its own choosing, so that the test finds its trace
+   * among the others: it must reach every service the complaint touches, through the webhook's own
+   * producer, the case's outbox and every Kafka hop between them, to the Graph API call.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void oneComplaintIsOneTraceThroughEveryServiceItTouchesAndEveryStageIsTimed() throws Exception {
+    String traceId = HexFormat.of().formatHex(randomBytes(16));
+    String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+    // A citizen of its own: a second message of the other tests' citizen would join their case
+    // and open none, so nothing would be acknowledged.
+    byte[] body =
+        webhook(
+            "wamid.E2E-TRACED",
+            "Lampu jalan di depan rumah saya mati sejak Senin",
+            "6281298765432");
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + whatsappPort + "/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", new HubSignature(SECRET).signatureHeader(body))
+                .header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+
+    // channel-whatsapp twice: the webhook that produced the complaint, and the consumer of the
+    // acknowledgement notification-service sent back on outbound.whatsapp.v1.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(spansOf(traceId))
+                    .contains(
+                        "channel-whatsapp/SERVER",
+                        "case-service/CONSUMER",
+                        "case-service/PRODUCER",
+                        "sla-service/CONSUMER",
+                        "notification-service/CONSUMER",
+                        "notification-service/PRODUCER",
+                        "channel-whatsapp/CONSUMER"));
+
+    // Each stage of that way is timed where it ends, with histogram buckets for its quantiles.
+    assertThat(stageCount("channel-whatsapp", "webhook_ack")).isPositive();
+    assertThat(stageCount("case-service", "intake_to_case")).isPositive();
+    assertThat(stageCount("sla-service", "case_to_sla_clock")).isPositive();
+    assertThat(stageCount("channel-whatsapp", "notification_to_provider")).isPositive();
+    String scrape =
+        http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + whatsappPort + "/actuator/prometheus"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(scrape)
+        .containsPattern("aduan_stage_latency_seconds_bucket\\{[^}]*stage=\"webhook_ack\"");
+  }
+
+  private long stageCount(String service, String stage) {
+    ConfigurableApplicationContext context =
+        services.stream()
+            .filter(c -> service.equals(c.getEnvironment().getProperty("spring.application.name")))
+            .findFirst()
+            .orElseThrow();
+    var timer =
+        context
+            .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+            .find("aduan.stage.latency")
+            .tag("stage", stage)
+            .timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  /** The trace's spans as {@code <service.name>/<kind>}. */
+  private java.util.Set<String> spansOf(String traceId) {
+    return spans.getFinishedSpanItems().stream()
+        .filter(s -> s.getTraceId().equals(traceId))
+        .map(
+            s ->
+                s.getResource().getAttribute(AttributeKey.stringKey("service.name"))
+                    + "/"
+                    + s.getKind())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  private static byte[] randomBytes(int n) {
+    byte[] bytes = new byte[n];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+
   @Test
   void everyServiceReportsItselfHealthyOnTheMongoDbStandInAndTheBroker() throws Exception {
     for (ConfigurableApplicationContext service : services) {
@@ -238,14 +348,18 @@ class WalkingSkeletonEndToEndTest {
   }
 
   private static byte[] webhook(String wamid, String text) {
+    return webhook(wamid, text, "6281234567890");
+  }
+
+  private static byte[] webhook(String wamid, String text, String sender) {
     long now = Instant.now().getEpochSecond();
     return """
         {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages",
         "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"6281221742841","phone_number_id":"100000000000001"},
-        "contacts":[{"profile":{"name":"Siti Aminah"},"wa_id":"6281234567890"}],
-        "messages":[{"from":"6281234567890","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]}}]}]}
+        "contacts":[{"profile":{"name":"Siti Aminah"},"wa_id":"%1$s"}],
+        "messages":[{"from":"%1$s","id":"%2$s","timestamp":"%3$d","type":"text","text":{"body":"%4$s"}}]}}]}]}
         """
-        .formatted(wamid, now, text)
+        .formatted(sender, wamid, now, text)
         .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -3,6 +3,10 @@ package id.aduan.messaging;
 import id.aduan.support.pii.PiiCipher;
 import id.aduan.support.pii.PiiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,8 +75,21 @@ public class MessagingConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Outbox outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json) {
-    return new Outbox(publisher, cloudEvents, json);
+  Outbox outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json, Traces traces) {
+    return new Outbox(publisher, cloudEvents, json, traces);
+  }
+
+  /** The tracer Boot configures (OpenTelemetry), or nothing where tracing is switched off. */
+  @Bean
+  @ConditionalOnMissingBean
+  Traces traces(
+      ObjectProvider<Tracer> tracer,
+      ObjectProvider<Propagator> propagator,
+      ObjectProvider<ObservationRegistry> observations) {
+    return new Traces(
+        tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP),
+        observations.getIfAvailable(() -> ObservationRegistry.NOOP));
   }
 
   @Bean

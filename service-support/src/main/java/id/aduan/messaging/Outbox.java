@@ -16,21 +16,32 @@ public final class Outbox {
 
   private final EventPublisher publisher;
   private final CloudEvents cloudEvents;
+  private final Traces traces;
 
   /**
    * {@code json} is no longer used (bodies come from {@link CloudEvents#bodyText}); kept for
    * callers.
    */
   public Outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json) {
+    this(publisher, cloudEvents, json, Traces.NONE);
+  }
+
+  /**
+   * @param traces captures the trace context of the work that writes an entry and continues it when
+   *     the entry is published (docs/adr/0033)
+   */
+  public Outbox(EventPublisher publisher, CloudEvents cloudEvents, JsonMapper json, Traces traces) {
     this.publisher = publisher;
     this.cloudEvents = cloudEvents;
+    this.traces = traces;
   }
 
   /**
    * An event waiting to be published; {@code json} is the contract record's body as it goes on the
    * topic (personal components encrypted, docs/adr/0026), so the store never holds them in clear;
    * {@code key} is the partition key as it goes to Kafka (a keyed hash, see {@link
-   * CloudEvents#key}).
+   * CloudEvents#key}); {@code traceparent} the trace context of the work that wrote it (null when
+   * none was traced, docs/adr/0033).
    */
   public record Entry(
       String eventId,
@@ -38,7 +49,19 @@ public final class Outbox {
       String key,
       String type,
       @Nullable String subject,
-      String json) {}
+      String json,
+      @Nullable String traceparent) {
+
+    public Entry(
+        String eventId,
+        String topic,
+        String key,
+        String type,
+        @Nullable String subject,
+        String json) {
+      this(eventId, topic, key, type, subject, json, null);
+    }
+  }
 
   public Entry entry(String topic, String key, Object record, @Nullable String subject) {
     return new Entry(
@@ -47,7 +70,8 @@ public final class Outbox {
         cloudEvents.key(key),
         EventTypes.typeOf(record.getClass()),
         subject,
-        cloudEvents.bodyText(record));
+        cloudEvents.bodyText(record),
+        traces.current());
   }
 
   /**
@@ -60,7 +84,10 @@ public final class Outbox {
           EventTypes.classOf(entry.type())
               .orElseThrow(() -> new IllegalStateException("unknown outbox type " + entry.type()));
       Object record = cloudEvents.read(entry.json().getBytes(StandardCharsets.UTF_8), type);
-      publisher.publishWithKafkaKey(entry.topic(), entry.key(), record, entry.subject());
+      traces.continued(
+          entry.traceparent(),
+          "aduan.outbox.publish",
+          () -> publisher.publishWithKafkaKey(entry.topic(), entry.key(), record, entry.subject()));
       published.accept(entry);
     }
   }

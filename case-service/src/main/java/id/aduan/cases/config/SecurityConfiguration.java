@@ -5,6 +5,7 @@ import id.aduan.cases.security.Callers;
 import id.aduan.cases.security.Role;
 import id.aduan.cases.security.SecurityProperties;
 import id.aduan.cases.security.SignInLimiter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -19,6 +20,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -35,7 +37,11 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain api(
-      HttpSecurity http, SecurityProperties properties, Callers callers, SignInLimiter signIns)
+      HttpSecurity http,
+      SecurityProperties properties,
+      Callers callers,
+      SignInLimiter signIns,
+      ObjectProvider<JwtDecoder> decoders)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -59,7 +65,11 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     if (properties.oidcMode()) {
-      http.oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens(callers))));
+      JwtDecoder decoder =
+          new AudienceCheckedDecoder(
+              decoders.getObject(), String.valueOf(properties.oidc().audience()));
+      http.oauth2ResourceServer(
+          o -> o.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(tokens(callers))));
     } else {
       http.httpBasic(Customizer.withDefaults())
           .addFilterBefore(signIns.filter(), BasicAuthenticationFilter.class);

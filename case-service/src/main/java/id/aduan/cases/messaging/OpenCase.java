@@ -6,6 +6,9 @@ import id.aduan.cases.application.CaseService;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.support.StageLatency;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -23,11 +26,20 @@ class OpenCase implements Consumer<Message<byte[]>> {
   private final AgencyCatalog agencies;
   private final CaseService service;
   private final EventPublisher publisher;
+  private final MeterRegistry meters;
+  private final Clock clock;
 
-  OpenCase(AgencyCatalog agencies, CaseService service, EventPublisher publisher) {
+  OpenCase(
+      AgencyCatalog agencies,
+      CaseService service,
+      EventPublisher publisher,
+      MeterRegistry meters,
+      Clock clock) {
     this.agencies = agencies;
     this.service = service;
     this.publisher = publisher;
+    this.meters = meters;
+    this.clock = clock;
   }
 
   @Override
@@ -57,5 +69,6 @@ class OpenCase implements Consumer<Message<byte[]>> {
       return;
     }
     service.receive(complaint, agency);
+    StageLatency.since(meters, StageLatency.INTAKE_TO_CASE, complaint.receivedAt(), clock);
   }
 }

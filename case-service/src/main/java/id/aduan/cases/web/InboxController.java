@@ -123,9 +123,13 @@ class InboxController {
       @RequestParam(required = false) @Nullable String sla,
       @RequestParam(required = false) @Nullable String q,
       Principal principal) {
+    // From the account or the token alike (Officer.caller): every endpoint sees one caller.
     Caller officer = officers.caller(principal);
     String scopedDivision = division == null || division.isBlank() ? null : division;
     if (officer.role() == Role.DIVISION_OFFICER) {
+      if (officer.division() == null) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "officer without a division");
+      }
       scopedDivision = officer.division();
     }
     Instant now = clock.instant();

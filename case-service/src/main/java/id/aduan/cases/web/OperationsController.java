@@ -60,6 +60,7 @@ class OperationsController {
   @GetMapping("/api/v1/operations/summary")
   Dashboard summary(
       @RequestParam(defaultValue = "14") @Min(1) @Max(92) int days, Principal principal) {
+    // From the account or the token alike (Officer.caller): every endpoint sees one caller.
     Caller officer = officers.caller(principal);
     List<String> scope =
         officer.role() == Role.OPERATIONS

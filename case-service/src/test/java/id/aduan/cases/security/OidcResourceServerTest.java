@@ -1,22 +1,19 @@
 package id.aduan.cases.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import id.aduan.cases.CaseServiceApplication;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +42,8 @@ class OidcResourceServerTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private static final String AUDIENCE = OidcTestService.AUDIENCE;
+
   private final HttpClient http = HttpClient.newHttpClient();
   private KeyPair provider;
   private KeyPair stranger;
@@ -57,27 +55,7 @@ class OidcResourceServerTest {
     rsa.initialize(2048);
     provider = rsa.generateKeyPair();
     stranger = rsa.generateKeyPair();
-    Path pem = Files.createTempFile("provider", ".pub");
-    pem.toFile().deleteOnExit();
-    Files.writeString(
-        pem,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(provider.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
-    service =
-        CaseServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers="
-                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("oidc"),
-                "--server.port=0",
-                "--aduan.cases.security.mode=oidc",
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
-                "--aduan.cases.pii.active-key-id=2026-01",
-                "--aduan.cases.pii.keys.2026-01="
-                    + Base64.getEncoder().encodeToString(new byte[32]),
-                "--aduan.cases.pii.lookup-key="
-                    + Base64.getEncoder().encodeToString("l".repeat(32).getBytes()));
+    service = OidcTestService.start("oidc", provider);
   }
 
   @AfterAll
@@ -198,6 +176,55 @@ class OidcResourceServerTest {
     assertThat(basic.statusCode()).isEqualTo(401);
   }
 
+  /**
+   * A token of the right provider issued for another client of the realm (Keycloak's {@code
+   * account}, or none at all) opens nothing; one naming this service among others does.
+   */
+  @Test
+  void onlyTokensWhoseAudienceNamesThisServiceAreAccepted() throws Exception {
+    String path = "/api/v1/cases";
+    String otherClient =
+        token(provider, "siti", "BDG", List.of("admin"), null, 300, List.of("account"));
+    HttpResponse<String> refused = send("GET", path, otherClient, null);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.headers().firstValue("WWW-Authenticate"))
+        .get()
+        .asString()
+        .contains("invalid_token");
+    String noAudience = token(provider, "siti", "BDG", List.of("admin"), null, 300, List.of());
+    assertThat(send("GET", path, noAudience, null).statusCode()).isEqualTo(401);
+    String both =
+        token(provider, "siti", "BDG", List.of("admin"), null, 300, List.of("account", AUDIENCE));
+    assertThat(send("GET", path, both, null).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * The UI's first calls take the officer from the token too: no local account exists for these
+   * officers, and the workspace, inbox and operations summary answer from their claims.
+   */
+  @Test
+  void theWorkspaceInboxAndOperationsSummaryTakeTheCallerFromTheToken() throws Exception {
+    String division = token(provider, "dewi", "BDG", List.of("division-officer"), "REHSOS", 300);
+    HttpResponse<String> workspace = send("GET", "/api/v1/workspace", division, null);
+    assertThat(workspace.statusCode()).as(workspace.body()).isEqualTo(200);
+    var view = JSON.readTree(workspace.body());
+    assertThat(view.path("username").asText()).isEqualTo("dewi");
+    assertThat(view.path("role").asText()).isEqualTo("DIVISION_OFFICER");
+    assertThat(view.path("division").asText()).isEqualTo("REHSOS");
+    assertThat(view.path("agency").path("code").asText()).isEqualTo("BDG");
+    assertThat(send("GET", "/api/v1/inbox", division, null).statusCode()).isEqualTo(200);
+    String operations = token(provider, "ops", "BDG", List.of("operations"), null, 300);
+    HttpResponse<String> summary = send("GET", "/api/v1/operations/summary", operations, null);
+    assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+  }
+
+  @Test
+  void oidcModeWithoutAnAudienceDoesNotStart() {
+    assertThatThrownBy(() -> new SecurityProperties("oidc", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("aduan.cases.security.oidc.audience");
+  }
+
   private static String token(
       KeyPair key,
       String username,
@@ -205,6 +232,18 @@ class OidcResourceServerTest {
       List<String> roles,
       @Nullable String division,
       long validSeconds)
+      throws Exception {
+    return token(key, username, agency, roles, division, validSeconds, List.of(AUDIENCE));
+  }
+
+  private static String token(
+      KeyPair key,
+      String username,
+      @Nullable String agency,
+      List<String> roles,
+      @Nullable String division,
+      long validSeconds,
+      List<String> audience)
       throws Exception {
     JWTClaimsSet.Builder claims =
         new JWTClaimsSet.Builder()
@@ -214,6 +253,9 @@ class OidcResourceServerTest {
             .expirationTime(Date.from(Instant.now().plusSeconds(validSeconds)))
             .claim("preferred_username", username)
             .claim("realm_access", Map.of("roles", roles));
+    if (!audience.isEmpty()) {
+      claims.audience(audience);
+    }
     if (agency != null) {
       claims.claim("agency", agency);
     }

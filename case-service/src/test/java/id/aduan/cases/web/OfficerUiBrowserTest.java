@@ -45,8 +45,6 @@ import org.openqa.selenium.Pdf;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -69,8 +67,6 @@ import tools.jackson.databind.json.JsonMapper;
 class OfficerUiBrowserTest {
 
   private static final String PASSWORD = "browser-test-password";
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path ARTIFACTS = Path.of("target", "ui-screenshots");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,7 +81,7 @@ class OfficerUiBrowserTest {
   @BeforeAll
   void start() throws IOException {
     assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        HeadlessChromium.installed(),
         "browser tests need Debian's packages chromium and chromium-driver"
             + " (apt-get install -y chromium chromium-driver): /usr/bin/chromium or"
             + " /usr/bin/chromedriver is missing");
@@ -134,23 +130,7 @@ class OfficerUiBrowserTest {
     addOfficer("ops.platform", "OPERATIONS", null);
 
     profile = Files.createTempDirectory("aduan-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--user-data-dir=" + profile,
-        "--window-size=1366,900",
-        "--lang=id-ID");
-    ChromeDriverService driverService =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(driverService, options);
+    browser = HeadlessChromium.open(profile);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     // A view re-renders as a whole: an element read a moment ago may be gone; look again.
     wait.ignoring(StaleElementReferenceException.class);
@@ -159,19 +139,12 @@ class OfficerUiBrowserTest {
 
   @AfterAll
   void stop() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
+    HeadlessChromium.close(browser, profile);
     if (service != null) {
       service.close();
     }
     if (adapterMetrics != null) {
       adapterMetrics.stop(0);
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 

@@ -2,6 +2,7 @@ package id.aduan.whatsapp.config;
 
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.Traces;
 import id.aduan.support.HubSignature;
 import id.aduan.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
@@ -36,9 +37,10 @@ class WhatsAppConfiguration {
       CloudEvents cloudEvents,
       JsonMapper json,
       @Qualifier("kafkaBinderHeaderMapper") KafkaHeaderMapper headers,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Traces traces) {
     return new InboundPublisher(
-        InboundPublisher.producer(brokers, properties), cloudEvents, json, headers, meters);
+        InboundPublisher.producer(brokers, properties), cloudEvents, json, headers, meters, traces);
   }
 
   @Bean

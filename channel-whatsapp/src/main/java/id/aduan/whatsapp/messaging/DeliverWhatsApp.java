@@ -7,6 +7,7 @@ import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.support.StageLatency;
 import id.aduan.whatsapp.client.GraphApiException;
 import id.aduan.whatsapp.client.Senders;
 import id.aduan.whatsapp.client.WhatsAppSender;
@@ -196,6 +197,8 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       }
       sends.done(outbound.eventId(), "SENT");
       count(outbound, open ? "sent" : "sent_template");
+      StageLatency.since(
+          meters, StageLatency.NOTIFICATION_TO_PROVIDER, outbound.occurredAt(), clock);
     } catch (GraphApiException e) {
       switch (e.failure()) {
         case FINAL, USE_TEMPLATE -> fail(outbound, e.codeText(), e.getMessage());

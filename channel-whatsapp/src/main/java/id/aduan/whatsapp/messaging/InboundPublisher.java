@@ -3,6 +3,7 @@ package id.aduan.whatsapp.messaging;
 import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.Traces;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +46,7 @@ public class InboundPublisher implements DisposableBean {
   private final Map<String, Counter> acked = new ConcurrentHashMap<>();
   private final Map<String, Counter> failed = new ConcurrentHashMap<>();
   private final JsonMapper json;
+  private final Traces traces;
 
   /** The headers every ComplaintReceived has alike, as the binder's mapper wrote the first one. */
   private volatile @Nullable List<Header> complaintHeaders;
@@ -55,11 +57,26 @@ public class InboundPublisher implements DisposableBean {
       JsonMapper json,
       KafkaHeaderMapper headerMapper,
       MeterRegistry meters) {
+    this(producer, cloudEvents, json, headerMapper, meters, Traces.NONE);
+  }
+
+  /**
+   * @param traces writes the webhook's trace context into each record's headers ({@code
+   *     traceparent}), as the binder's observed producers do (docs/adr/0033)
+   */
+  public InboundPublisher(
+      Producer<byte[], byte[]> producer,
+      CloudEvents cloudEvents,
+      JsonMapper json,
+      KafkaHeaderMapper headerMapper,
+      MeterRegistry meters,
+      Traces traces) {
     this.headerMapper = headerMapper;
     this.producer = producer;
     this.cloudEvents = cloudEvents;
     this.json = json;
     this.meters = meters;
+    this.traces = traces;
   }
 
   /** The producer the service uses: the binder's brokers, {@code acks=all}, idempotent. */
@@ -108,7 +125,7 @@ public class InboundPublisher implements DisposableBean {
       if (subject != null) {
         kafkaRecord.headers().add(CloudEventHeaders.SUBJECT, utf8(subject));
       }
-      return kafkaRecord;
+      return traced(kafkaRecord);
     }
     ProducerRecord<byte[], byte[]> kafkaRecord = map(topic, key, record, subject);
     if (record instanceof ComplaintReceived) {
@@ -120,6 +137,12 @@ public class InboundPublisher implements DisposableBean {
       }
       complaintHeaders = List.copyOf(alike);
     }
+    return traced(kafkaRecord);
+  }
+
+  /** The caller's trace context (the webhook's request), per record, never among the fixed ones. */
+  private ProducerRecord<byte[], byte[]> traced(ProducerRecord<byte[], byte[]> kafkaRecord) {
+    traces.inject((name, value) -> kafkaRecord.headers().add(name, utf8(value)));
     return kafkaRecord;
   }
 

@@ -1,6 +1,7 @@
 package id.aduan.whatsapp.web;
 
 import id.aduan.support.HubSignature;
+import id.aduan.support.StageLatency;
 import id.aduan.web.WebhookResponses;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.MalformedWebhookException;
@@ -8,7 +9,9 @@ import id.aduan.whatsapp.domain.WebhookBatch;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
 import id.aduan.whatsapp.messaging.InboundRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,6 +41,7 @@ class WhatsAppWebhookController {
   private final InboundRelay relay;
   private final JsonMapper json;
   private final WebhookResponses responses;
+  private final Timer ackTime;
   private static final ResponseEntity<?> OK = ResponseEntity.ok().build();
 
   WhatsAppWebhookController(
@@ -53,6 +57,7 @@ class WhatsAppWebhookController {
     this.relay = relay;
     this.json = json;
     this.responses = new WebhookResponses(meters, "whatsapp");
+    this.ackTime = StageLatency.timer(meters, StageLatency.WEBHOOK_ACK);
   }
 
   @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -94,10 +99,12 @@ class WhatsAppWebhookController {
       return CompletableFuture.completedFuture(
           responses.problem(HttpStatus.BAD_REQUEST, "malformed_webhook", e.getMessage()));
     }
+    long arrived = System.nanoTime();
     return relay
         .relay(batch)
         .thenApply(
             done -> {
+              ackTime.record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS);
               responses.count("accepted");
               return OK;
             });

@@ -127,6 +127,26 @@ class NotificationsTest {
     assertThat(notifications.heldFor(TO_KEY, "c-1")).isEmpty();
   }
 
+  /** The sweep publishes an entry in the trace of the work that wrote it (docs/adr/0033). */
+  @Test
+  void anOutboxEntryKeepsTheTraceContextItWasWrittenIn() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    Outbox.Entry traced =
+        new Outbox.Entry(
+            "e-traced",
+            "outbound.whatsapp.v1",
+            "6281234567890",
+            "id.aduan.outbound.message.v1",
+            "BDG-2026-000001",
+            "{}",
+            traceparent);
+    notifications.insert(decision("d-traced", traced, entry("e-untraced")));
+
+    assertThat(notifications.byId("d-traced").orElseThrow().outbox())
+        .extracting(Outbox.Entry::traceparent)
+        .containsExactly(traceparent, null);
+  }
+
   @Test
   void onlyHeldMessagesWhoseTimeHasComeAreDue() {
     notifications.insert(held("due", DECIDED.minusSeconds(1)));

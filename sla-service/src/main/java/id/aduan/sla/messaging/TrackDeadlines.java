@@ -19,6 +19,7 @@ import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
 import id.aduan.sla.scheduling.ClockSchedules;
+import id.aduan.support.StageLatency;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -214,6 +215,7 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
     if (clocks.insert(doc)) {
       schedules.file(doc);
       flush(doc);
+      StageLatency.since(meters, StageLatency.CASE_TO_SLA_CLOCK, cause.occurredAt(), clock);
     } else {
       clocks.byId(id).ifPresent(this::flush);
     }
