@@ -2,6 +2,7 @@ package id.aduan.whatsapp;
 
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.messaging.KafkaClients;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.messaging.InboundPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,10 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.support.KafkaHeaderMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,14 +51,18 @@ public class KafkaSwitch {
   @Bean
   @Primary
   InboundPublisher switchableInboundPublisher(
-      @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+      Environment environment,
       WhatsAppProperties properties,
       CloudEvents cloudEvents,
       JsonMapper json,
       @Qualifier("kafkaBinderHeaderMapper") KafkaHeaderMapper headers,
       MeterRegistry meters) {
     return new InboundPublisher(
-        InboundPublisher.producer(brokers, properties), cloudEvents, json, headers, meters) {
+        InboundPublisher.producer(KafkaClients.producer(environment), properties),
+        cloudEvents,
+        json,
+        headers,
+        meters) {
       @Override
       public CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
         if (down.get()) {

@@ -81,7 +81,7 @@ public final class CloudEvents {
             .setHeader(CloudEventHeaders.SOURCE, utf8(source))
             .setHeader(CloudEventHeaders.TIME, utf8(component(record, "occurredAt").toString()))
             .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_VALUE))
-            .setHeader(CloudEventHeaders.CONTENT_TYPE, "application/json");
+            .setHeader(CloudEventHeaders.CONTENT_TYPE, utf8("application/json"));
     if (subject != null) {
       builder.setHeader(CloudEventHeaders.SUBJECT, utf8(subject));
     }

@@ -10,6 +10,8 @@ import id.aduan.contracts.EventTypes;
 import id.aduan.contracts.SlaEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,6 +63,35 @@ class CloudEventsTest {
     assertThat(text(message, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
     assertThat(text(message, CloudEventHeaders.SUBJECT)).isEqualTo("BDG-2026-000001");
     assertThat(text(message, KafkaHeaders.KEY)).isEqualTo("key-1");
+    assertThat(text(message, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+  }
+
+  /**
+   * What the binder writes: the message's headers through the registered header mapper, as Kafka
+   * record headers. A String value would be left out by that mapper (content-type once was).
+   */
+  @ParameterizedTest
+  @MethodSource("records")
+  void everyCloudEventsHeaderReachesTheKafkaRecordThroughTheBindersHeaderMapper(Object record) {
+    Message<byte[]> message = cloudEvents.toMessage(record, "key-1", "BDG-2026-000001");
+    RecordHeaders wire = new RecordHeaders();
+
+    new MessagingConfiguration().kafkaBinderHeaderMapper().fromHeaders(message.getHeaders(), wire);
+
+    assertThat(wireText(wire, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+    assertThat(wireText(wire, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+    assertThat(wireText(wire, CloudEventHeaders.ID)).isEqualTo(CloudEvents.eventId(record));
+    assertThat(wireText(wire, CloudEventHeaders.TYPE))
+        .isEqualTo(EventTypes.typeOf(record.getClass()));
+    assertThat(wireText(wire, CloudEventHeaders.SOURCE)).isEqualTo("/aduan/test-service");
+    assertThat(wireText(wire, CloudEventHeaders.TIME)).isEqualTo("2026-11-20T01:15:02.123Z");
+    assertThat(wireText(wire, CloudEventHeaders.SUBJECT)).isEqualTo("BDG-2026-000001");
+  }
+
+  private static String wireText(RecordHeaders headers, String name) {
+    Header header = headers.lastHeader(name);
+    assertThat(header).as("record header %s", name).isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
   }
 
   @Test

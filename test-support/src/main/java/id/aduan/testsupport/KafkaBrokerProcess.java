@@ -23,16 +23,67 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 
+  /** The broker's own SASL/PLAIN user (inter-broker traffic and this class's admin client). */
+  private static final String BROKER_USER = "broker";
+
+  private static final String BROKER_PASSWORD = "broker-secret";
+
   private final Path dir;
   private final Path properties;
   private final int port;
+  private final Map<String, Object> adminSecurity;
   private Process process;
 
+  /** A broker with a plaintext listener that asks no client who it is. */
   public KafkaBrokerProcess() throws IOException, InterruptedException {
-    this.dir = Files.createTempDirectory("social-kafka");
+    this(null);
+  }
+
+  /**
+   * A broker whose only client listener is SASL_PLAINTEXT with the PLAIN mechanism, as a secured
+   * cluster asks every client to authenticate: it accepts exactly these users (name to password)
+   * and refuses anyone else. Clients need {@link #saslPlain(String, String)}'s settings.
+   */
+  public static KafkaBrokerProcess withSaslPlain(Map<String, String> users)
+      throws IOException, InterruptedException {
+    return new KafkaBrokerProcess(Map.copyOf(users));
+  }
+
+  /** The client settings of a SASL/PLAIN user: security.protocol, sasl.mechanism, jaas config. */
+  public static Map<String, String> saslPlain(String user, String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "PLAIN",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
+  }
+
+  private KafkaBrokerProcess(Map<String, String> saslUsers)
+      throws IOException, InterruptedException {
+    this.dir = Files.createTempDirectory("aduan-kafka");
     this.port = freePort();
     int controller = freePort();
     this.properties = dir.resolve("server.properties");
+    String listener = saslUsers == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
+    List<String> security = new java.util.ArrayList<>();
+    if (saslUsers != null) {
+      StringBuilder jaas =
+          new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+      jaas.append(" username=\"" + BROKER_USER + "\" password=\"" + BROKER_PASSWORD + "\"");
+      jaas.append(" user_" + BROKER_USER + "=\"" + BROKER_PASSWORD + "\"");
+      saslUsers.forEach((user, password) -> jaas.append(" user_" + user + "=\"" + password + "\""));
+      security.add("sasl.enabled.mechanisms=PLAIN");
+      security.add("sasl.mechanism.inter.broker.protocol=PLAIN");
+      security.add("listener.name.sasl_plaintext.plain.sasl.jaas.config=" + jaas + ";");
+    }
+    this.adminSecurity =
+        saslUsers == null ? Map.of() : Map.copyOf(saslPlain(BROKER_USER, BROKER_PASSWORD));
     Files.writeString(
         properties,
         String.join(
@@ -40,11 +91,17 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             "process.roles=broker,controller",
             "node.id=1",
             "controller.quorum.voters=1@127.0.0.1:" + controller,
-            "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
-            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+            "listeners="
+                + listener
+                + "://127.0.0.1:"
+                + port
+                + ",CONTROLLER://127.0.0.1:"
+                + controller,
+            "advertised.listeners=" + listener + "://127.0.0.1:" + port,
             "controller.listener.names=CONTROLLER",
-            "inter.broker.listener.name=PLAINTEXT",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "inter.broker.listener.name=" + listener,
+            "listener.security.protocol.map=" + listener + ":" + listener + ",CONTROLLER:PLAINTEXT",
+            String.join("\n", security),
             "log.dirs=" + dir.resolve("data"),
             "num.partitions=1",
             "offsets.topic.replication.factor=1",
@@ -137,11 +194,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
   }
 
   private Admin admin() {
-    return Admin.create(
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+    Map<String, Object> config = new java.util.HashMap<>(adminSecurity);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers());
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+    return Admin.create(config);
   }
 
   private Process run(String mainClass, String... args) throws IOException {

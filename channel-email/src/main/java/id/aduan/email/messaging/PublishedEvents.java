@@ -2,6 +2,7 @@ package id.aduan.email.messaging;
 
 import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.email.config.EmailProperties;
+import id.aduan.messaging.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,6 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -33,29 +32,16 @@ public class PublishedEvents {
   /** Producer and broker clocks may differ a little from the clock that stamped the intent. */
   private static final Duration CLOCK_MARGIN = Duration.ofMinutes(15);
 
-  private static final String BINDER = "spring.cloud.stream.kafka.binder";
-
   private final Map<String, Object> consumerConfig;
   private final Duration timeout;
 
   /**
-   * @param environment where the binder's settings are: its brokers, and its {@code configuration}
-   *     and {@code consumer-properties} (security settings, for one)
+   * @param environment where the binder's settings are: the consumer gets the binder's brokers and
+   *     security settings, as every Kafka client of the service ({@link KafkaClients})
    */
   PublishedEvents(Environment environment, EmailProperties properties) {
     this.timeout = properties.publicationCheckTimeout();
-    Binder binder = Binder.get(environment);
-    Bindable<Map<String, String>> map = Bindable.mapOf(String.class, String.class);
-    Map<String, Object> config = new HashMap<>();
-    config.putAll(binder.bind(BINDER + ".configuration", map).orElse(Map.of()));
-    config.putAll(binder.bind(BINDER + ".consumer-properties", map).orElse(Map.of()));
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        String.join(
-            ",",
-            binder
-                .bind(BINDER + ".brokers", Bindable.listOf(String.class))
-                .orElse(List.of("localhost:9092"))));
+    Map<String, Object> config = KafkaClients.consumer(environment);
     config.remove(ConsumerConfig.GROUP_ID_CONFIG);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");

@@ -3,6 +3,7 @@ package id.aduan.whatsapp.config;
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.Traces;
+import id.aduan.messaging.KafkaClients;
 import id.aduan.support.HubSignature;
 import id.aduan.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
@@ -11,10 +12,10 @@ import id.aduan.whatsapp.messaging.InboundPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.support.KafkaHeaderMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,7 @@ class WhatsAppConfiguration {
 
   @Bean
   InboundPublisher inboundPublisher(
-      @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+      Environment environment,
       WhatsAppProperties properties,
       CloudEvents cloudEvents,
       JsonMapper json,
@@ -40,7 +41,12 @@ class WhatsAppConfiguration {
       MeterRegistry meters,
       Traces traces) {
     return new InboundPublisher(
-        InboundPublisher.producer(brokers, properties), cloudEvents, json, headers, meters, traces);
+        InboundPublisher.producer(KafkaClients.producer(environment), properties),
+        cloudEvents,
+        json,
+        headers,
+        meters,
+        traces);
   }
 
   @Bean

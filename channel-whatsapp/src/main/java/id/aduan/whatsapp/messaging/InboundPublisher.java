@@ -79,12 +79,21 @@ public class InboundPublisher implements DisposableBean {
     this.traces = traces;
   }
 
-  /** The producer the service uses: the binder's brokers, {@code acks=all}, idempotent. */
+  /** A producer for these brokers alone (no security settings), as tests of this class use. */
   public static Producer<byte[], byte[]> producer(String brokers, WhatsAppProperties properties) {
+    return producer(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), properties);
+  }
+
+  /**
+   * The producer the service uses: the client settings every Kafka client of the service has (the
+   * binder's brokers and security settings, {@link id.aduan.messaging.KafkaClients}), then {@code
+   * acks=all}, idempotent, and this producer's own batching and timeouts.
+   */
+  public static Producer<byte[], byte[]> producer(
+      Map<String, Object> client, WhatsAppProperties properties) {
     long timeout = properties.publishTimeout().toMillis();
     long linger = properties.publishLinger().toMillis();
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+    Map<String, Object> config = new HashMap<>(client);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
