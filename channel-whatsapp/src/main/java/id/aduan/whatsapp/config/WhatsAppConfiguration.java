@@ -2,8 +2,8 @@ package id.aduan.whatsapp.config;
 
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.messaging.CloudEvents;
-import id.aduan.messaging.Traces;
 import id.aduan.messaging.KafkaClients;
+import id.aduan.messaging.Traces;
 import id.aduan.support.HubSignature;
 import id.aduan.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
