@@ -3,7 +3,11 @@ package id.aduan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
+import id.aduan.messaging.CloudEvents;
+import id.aduan.messaging.PersonalFields;
+import id.aduan.support.pii.PiiCipher;
 import id.aduan.testsupport.TopicProbe;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,6 +42,14 @@ class LaporEndToEndPlatformTest {
   private static final Duration PATIENCE = Duration.ofSeconds(120);
 
   private final JsonMapper json = JsonMapper.builder().build();
+
+  /**
+   * Reads records as the services do: their personal fields cross the topic sealed with the local
+   * platform's demo keys (docs/adr/0026), which a reader outside the services must open too.
+   */
+  private final CloudEvents topicReader =
+      new CloudEvents(
+          json, "e2e", new PersonalFields(PiiCipher.demo(LocalPlatform.DEMO_PASSWORD), json));
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private LocalPlatform platform;
@@ -313,7 +325,7 @@ class LaporEndToEndPlatformTest {
     List<String> ids = new ArrayList<>();
     List<JsonNode> messages = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> r : outbound.drain(Duration.ofMillis(300))) {
-      JsonNode m = json.readTree(r.value());
+      JsonNode m = json.valueToTree(topicReader.read(r.value(), OutboundMessage.class));
       if (m.path("to").path("recipientId").asString().equals(report)
           && !ids.contains(m.get("eventId").asString())) {
         ids.add(m.get("eventId").asString());

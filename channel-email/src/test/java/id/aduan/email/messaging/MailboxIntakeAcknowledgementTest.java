@@ -31,6 +31,7 @@ import id.aduan.email.persistence.OutboundMails;
 import id.aduan.email.persistence.ProcessedMails;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.support.pii.PiiCipher;
 import id.aduan.testsupport.InJvmMongo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Flags;
@@ -108,7 +109,7 @@ class MailboxIntakeAcknowledgementTest {
         new MailParser(limits),
         new Checkpoints(mongo),
         new ProcessedMails(mongo),
-        new MailFiles(gridFs),
+        new MailFiles(gridFs, PiiCipher.demo("test")),
         new OutboundMails(mongo),
         published,
         new EventPublisher(
