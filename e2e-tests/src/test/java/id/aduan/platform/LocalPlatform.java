@@ -202,6 +202,12 @@ public final class LocalPlatform implements AutoCloseable {
     ports.forEach((name, port) -> environment.put(name, String.valueOf(port)));
   }
 
+  /** Sets one more variable of {@code ./aduan}'s environment (before {@link #start()}). */
+  public LocalPlatform with(String variable, String value) {
+    environment.put(variable, value);
+    return this;
+  }
+
   /**
    * {@code ./aduan start}: the first time everything, later only what is not running (after {@link
    * #kill}). Returns what it printed; throws with the output and the logs' tails when it fails.
