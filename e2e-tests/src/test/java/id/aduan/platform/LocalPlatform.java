@@ -88,25 +88,39 @@ public final class LocalPlatform implements AutoCloseable {
 
   private final Path root;
   private final Path home;
+  private final int kafkaBrokers;
   private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
   private int starts;
   private boolean mail;
   private boolean stopped;
 
-  private LocalPlatform(Path root, Path home) {
+  private LocalPlatform(Path root, Path home, int kafkaBrokers) {
     this.root = root;
     this.home = home;
+    this.kafkaBrokers = kafkaBrokers;
   }
 
   /** Allocates a fresh home and free ports; {@link #start()} starts it. */
   public static LocalPlatform create() {
+    return create(1);
+  }
+
+  /**
+   * As {@link #create()}, with {@code kafkaBrokers} Kafka processes: 1 (what {@code ./aduan} starts
+   * by default) or 3 ({@code ADUAN_KAFKA_BROKERS_COUNT=3}: a KRaft quorum of three nodes, topics
+   * with replication 3, components {@code kafka-1}..{@code kafka-3}).
+   */
+  public static LocalPlatform create(int kafkaBrokers) {
+    if (kafkaBrokers != 1 && kafkaBrokers != 3) {
+      throw new IllegalArgumentException("1 or 3 Kafka brokers, not " + kafkaBrokers);
+    }
     Path root = repositoryRoot();
     try {
       Path home = Files.createTempDirectory("aduan-platform-");
       // Private by default; postfix, running as its own user, must reach its queue in it.
       Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-      LocalPlatform platform = new LocalPlatform(root, home);
+      LocalPlatform platform = new LocalPlatform(root, home, kafkaBrokers);
       platform.allocatePorts();
       return platform;
     } catch (IOException e) {
@@ -138,6 +152,10 @@ public final class LocalPlatform implements AutoCloseable {
   private void allocatePorts() throws IOException {
     List<String> names = new ArrayList<>(SERVICE_PORTS.values());
     names.addAll(OTHER_PORTS);
+    for (int node = 2; node <= kafkaBrokers; node++) {
+      names.add("ADUAN_KAFKA_PORT_" + node);
+      names.add("ADUAN_KAFKA_CONTROLLER_PORT_" + node);
+    }
     // Below the ephemeral range: a port the kernel hands out for outgoing connections (the
     // services' own to Kafka and MongoDB) could be taken again before the service listens on it.
     // Each held open until all are chosen, so no two names get the same port.
@@ -172,6 +190,9 @@ public final class LocalPlatform implements AutoCloseable {
     environment.put("ADUAN_JAVA_HOME", javaHome);
     environment.put("JAVA_HOME", javaHome);
     environment.put("ADUAN_TWILIO_AUTHTOKEN", TWILIO_AUTH_TOKEN);
+    if (kafkaBrokers > 1) {
+      environment.put("ADUAN_KAFKA_BROKERS_COUNT", String.valueOf(kafkaBrokers));
+    }
     // channel-lapor polls every 30 s by default; a test waits for a report's case, not for that.
     environment.put("ADUAN_LAPOR_POLLINTERVAL", "2s");
     environment.put("ADUAN_START_TIMEOUT", String.valueOf(START_TIMEOUT.toSeconds() - 20));
@@ -179,6 +200,12 @@ public final class LocalPlatform implements AutoCloseable {
     // patience.
     environment.put("ADUAN_LAPOR_POLLINTERVAL", "2s");
     ports.forEach((name, port) -> environment.put(name, String.valueOf(port)));
+  }
+
+  /** Sets one more variable of {@code ./aduan}'s environment (before {@link #start()}). */
+  public LocalPlatform with(String variable, String value) {
+    environment.put(variable, value);
+    return this;
   }
 
   /**
@@ -325,6 +352,28 @@ public final class LocalPlatform implements AutoCloseable {
 
   public int kafkaPort() {
     return ports.get("ADUAN_KAFKA_PORT");
+  }
+
+  /** The Kafka components: {@code kafka}, or {@code kafka-1}..{@code kafka-3} for a cluster. */
+  public List<String> kafkaNodes() {
+    if (kafkaBrokers == 1) {
+      return List.of("kafka");
+    }
+    List<String> nodes = new ArrayList<>();
+    for (int node = 1; node <= kafkaBrokers; node++) {
+      nodes.add("kafka-" + node);
+    }
+    return nodes;
+  }
+
+  /** The bootstrap servers the services get ({@code ADUAN_KAFKA_BROKERS}): every broker. */
+  public String kafkaBootstrap() {
+    List<String> servers = new ArrayList<>();
+    for (int node = 1; node <= kafkaBrokers; node++) {
+      servers.add(
+          "127.0.0.1:" + ports.get(node == 1 ? "ADUAN_KAFKA_PORT" : "ADUAN_KAFKA_PORT_" + node));
+    }
+    return String.join(",", servers);
   }
 
   public int mongoPort() {

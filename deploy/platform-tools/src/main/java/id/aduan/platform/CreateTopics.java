@@ -44,6 +44,7 @@ public final class CreateTopics {
                 bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 30_000))) {
+      awaitBrokers(admin, replication);
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (String topic : Topics.all()) {
@@ -57,6 +58,24 @@ public final class CreateTopics {
       return missing.stream().map(NewTopic::name).toList();
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("the broker at " + bootstrap + " did not answer in 30 s", e);
+    }
+  }
+
+  /**
+   * Waits (at most 60 s) until at least {@code replication} brokers have joined: the nodes of a
+   * cluster open their ports one by one, and a topic with more replicas than brokers is refused.
+   */
+  private static void awaitBrokers(Admin admin, short replication)
+      throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    int brokers;
+    while ((brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size())
+        < replication) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "only " + brokers + " brokers joined within 60 s; replication " + replication);
+      }
+      Thread.sleep(200);
     }
   }
 }
