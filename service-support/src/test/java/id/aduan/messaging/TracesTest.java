@@ -107,7 +107,11 @@ class TracesTest {
     } finally {
       span.end();
     }
-    assertThat(headers.get(Traces.TRACEPARENT))
-        .isEqualTo("00-" + span.context().traceId() + "-" + span.context().spanId() + "-01");
+    String traceparent = headers.get(Traces.TRACEPARENT);
+    assertThat(traceparent)
+        .startsWith("00-" + span.context().traceId() + "-" + span.context().spanId() + "-");
+    // Flags: sampled (bit 0); newer OpenTelemetry SDKs also set W3C level 2's random-id bit (02).
+    assertThat(Integer.parseInt(traceparent.substring(traceparent.length() - 2), 16) & 1)
+        .isEqualTo(1);
   }
 }
