@@ -50,6 +50,7 @@ class LaporEndToEndPlatformTest {
   private final CloudEvents topicReader =
       new CloudEvents(
           json, "e2e", new PersonalFields(PiiCipher.demo(LocalPlatform.DEMO_PASSWORD), json));
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private LocalPlatform platform;
