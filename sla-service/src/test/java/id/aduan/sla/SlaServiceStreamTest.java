@@ -7,6 +7,7 @@ import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
+import id.aduan.contracts.ClockState;
 import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.SlaEvent;
@@ -381,7 +382,7 @@ class SlaServiceStreamTest {
     assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
         .get()
         .extracting(SlaClockDocument::state)
-        .isEqualTo(SlaClocks.RUNNING);
+        .isEqualTo(ClockState.RUNNING.name());
   }
 
   @Test

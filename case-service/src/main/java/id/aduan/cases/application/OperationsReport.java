@@ -126,11 +126,11 @@ public final class OperationsReport {
     long warning = 0;
     for (CaseDocument c : open) {
       for (CaseDocument.Deadline d : c.deadlines().values()) {
-        switch (d.state()) {
-          case "RUNNING" -> running++;
-          case "PAUSED" -> paused++;
-          case "WARNING" -> warning++;
-          default -> {}
+        switch (id.aduan.contracts.ClockState.of(d.state())) {
+          case RUNNING -> running++;
+          case PAUSED -> paused++;
+          case WARNING -> warning++;
+          case null, default -> {}
         }
       }
     }
@@ -139,14 +139,14 @@ public final class OperationsReport {
     Map<LocalDate, Long> breaches = new TreeMap<>();
     for (CaseDocument c : received) {
       for (CaseDocument.Deadline d : c.deadlines().values()) {
-        switch (d.state()) {
-          case "MET" -> met++;
-          case "BREACHED", "STOPPED_LATE" -> {
+        switch (id.aduan.contracts.ClockState.of(d.state())) {
+          case MET -> met++;
+          case BREACHED, STOPPED_LATE -> {
             late++;
             Instant when = d.deadline() == null ? d.updatedAt() : d.deadline();
             breaches.merge(LocalDate.ofInstant(when, zone), 1L, Long::sum);
           }
-          default -> {}
+          case null, default -> {}
         }
       }
     }

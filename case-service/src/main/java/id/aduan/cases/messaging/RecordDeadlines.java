@@ -36,13 +36,15 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
       return;
     }
     switch (event) {
-      case SlaEvent.SlaClockStarted e -> record(e, e.deadline(), "RUNNING");
+      case SlaEvent.SlaClockStarted e ->
+          record(e, e.deadline(), id.aduan.contracts.ClockState.RUNNING.name());
       case SlaEvent.SlaClockPaused e ->
           cases
               .byId(e.caseId())
               .map(c -> c.deadlines().get(e.clock()))
-              .ifPresent(d -> record(e, d.deadline(), "PAUSED"));
-      case SlaEvent.SlaClockResumed e -> record(e, e.deadline(), "RUNNING");
+              .ifPresent(d -> record(e, d.deadline(), id.aduan.contracts.ClockState.PAUSED.name()));
+      case SlaEvent.SlaClockResumed e ->
+          record(e, e.deadline(), id.aduan.contracts.ClockState.RUNNING.name());
       case SlaEvent.SlaDeadlineChanged e ->
           // A reclassified or extended clock keeps its state (it may be paused or late).
           record(
@@ -52,16 +54,24 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
                   .byId(e.caseId())
                   .map(c -> c.deadlines().get(e.clock()))
                   .map(CaseDocument.Deadline::state)
-                  .orElse("RUNNING"));
-      case SlaEvent.SlaWarning e -> record(e, e.deadline(), "WARNING");
+                  .orElse(id.aduan.contracts.ClockState.RUNNING.name()));
+      case SlaEvent.SlaWarning e ->
+          record(e, e.deadline(), id.aduan.contracts.ClockState.WARNING.name());
       case SlaEvent.SlaBreached e -> {
-        record(e, e.deadline(), "BREACHED");
+        record(e, e.deadline(), id.aduan.contracts.ClockState.BREACHED.name());
         if (SlaEvent.LAPOR_CLOSE.equals(e.clock())) {
           service.closeWithoutReply(e.caseId());
         }
       }
-      case SlaEvent.SlaEscalated e -> record(e, e.deadline(), "BREACHED");
-      case SlaEvent.SlaClockStopped e -> record(e, e.deadline(), e.late() ? "STOPPED_LATE" : "MET");
+      case SlaEvent.SlaEscalated e ->
+          record(e, e.deadline(), id.aduan.contracts.ClockState.BREACHED.name());
+      case SlaEvent.SlaClockStopped e ->
+          record(
+              e,
+              e.deadline(),
+              e.late()
+                  ? id.aduan.contracts.ClockState.STOPPED_LATE.name()
+                  : id.aduan.contracts.ClockState.MET.name());
       default -> {
         // Not an SLA event: nothing to record.
       }

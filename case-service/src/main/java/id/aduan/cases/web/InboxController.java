@@ -72,23 +72,23 @@ class InboxController {
               ? null
               : java.time.Duration.between(now, nearest.deadline()).toSeconds();
       String state =
-          switch (nearest.state()) {
-            case "BREACHED", "STOPPED_LATE" -> "OVERDUE";
-            case "PAUSED" -> "PAUSED";
-            case "WARNING" -> "WARNING";
-            case "MET" -> "MET";
-            default -> left != null && left < 0 ? "OVERDUE" : "RUNNING";
+          switch (id.aduan.contracts.ClockState.of(nearest.state())) {
+            case BREACHED, STOPPED_LATE -> "OVERDUE";
+            case PAUSED -> "PAUSED";
+            case WARNING -> "WARNING";
+            case MET -> "MET";
+            case null, default -> left != null && left < 0 ? "OVERDUE" : "RUNNING";
           };
       return new SlaBadge(state, nearest.clock(), nearest.deadline(), left);
     }
 
     private static int urgency(CaseDocument.Deadline d) {
-      return switch (d.state()) {
-        case "BREACHED", "STOPPED_LATE" -> 0;
-        case "WARNING" -> 1;
-        case "RUNNING" -> 2;
-        case "PAUSED" -> 3;
-        default -> 4;
+      return switch (id.aduan.contracts.ClockState.of(d.state())) {
+        case BREACHED, STOPPED_LATE -> 0;
+        case WARNING -> 1;
+        case RUNNING -> 2;
+        case PAUSED -> 3;
+        case null, default -> 4;
       };
     }
   }

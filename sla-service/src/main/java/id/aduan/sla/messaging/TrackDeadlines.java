@@ -5,6 +5,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
+import id.aduan.contracts.ClockState;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
@@ -126,7 +127,7 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
       case CaseEvent.CaseRejected rejected ->
           stop(rejected, "MET_OR_LATE", SlaPolicy.CLOCKS.toArray(String[]::new));
       case CaseEvent.CaseMerged merged ->
-          stop(merged, "MERGED", SlaPolicy.CLOCKS.toArray(String[]::new));
+          stop(merged, ClockState.MERGED.name(), SlaPolicy.CLOCKS.toArray(String[]::new));
       default -> {
         // Any other case event (one added to the contract later) moves no clock.
       }
@@ -201,7 +202,7 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
             deadline.at(),
             plan.allowed().text(),
             deadline.provisional(),
-            SlaClocks.RUNNING,
+            ClockState.RUNNING.name(),
             deadline.at(),
             0,
             List.of(),
@@ -223,7 +224,7 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
 
   private void pause(CaseEvent.InformationRequested requested) {
     for (SlaClockDocument c : clocks.ofCase(requested.caseId())) {
-      if (!SlaClocks.RUNNING.equals(c.state())) {
+      if (!ClockState.RUNNING.name().equals(c.state())) {
         flush(c);
         continue;
       }
@@ -246,7 +247,7 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
   private void resume(CaseEvent.InformationReceived received, Agency agency) {
     WorkingDays days = calendar.workingDaysOf(agency);
     for (SlaClockDocument paused : clocks.ofCase(received.caseId())) {
-      if (paused.pausedAt() == null || !SlaClocks.PAUSED.equals(paused.state())) {
+      if (paused.pausedAt() == null || !ClockState.PAUSED.name().equals(paused.state())) {
         flush(paused);
         continue;
       }
@@ -324,7 +325,7 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
     for (String stage : SlaPolicy.STAGE_CLOCKS) {
       SlaClockDocument c = current.get(stage);
       if (c != null && live(c) && plans.stream().noneMatch(p -> p.clock().equals(stage))) {
-        stop(classified, "WITHDRAWN", stage);
+        stop(classified, ClockState.WITHDRAWN.name(), stage);
       }
     }
   }
@@ -404,7 +405,7 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
           .counter(
               "aduan.sla.deadlines.moved", "agency", cause.agencyCode(), "reason", metricReason)
           .increment();
-      if (SlaClocks.RUNNING.equals(moved.get().state())) {
+      if (ClockState.RUNNING.name().equals(moved.get().state())) {
         fileAndFlush(moved.get());
       } else {
         flush(moved.get());
@@ -483,7 +484,10 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
         continue;
       }
       boolean late = event.occurredAt().isAfter(current.deadline());
-      String state = how.equals("MET_OR_LATE") ? (late ? "STOPPED_LATE" : "MET") : how;
+      String state =
+          how.equals("MET_OR_LATE")
+              ? (late ? ClockState.STOPPED_LATE.name() : ClockState.MET.name())
+              : how;
       SlaEvent.SlaClockStopped stopped =
           new SlaEvent.SlaClockStopped(
               UUID.randomUUID().toString(),
@@ -515,7 +519,8 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
   }
 
   private static boolean live(SlaClockDocument c) {
-    return SlaClocks.RUNNING.equals(c.state()) || SlaClocks.PAUSED.equals(c.state());
+    return ClockState.RUNNING.name().equals(c.state())
+        || ClockState.PAUSED.name().equals(c.state());
   }
 
   private Outbox.Entry entry(CaseEvent cause, SlaEvent event) {

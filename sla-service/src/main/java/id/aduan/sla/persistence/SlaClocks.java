@@ -1,5 +1,6 @@
 package id.aduan.sla.persistence;
 
+import id.aduan.contracts.ClockState;
 import id.aduan.messaging.Outbox;
 import id.aduan.messaging.OutboxDocuments;
 import id.aduan.sla.domain.SlaPolicy;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SlaClocks {
 
-  public static final String RUNNING = "RUNNING";
-  public static final String PAUSED = "PAUSED";
+  private static final String RUNNING = ClockState.RUNNING.name();
+  private static final String PAUSED = ClockState.PAUSED.name();
 
   private final MongoTemplate mongo;
   private final OutboxDocuments outboxes;

@@ -1,5 +1,6 @@
 package id.aduan.sla.scheduling;
 
+import id.aduan.contracts.ClockState;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.Outbox;
@@ -189,7 +190,7 @@ public class DeadlineScan {
 
   private static boolean onSchedule(@Nullable SlaClockDocument clock, DueSlots.Entry entry) {
     return clock != null
-        && SlaClocks.RUNNING.equals(clock.state())
+        && ClockState.RUNNING.name().equals(clock.state())
         && clock.scheduleVersion() == entry.version();
   }
 

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.contracts.ClockState;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.messaging.Outbox;
@@ -213,7 +214,7 @@ public final class ScanBenchmark {
       clockBatch.add(
           new Document("_id", id)
               .append("caseId", "open-" + i)
-              .append("state", SlaClocks.RUNNING)
+              .append("state", ClockState.RUNNING.name())
               .append("scheduleVersion", 0)
               .append("fired", List.of()));
       long bucket = firstBucket + (i % spread);
@@ -256,7 +257,7 @@ public final class ScanBenchmark {
         deadline,
         "5 working-days",
         false,
-        SlaClocks.RUNNING,
+        ClockState.RUNNING.name(),
         deadline,
         0,
         List.of(),

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.contracts.ClockState;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
@@ -165,7 +166,7 @@ class DeadlineScanTest {
             DEADLINE,
             "5 working-days",
             false,
-            SlaClocks.RUNNING,
+            ClockState.RUNNING.name(),
             DEADLINE,
             0,
             List.of(),
