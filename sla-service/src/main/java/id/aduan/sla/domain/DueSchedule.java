@@ -17,9 +17,7 @@ public final class DueSchedule {
   public record Escalation(String role, Duration after) {}
 
   /** Something due at {@code at}. */
-  public record Due(String level, Instant at) {}
-
-  public static final String BREACH = "breach";
+  public record Due(DueLevel level, Instant at) {}
 
   private DueSchedule() {}
 
@@ -32,34 +30,14 @@ public final class DueSchedule {
     List<Due> due = new ArrayList<>();
     Duration allowed = days.workingTimeBetween(startedAt, deadline);
     for (double fraction : warningFractions) {
-      if (fraction <= 0 || fraction >= 1) {
-        throw new IllegalArgumentException("a warning fraction lies between 0 and 1: " + fraction);
-      }
+      DueLevel.Warning warning = new DueLevel.Warning(fraction);
       Duration used = Duration.ofSeconds(Math.round(allowed.toSeconds() * fraction));
-      due.add(new Due(warningLevel(fraction), days.addWorkingTime(startedAt, used)));
+      due.add(new Due(warning, days.addWorkingTime(startedAt, used)));
     }
-    due.add(new Due(BREACH, deadline));
+    due.add(new Due(DueLevel.BREACH, deadline));
     for (int i = 0; i < chain.size(); i++) {
-      due.add(new Due(escalationLevel(i + 1), deadline.plus(chain.get(i).after())));
+      due.add(new Due(new DueLevel.Escalation(i + 1), deadline.plus(chain.get(i).after())));
     }
     return due;
-  }
-
-  public static String warningLevel(double fraction) {
-    return "warning:" + fraction;
-  }
-
-  public static String escalationLevel(int level) {
-    return "escalation:" + level;
-  }
-
-  /** The fraction of a {@code warning:<fraction>} level. */
-  public static double fractionOf(String level) {
-    return Double.parseDouble(level.substring("warning:".length()));
-  }
-
-  /** The step (1, 2, ...) of an {@code escalation:<n>} level. */
-  public static int stepOf(String level) {
-    return Integer.parseInt(level.substring("escalation:".length()));
   }
 }

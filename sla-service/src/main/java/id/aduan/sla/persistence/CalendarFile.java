@@ -1,6 +1,7 @@
 package id.aduan.sla.persistence;
 
 import id.aduan.agency.Agency;
+import id.aduan.sla.application.WorkingCalendars;
 import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.domain.CalendarFileException;
 import id.aduan.sla.domain.HolidayCalendar;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * file, line and reason; a bad file at a reload is refused and the calendar in force stays.
  */
 @Component
-public class CalendarFile {
+public class CalendarFile implements WorkingCalendars {
 
   static final String BUNDLED = "calendar/indonesia.txt";
   private final @Nullable Path file;
@@ -52,6 +53,11 @@ public class CalendarFile {
         agency.rules().sla().daysOff().stream()
             .map(Agency.DayOff::date)
             .collect(Collectors.toUnmodifiableSet()));
+  }
+
+  @Override
+  public WorkingDays of(Agency agency) {
+    return workingDaysOf(agency);
   }
 
   /** Where the calendar comes from, for health and logs. */

@@ -1,6 +1,7 @@
 package id.aduan.sla.persistence;
 
 import id.aduan.sla.config.SlaProperties;
+import id.aduan.sla.domain.DueLevel;
 import id.aduan.sla.domain.DueSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +42,14 @@ public class DueSlots {
     this.bucketSeconds = Math.max(1, properties.scan().bucket().toSeconds());
   }
 
-  /** A filed due moment of one clock's schedule version. */
-  public record Entry(@Id String id, String clockId, int version, String level, Instant at) {}
+  /** A filed due moment of one clock's schedule version ({@code level}: its stored key). */
+  public record Entry(@Id String id, String clockId, int version, String level, Instant at) {
+
+    /** The level that comes due. */
+    public DueLevel dueLevel() {
+      return DueLevel.parse(level);
+    }
+  }
 
   record Bucket(@Id String id, long count) {}
 
@@ -83,7 +90,8 @@ public class DueSlots {
       for (int i = 0; i < entries.size(); i++) {
         DueSchedule.Due d = entries.get(i);
         docs.add(
-            new Entry(bucket.getKey() + "/" + (first + i), clockId, version, d.level(), d.at()));
+            new Entry(
+                bucket.getKey() + "/" + (first + i), clockId, version, d.level().key(), d.at()));
       }
       mongo.insert(docs, ENTRIES);
     }

@@ -1,8 +1,15 @@
 package id.aduan.sla.persistence;
 
+import id.aduan.contracts.ClockState;
 import id.aduan.messaging.Outbox;
+import id.aduan.sla.application.TrackedClock;
+import id.aduan.sla.domain.DueLevel;
+import id.aduan.sla.domain.SlaClock;
+import id.aduan.sla.domain.SlaDuration;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -46,6 +53,33 @@ public record SlaClockDocument(
 
   /** The levels announced, each claimed under this id (one per run of the clock). */
   public String claimOf(String level) {
+    return claimOf(id, startedAt, level);
+  }
+
+  static String claimOf(String id, Instant startedAt, String level) {
     return id + "@" + startedAt.getEpochSecond() + "/" + level;
+  }
+
+  /** The clock this document stores. */
+  public SlaClock slaClock() {
+    return new SlaClock(
+        clock,
+        policy,
+        startedAt,
+        deadline,
+        provisional,
+        duration == null ? null : SlaDuration.parse(duration),
+        extension == null ? null : SlaDuration.parse(extension),
+        Duration.ofSeconds(pausedSeconds),
+        ClockState.valueOf(state),
+        pausedAt,
+        scheduleVersion,
+        fired.stream().map(DueLevel::parse).collect(Collectors.toSet()),
+        quiet);
+  }
+
+  /** The stored clock with its case and pending events. */
+  public TrackedClock tracked() {
+    return new TrackedClock(id, caseId, ticket, agencyCode, division, slaClock(), outbox);
   }
 }

@@ -7,7 +7,7 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.Outbox;
 import id.aduan.sla.config.CalendarHealth;
 import id.aduan.sla.domain.CalendarFileException;
-import id.aduan.sla.domain.Deadline;
+import id.aduan.sla.domain.SlaClock;
 import id.aduan.sla.domain.SlaDuration;
 import id.aduan.sla.domain.WorkingDays;
 import id.aduan.sla.persistence.CalendarFile;
@@ -102,17 +102,17 @@ public class CalendarReload {
         continue;
       }
       WorkingDays days = calendar.workingDaysOf(agency);
-      SlaDuration allowed = SlaDuration.parse(running.duration());
-      Deadline deadline =
-          days.deadline(
-              running.startedAt(),
-              allowed,
-              running.extension() == null
-                  ? new SlaDuration(0, allowed.unit())
-                  : SlaDuration.parse(running.extension()),
-              java.time.Duration.ofSeconds(running.pausedSeconds()));
-      if (deadline.at().equals(running.deadline())
-          && deadline.provisional() == running.provisional()) {
+      SlaClock current = running.slaClock();
+      SlaClock recomputed =
+          current
+              .reterm(
+                  current.policy(),
+                  SlaDuration.parse(running.duration()),
+                  current.extension(),
+                  days)
+              .clock();
+      if (recomputed.deadline().equals(running.deadline())
+          && recomputed.provisional() == running.provisional()) {
         continue;
       }
       SlaEvent.SlaDeadlineChanged event =
@@ -123,15 +123,15 @@ public class CalendarReload {
               running.ticket(),
               running.agencyCode(),
               running.clock(),
-              deadline.at(),
-              deadline.provisional(),
+              recomputed.deadline(),
+              recomputed.provisional(),
               "holiday calendar changed");
       var movedClock =
           clocks.moveDeadline(
               running.id(),
               running.deadline(),
-              deadline.at(),
-              deadline.provisional(),
+              recomputed.deadline(),
+              recomputed.provisional(),
               outbox.entry(Topics.SLA_EVENTS, running.caseId(), event, running.ticket()));
       if (movedClock.isPresent()) {
         schedules.file(movedClock.get());

@@ -1,8 +1,12 @@
 package id.aduan.sla.scheduling;
 
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.sla.application.DueFiling;
+import id.aduan.sla.application.TrackedClock;
 import id.aduan.sla.config.SlaProperties;
+import id.aduan.sla.domain.DueLevel;
 import id.aduan.sla.domain.DueSchedule;
+import id.aduan.sla.domain.SlaClock;
 import id.aduan.sla.domain.SlaPolicy;
 import id.aduan.sla.persistence.CalendarFile;
 import id.aduan.sla.persistence.DueSlots;
@@ -13,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Files the due moments (warnings, breach, escalations) of a clock's current schedule version. */
 @Component
-public class ClockSchedules {
+public class ClockSchedules implements DueFiling {
 
   private final AgencyCatalog agencies;
   private final CalendarFile calendar;
@@ -35,18 +39,24 @@ public class ClockSchedules {
   }
 
   public void file(SlaClockDocument running) {
+    file(running.tracked());
+  }
+
+  @Override
+  public void file(TrackedClock running) {
+    SlaClock c = running.clock();
     agencies
         .byCode(running.agencyCode())
         .ifPresent(
             agency ->
                 slots.file(
                     running.id(),
-                    running.scheduleVersion(),
-                    running.quiet()
-                        ? List.of(new DueSchedule.Due(DueSchedule.BREACH, running.deadline()))
+                    c.scheduleVersion(),
+                    c.quiet()
+                        ? List.of(new DueSchedule.Due(DueLevel.BREACH, c.deadline()))
                         : DueSchedule.of(
-                            running.startedAt(),
-                            running.deadline(),
+                            c.startedAt(),
+                            c.deadline(),
                             calendar.workingDaysOf(agency),
                             properties.warnings(),
                             SlaPolicy.chain(agency, properties.chain())),

@@ -1,10 +1,10 @@
 package id.aduan.sla.scheduling;
 
-import id.aduan.contracts.ClockState;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.Outbox;
-import id.aduan.sla.domain.DueSchedule;
+import id.aduan.sla.domain.DueLevel;
+import id.aduan.sla.domain.SlaClock;
 import id.aduan.sla.persistence.DueSlots;
 import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClockDocument;
@@ -22,7 +22,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -112,7 +111,7 @@ public class DeadlineScan {
 
   /** A due entry whose clock is on schedule, with its claim and event. */
   private record Candidate(
-      DueSlots.Entry entry, SlaClockDocument clock, FiredLevels.Wanted claim) {}
+      DueSlots.Entry entry, DueLevel level, SlaClockDocument clock, FiredLevels.Wanted claim) {}
 
   /**
    * Fires the due entries of one bucket: an entry fires only if its clock still runs on the entry's
@@ -133,19 +132,25 @@ public class DeadlineScan {
     Map<String, Candidate> candidates = new LinkedHashMap<>();
     for (DueSlots.Entry entry : due) {
       SlaClockDocument running = owners.get(entry.clockId());
-      if (running == null || !onSchedule(running, entry)) {
+      DueLevel level = entry.dueLevel();
+      SlaClock.Decision decision =
+          running == null
+              ? SlaClock.Decision.STALE
+              : running.slaClock().due(level, entry.version(), entry.at(), now);
+      if (decision == SlaClock.Decision.STALE) {
         stale++;
         continue;
       }
-      String claimId = running.claimOf(entry.level());
-      if (running.fired().contains(entry.level()) || candidates.containsKey(claimId)) {
+      String claimId = running.claimOf(level.key());
+      if (decision != SlaClock.Decision.FIRE || candidates.containsKey(claimId)) {
         continue;
       }
-      SlaEvent event = eventFor(running, entry.level());
+      SlaEvent event = eventFor(running, level);
       candidates.put(
           claimId,
           new Candidate(
               entry,
+              level,
               running,
               new FiredLevels.Wanted(
                   claimId,
@@ -162,7 +167,10 @@ public class DeadlineScan {
     List<String> published = new ArrayList<>();
     try {
       for (Candidate c : ours) {
-        if (!onSchedule(after.get(c.clock().id()), c.entry())) {
+        SlaClockDocument changed = after.get(c.clock().id());
+        if (changed == null
+            || changed.slaClock().due(c.level(), c.entry().version(), c.entry().at(), now)
+                == SlaClock.Decision.STALE) {
           fired.release(c.claim().claimId());
           clocks.unmarkFired(c.clock().id(), c.entry().level());
           stale++;
@@ -179,8 +187,7 @@ public class DeadlineScan {
   }
 
   private void count(Candidate c, Instant now) {
-    String level = c.entry().level();
-    String kind = level.contains(":") ? level.substring(0, level.indexOf(':')) : level;
+    String kind = c.level().kind();
     meters.counter("aduan.sla.fired", "agency", c.clock().agencyCode(), "level", kind).increment();
     Duration late = Duration.between(c.entry().at(), now);
     meters
@@ -188,41 +195,42 @@ public class DeadlineScan {
         .record(late.isNegative() ? Duration.ZERO : late);
   }
 
-  private static boolean onSchedule(@Nullable SlaClockDocument clock, DueSlots.Entry entry) {
-    return clock != null
-        && ClockState.RUNNING.name().equals(clock.state())
-        && clock.scheduleVersion() == entry.version();
-  }
-
-  private SlaEvent eventFor(SlaClockDocument c, String level) {
+  private SlaEvent eventFor(SlaClockDocument c, DueLevel level) {
     String id = UUID.randomUUID().toString();
     Instant at = clock.instant();
-    if (level.equals(DueSchedule.BREACH)) {
-      return new SlaEvent.SlaBreached(
-          id, at, c.caseId(), c.ticket(), c.agencyCode(), c.clock(), c.deadline(), c.division());
-    }
-    if (level.startsWith("warning:")) {
-      return new SlaEvent.SlaWarning(
-          id,
-          at,
-          c.caseId(),
-          c.ticket(),
-          c.agencyCode(),
-          c.clock(),
-          DueSchedule.fractionOf(level),
-          c.deadline(),
-          c.division());
-    }
-    int step = DueSchedule.stepOf(level);
-    return new SlaEvent.SlaEscalated(
-        id,
-        at,
-        c.caseId(),
-        c.ticket(),
-        c.agencyCode(),
-        c.clock(),
-        step,
-        schedules.chainOf(c.agencyCode()).get(step - 1).role(),
-        c.deadline());
+    return switch (level) {
+      case DueLevel.Breach b ->
+          new SlaEvent.SlaBreached(
+              id,
+              at,
+              c.caseId(),
+              c.ticket(),
+              c.agencyCode(),
+              c.clock(),
+              c.deadline(),
+              c.division());
+      case DueLevel.Warning w ->
+          new SlaEvent.SlaWarning(
+              id,
+              at,
+              c.caseId(),
+              c.ticket(),
+              c.agencyCode(),
+              c.clock(),
+              w.fraction(),
+              c.deadline(),
+              c.division());
+      case DueLevel.Escalation e ->
+          new SlaEvent.SlaEscalated(
+              id,
+              at,
+              c.caseId(),
+              c.ticket(),
+              c.agencyCode(),
+              c.clock(),
+              e.step(),
+              schedules.chainOf(c.agencyCode()).get(e.step() - 1).role(),
+              c.deadline());
+    };
   }
 }

@@ -40,14 +40,17 @@ class DueScheduleTest {
     assertThat(due)
         .containsExactly(
             // 16 h of office time: Mon and Tue full days, so Tue 16:00 WIB.
-            new DueSchedule.Due("warning:0.5", Instant.parse("2026-11-24T09:00:00Z")),
+            new DueSchedule.Due(
+                DueLevel.parse("warning:0.5"), Instant.parse("2026-11-24T09:00:00Z")),
             // 25.6 h: three full days are 24 h, then 1 h 36 min on Thursday: 09:36 WIB.
-            new DueSchedule.Due("warning:0.8", Instant.parse("2026-11-26T02:36:00Z")),
-            new DueSchedule.Due("breach", deadline),
-            new DueSchedule.Due("escalation:1", deadline),
-            new DueSchedule.Due("escalation:2", Instant.parse("2026-11-27T09:00:00Z")));
-    assertThat(DueSchedule.fractionOf("warning:0.8")).isEqualTo(0.8);
-    assertThat(DueSchedule.stepOf("escalation:2")).isEqualTo(2);
+            new DueSchedule.Due(
+                DueLevel.parse("warning:0.8"), Instant.parse("2026-11-26T02:36:00Z")),
+            new DueSchedule.Due(DueLevel.parse("breach"), deadline),
+            new DueSchedule.Due(DueLevel.parse("escalation:1"), deadline),
+            new DueSchedule.Due(
+                DueLevel.parse("escalation:2"), Instant.parse("2026-11-27T09:00:00Z")));
+    assertThat(DueLevel.parse("warning:0.8")).isEqualTo(new DueLevel.Warning(0.8));
+    assertThat(DueLevel.parse("escalation:2")).isEqualTo(new DueLevel.Escalation(2));
   }
 
   @Test
@@ -63,7 +66,9 @@ class DueScheduleTest {
             List.of());
 
     assertThat(due.getFirst())
-        .isEqualTo(new DueSchedule.Due("warning:0.5", Instant.parse("2026-03-26T05:00:00Z")));
+        .isEqualTo(
+            new DueSchedule.Due(
+                DueLevel.parse("warning:0.5"), Instant.parse("2026-03-26T05:00:00Z")));
   }
 
   @Test

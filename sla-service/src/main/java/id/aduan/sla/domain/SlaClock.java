@@ -1,0 +1,325 @@
+package id.aduan.sla.domain;
+
+import id.aduan.contracts.ClockState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One SLA clock of a case, as an immutable value: the terms it runs on ({@code policy}, {@code
+ * allowed}, a granted {@code extension}), when it started, its deadline, the office time it spent
+ * paused, where it stands ({@link ClockState}), its schedule version (it grows with every change,
+ * so due moments filed for an older schedule are recognised as stale) and the levels it announced.
+ *
+ * <p>Every change returns the new clock with the event that says what happened ({@link Change}), or
+ * nothing when the change does not apply to the clock as it stands (a redelivered case event): a
+ * change is made once. The lateness rule ({@link #late}) and the re-terming arithmetic live here.
+ *
+ * @param allowed what the policy allows; null only on clocks stored before it was kept
+ * @param paused the office time spent paused so far (the deadline already includes it)
+ * @param pausedAt when the running pause began, while {@link ClockState#PAUSED}
+ * @param quiet only the moment itself is announced (no warnings, no escalation)
+ */
+public record SlaClock(
+    String name,
+    String policy,
+    Instant startedAt,
+    Instant deadline,
+    boolean provisional,
+    @Nullable SlaDuration allowed,
+    @Nullable SlaDuration extension,
+    Duration paused,
+    ClockState state,
+    @Nullable Instant pausedAt,
+    int scheduleVersion,
+    Set<DueLevel> fired,
+    boolean quiet) {
+
+  public SlaClock {
+    fired = Set.copyOf(fired);
+  }
+
+  /** What a change did, as the clock's event says it. */
+  public sealed interface Event {}
+
+  /** The clock (re)started at {@code startedAt}, due at {@code deadline}. */
+  public record Started(Instant startedAt, Instant deadline, boolean provisional)
+      implements Event {}
+
+  /** The clock paused at {@code at}. */
+  public record Paused(Instant at) implements Event {}
+
+  /**
+   * The clock resumed at {@code at}; its deadline moved by {@code pausedFor}, the office time the
+   * pause took.
+   */
+  public record Resumed(Instant at, Instant deadline, boolean provisional, Duration pausedFor)
+      implements Event {}
+
+  /** New terms (another class, an extension, a changed calendar): a new deadline. */
+  public record Retermed(Instant deadline, boolean provisional) implements Event {}
+
+  /** The clock stopped at {@code at}; {@code late} by the lateness rule. */
+  public record Stopped(Instant at, Instant deadline, boolean late, ClockState state)
+      implements Event {}
+
+  /** The new clock and the event of the change. */
+  public record Change(SlaClock clock, Event event) {}
+
+  /** How a clock ends. */
+  public enum Ending {
+    /** The work it times is done (resolved, rejected, answered...): met or late by its deadline. */
+    DONE,
+    /** The case was merged into another. */
+    MERGED,
+    /** A reclassification dropped the stage it timed. */
+    WITHDRAWN
+  }
+
+  /** Whether a filed due moment fires now. */
+  public enum Decision {
+    /** Announce it. */
+    FIRE,
+    /** Its moment has not come yet. */
+    NOT_YET,
+    /** Announced already in this run of the clock. */
+    ALREADY_FIRED,
+    /** Filed for another schedule, or the clock no longer runs: it never fires. */
+    STALE
+  }
+
+  /** Starts a clock of {@code plan} at {@code startedAt}. */
+  public static Change start(SlaPolicy.Plan plan, Instant startedAt, WorkingDays days) {
+    Deadline deadline = days.deadline(startedAt, plan.allowed());
+    SlaClock clock =
+        new SlaClock(
+            plan.clock(),
+            plan.policy(),
+            startedAt,
+            deadline.at(),
+            deadline.provisional(),
+            plan.allowed(),
+            null,
+            Duration.ZERO,
+            ClockState.RUNNING,
+            null,
+            0,
+            Set.of(),
+            plan.quiet());
+    return new Change(clock, new Started(startedAt, deadline.at(), deadline.provisional()));
+  }
+
+  /** Running or paused: it can still be met, missed, paused or given new terms. */
+  public boolean live() {
+    return state == ClockState.RUNNING || state == ClockState.PAUSED;
+  }
+
+  /** The lateness rule: work done at {@code at} is late when {@code at} is past the deadline. */
+  public boolean late(Instant at) {
+    return at.isAfter(deadline);
+  }
+
+  /** Pauses a running clock at {@code at} (waiting for the citizen). */
+  public Optional<Change> pause(Instant at) {
+    if (state != ClockState.RUNNING) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Change(
+            new SlaClock(
+                name,
+                policy,
+                startedAt,
+                deadline,
+                provisional,
+                allowed,
+                extension,
+                paused,
+                ClockState.PAUSED,
+                at,
+                scheduleVersion + 1,
+                fired,
+                quiet),
+            new Paused(at)));
+  }
+
+  /**
+   * Resumes a paused clock at {@code at}: the deadline moves by the office time the pause took, so
+   * a pause over a weekend or a holiday costs the agency nothing and gives it nothing.
+   */
+  public Optional<Change> resume(Instant at, WorkingDays days) {
+    if (state != ClockState.PAUSED || pausedAt == null) {
+      return Optional.empty();
+    }
+    Deadline moved = days.resumed(deadline, pausedAt, at);
+    Duration pausedFor = Duration.ofSeconds(days.workingTimeBetween(pausedAt, at).toSeconds());
+    return Optional.of(
+        new Change(
+            new SlaClock(
+                name,
+                policy,
+                startedAt,
+                moved.at(),
+                moved.provisional(),
+                allowed,
+                extension,
+                paused.plus(pausedFor),
+                ClockState.RUNNING,
+                null,
+                scheduleVersion + 1,
+                fired,
+                quiet),
+            new Resumed(at, moved.at(), moved.provisional(), pausedFor)));
+  }
+
+  /** Stops a running or paused clock at {@code at}, for good. */
+  public Optional<Change> stop(Instant at, Ending ending) {
+    if (!live()) {
+      return Optional.empty();
+    }
+    boolean late = late(at);
+    ClockState end =
+        switch (ending) {
+          case DONE -> late ? ClockState.STOPPED_LATE : ClockState.MET;
+          case MERGED -> ClockState.MERGED;
+          case WITHDRAWN -> ClockState.WITHDRAWN;
+        };
+    return Optional.of(
+        new Change(
+            new SlaClock(
+                name,
+                policy,
+                startedAt,
+                deadline,
+                provisional,
+                allowed,
+                extension,
+                paused,
+                end,
+                pausedAt,
+                scheduleVersion + 1,
+                fired,
+                quiet),
+            new Stopped(at, deadline, late, end)));
+  }
+
+  /**
+   * Another class or case type: the terms of {@code plan}, counted again from the start with the
+   * pauses and any extension the clock had. Nothing when the clock is finished or its terms are the
+   * same.
+   */
+  public Optional<Change> reclassify(SlaPolicy.Plan plan, WorkingDays days) {
+    if (!live()
+        || (plan.policy().equals(policy)
+            && allowed != null
+            && plan.allowed().text().equals(allowed.text()))) {
+      return Optional.empty();
+    }
+    return Optional.of(reterm(plan.policy(), plan.allowed(), extension, days));
+  }
+
+  /** An extension by {@code by}, granted once. Nothing when finished or extended already. */
+  public Optional<Change> extend(SlaDuration by, WorkingDays days) {
+    if (!live() || extension != null) {
+      return Optional.empty();
+    }
+    return Optional.of(reterm(policy, Objects.requireNonNull(allowed, "allowed"), by, days));
+  }
+
+  /**
+   * The clock on new terms: {@code allowed} from its start, then the extension, then the office
+   * time it spent paused; a new schedule version.
+   */
+  public Change reterm(
+      String policy, SlaDuration allowed, @Nullable SlaDuration extension, WorkingDays days) {
+    Deadline moved =
+        days.deadline(
+            startedAt,
+            allowed,
+            extension == null ? new SlaDuration(0, allowed.unit()) : extension,
+            paused);
+    return new Change(
+        new SlaClock(
+            name,
+            policy,
+            startedAt,
+            moved.at(),
+            moved.provisional(),
+            allowed,
+            extension,
+            paused,
+            state,
+            pausedAt,
+            scheduleVersion + 1,
+            fired,
+            quiet),
+        new Retermed(moved.at(), moved.provisional()));
+  }
+
+  /**
+   * Runs a finished clock again from {@code at} (LAPOR!'s closing clock after a new answer): a new
+   * run, whose levels may be announced again. Nothing while it runs, or for a start not after the
+   * last one (the same start redelivered).
+   */
+  public Optional<Change> restart(Instant at, SlaDuration allowed, WorkingDays days) {
+    if (live() || !at.isAfter(startedAt)) {
+      return Optional.empty();
+    }
+    Deadline deadline = days.deadline(at, allowed);
+    return Optional.of(
+        new Change(
+            new SlaClock(
+                name,
+                policy,
+                at,
+                deadline.at(),
+                deadline.provisional(),
+                this.allowed,
+                extension,
+                Duration.ZERO,
+                ClockState.RUNNING,
+                null,
+                scheduleVersion + 1,
+                Set.of(),
+                quiet),
+            new Started(at, deadline.at(), deadline.provisional())));
+  }
+
+  /**
+   * Whether {@code level}, filed at {@code at} for schedule {@code version}, fires at {@code now}:
+   * only on the schedule it was filed for, only while the clock runs, once per run.
+   */
+  public Decision due(DueLevel level, int version, Instant at, Instant now) {
+    if (state != ClockState.RUNNING || version != scheduleVersion) {
+      return Decision.STALE;
+    }
+    if (fired.contains(level)) {
+      return Decision.ALREADY_FIRED;
+    }
+    return at.isAfter(now) ? Decision.NOT_YET : Decision.FIRE;
+  }
+
+  /** The clock with {@code level} announced. */
+  public SlaClock firing(DueLevel level) {
+    Set<DueLevel> levels = new HashSet<>(fired);
+    levels.add(level);
+    return new SlaClock(
+        name,
+        policy,
+        startedAt,
+        deadline,
+        provisional,
+        allowed,
+        extension,
+        paused,
+        state,
+        pausedAt,
+        scheduleVersion,
+        levels,
+        quiet);
+  }
+}
