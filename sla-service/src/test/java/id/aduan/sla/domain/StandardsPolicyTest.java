@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,17 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StandardsPolicyTest {
 
   private static final AgencyCatalog AGENCIES = AgencyCatalog.load(Optional.empty());
-  private static final HolidayCalendar NATIONAL = HolidayCalendarTest.bundled();
 
   static WorkingDays daysOf(Agency agency) {
-    return new WorkingDays(
-        agency.timeZone(),
-        agency.officeHours().open(),
-        agency.officeHours().close(),
-        NATIONAL,
-        agency.rules().sla().daysOff().stream()
-            .map(Agency.DayOff::date)
-            .collect(Collectors.toSet()));
+    return TestCalendars.of(agency);
   }
 
   private static Agency agency(String code) {
