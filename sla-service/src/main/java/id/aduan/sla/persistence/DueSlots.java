@@ -61,7 +61,10 @@ public class DueSlots {
 
   /**
    * Files a clock's due moments. A moment already past is filed under the current bucket, which the
-   * scan reads again on its next run, so nothing is filed behind it.
+   * scan reads again on its next run, so nothing is filed behind it; and never under a bucket a
+   * scan has closed (its clock may be ahead of this one's, docs/adr/0012): a moment that landed in
+   * one that a scan closed while it was filed is filed again after it (its level still fires once,
+   * by its claim).
    */
   public void file(String clockId, int version, List<DueSchedule.Due> due, Instant now) {
     Map<Long, List<DueSchedule.Due>> byBucket = new TreeMap<>();
@@ -73,28 +76,58 @@ public class DueSlots {
         new Update().setOnInsert("bucket", current - 1),
         Cursor.class,
         CURSOR);
+    long floor = Math.max(current, closed() + 1);
     for (DueSchedule.Due d : due) {
-      byBucket.computeIfAbsent(Math.max(bucketOf(d.at()), current), b -> new ArrayList<>()).add(d);
+      byBucket.computeIfAbsent(Math.max(bucketOf(d.at()), floor), b -> new ArrayList<>()).add(d);
     }
-    for (var bucket : byBucket.entrySet()) {
-      List<DueSchedule.Due> entries = bucket.getValue();
-      Bucket counter =
-          mongo.findAndModify(
-              Query.query(Criteria.where("_id").is(String.valueOf(bucket.getKey()))),
-              new Update().inc("count", (long) entries.size()),
-              FindAndModifyOptions.options().upsert(true).returnNew(true),
-              Bucket.class,
-              BUCKETS);
-      long first = counter.count() - entries.size();
-      List<Entry> docs = new ArrayList<>(entries.size());
-      for (int i = 0; i < entries.size(); i++) {
-        DueSchedule.Due d = entries.get(i);
-        docs.add(
-            new Entry(
-                bucket.getKey() + "/" + (first + i), clockId, version, d.level().key(), d.at()));
+    while (!byBucket.isEmpty()) {
+      for (var bucket : byBucket.entrySet()) {
+        insert(clockId, version, bucket.getKey(), bucket.getValue());
       }
-      mongo.insert(docs, ENTRIES);
+      // A scan closes buckets before it reads them: what is in a bucket still open now, it reads.
+      long closed = closed();
+      List<DueSchedule.Due> behind =
+          byBucket.entrySet().stream()
+              .filter(b -> b.getKey() <= closed)
+              .flatMap(b -> b.getValue().stream())
+              .toList();
+      byBucket = behind.isEmpty() ? Map.of() : Map.of(closed + 1, behind);
     }
+  }
+
+  private void insert(String clockId, int version, long bucket, List<DueSchedule.Due> entries) {
+    Bucket counter =
+        mongo.findAndModify(
+            Query.query(Criteria.where("_id").is(String.valueOf(bucket))),
+            new Update().inc("count", (long) entries.size()),
+            FindAndModifyOptions.options().upsert(true).returnNew(true),
+            Bucket.class,
+            BUCKETS);
+    long first = counter.count() - entries.size();
+    List<Entry> docs = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      DueSchedule.Due d = entries.get(i);
+      docs.add(new Entry(bucket + "/" + (first + i), clockId, version, d.level().key(), d.at()));
+    }
+    mongo.insert(docs, ENTRIES);
+  }
+
+  /**
+   * Closes every bucket up to {@code bucket} to filing, before a scan reads them; never moves
+   * backwards.
+   */
+  public void close(long bucket) {
+    mongo.upsert(
+        Query.query(Criteria.where("_id").is("closed")),
+        new Update().max("bucket", bucket),
+        Cursor.class,
+        CURSOR);
+  }
+
+  /** The last bucket closed to filing ({@link Long#MIN_VALUE} before the first scan). */
+  private long closed() {
+    Cursor closed = mongo.findById("closed", Cursor.class, CURSOR);
+    return closed == null ? Long.MIN_VALUE : closed.bucket();
   }
 
   /**

@@ -88,6 +88,9 @@ public class DeadlineScan {
     if (finished.isEmpty()) {
       return new Result(0, 0, 0);
     }
+    // Closed before they are read: whatever is filed into them from now on goes to a later bucket,
+    // so an instance whose clock lags cannot file into a bucket this scan has passed.
+    slots.close(current - 1);
     int read = 0;
     int fired = 0;
     int stale = 0;

@@ -154,6 +154,10 @@ class DeadlineScanTest {
   }
 
   private void runningClock(String caseId, boolean quiet) {
+    runningClock(caseId, quiet, schedules);
+  }
+
+  private void runningClock(String caseId, boolean quiet, ClockSchedules filer) {
     SlaClockDocument doc =
         new SlaClockDocument(
             caseId + "/completion",
@@ -178,7 +182,7 @@ class DeadlineScanTest {
             quiet,
             "LINJAMSOS");
     clocks.insert(doc);
-    schedules.file(doc);
+    filer.file(doc);
   }
 
   @Test
@@ -311,6 +315,44 @@ class DeadlineScanTest {
     scanner().scan();
 
     assertThat(published).containsExactly("id.aduan.sla.breached.v1");
+  }
+
+  @Test
+  void aMomentFiledByAnInstanceWhoseClockLagsIsNotLostInABucketTheScanFinished() {
+    runningClock("c-first");
+    DeadlineScan scan = scanner();
+    // The start of a bucket (10 s), a day after the deadline: the scan finishes every bucket
+    // before it.
+    long bucketStart = Math.floorDiv(DEADLINE.plus(Duration.ofDays(1)).getEpochSecond(), 10) * 10;
+    now.set(Instant.ofEpochSecond(bucketStart));
+    scan.scan();
+    published.clear();
+    payloads.clear();
+    // Another instance, its clock one second behind, files a backdated letter's clock: every moment
+    // is past, so it goes to what that instance takes for the current bucket, which the scan has
+    // finished already.
+    ClockSchedules lagging =
+        new ClockSchedules(
+            AgencyCatalog.load(Optional.empty()),
+            new CalendarFile(properties),
+            slots,
+            properties,
+            Clock.offset(clock, Duration.ofSeconds(-1)));
+    runningClock("c-backdated", false, lagging);
+
+    now.set(Instant.ofEpochSecond(bucketStart + 1));
+    scan.scan();
+    now.set(Instant.ofEpochSecond(bucketStart + 11));
+    scan.scan();
+
+    assertThat(payloads)
+        .extracting(DeadlineScanTest::caseAndLevel)
+        .containsExactlyInAnyOrder(
+            "c-backdated/w50",
+            "c-backdated/w80",
+            "c-backdated/breach",
+            "c-backdated/esc",
+            "c-backdated/esc");
   }
 
   private static String caseAndLevel(String payload) {
