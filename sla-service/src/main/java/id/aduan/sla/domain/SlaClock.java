@@ -118,9 +118,14 @@ public record SlaClock(
     return state == ClockState.RUNNING || state == ClockState.PAUSED;
   }
 
-  /** The lateness rule: work done at {@code at} is late when {@code at} is past the deadline. */
+  /**
+   * The lateness rule: work done at {@code at} is late when {@code at} is past the deadline. A
+   * paused clock stopped counting when it paused (time waiting for the citizen does not count), so
+   * it is judged at the moment it paused.
+   */
   public boolean late(Instant at) {
-    return at.isAfter(deadline);
+    Instant counted = state == ClockState.PAUSED && pausedAt != null ? pausedAt : at;
+    return counted.isAfter(deadline);
   }
 
   /** Pauses a running clock at {@code at} (waiting for the citizen). */

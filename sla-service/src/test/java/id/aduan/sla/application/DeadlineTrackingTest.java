@@ -202,6 +202,34 @@ class DeadlineTrackingTest {
   }
 
   @Test
+  void aRejectionWhileWaitingForTheCitizenIsJudgedAgainstThePausedClock() {
+    CaseEvent.CaseOpened opened = opened(RECEIVED, Channel.WHATSAPP);
+    tracking.opened(opened, LEBAK);
+    // Waiting from Thursday 26 November; rejected on Wednesday 2 December, past the deadline the
+    // clock had, while still waiting: the time waited does not count.
+    tracking.informationRequested(requested(opened, Instant.parse("2026-11-26T02:00:00Z")));
+
+    tracking.finished(
+        new CaseEvent.CaseRejected(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-12-02T02:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.REJECTED,
+            "INCOMPLETE",
+            "Identitas tidak dilengkapi",
+            opened.replyAddress(),
+            "lbk.admin"));
+
+    assertThat(published(SlaEvent.SlaClockStopped.class))
+        .singleElement()
+        .extracting(SlaEvent.SlaClockStopped::late)
+        .isEqualTo(false);
+    assertThat(completion(opened).clock().state()).isEqualTo(ClockState.MET);
+  }
+
+  @Test
   void aMergeStopsEveryClockAsMerged() {
     CaseEvent.CaseOpened opened = opened(RECEIVED, Channel.LAPOR);
     tracking.opened(opened, LEBAK);

@@ -141,6 +141,22 @@ class SlaClockTest {
   }
 
   @Test
+  void aClockStoppedWhilePausedIsJudgedAtItsPauseNotAtTheStop() {
+    SlaClock pausedInTime =
+        started().pause(WEDNESDAY_30_CLOSE.minusSeconds(3600)).orElseThrow().clock();
+    SlaClock pausedLate = started().pause(WEDNESDAY_30_CLOSE.plusSeconds(60)).orElseThrow().clock();
+
+    // Rejected a week later, while still waiting for the citizen.
+    Instant rejected = WEDNESDAY_30_CLOSE.plus(Duration.ofDays(7));
+    SlaClock.Change met = pausedInTime.stop(rejected, SlaClock.Ending.DONE).orElseThrow();
+    SlaClock.Change late = pausedLate.stop(rejected, SlaClock.Ending.DONE).orElseThrow();
+
+    assertThat(met.clock().state()).isEqualTo(ClockState.MET);
+    assertThat(((SlaClock.Stopped) met.event()).late()).isFalse();
+    assertThat(late.clock().state()).isEqualTo(ClockState.STOPPED_LATE);
+  }
+
+  @Test
   void aLevelComesDueOnItsScheduleOncePerRun() {
     SlaClock running = started();
     Instant at = WEDNESDAY_30_CLOSE;
