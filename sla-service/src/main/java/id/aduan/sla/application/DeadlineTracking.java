@@ -279,6 +279,28 @@ public class DeadlineTracking {
     stop(event, SlaClock.Ending.DONE, Set.of(SlaPolicy.LAPOR_CLOSE));
   }
 
+  /**
+   * The case is reopened after its resolution: LAPOR!'s closing clock stops, and the completion
+   * clock runs a fresh term of its class from the reopening (docs/adr/0035).
+   */
+  public void reopened(CaseEvent.CaseReopened reopened, Agency agency) {
+    closingStopped(reopened);
+    TrackedClock completion =
+        clocks.byId(TrackedClock.idOf(reopened.caseId(), SlaPolicy.COMPLETION)).orElse(null);
+    if (completion == null) {
+      return;
+    }
+    Optional<SlaClock.Change> again =
+        completion.clock().reopen(reopened.occurredAt(), calendars.of(agency));
+    if (again.isEmpty()) {
+      clocks.publishPending(completion); // running already (a redelivery), or merged
+      return;
+    }
+    clocks
+        .save(completion, again.get(), event(reopened, again.get(), ""))
+        .ifPresent(this::fileAndPublish);
+  }
+
   /** Resolved or rejected: every clock stops, met or late. */
   public void finished(CaseEvent event) {
     stop(event, SlaClock.Ending.DONE, Set.copyOf(SlaPolicy.CLOCKS));

@@ -266,9 +266,10 @@ public record SlaClock(
   }
 
   /**
-   * Runs a finished clock again from {@code at} (LAPOR!'s closing clock after a new answer): a new
-   * run, whose levels may be announced again. Nothing while it runs, or for a start not after the
-   * last one (the same start redelivered).
+   * Runs a finished clock again from {@code at} (LAPOR!'s closing clock after a new answer, a
+   * reopened case's completion): a new run, with no pause or extension yet, whose levels may be
+   * announced again. Nothing while it runs, or for a start not after the last one (the same start
+   * redelivered).
    */
   public Optional<Change> restart(Instant at, SlaDuration allowed, WorkingDays days) {
     if (live() || !at.isAfter(startedAt)) {
@@ -284,7 +285,7 @@ public record SlaClock(
                 deadline.at(),
                 deadline.provisional(),
                 this.allowed,
-                extension,
+                null,
                 Duration.ZERO,
                 ClockState.RUNNING,
                 null,
@@ -292,6 +293,18 @@ public record SlaClock(
                 Set.of(),
                 quiet),
             new Started(at, deadline.at(), deadline.provisional())));
+  }
+
+  /**
+   * The case is reopened at {@code at} after the work was done (met or late): a fresh term of the
+   * clock's terms from the reopening, as a new run (docs/adr/0035). Nothing for a clock still
+   * running (a redelivery), merged or withdrawn, or without stored terms.
+   */
+  public Optional<Change> reopen(Instant at, WorkingDays days) {
+    if ((state != ClockState.MET && state != ClockState.STOPPED_LATE) || allowed == null) {
+      return Optional.empty();
+    }
+    return restart(at, allowed, days);
   }
 
   /**

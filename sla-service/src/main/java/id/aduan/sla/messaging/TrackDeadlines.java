@@ -58,7 +58,8 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
       case CaseEvent.CaseAnswered answered ->
           agency(message, answered).ifPresent(a -> tracking.answered(answered, a));
       case CaseEvent.CitizenMessageAdded added -> tracking.closingStopped(added);
-      case CaseEvent.CaseReopened reopened -> tracking.closingStopped(reopened);
+      case CaseEvent.CaseReopened reopened ->
+          agency(message, reopened).ifPresent(a -> tracking.reopened(reopened, a));
       case CaseEvent.CaseDeadlineExtended extended ->
           agency(message, extended)
               .filter(

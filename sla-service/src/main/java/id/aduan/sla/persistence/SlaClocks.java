@@ -132,7 +132,8 @@ public class SlaClocks {
 
   /**
    * Runs a finished clock again from {@code startedAt} (LAPOR!'s closing clock after a second
-   * answer): a new run, so its levels may be announced again.
+   * answer, a reopened case's completion): a new run, with no pause or extension yet, so its levels
+   * may be announced again.
    */
   public Optional<SlaClockDocument> restart(
       String id, Instant startedAt, Instant deadline, boolean provisional, Outbox.Entry event) {
@@ -147,6 +148,7 @@ public class SlaClocks {
             .set("fired", List.of())
             .set("pausedSeconds", 0L)
             .unset("pausedAt")
+            .unset("extension")
             .inc("scheduleVersion", 1),
         event);
   }

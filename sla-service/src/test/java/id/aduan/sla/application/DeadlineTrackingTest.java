@@ -230,6 +230,43 @@ class DeadlineTrackingTest {
   }
 
   @Test
+  void aCaseReopenedAfterItsResolutionGetsAFreshCompletionTermFromTheReopening() {
+    CaseEvent.CaseOpened opened = opened(RECEIVED, Channel.WHATSAPP);
+    tracking.opened(opened, LEBAK);
+    tracking.finished(resolved(opened, Instant.parse("2026-11-25T02:00:00Z")));
+    // Reopened on Tuesday 1 December, 10:00 WIB: day 0; five working days end Tuesday 8th.
+    CaseEvent.CaseReopened reopened =
+        new CaseEvent.CaseReopened(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-12-01T03:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.IN_PROGRESS,
+            "Bantuan belum diterima",
+            "lbk.admin");
+
+    tracking.reopened(reopened, LEBAK);
+    tracking.reopened(reopened, LEBAK);
+
+    assertThat(published(SlaEvent.SlaClockStarted.class))
+        .extracting(SlaEvent.SlaClockStarted::startedAt, SlaEvent.SlaClockStarted::deadline)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(RECEIVED, FIVE_WORKING_DAYS_LATER),
+            org.assertj.core.groups.Tuple.tuple(
+                reopened.occurredAt(), Instant.parse("2026-12-08T09:00:00Z")));
+    assertThat(completion(opened).clock().state()).isEqualTo(ClockState.RUNNING);
+    assertThat(clocks.filed())
+        .last()
+        .satisfies(c -> assertThat(c.clock().startedAt()).isEqualTo(reopened.occurredAt()));
+
+    tracking.finished(resolved(opened, Instant.parse("2026-12-09T02:00:00Z")));
+    assertThat(published(SlaEvent.SlaClockStopped.class))
+        .extracting(SlaEvent.SlaClockStopped::late)
+        .containsExactly(false, true);
+  }
+
+  @Test
   void aMergeStopsEveryClockAsMerged() {
     CaseEvent.CaseOpened opened = opened(RECEIVED, Channel.LAPOR);
     tracking.opened(opened, LEBAK);

@@ -203,6 +203,33 @@ class SlaClockTest {
   }
 
   @Test
+  void aReopenedClockRunsAFreshTermFromTheReopeningOnceAndAMergedOneStaysStopped() {
+    Instant reopenedAt = Instant.parse("2027-01-04T03:00:00Z");
+    SlaClock late =
+        started()
+            .extend(new SlaDuration(1, SlaDuration.Unit.WORKING_DAYS), LEBAK)
+            .orElseThrow()
+            .clock()
+            .firing(DueLevel.BREACH)
+            .stop(Instant.parse("2027-01-02T03:00:00Z"), SlaClock.Ending.DONE)
+            .orElseThrow()
+            .clock();
+
+    SlaClock.Change reopened = late.reopen(reopenedAt, LEBAK).orElseThrow();
+
+    assertThat(late.state()).isEqualTo(ClockState.STOPPED_LATE);
+    assertThat(reopened.clock().state()).isEqualTo(ClockState.RUNNING);
+    assertThat(reopened.clock().startedAt()).isEqualTo(reopenedAt);
+    assertThat(reopened.clock().deadline())
+        .isEqualTo(LEBAK.deadline(reopenedAt, FIVE_DAYS.allowed()).at());
+    assertThat(reopened.clock().extension()).as("a new run may be extended again").isNull();
+    assertThat(reopened.clock().fired()).isEmpty();
+    assertThat(reopened.clock().reopen(reopenedAt, LEBAK)).as("redelivered").isEmpty();
+    SlaClock merged = started().stop(MONDAY, SlaClock.Ending.MERGED).orElseThrow().clock();
+    assertThat(merged.reopen(reopenedAt, LEBAK)).isEmpty();
+  }
+
+  @Test
   void dueLevelsReadBackFromTheirStoredNames() {
     assertThat(DueLevel.parse("warning:0.5")).isEqualTo(new DueLevel.Warning(0.5));
     assertThat(DueLevel.parse("breach")).isEqualTo(DueLevel.BREACH);
