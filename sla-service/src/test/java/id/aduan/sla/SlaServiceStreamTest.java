@@ -608,6 +608,67 @@ class SlaServiceStreamTest {
         .containsOnly("MERGED");
   }
 
+  @Test
+  void givenACaseReopenedAfterItsResolution_thenItsCompletionClockRunsAFreshTermFromTheReopening() {
+    CaseEvent.CaseOpened opened = opened("LBK");
+    send(opened);
+    awaitStarted(opened.caseId());
+    send(
+        new CaseEvent.CaseResolved(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-25T02:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.RESOLVED,
+            "Bantuan disalurkan",
+            opened.replyAddress(),
+            "lbk.admin"));
+    stoppedEvent(opened.caseId(), "completion");
+    // Reopened on Tuesday 1 December, 10:00 WIB: five working days end Tuesday 8th, 16:00 WIB.
+    CaseEvent.CaseReopened reopened =
+        new CaseEvent.CaseReopened(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-12-01T03:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "LBK",
+            CaseStatus.IN_PROGRESS,
+            "Bantuan belum diterima",
+            "lbk.admin");
+
+    send(reopened);
+    send(reopened);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        events(
+                            opened.caseId(),
+                            "id.aduan.sla.clock-started.v1",
+                            SlaEvent.SlaClockStarted.class))
+                    .extracting(SlaEvent.SlaClockStarted::startedAt)
+                    .contains(reopened.occurredAt()));
+    CaseEvent.CaseOpened marker = opened("LBK");
+    send(marker);
+    awaitStarted(marker.caseId());
+    assertThat(
+            events(
+                opened.caseId(), "id.aduan.sla.clock-started.v1", SlaEvent.SlaClockStarted.class))
+        .as("the redelivered reopening starts the clock once")
+        .extracting(SlaEvent.SlaClockStarted::deadline)
+        .containsExactly(FIVE_WORKING_DAYS_LATER, Instant.parse("2026-12-08T09:00:00Z"));
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
+        .get()
+        .satisfies(
+            c -> {
+              assertThat(c.state()).isEqualTo(ClockState.RUNNING.name());
+              assertThat(c.startedAt()).isEqualTo(reopened.occurredAt());
+            });
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private <T extends SlaEvent> List<T> events(String caseId, String type, Class<T> as) {
