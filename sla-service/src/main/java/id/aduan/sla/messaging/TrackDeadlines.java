@@ -61,26 +61,24 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
       case CaseEvent.CaseReopened reopened ->
           agency(message, reopened).ifPresent(a -> tracking.reopened(reopened, a));
       case CaseEvent.CaseDeadlineExtended extended ->
-          agency(message, extended)
-              .filter(
-                  a ->
-                      tracking.extended(extended, a) == DeadlineTracking.Outcome.BAD_EXTENSION_UNIT)
-              .ifPresent(
-                  a ->
-                      publisher.deadLetter(
-                          Topics.dlq(Topics.CASES_EVENTS),
-                          message,
-                          "BAD_EXTENSION",
-                          "extension of case "
-                              + extended.caseId()
-                              + " has unit "
-                              + extended.unit()));
+          agency(message, extended).ifPresent(a -> extend(message, extended, a));
       case CaseEvent.CaseResolved resolved -> tracking.finished(resolved);
       case CaseEvent.CaseRejected rejected -> tracking.finished(rejected);
       case CaseEvent.CaseMerged merged -> tracking.merged(merged);
       default -> {
         // Any other case event (one added to the contract later) moves no clock.
       }
+    }
+  }
+
+  private void extend(
+      Message<byte[]> message, CaseEvent.CaseDeadlineExtended extended, Agency agency) {
+    if (tracking.extended(extended, agency) == DeadlineTracking.Outcome.BAD_EXTENSION_UNIT) {
+      publisher.deadLetter(
+          Topics.dlq(Topics.CASES_EVENTS),
+          message,
+          "BAD_EXTENSION",
+          "extension of case " + extended.caseId() + " has unit " + extended.unit());
     }
   }
 

@@ -267,6 +267,44 @@ class DeadlineTrackingTest {
   }
 
   @Test
+  void anExtensionMovesTheDeadlineOnceAndOneInAnUnknownUnitIsRefused() {
+    CaseEvent.CaseOpened opened = opened(RECEIVED, Channel.WHATSAPP);
+    tracking.opened(opened, LEBAK);
+
+    DeadlineTracking.Outcome unknown = tracking.extended(extended(opened, "FORTNIGHTS"), LEBAK);
+    DeadlineTracking.Outcome first = tracking.extended(extended(opened, "WORKING_DAYS"), LEBAK);
+    DeadlineTracking.Outcome again = tracking.extended(extended(opened, "WORKING_DAYS"), LEBAK);
+
+    assertThat(unknown).isEqualTo(DeadlineTracking.Outcome.BAD_EXTENSION_UNIT);
+    assertThat(first).isEqualTo(DeadlineTracking.Outcome.DONE);
+    assertThat(again).isEqualTo(DeadlineTracking.Outcome.DONE);
+    // Friday 27 November 16:00 WIB, then two working days: Tuesday 1 December.
+    assertThat(published(SlaEvent.SlaDeadlineChanged.class))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.deadline()).isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
+              assertThat(c.reason()).isEqualTo("extended: berkas dari beberapa bidang");
+            });
+  }
+
+  private static CaseEvent.CaseDeadlineExtended extended(CaseEvent.CaseOpened opened, String unit) {
+    return new CaseEvent.CaseDeadlineExtended(
+        UUID.randomUUID().toString(),
+        Instant.parse("2026-11-26T03:00:00Z"),
+        opened.caseId(),
+        opened.ticket(),
+        "LBK",
+        CaseStatus.IN_PROGRESS,
+        "completion",
+        2,
+        unit,
+        "berkas dari beberapa bidang",
+        null,
+        "lbk.admin");
+  }
+
+  @Test
   void aMergeStopsEveryClockAsMerged() {
     CaseEvent.CaseOpened opened = opened(RECEIVED, Channel.LAPOR);
     tracking.opened(opened, LEBAK);
