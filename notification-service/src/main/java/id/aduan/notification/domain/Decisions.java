@@ -137,12 +137,13 @@ public final class Decisions {
       case CaseEvent.CaseAnswered e -> {
         values.put("answer", e.text());
         List<ReplyAddress> to = with(address(e.replyAddress(), view), e.alsoNotify());
-        out.add(notice("ANSWER", "answer", values, Delivery.WRITTEN, to));
+        out.add(notice(Audience.CITIZEN, "ANSWER", "answer", values, Delivery.WRITTEN, to, null));
       }
       case CaseEvent.CaseResolved e -> {
         values.put("summary", summary(e, agency, language));
         List<ReplyAddress> to = with(address(e.replyAddress(), view), e.alsoNotify());
-        out.add(notice("RESOLUTION", "resolved", values, Delivery.WRITTEN, to));
+        out.add(
+            notice(Audience.CITIZEN, "RESOLUTION", "resolved", values, Delivery.WRITTEN, to, null));
         ReplyAddress own = address(e.replyAddress(), view);
         // LAPOR! publishes what it gets and rates the follow-up itself: no survey there.
         if (own != null && own.channel() != Channel.LAPOR && own.channel() != Channel.FRONT_DESK) {
@@ -369,18 +370,7 @@ public final class Decisions {
     if (to == null || to.channel() == Channel.FRONT_DESK) {
       return;
     }
-    out.add(
-        new Notice(
-            "",
-            Audience.CITIZEN,
-            purpose,
-            template,
-            values,
-            delivery.automatic(),
-            delivery.urgent(),
-            Duration.ZERO,
-            List.of(to),
-            replyTo));
+    out.add(notice(Audience.CITIZEN, purpose, template, values, delivery, List.of(to), replyTo));
   }
 
   private static void staff(
@@ -391,28 +381,27 @@ public final class Decisions {
       List<String> emails,
       Agency agency) {
     out.add(
-        new Notice(
-            "",
+        notice(
             Audience.STAFF,
             "OFFICER_ALERT",
             template,
             values,
-            delivery.automatic(),
-            delivery.urgent(),
-            Duration.ZERO,
+            delivery,
             staffAddresses(emails, agency),
             null));
   }
 
   private static Notice notice(
+      Audience audience,
       String purpose,
       String template,
       Map<String, String> values,
       Delivery delivery,
-      List<ReplyAddress> to) {
+      List<ReplyAddress> to,
+      @Nullable String replyTo) {
     return new Notice(
         "",
-        Audience.CITIZEN,
+        audience,
         purpose,
         template,
         values,
@@ -420,7 +409,7 @@ public final class Decisions {
         delivery.urgent(),
         Duration.ZERO,
         to,
-        null);
+        replyTo);
   }
 
   private static List<ReplyAddress> with(@Nullable ReplyAddress first, List<ReplyAddress> more) {
