@@ -86,10 +86,15 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
 
   /**
    * Where a delivery comes from: the topic (the binder retries a transient failure) or the deferred
-   * sender (which tries again later itself), with the transient failures it has seen so far.
+   * sender (which tries again later itself), with the transient failures it has seen so far. {@code
+   * raw} is the record as consumed (its headers go with a dead letter), or the stored payload.
    */
   private record Source(
-      boolean deferred, byte[] payload, int attempts, Pacing.@Nullable Reason held) {}
+      boolean deferred, Message<byte[]> raw, int attempts, Pacing.@Nullable Reason held) {
+    byte[] payload() {
+      return raw.getPayload();
+    }
+  }
 
   DeliverWhatsApp(
       Senders senders,
@@ -166,7 +171,7 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
         throw new IllegalStateException("outbound message is being sent by another delivery");
       }
       case OutboundSends.Claim.Acquired acquired ->
-          deliver(outbound, acquired.sentParts(), new Source(false, message.getPayload(), 0, null));
+          deliver(outbound, acquired.sentParts(), new Source(false, message, 0, null));
     }
   }
 
@@ -199,7 +204,11 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       }
       try {
         Pacing.Reason held = due.held() == null ? null : Pacing.Reason.valueOf(due.held());
-        deliver(outbound, due.sentParts(), new Source(true, due.payload(), due.attempts(), held));
+        deliver(
+            outbound,
+            due.sentParts(),
+            new Source(
+                true, MessageBuilder.withPayload(due.payload()).build(), due.attempts(), held));
       } catch (RuntimeException e) {
         // Already counted and stored to be tried again (or dead-lettered) by deliver.
         log.warn("a deferred WhatsApp message failed and is tried again later: {}", e.toString());
@@ -295,7 +304,7 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
               outbound, null, DeliveryReceipt.Status.FAILED, e.codeText(), "access token refused");
           publisher.deadLetter(
               Topics.dlq(Topics.OUTBOUND_WHATSAPP),
-              MessageBuilder.withPayload(source.payload()).build(),
+              source.raw(),
               "TOKEN_INVALID",
               "the access token was refused");
           count(outbound, "token_invalid");
@@ -365,7 +374,7 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       receipt(outbound, null, DeliveryReceipt.Status.FAILED, "RETRIES_EXHAUSTED", e.getMessage());
       publisher.deadLetter(
           Topics.dlq(Topics.OUTBOUND_WHATSAPP),
-          MessageBuilder.withPayload(source.payload()).build(),
+          source.raw(),
           "RETRIES_EXHAUSTED",
           "a deferred message failed " + attempts + " times");
       sends.done(outbound.eventId(), "FAILED");
