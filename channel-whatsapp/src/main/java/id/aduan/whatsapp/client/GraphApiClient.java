@@ -4,8 +4,6 @@ import id.aduan.web.MediaHosts;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.SendFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -33,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The WhatsApp Cloud API, as this adapter calls it: sends ({@code POST {base}/{phone-number-id}/
  * messages}: text, template, document, mark-as-read) and the two-step media download. The only home
- * of Resilience4j in this module: every send is rate limited per agency number and per citizen,
- * retried with exponential backoff on transient errors, and the retried call runs inside a circuit
- * breaker, so a Graph API that keeps failing is left alone for a while.
+ * of Resilience4j in this module: every send is retried with exponential backoff on transient
+ * errors, and the retried call runs inside a circuit breaker, so a Graph API that keeps failing is
+ * left alone for a while. Nothing here waits for a rate: pacing per number and per citizen defers
+ * the message before it gets here (domain {@code Pacing}, docs/adr/0037).
  */
 @Component
 public class GraphApiClient implements WhatsAppSender {
@@ -45,31 +42,13 @@ public class GraphApiClient implements WhatsAppSender {
   private final JsonMapper json;
   private final WhatsAppProperties properties;
   private final Resilience resilience;
-  private final Map<String, RateLimiter> perNumber = new ConcurrentHashMap<>();
-  private final Map<String, RateLimiter> perCitizen = lruMap(10_000);
-  private final Duration numberPeriod;
   private final MediaHosts mediaHosts;
 
-  @Autowired
   GraphApiClient(
       RestClient.Builder builder,
       WhatsAppProperties properties,
       JsonMapper json,
       MeterRegistry meters) {
-    this(builder, properties, json, meters, Duration.ofSeconds(1));
-  }
-
-  /**
-   * @param numberPeriod the period in which {@code messages-per-second} sends per number are
-   *     allowed: one second, longer only in tests (so that the limit is reached deterministically)
-   */
-  GraphApiClient(
-      RestClient.Builder builder,
-      WhatsAppProperties properties,
-      JsonMapper json,
-      MeterRegistry meters,
-      Duration numberPeriod) {
-    this.numberPeriod = numberPeriod;
     this.properties = properties;
     this.json = json;
     this.http = client(builder.clone(), properties.graphBaseUrl(), properties.requestTimeout());
@@ -212,35 +191,7 @@ public class GraphApiClient implements WhatsAppSender {
   }
 
   private String send(String phoneNumberId, String to, Map<String, Object> payload) {
-    RateLimiter number =
-        perNumber.computeIfAbsent(
-            phoneNumberId,
-            id ->
-                RateLimiter.of(
-                    "graph-number",
-                    RateLimiterConfig.custom()
-                        .limitForPeriod(Math.max(1, properties.messagesPerSecond()))
-                        .limitRefreshPeriod(numberPeriod)
-                        .timeoutDuration(properties.rateLimitWait())
-                        .build()));
-    RateLimiter citizen;
-    synchronized (perCitizen) {
-      citizen =
-          perCitizen.computeIfAbsent(
-              phoneNumberId + ":" + to,
-              k ->
-                  RateLimiter.of(
-                      "graph-citizen",
-                      RateLimiterConfig.custom()
-                          .limitForPeriod(1)
-                          .limitRefreshPeriod(properties.citizenInterval())
-                          .timeoutDuration(properties.rateLimitWait())
-                          .build()));
-    }
-    JsonNode response =
-        resilience.call(
-            RateLimiter.decorateSupplier(
-                number, RateLimiter.decorateSupplier(citizen, () -> post(phoneNumberId, payload))));
+    JsonNode response = resilience.call(() -> post(phoneNumberId, payload));
     String id = response.path("messages").path(0).path("id").asString("");
     if (id.isEmpty()) {
       throw new GraphApiException(200, null, "the Graph API answered without a message id", null);
@@ -392,14 +343,5 @@ public class GraphApiClient implements WhatsAppSender {
       throw new MediaTooLargeException(maxBytes);
     }
     return bytes;
-  }
-
-  private static <K, V> Map<K, V> lruMap(int capacity) {
-    return new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        return size() > capacity;
-      }
-    };
   }
 }

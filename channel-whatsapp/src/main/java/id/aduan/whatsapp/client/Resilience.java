@@ -6,7 +6,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -126,9 +125,6 @@ final class Resilience {
     } catch (CallNotPermittedException e) {
       throw new GraphApiException(
           0, null, "the " + name + " circuit is open", e, SendFailure.RETRY);
-    } catch (RequestNotPermitted e) {
-      throw new GraphApiException(
-          429, null, "the send rate limit was not granted in time", e, SendFailure.RETRY);
     }
   }
 }

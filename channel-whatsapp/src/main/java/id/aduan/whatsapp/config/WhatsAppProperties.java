@@ -28,7 +28,6 @@ import org.springframework.util.unit.DataSize;
  * @param sendLease how long a claimed outbound message is reserved for its sender
  * @param mediaTimeout connect and read timeout of one media download
  * @param mediaAttempts attempts of a media download on a transient error, first included
- * @param rateLimitWait how long a send may wait for the rate limiters before it fails as transient
  * @param publishLinger how long the webhook's Kafka producer waits to batch records of concurrent
  *     webhooks ({@code linger.ms})
  * @param publishTimeout how long a webhook waits for Kafka's acknowledgement before it answers 503
@@ -37,6 +36,11 @@ import org.springframework.util.unit.DataSize;
  * @param mediaRetryAttempts later attempts of a failed media download before it is given up
  * @param mediaHosts the hosts media is downloaded from besides the Graph API's own ({@code
  *     *.domain} for subdomains); any other media URL is refused and never fetched
+ * @param deferredPollInterval how often messages deferred by pacing are looked at (a deferred
+ *     message goes out at most this late after its slot)
+ * @param deferredAttempts transient failures of a deferred message before it is dead-lettered
+ * @param deferredRetryBackoff the first wait before a deferred message that failed transiently is
+ *     tried again; doubles after each failure
  */
 @ConfigurationProperties("aduan.whatsapp")
 public record WhatsAppProperties(
@@ -56,10 +60,11 @@ public record WhatsAppProperties(
     @DefaultValue("60s") Duration sendLease,
     @DefaultValue("5s") Duration mediaTimeout,
     @DefaultValue("3") int mediaAttempts,
-    @DefaultValue("7s") Duration rateLimitWait,
     @DefaultValue("2ms") Duration publishLinger,
     @DefaultValue("10s") Duration publishTimeout,
     @DefaultValue("60s") Duration mediaRetryInterval,
     @DefaultValue("5") int mediaRetryAttempts,
-    @DefaultValue({"lookaside.fbsbx.com", "*.fbcdn.net", "*.whatsapp.net"})
-        List<String> mediaHosts) {}
+    @DefaultValue({"lookaside.fbsbx.com", "*.fbcdn.net", "*.whatsapp.net"}) List<String> mediaHosts,
+    @DefaultValue("500ms") Duration deferredPollInterval,
+    @DefaultValue("6") int deferredAttempts,
+    @DefaultValue("10s") Duration deferredRetryBackoff) {}

@@ -6,13 +6,16 @@ import id.aduan.contracts.Channel;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
+import id.aduan.messaging.CloudEvents;
 import id.aduan.messaging.EventPublisher;
+import id.aduan.messaging.UnreadableMessageException;
 import id.aduan.support.StageLatency;
 import id.aduan.whatsapp.client.GraphApiException;
 import id.aduan.whatsapp.client.Senders;
 import id.aduan.whatsapp.client.WhatsAppSender;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.CustomerServiceWindow;
+import id.aduan.whatsapp.domain.Pacing;
 import id.aduan.whatsapp.domain.SendFailure;
 import id.aduan.whatsapp.domain.TextSplitter;
 import id.aduan.whatsapp.persistence.CustomerWindows;
@@ -22,6 +25,7 @@ import id.aduan.whatsapp.persistence.OutboundSends;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,18 +48,29 @@ import org.springframework.stereotype.Component;
  *   <li>inside the citizen's 24-hour window the text goes as it is (split above 4096 characters,
  *       quoting the citizen's message, documents after it); outside it, or when Meta answers
  *       131047, as the approved template (the message's own, else the agency's);
+ *   <li>pacing never blocks the topic (docs/adr/0037-outbound-pacing-defers.md): a part that the
+ *       per-citizen interval or the per-number rate holds back is deferred: the message is stored
+ *       with its slot in {@code outbound_sends} and the consumer returns, so every other citizen's
+ *       message goes on; {@link #sendDue} (run by {@code scheduling.SendDeferred}) sends it when
+ *       its slot comes, from the first part not yet sent;
  *   <li>a transient error, after the client's retries, is thrown so that the binder retries and
- *       finally dead-letters; a final one (131026, 131051, ...) and a revoked token (190, with an
- *       alert) become a FAILED receipt. Every outcome goes to {@code delivery.receipts.v1}.
+ *       finally dead-letters (a deferred message is tried again later by the deferred sender, and
+ *       dead-lettered after {@code deferred-attempts}); a final one (131026, 131051, ...) and a
+ *       revoked token (190, with an alert) become a FAILED receipt. Every outcome goes to {@code
+ *       delivery.receipts.v1}.
  * </ul>
  */
 @Component("deliverWhatsApp")
-class DeliverWhatsApp implements Consumer<Message<byte[]>> {
+public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
 
   /** Purpose of an outbound message that only marks the citizen's message as read. */
   static final String MARK_READ = "MARK_READ";
 
   private static final Logger log = LoggerFactory.getLogger(DeliverWhatsApp.class);
+
+  /** How many citizens the pacing remembers (the most recent ones). */
+  private static final int CITIZENS_PACED = 10_000;
+
   private final Senders senders;
   private final OutboundSends sends;
   private final CustomerWindows windows;
@@ -65,6 +81,20 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   private final MeterRegistry meters;
   private final Clock clock;
   private final MediaStore files;
+  private final CloudEvents cloudEvents;
+  private final Pacing pacing;
+
+  /**
+   * Where a delivery comes from: the topic (the binder retries a transient failure) or the deferred
+   * sender (which tries again later itself), with the transient failures it has seen so far. {@code
+   * raw} is the record as consumed (its headers go with a dead letter), or the stored payload.
+   */
+  private record Source(
+      boolean deferred, Message<byte[]> raw, int attempts, Pacing.@Nullable Reason held) {
+    byte[] payload() {
+      return raw.getPayload();
+    }
+  }
 
   DeliverWhatsApp(
       Senders senders,
@@ -76,8 +106,16 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       WhatsAppProperties properties,
       MeterRegistry meters,
       Clock clock,
-      MediaStore files) {
+      MediaStore files,
+      CloudEvents cloudEvents) {
     this.files = files;
+    this.cloudEvents = cloudEvents;
+    this.pacing =
+        new Pacing(
+            properties.messagesPerSecond(),
+            Duration.ofSeconds(1),
+            properties.citizenInterval(),
+            CITIZENS_PACED);
     this.senders = senders;
     this.sends = sends;
     this.windows = windows;
@@ -121,6 +159,11 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
         count(outbound, "duplicate");
         return;
       }
+      case OutboundSends.Claim.Deferred deferred -> {
+        // Already stored for the deferred sender, which sends it when its slot comes.
+        count(outbound, "duplicate");
+        return;
+      }
       case OutboundSends.Claim.HeldElsewhere held -> {
         // Another delivery of the same message is sending it right now; the binder retries this
         // one later and finds it done, or takes it over once the lease has expired.
@@ -128,11 +171,54 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
         throw new IllegalStateException("outbound message is being sent by another delivery");
       }
       case OutboundSends.Claim.Acquired acquired ->
-          deliver(message, outbound, acquired.sentParts());
+          deliver(outbound, acquired.sentParts(), new Source(false, message, 0, null));
     }
   }
 
-  private void deliver(Message<byte[]> raw, OutboundMessage outbound, List<String> alreadySent) {
+  /**
+   * Sends the deferred messages whose slot has come, at most {@code limit} of them, each under a
+   * lease (so several instances never send the same one).
+   *
+   * @return how many were handled
+   */
+  public int sendDue(int limit) {
+    int handled = 0;
+    while (handled < limit) {
+      OutboundSends.Due due = sends.claimDue(clock.instant(), properties.sendLease()).orElse(null);
+      if (due == null) {
+        break;
+      }
+      handled++;
+      OutboundMessage outbound;
+      try {
+        outbound = cloudEvents.read(due.payload(), OutboundMessage.class);
+      } catch (UnreadableMessageException e) {
+        // It was read once before it was deferred; only a changed contract gets here.
+        publisher.deadLetter(
+            Topics.dlq(Topics.OUTBOUND_WHATSAPP),
+            MessageBuilder.withPayload(due.payload()).build(),
+            e.reason(),
+            String.valueOf(e.getMessage()));
+        sends.done(due.eventId(), "FAILED");
+        continue;
+      }
+      try {
+        Pacing.Reason held = due.held() == null ? null : Pacing.Reason.valueOf(due.held());
+        deliver(
+            outbound,
+            due.sentParts(),
+            new Source(
+                true, MessageBuilder.withPayload(due.payload()).build(), due.attempts(), held));
+      } catch (RuntimeException e) {
+        // Already counted and stored to be tried again (or dead-lettered) by deliver.
+        log.warn("a deferred WhatsApp message failed and is tried again later: {}", e.toString());
+      }
+    }
+    return handled;
+  }
+
+  /** Sends the parts not sent yet, each in its pacing slot (the first may hold one already). */
+  private void deliver(OutboundMessage outbound, List<String> alreadySent, Source source) {
     String numberId = outbound.to().channelAccountId();
     String to = outbound.to().recipientId();
     WhatsAppSender graph = senders.forNumber(numberId);
@@ -169,6 +255,10 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       }
       List<String> sent = new ArrayList<>(alreadySent);
       for (int i = sent.size(); i < parts.size(); i++) {
+        Pacing.Reason held = i == alreadySent.size() ? source.held() : null;
+        if (deferred(outbound, numberId, to, source, held)) {
+          return;
+        }
         String wamid;
         try {
           wamid = send(graph, numberId, to, parts.get(i));
@@ -214,22 +304,86 @@ class DeliverWhatsApp implements Consumer<Message<byte[]>> {
               outbound, null, DeliveryReceipt.Status.FAILED, e.codeText(), "access token refused");
           publisher.deadLetter(
               Topics.dlq(Topics.OUTBOUND_WHATSAPP),
-              raw,
+              source.raw(),
               "TOKEN_INVALID",
               "the access token was refused");
           count(outbound, "token_invalid");
         }
         case RETRY -> {
+          if (source.deferred()) {
+            retryLater(outbound, source, e);
+            return;
+          }
           sends.release(outbound.eventId(), clock.instant());
           count(outbound, "error");
           throw e;
         }
       }
     } catch (RuntimeException e) {
+      if (source.deferred()) {
+        retryLater(outbound, source, e);
+        return;
+      }
       sends.release(outbound.eventId(), clock.instant());
       count(outbound, "error");
       throw e;
     }
+  }
+
+  /**
+   * Reserves the next part's pacing slot; when it is later than now, stores the message for the
+   * deferred sender (before this consumer returns and its offset is committed) and says so.
+   */
+  private boolean deferred(
+      OutboundMessage outbound,
+      String numberId,
+      String to,
+      Source source,
+      Pacing.@Nullable Reason held) {
+    Instant now = clock.instant();
+    if (!(pacing.reserve(numberId, to, now, held) instanceof Pacing.Slot.Later later)) {
+      return false;
+    }
+    sends.defer(
+        outbound.eventId(),
+        later.notBefore(),
+        source.payload(),
+        source.attempts(),
+        later.reason().name());
+    meters
+        .counter(
+            "aduan.outbound.deferred",
+            "channel",
+            "whatsapp",
+            "agency",
+            outbound.agencyCode(),
+            "reason",
+            later.reason().tag())
+        .increment();
+    return true;
+  }
+
+  /**
+   * A deferred message failed transiently: tried again after a backoff that doubles, and after
+   * {@code deferred-attempts} failures dead-lettered for replay with a FAILED receipt.
+   */
+  private void retryLater(OutboundMessage outbound, Source source, RuntimeException e) {
+    int attempts = source.attempts() + 1;
+    count(outbound, "error");
+    if (attempts >= properties.deferredAttempts()) {
+      receipt(outbound, null, DeliveryReceipt.Status.FAILED, "RETRIES_EXHAUSTED", e.getMessage());
+      publisher.deadLetter(
+          Topics.dlq(Topics.OUTBOUND_WHATSAPP),
+          source.raw(),
+          "RETRIES_EXHAUSTED",
+          "a deferred message failed " + attempts + " times");
+      sends.done(outbound.eventId(), "FAILED");
+      return;
+    }
+    Duration backoff =
+        properties.deferredRetryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10));
+    sends.defer(
+        outbound.eventId(), clock.instant().plus(backoff), source.payload(), attempts, null);
   }
 
   private String send(WhatsAppSender graph, String numberId, String to, Part part) {

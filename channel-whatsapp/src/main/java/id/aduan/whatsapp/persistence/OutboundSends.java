@@ -3,6 +3,9 @@ package id.aduan.whatsapp.persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -24,6 +27,7 @@ import org.springframework.stereotype.Repository;
 public class OutboundSends {
 
   static final String COLLECTION = "outbound_sends";
+  private static final String DEFERRED = "DEFERRED";
   private final MongoTemplate mongo;
 
   OutboundSends(MongoTemplate mongo) {
@@ -31,6 +35,10 @@ public class OutboundSends {
     mongo
         .indexOps(COLLECTION)
         .createIndex(new Index("createdAt", Sort.Direction.ASC).expire(Duration.ofDays(8)));
+    mongo
+        .indexOps(COLLECTION)
+        .createIndex(
+            new Index().on("state", Sort.Direction.ASC).on("notBefore", Sort.Direction.ASC));
   }
 
   /** The outcome of trying to claim a message. */
@@ -43,12 +51,23 @@ public class OutboundSends {
 
     /** Another sender holds a live lease. */
     record HeldElsewhere(Instant until) implements Claim {}
+
+    /** The message waits for its pacing slot; the deferred sender sends it (docs/adr/0037). */
+    record Deferred(Instant notBefore) implements Claim {}
   }
+
+  /** A deferred message whose time has come, claimed with a lease by the deferred sender. */
+  public record Due(
+      String eventId,
+      byte[] payload,
+      List<String> sentParts,
+      int attempts,
+      @Nullable String held) {}
 
   public Claim claim(String eventId, Instant now, Duration lease) {
     try {
       mongo.insert(
-          new SendDoc(eventId, "SENDING", now.plus(lease), List.of(), now, null), COLLECTION);
+          new SendDoc(eventId, "SENDING", now.plus(lease), List.of(), now, null, null), COLLECTION);
       return new Claim.Acquired(List.of());
     } catch (DuplicateKeyException e) {
       // Already known: take it over only if its lease expired.
@@ -74,9 +93,74 @@ public class OutboundSends {
       // Released between our insert and our read: claim again on the next delivery.
       return new Claim.HeldElsewhere(now);
     }
-    return "SENDING".equals(doc.state())
-        ? new Claim.HeldElsewhere(doc.leaseUntil())
-        : new Claim.AlreadyDone();
+    return switch (doc.state()) {
+      case "SENDING" -> new Claim.HeldElsewhere(doc.leaseUntil());
+      case DEFERRED ->
+          new Claim.Deferred(doc.notBefore() != null ? doc.notBefore() : doc.leaseUntil());
+      default -> new Claim.AlreadyDone();
+    };
+  }
+
+  /**
+   * Defers a claimed message to {@code notBefore}, keeping the message as it came from the topic
+   * ({@code payload}: its personal fields stay encrypted) and the parts already sent. Written
+   * before the consumer returns, so the record's offset is committed only once the message is safe
+   * here. {@code attempts} counts transient failures of the deferred sender; {@code held} says
+   * which pacing slot the message holds (null: none).
+   */
+  public void defer(
+      String eventId, Instant notBefore, byte[] payload, int attempts, @Nullable String held) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(eventId).and("state").is("SENDING")),
+        new Update()
+            .set("state", DEFERRED)
+            .set("notBefore", notBefore)
+            .set("leaseUntil", notBefore)
+            .set("payload", new Binary(payload))
+            .set("attempts", attempts)
+            .set("held", held),
+        COLLECTION);
+  }
+
+  /**
+   * Claims the deferred message that is due first: a DEFERRED one whose time has come, or one the
+   * deferred sender claimed and never finished (a crash: its lease expired).
+   */
+  public Optional<Due> claimDue(Instant now, Duration lease) {
+    for (Criteria due :
+        List.of(
+            Criteria.where("state").is(DEFERRED).and("notBefore").lte(now),
+            Criteria.where("state")
+                .is("SENDING")
+                .and("payload")
+                .exists(true)
+                .and("leaseUntil")
+                .lte(now))) {
+      Document taken =
+          mongo.findAndModify(
+              Query.query(due).with(Sort.by("notBefore")),
+              new Update().set("state", "SENDING").set("leaseUntil", now.plus(lease)),
+              FindAndModifyOptions.options().returnNew(true),
+              Document.class,
+              COLLECTION);
+      if (taken != null) {
+        Object payload = taken.get("payload");
+        byte[] bytes =
+            payload instanceof Binary b ? b.getData() : payload instanceof byte[] raw ? raw : null;
+        if (bytes == null) {
+          continue;
+        }
+        List<String> parts = taken.getList("sentParts", String.class, List.of());
+        return Optional.of(
+            new Due(
+                taken.getString("_id"),
+                bytes,
+                List.copyOf(parts),
+                taken.get("attempts") instanceof Number n ? n.intValue() : 0,
+                taken.getString("held")));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Records that one more part was accepted by the provider, before anything else happens. */
@@ -91,17 +175,19 @@ public class OutboundSends {
   public void done(String eventId, String outcome) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(eventId)),
-        new Update().set("state", "DONE").set("outcome", outcome),
+        new Update().set("state", "DONE").set("outcome", outcome).unset("payload"),
         COLLECTION);
   }
 
   /**
    * Gives the lease back after a failure that a retry may fix; parts already sent stay recorded.
+   * The redelivery (the binder's retry, a replay of the dead letter) owns the message from here:
+   * the deferred sender no longer picks it up.
    */
   public void release(String eventId, Instant now) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(eventId).and("state").is("SENDING")),
-        new Update().set("leaseUntil", now),
+        new Update().set("leaseUntil", now).unset("payload"),
         COLLECTION);
   }
 
@@ -111,7 +197,8 @@ public class OutboundSends {
       Instant leaseUntil,
       List<String> sentParts,
       Instant createdAt,
-      @Nullable String outcome) {
+      @Nullable String outcome,
+      @Nullable Instant notBefore) {
     SendDoc {
       sentParts = sentParts == null ? List.of() : List.copyOf(sentParts);
     }

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,8 +65,7 @@ public final class Decisions {
             "ACKNOWLEDGEMENT",
             "acknowledgement",
             values,
-            true,
-            true,
+            Delivery.REPLY,
             e.replyAddress(),
             e.sourceMessageId());
       }
@@ -83,22 +83,26 @@ public final class Decisions {
         if (!templates.isEmpty()) {
           // The intake check asking right after the citizen wrote is a reply; an officer's later
           // request waits out the quiet hours.
-          boolean system = SYSTEM.equals(e.actor());
           citizen(
               out,
               "INFORMATION_REQUEST",
               String.join("+", templates),
               values,
-              true,
-              system,
+              SYSTEM.equals(e.actor()) ? Delivery.REPLY : Delivery.AUTOMATIC,
               address(e.replyAddress(), view),
               null);
         }
       }
       case CaseEvent.CaseRouted e -> {
         values.put("division", divisionName(e.division(), agency));
-        citizen(out, "STATUS", "routed", values, true, false, address(null, view), null);
-        staff(out, "officerRouted", values, false, divisionContacts(e.division(), agency), agency);
+        citizen(out, "STATUS", "routed", values, Delivery.AUTOMATIC, address(null, view), null);
+        staff(
+            out,
+            "officerRouted",
+            values,
+            Delivery.AUTOMATIC,
+            divisionContacts(e.division(), agency),
+            agency);
       }
       case CaseEvent.CaseAssigned e -> {
         values.put("division", divisionName(e.division(), agency));
@@ -108,13 +112,14 @@ public final class Decisions {
             out,
             "officerAssigned",
             values,
-            false,
+            Delivery.AUTOMATIC,
             direct != null ? List.of(direct) : divisionContacts(e.division(), agency),
             agency);
       }
       case CaseEvent.CaseStatusChanged e -> {
         if (e.status() == CaseStatus.IN_PROGRESS && e.from() != CaseStatus.IN_PROGRESS) {
-          citizen(out, "STATUS", "inProgress", values, true, false, address(null, view), null);
+          citizen(
+              out, "STATUS", "inProgress", values, Delivery.AUTOMATIC, address(null, view), null);
         }
         // Archived after its resolution: a LAPOR! report is closed with a last follow-up (the
         // status table says which status). Citizens on other channels hear nothing new; a
@@ -132,12 +137,13 @@ public final class Decisions {
       case CaseEvent.CaseAnswered e -> {
         values.put("answer", e.text());
         List<ReplyAddress> to = with(address(e.replyAddress(), view), e.alsoNotify());
-        out.add(notice("", Audience.CITIZEN, "ANSWER", "answer", values, false, false, to));
+        out.add(notice(Audience.CITIZEN, "ANSWER", "answer", values, Delivery.WRITTEN, to, null));
       }
       case CaseEvent.CaseResolved e -> {
         values.put("summary", summary(e, agency, language));
         List<ReplyAddress> to = with(address(e.replyAddress(), view), e.alsoNotify());
-        out.add(notice("", Audience.CITIZEN, "RESOLUTION", "resolved", values, false, false, to));
+        out.add(
+            notice(Audience.CITIZEN, "RESOLUTION", "resolved", values, Delivery.WRITTEN, to, null));
         ReplyAddress own = address(e.replyAddress(), view);
         // LAPOR! publishes what it gets and rates the follow-up itself: no survey there.
         if (own != null && own.channel() != Channel.LAPOR && own.channel() != Channel.FRONT_DESK) {
@@ -148,8 +154,8 @@ public final class Decisions {
                   "SURVEY",
                   "survey",
                   values,
-                  true,
-                  false,
+                  Delivery.AUTOMATIC.automatic(),
+                  Delivery.AUTOMATIC.urgent(),
                   agency.rules().notifications().surveyDelay(),
                   List.of(own),
                   null));
@@ -162,8 +168,7 @@ public final class Decisions {
             "STATUS",
             "deadlineExtended",
             values,
-            false,
-            false,
+            Delivery.WRITTEN,
             address(e.replyAddress(), view),
             null);
       }
@@ -181,14 +186,65 @@ public final class Decisions {
             "REJECTION",
             "rejected",
             values,
-            false,
-            false,
+            Delivery.WRITTEN,
             address(e.replyAddress(), view),
             null);
       }
       default -> {}
     }
-    return out.stream().filter(n -> !n.to().isEmpty()).toList();
+    return combined(out);
+  }
+
+  /**
+   * What the events of one case decided at the same moment cause (e.g. a case opened and, by the
+   * intake check, asked for a missing document at once): {@link #forCase} for each, then every
+   * notice for the same recipient combined into one message (the acknowledgement and the
+   * information request go out as one text).
+   *
+   * @param events the case's events of one moment, in their order on the topic
+   */
+  public static List<Notice> forMoment(
+      List<CaseEvent> events, @Nullable CaseView view, Agency agency) {
+    List<Notice> all = new ArrayList<>();
+    for (CaseEvent event : events) {
+      all.addAll(forCase(event, view, agency));
+    }
+    return combined(all);
+  }
+
+  /**
+   * Notices for the same recipients (same key, audience, addresses and delay: a survey after a
+   * resolution stays its own) as one notice, in the order of the first: its purpose and quoted
+   * message; the templates joined by {@code +} (one text: Bahasa Indonesia, or English where the
+   * citizen chose it); the values of all (earlier ones win); automatic only if all are, urgent if
+   * any is (one part that must go at once takes the rest with it). Notices without a recipient are
+   * dropped.
+   */
+  static List<Notice> combined(List<Notice> notices) {
+    Map<List<Object>, Notice> byRecipients = new LinkedHashMap<>();
+    for (Notice n : notices) {
+      if (n.to().isEmpty()) {
+        continue;
+      }
+      byRecipients.merge(List.of(n.key(), n.audience(), n.to(), n.delay()), n, Decisions::combine);
+    }
+    return List.copyOf(byRecipients.values());
+  }
+
+  private static Notice combine(Notice first, Notice next) {
+    Map<String, String> values = new HashMap<>(next.values());
+    values.putAll(first.values());
+    return new Notice(
+        first.key(),
+        first.audience(),
+        first.purpose(),
+        first.template() + "+" + next.template(),
+        values,
+        first.automatic() && next.automatic(),
+        first.urgent() || next.urgent(),
+        first.delay(),
+        first.to(),
+        first.replyTo() != null ? first.replyTo() : next.replyTo());
   }
 
   /** What a deadline event causes: alerts to officers, coordinators and heads. */
@@ -218,7 +274,7 @@ public final class Decisions {
         if (to.isEmpty()) {
           to.addAll(contacts.role(firstRole));
         }
-        staff(out, "slaWarning", values, false, List.copyOf(to), agency);
+        staff(out, "slaWarning", values, Delivery.AUTOMATIC, List.copyOf(to), agency);
       }
       case SlaEvent.SlaBreached e -> {
         values.put("deadline", dateTime(e.deadline(), agency.timeZone()));
@@ -226,18 +282,18 @@ public final class Decisions {
             e.division() != null ? e.division() : view == null ? null : view.division();
         Set<String> to = new LinkedHashSet<>(contacts.role(firstRole));
         to.addAll(divisionContacts(division, agency));
-        staff(out, "slaBreached", values, true, List.copyOf(to), agency);
+        staff(out, "slaBreached", values, Delivery.URGENT, List.copyOf(to), agency);
       }
       case SlaEvent.SlaEscalated e -> {
         String role = e.role().toUpperCase(Locale.ROOT);
         values.put("deadline", dateTime(e.deadline(), agency.timeZone()));
         values.put("level", String.valueOf(e.level()));
         values.put("role", role);
-        staff(out, "slaEscalated", values, true, contacts.role(role), agency);
+        staff(out, "slaEscalated", values, Delivery.URGENT, contacts.role(role), agency);
       }
       default -> {}
     }
-    return out.stream().filter(n -> !n.to().isEmpty()).toList();
+    return combined(out);
   }
 
   /**
@@ -257,7 +313,7 @@ public final class Decisions {
     Map<String, String> values =
         Map.of("ticket", view.ticket(), "agency", agency.name(), "channel", failed.name());
     List<Notice> out = new ArrayList<>();
-    staff(out, "undeliverable", values, true, to, agency);
+    staff(out, "undeliverable", values, Delivery.URGENT, to, agency);
     return out;
   }
 
@@ -299,7 +355,7 @@ public final class Decisions {
       Map<String, String> values,
       @Nullable ReplyAddress to) {
     if (to != null && to.channel() == Channel.LAPOR) {
-      citizen(out, purpose, template, values, false, false, to, null);
+      citizen(out, purpose, template, values, Delivery.WRITTEN, to, null);
     }
   }
 
@@ -308,59 +364,52 @@ public final class Decisions {
       String purpose,
       String template,
       Map<String, String> values,
-      boolean automatic,
-      boolean urgent,
+      Delivery delivery,
       @Nullable ReplyAddress to,
       @Nullable String replyTo) {
     if (to == null || to.channel() == Channel.FRONT_DESK) {
       return;
     }
-    out.add(
-        new Notice(
-            "",
-            Audience.CITIZEN,
-            purpose,
-            template,
-            values,
-            automatic,
-            urgent,
-            Duration.ZERO,
-            List.of(to),
-            replyTo));
+    out.add(notice(Audience.CITIZEN, purpose, template, values, delivery, List.of(to), replyTo));
   }
 
   private static void staff(
       List<Notice> out,
       String template,
       Map<String, String> values,
-      boolean urgent,
+      Delivery delivery,
       List<String> emails,
       Agency agency) {
     out.add(
-        new Notice(
-            "",
+        notice(
             Audience.STAFF,
             "OFFICER_ALERT",
             template,
             values,
-            true,
-            urgent,
-            Duration.ZERO,
+            delivery,
             staffAddresses(emails, agency),
             null));
   }
 
   private static Notice notice(
-      String key,
       Audience audience,
       String purpose,
       String template,
       Map<String, String> values,
-      boolean automatic,
-      boolean urgent,
-      List<ReplyAddress> to) {
+      Delivery delivery,
+      List<ReplyAddress> to,
+      @Nullable String replyTo) {
     return new Notice(
-        key, audience, purpose, template, values, automatic, urgent, Duration.ZERO, to, null);
+        "",
+        audience,
+        purpose,
+        template,
+        values,
+        delivery.automatic(),
+        delivery.urgent(),
+        Duration.ZERO,
+        to,
+        replyTo);
   }
 
   private static List<ReplyAddress> with(@Nullable ReplyAddress first, List<ReplyAddress> more) {

@@ -163,6 +163,120 @@ class DecisionsTest {
     assertThat(n.values()).containsEntry("invalid", "nik:birth-date");
   }
 
+  /**
+   * Issue 20: a new case that the intake check finds incomplete is opened and asked for what is
+   * missing at the same moment; the citizen gets one message, not two.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"BDG", "BABEL", "BTN", "LBK", "PSR"})
+  void theAcknowledgementAndTheInformationRequestOfOneMomentAreOneMessage(String code) {
+    List<Notice> notices =
+        Decisions.forMoment(
+            List.of(
+                Fixtures.opened(code, whatsapp(code), "id"),
+                infoRequested(code, List.of("form"), List.of(), SYSTEM)),
+            view(code, whatsapp(code), null),
+            agency(code));
+
+    assertThat(notices).hasSize(1);
+    Notice one = notices.getFirst();
+    assertThat(one.purpose()).isEqualTo("ACKNOWLEDGEMENT");
+    assertThat(one.template()).isEqualTo("acknowledgement+informationRequest");
+    assertThat(one.to()).containsExactly(whatsapp(code));
+    assertThat(one.replyTo()).as("still quotes the citizen's message").isEqualTo("wamid.IN-1");
+    assertThat(one.automatic()).isTrue();
+    assertThat(one.urgent()).isTrue();
+    assertThat(one.values())
+        .containsKeys("howToCheck", "missing")
+        .containsEntry("ticket", ticket(code));
+  }
+
+  @Test
+  void theCombinedMessageReadsAcknowledgementThenRequestInBahasaIndonesiaOrEnglish() {
+    Notice one =
+        Decisions.forMoment(
+                List.of(
+                    Fixtures.opened("BDG", whatsapp("BDG"), "id"),
+                    infoRequested("BDG", List.of("kk"), List.of(), SYSTEM)),
+                view("BDG", whatsapp("BDG"), null),
+                agency("BDG"))
+            .getFirst();
+    Part part = new Part("n-1", one.purpose(), one.template(), one.values(), one.automatic(), null);
+
+    String id = Rendering.text(part, agency("BDG"), "id");
+    String en = Rendering.text(part, agency("BDG"), "en");
+
+    assertThat(id).contains(ticket("BDG"), "Kartu Keluarga");
+    assertThat(id.indexOf(ticket("BDG"))).isLessThan(id.indexOf("Kartu Keluarga"));
+    assertThat(en).isNotEqualTo(id).contains(ticket("BDG"));
+  }
+
+  @Test
+  void notToTheSameRecipientOrNotAtTheSameDelayStaysApart() {
+    List<Notice> moment =
+        Decisions.forMoment(
+            List.of(
+                Fixtures.opened("BDG", whatsapp("BDG"), "id"),
+                infoRequested("BDG", List.of("kk"), List.of(), SYSTEM)),
+            view("BDG", email("BDG"), null),
+            agency("BDG"));
+    List<Notice> resolution =
+        Decisions.forCase(resolved("BDG"), view("BDG", whatsapp("BDG"), null), agency("BDG"));
+
+    // The request goes to the case's address when the event names none: here another one.
+    assertThat(moment)
+        .extracting(n -> n.to().getFirst().channel())
+        .containsExactly(Channel.WHATSAPP, Channel.EMAIL);
+    assertThat(
+            Decisions.forMoment(
+                List.of(Fixtures.opened("BDG", whatsapp("BDG"), "id"), routed("BDG")),
+                view("BDG", email("BDG"), "REHSOS"),
+                agency("BDG")))
+        .as("acknowledgement on WhatsApp, status to the case's email, alert to the division")
+        .extracting(Notice::template)
+        .containsExactly("acknowledgement", "routed", "officerRouted");
+    assertThat(resolution)
+        .as("the survey waits its delay")
+        .extracting(Notice::purpose)
+        .containsExactly("RESOLUTION", "SURVEY");
+  }
+
+  @Test
+  void aWrittenNoticeCombinedWithAnAutomaticOneIsNotCountedAsAutomatic() {
+    Notice auto =
+        new Notice(
+            "",
+            Notice.Audience.CITIZEN,
+            "STATUS",
+            "routed",
+            java.util.Map.of("ticket", "T"),
+            Delivery.AUTOMATIC.automatic(),
+            Delivery.AUTOMATIC.urgent(),
+            Duration.ZERO,
+            List.of(whatsapp("BDG")),
+            null);
+    Notice written =
+        new Notice(
+            "",
+            Notice.Audience.CITIZEN,
+            "ANSWER",
+            "answer",
+            java.util.Map.of("ticket", "T", "answer", "Sudah diperbaiki"),
+            Delivery.WRITTEN.automatic(),
+            Delivery.WRITTEN.urgent(),
+            Duration.ZERO,
+            List.of(whatsapp("BDG")),
+            "wamid.IN-9");
+
+    Notice one = Decisions.combined(List.of(auto, written)).getFirst();
+
+    assertThat(one.template()).isEqualTo("routed+answer");
+    assertThat(one.automatic()).isFalse();
+    assertThat(one.urgent()).isFalse();
+    assertThat(one.replyTo()).isEqualTo("wamid.IN-9");
+    assertThat(one.values()).containsEntry("answer", "Sudah diperbaiki");
+  }
+
   @Test
   void routingAlsoAlertsTheDivisionFromTheAgencyContacts() {
     List<Notice> notices =
