@@ -2,13 +2,18 @@ package id.aduan.testsupport;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       Kafka, MongoDB, Resilience4j or Micrometer, not even through a class of ours that does;
  *   <li>the {@code domain} depends on no other package of the service, whatever its name;
  *   <li>Resilience4j (retries, circuit breakers) is used in {@code client} only;
- *   <li>{@code @Scheduled} methods are declared in {@code scheduling} only.
+ *   <li>{@code @Scheduled} methods are declared in {@code scheduling} only;
+ *   <li>every package has a {@code package-info.java} with jspecify's {@code @NullMarked}.
  * </ol>
  *
  * <p>The rules read the service's production classes (never its tests) and, for the first rule,
@@ -43,6 +49,8 @@ public final class DomainArchitecture {
 
   private static final String SCHEDULED = "org.springframework.scheduling.annotation.Scheduled";
   private static final String SCHEDULES = "org.springframework.scheduling.annotation.Schedules";
+
+  private static final String NULL_MARKED = "org.jspecify.annotations.NullMarked";
 
   private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
 
@@ -122,6 +130,24 @@ public final class DomainArchitecture {
             .because("a reader looks for timed work in scheduling (STYLE.md)")
             .allowEmptyShould(true);
     rule.check(production());
+  }
+
+  /** Rule 5: in every package, types are non-null unless marked {@code @Nullable}. */
+  public void everyPackageIsNullMarked() {
+    classes()
+        .should(
+            new ArchCondition<JavaClass>("be in a package whose package-info.java is @NullMarked") {
+              @Override
+              public void check(JavaClass type, ConditionEvents events) {
+                if (!type.getPackage().isAnnotatedWith(NULL_MARKED)) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          type, type.getPackage().getName() + " is not @NullMarked"));
+                }
+              }
+            })
+        .because("STYLE.md: one-sentence package-info.java with @NullMarked")
+        .check(production());
   }
 
   private String domain() {

@@ -35,4 +35,9 @@ public abstract class ServiceArchitectureTest {
   public void scheduledWorkLivesInScheduling() {
     rules.scheduledOnlyInScheduling();
   }
+
+  @Test
+  public void everyPackageIsNullMarked() {
+    rules.everyPackageIsNullMarked();
+  }
 }

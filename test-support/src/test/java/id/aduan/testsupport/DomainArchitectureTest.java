@@ -27,6 +27,7 @@ class DomainArchitectureTest {
               good.domainDependsOnNoOtherPackage();
               good.resilienceOnlyInClient();
               good.scheduledOnlyInScheduling();
+              good.everyPackageIsNullMarked();
             })
         .doesNotThrowAnyException();
   }
@@ -59,5 +60,12 @@ class DomainArchitectureTest {
     assertThatThrownBy(() -> rulesOf("bad").scheduledOnlyInScheduling())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("bad.messaging.Sweep.sweep()");
+  }
+
+  @Test
+  void aPackageWithoutNullMarkedFails() {
+    assertThatThrownBy(() -> rulesOf("bad").everyPackageIsNullMarked())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("archfixture.bad.desk is not @NullMarked");
   }
 }
