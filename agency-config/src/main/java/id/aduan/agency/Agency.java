@@ -163,32 +163,6 @@ public record Agency(
       sla = sla == null ? Sla.DEFAULTS : sla;
     }
 
-    /** The shape before aftercare, notifications and SLA settings: their defaults apply. */
-    public Rules(
-        List<Requirement> intake,
-        List<Division> divisions,
-        List<CaseTypeRule> caseTypes,
-        List<SlaClass> slaClasses,
-        List<String> escalation,
-        Map<String, Text> templates,
-        Threading threading,
-        Duplicates duplicates,
-        Ppid ppid) {
-      this(
-          intake,
-          divisions,
-          caseTypes,
-          slaClasses,
-          escalation,
-          templates,
-          threading,
-          duplicates,
-          ppid,
-          Aftercare.DEFAULT,
-          Notifications.DEFAULTS,
-          Sla.DEFAULTS);
-    }
-
     /** No agency-specific rules: only the statutory PPID deadline. */
     public static Rules statutoryDefaults() {
       return new Rules(

@@ -249,11 +249,6 @@ public final class ClassificationRules {
     return out;
   }
 
-  boolean crossCutting(String topic) {
-    Topic t = topics.get(topic);
-    return t != null && t.crossCutting();
-  }
-
   public Map<String, Topic> topics() {
     return topics;
   }

@@ -112,206 +112,298 @@ public final class ComplaintClassifier {
   }
 
   /**
-   * The decision for a message.
+   * The decision for a message, in four steps that each add their reason to {@code why}: the case
+   * type; the topic and division (complaints and aspirations by topic, information requests to the
+   * PPID); the SLA class; and whether the confidence is too low to act on (unsure).
    *
    * @param intakeMode {@code ONLINE}, or the front-desk mode ({@code walk-in}, {@code letter}, ...)
    *     where an agency's SLA class depends on it
    */
   public Decision classify(Agency agency, @Nullable String text, @Nullable String intakeMode) {
-    AgencyRules r = rules.of(agency);
-    TextAnalysis.Analysed analysed = analysis.analyse(text == null ? "" : text);
-    List<String> stems = analysed.stems();
-    Set<String> features = analysis.features(stems);
-    List<String> why = new ArrayList<>();
+    Message message = read(agency, text);
+    TypeGuess type = caseType(message);
+    Routing routing = route(message, type);
+    SlaGuess sla = slaClass(message, type.caseType(), intakeMode);
+    return decide(message, type, routing, sla);
+  }
 
-    // 1. Case type.
+  /** A message as the steps see it: its agency's rules, its words, and the reasons so far. */
+  private record Message(
+      Agency agency,
+      AgencyRules rules,
+      TextAnalysis.Analysed analysed,
+      Set<String> features,
+      List<String> why) {
+    List<String> stems() {
+      return analysed.stems();
+    }
+  }
+
+  private record TypeGuess(CaseType caseType, double confidence) {}
+
+  private record Routing(
+      String topic, double topicConfidence, @Nullable String division, double divisionConfidence) {}
+
+  private record SlaGuess(@Nullable String slaClass, double confidence) {}
+
+  private Message read(Agency agency, @Nullable String text) {
+    TextAnalysis.Analysed analysed = analysis.analyse(text == null ? "" : text);
+    return new Message(
+        agency, rules.of(agency), analysed, analysis.features(analysed.stems()), new ArrayList<>());
+  }
+
+  /** Step 1: the case type, from the model and the agency's case-type words. */
+  private TypeGuess caseType(Message m) {
     SoftmaxModel typeModel = model.caseType();
     Scored type =
         score(
             typeModel,
-            features,
-            stems,
-            cls -> r.caseTypeWords().getOrDefault(CaseType.valueOf(cls), List.of()));
+            m.features(),
+            m.stems(),
+            cls -> m.rules().caseTypeWords().getOrDefault(CaseType.valueOf(cls), List.of()));
     CaseType caseType = CaseType.valueOf(type.best());
-    double typeConfidence = type.confidence();
-    why.add(
-        "Jenis "
-            + caseType
-            + " ("
-            + percent(typeConfidence)
-            + ")"
-            + words(
-                analysed, typeModel.evidence(features, type.best(), 4), type.rulesOf(type.best())));
+    double confidence = type.confidence();
+    m.why()
+        .add(
+            "Jenis "
+                + caseType
+                + " ("
+                + percent(confidence)
+                + ")"
+                + words(
+                    m.analysed(),
+                    typeModel.evidence(m.features(), type.best(), 4),
+                    type.rulesOf(type.best())));
+    return new TypeGuess(caseType, confidence);
+  }
 
-    // 2. Topic and division.
-    String topic;
-    double topicConfidence;
-    String division;
-    double divisionConfidence;
-    boolean routed = caseType == CaseType.COMPLAINT || caseType == CaseType.ASPIRATION;
-    if (routed) {
-      SoftmaxModel topicModel = model.topic();
-      Scored topics =
-          score(topicModel, features, stems, t -> r.topicWords().getOrDefault(t, List.of()));
-      topic = topics.best();
-      topicConfidence = topics.confidence();
-      why.add(
-          "Topik "
-              + topic
-              + " ("
-              + percent(topicConfidence)
-              + ")"
-              + words(analysed, topicModel.evidence(features, topic, 4), topics.rulesOf(topic)));
-      Map<String, Double> mass = new LinkedHashMap<>();
-      double routable = 0;
-      double crossCutting = 0;
-      for (int k = 0; k < topics.classes().size(); k++) {
-        String t = topics.classes().get(k);
-        Optional<String> d = r.division(t);
-        if (d.isPresent()) {
-          mass.merge(d.get(), topics.p()[k], Double::sum);
-          routable += topics.p()[k];
-        } else if (rules.crossCutting(t)) {
-          // Misconduct about a programme, where the agency has no division for misconduct: the
-          // programme's division handles it, so this mass speaks neither for nor against routing.
-          crossCutting += topics.p()[k];
-        }
-      }
-      Map.Entry<String, Double> best =
-          mass.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
-      if (best == null || routable <= 0) {
-        division = null;
-        divisionConfidence = 0;
-        why.add("Bidang: topik ini tidak ditangani bidang mana pun di " + agency.code());
-      } else {
-        division = best.getKey();
-        divisionConfidence = best.getValue() / routable * Math.min(1, routable / ROUTABLE_MASS);
-        String via =
-            r.division(topic)
-                .map(d -> "dari topik " + topic)
-                .orElse(
-                    "topik "
-                        + topic
-                        + " tanpa bidang sendiri di "
-                        + agency.code()
-                        + ": bidang dari topik berikutnya");
-        why.add("Bidang " + division + " (" + percent(divisionConfidence) + "), " + via);
-      }
-    } else if (caseType == CaseType.INFORMATION_REQUEST) {
-      topic = "INFORMATION";
-      topicConfidence = typeConfidence;
-      division = r.division(topic).orElse(null);
-      divisionConfidence = typeConfidence;
-      why.add(
-          division == null
-              ? "Permohonan informasi: alur PPID, tanpa bidang"
-              : "Permohonan informasi: bidang " + division + " (PPID)");
-    } else {
-      topic = "OTHER";
-      topicConfidence = typeConfidence;
-      division = null;
-      divisionConfidence = typeConfidence;
+  /** Complaints and aspirations are routed by their topic; other types are not. */
+  private static boolean routedByTopic(CaseType caseType) {
+    return caseType == CaseType.COMPLAINT || caseType == CaseType.ASPIRATION;
+  }
+
+  /** Step 2: the topic and the division that handles it. */
+  private Routing route(Message m, TypeGuess type) {
+    if (routedByTopic(type.caseType())) {
+      return routeByTopic(m);
     }
+    if (type.caseType() == CaseType.INFORMATION_REQUEST) {
+      String division = m.rules().division("INFORMATION").orElse(null);
+      m.why()
+          .add(
+              division == null
+                  ? "Permohonan informasi: alur PPID, tanpa bidang"
+                  : "Permohonan informasi: bidang " + division + " (PPID)");
+      return new Routing("INFORMATION", type.confidence(), division, type.confidence());
+    }
+    return new Routing("OTHER", type.confidence(), null, type.confidence());
+  }
 
-    // 3. SLA class.
+  private Routing routeByTopic(Message m) {
+    SoftmaxModel topicModel = model.topic();
+    Scored topics =
+        score(
+            topicModel,
+            m.features(),
+            m.stems(),
+            t -> m.rules().topicWords().getOrDefault(t, List.of()));
+    String topic = topics.best();
+    double topicConfidence = topics.confidence();
+    m.why()
+        .add(
+            "Topik "
+                + topic
+                + " ("
+                + percent(topicConfidence)
+                + ")"
+                + words(
+                    m.analysed(),
+                    topicModel.evidence(m.features(), topic, 4),
+                    topics.rulesOf(topic)));
+    return divisionOf(m, topics, topic, topicConfidence);
+  }
+
+  /**
+   * The division whose topics hold the most probability. Its confidence is its share of the
+   * probability on topics the agency routes, shrunk when that routable share is below {@link
+   * #ROUTABLE_MASS}.
+   */
+  private Routing divisionOf(Message m, Scored topics, String topic, double topicConfidence) {
+    AgencyRules r = m.rules();
+    String agencyCode = m.agency().code();
+    Map<String, Double> mass = new LinkedHashMap<>();
+    double routable = 0;
+    for (int k = 0; k < topics.classes().size(); k++) {
+      // A topic without a division here counts for no division and is not routable mass; e.g.
+      // cross-cutting misconduct about a programme, where the agency has no division for
+      // misconduct: the programme's division handles it, so its mass speaks neither for nor
+      // against.
+      Optional<String> d = r.division(topics.classes().get(k));
+      if (d.isPresent()) {
+        mass.merge(d.get(), topics.p()[k], Double::sum);
+        routable += topics.p()[k];
+      }
+    }
+    Map.Entry<String, Double> best =
+        mass.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+    if (best == null || routable <= 0) {
+      m.why().add("Bidang: topik ini tidak ditangani bidang mana pun di " + agencyCode);
+      return new Routing(topic, topicConfidence, null, 0);
+    }
+    String division = best.getKey();
+    double confidence = best.getValue() / routable * Math.min(1, routable / ROUTABLE_MASS);
+    String via =
+        r.division(topic)
+            .map(d -> "dari topik " + topic)
+            .orElse(
+                "topik "
+                    + topic
+                    + " tanpa bidang sendiri di "
+                    + agencyCode
+                    + ": bidang dari topik berikutnya");
+    m.why().add("Bidang " + division + " (" + percent(confidence) + "), " + via);
+    return new Routing(topic, topicConfidence, division, confidence);
+  }
+
+  /**
+   * Step 3: the SLA class: the one the way the citizen came names, else the only class of the case
+   * type, else the one the words point to; none where the agency has no class for the type.
+   */
+  private SlaGuess slaClass(Message m, CaseType caseType, @Nullable String intakeMode) {
     List<Agency.SlaClass> candidates =
-        agency.rules().slaClasses().stream()
+        m.agency().rules().slaClasses().stream()
             .filter(c -> c.caseType().equals(caseType.name()))
             .toList();
-    String slaClass = null;
-    double slaConfidence = 1;
     Optional<AgencyRules.SlaRule> byMode =
-        r.slaRules().stream()
+        m.rules().slaRules().stream()
             .filter(s -> intakeMode != null && s.intakeModes().contains(intakeMode))
             .filter(s -> candidates.stream().anyMatch(c -> c.code().equals(s.slaClass())))
             .findFirst();
     if (byMode.isPresent()) {
-      slaClass = byMode.get().slaClass();
-      why.add("Kelas SLA " + slaClass + ": cara datang " + intakeMode);
-    } else if (candidates.size() == 1) {
-      slaClass = candidates.getFirst().code();
-      why.add("Kelas SLA " + slaClass + ": satu-satunya kelas untuk " + caseType);
-    } else if (candidates.size() > 1) {
-      // A class chosen by the way the citizen came (a walk-in) is not guessed from the words.
-      Set<String> byModeOnly =
-          r.slaRules().stream()
-              .filter(s -> !s.intakeModes().isEmpty())
-              .map(AgencyRules.SlaRule::slaClass)
-              .collect(Collectors.toSet());
-      List<String> byWords =
-          candidates.stream()
-              .map(Agency.SlaClass::code)
-              .filter(c -> !byModeOnly.contains(c))
-              .toList();
-      List<String> codes =
-          byWords.isEmpty() ? candidates.stream().map(Agency.SlaClass::code).toList() : byWords;
-      List<Agency.SlaClass> scored =
-          codes.stream().map(c -> agency.rules().slaClass(c).orElseThrow()).toList();
-      Map<String, List<Phrase>> slaWords = new LinkedHashMap<>();
-      r.slaRules()
-          .forEach(
-              s ->
-                  slaWords.computeIfAbsent(s.slaClass(), k -> new ArrayList<>()).addAll(s.words()));
-      Optional<SoftmaxModel> slaModel = model.slaClass(agency.code());
-      double[] z = new double[codes.size()];
-      if (slaModel.isPresent()) {
-        double[] all = slaModel.get().logits(features);
-        for (int k = 0; k < codes.size(); k++) {
-          int i = slaModel.get().classes().indexOf(codes.get(k));
-          z[k] = i < 0 ? -5 : all[i];
-        }
-      } else {
-        for (int k = 0; k < codes.size(); k++) {
-          z[k] = scored.get(k).isDefault() ? 0.5 : 0;
-        }
-      }
-      Map<String, List<String>> hits = new LinkedHashMap<>();
-      for (int k = 0; k < codes.size(); k++) {
-        List<String> h = matching(slaWords.getOrDefault(codes.get(k), List.of()), stems);
-        hits.put(codes.get(k), h);
-        z[k] += RULE_WEIGHT * h.size();
-      }
-      double[] p = SoftmaxModel.softmax(z);
-      int bestK = argmax(p);
-      slaClass = codes.get(bestK);
-      slaConfidence = p[bestK];
-      why.add(
-          "Kelas SLA "
-              + slaClass
-              + " ("
-              + percent(slaConfidence)
-              + ")"
-              + words(
-                  analysed,
-                  slaModel.map(m -> m.evidence(features, codes.get(bestK), 3)).orElse(List.of()),
-                  hits.get(slaClass)));
+      String slaClass = byMode.get().slaClass();
+      m.why().add("Kelas SLA " + slaClass + ": cara datang " + intakeMode);
+      return new SlaGuess(slaClass, 1);
     }
+    if (candidates.size() == 1) {
+      String slaClass = candidates.getFirst().code();
+      m.why().add("Kelas SLA " + slaClass + ": satu-satunya kelas untuk " + caseType);
+      return new SlaGuess(slaClass, 1);
+    }
+    if (candidates.isEmpty()) {
+      return new SlaGuess(null, 1);
+    }
+    return slaClassByWords(m, candidates);
+  }
 
-    // 4. Abstention.
-    double confidence = routed ? Math.min(typeConfidence, divisionConfidence) : typeConfidence;
-    boolean unsure = confidence < r.threshold();
+  /** Among several SLA classes of the type, the one the SLA model and rule words favour. */
+  private SlaGuess slaClassByWords(Message m, List<Agency.SlaClass> candidates) {
+    List<String> codes = guessableSlaClasses(m.rules(), candidates);
+    Optional<SoftmaxModel> slaModel = model.slaClass(m.agency().code());
+    double[] z = slaLogits(m, slaModel, codes);
+    Map<String, List<Phrase>> slaWords = new LinkedHashMap<>();
+    m.rules()
+        .slaRules()
+        .forEach(
+            s -> slaWords.computeIfAbsent(s.slaClass(), k -> new ArrayList<>()).addAll(s.words()));
+    Map<String, List<String>> hits = new LinkedHashMap<>();
+    for (int k = 0; k < codes.size(); k++) {
+      List<String> h = matching(slaWords.getOrDefault(codes.get(k), List.of()), m.stems());
+      hits.put(codes.get(k), h);
+      z[k] += RULE_WEIGHT * h.size();
+    }
+    double[] p = SoftmaxModel.softmax(z);
+    int bestK = argmax(p);
+    String slaClass = codes.get(bestK);
+    double confidence = p[bestK];
+    m.why()
+        .add(
+            "Kelas SLA "
+                + slaClass
+                + " ("
+                + percent(confidence)
+                + ")"
+                + words(
+                    m.analysed(),
+                    slaModel
+                        .map(sm -> sm.evidence(m.features(), codes.get(bestK), 3))
+                        .orElse(List.of()),
+                    hits.get(slaClass)));
+    return new SlaGuess(slaClass, confidence);
+  }
+
+  /**
+   * The candidate classes that words may choose: a class chosen by the way the citizen came (a
+   * walk-in) is not guessed from the words, unless every candidate is such a class.
+   */
+  private static List<String> guessableSlaClasses(AgencyRules r, List<Agency.SlaClass> candidates) {
+    Set<String> byModeOnly =
+        r.slaRules().stream()
+            .filter(s -> !s.intakeModes().isEmpty())
+            .map(AgencyRules.SlaRule::slaClass)
+            .collect(Collectors.toSet());
+    List<String> byWords =
+        candidates.stream()
+            .map(Agency.SlaClass::code)
+            .filter(c -> !byModeOnly.contains(c))
+            .toList();
+    return byWords.isEmpty() ? candidates.stream().map(Agency.SlaClass::code).toList() : byWords;
+  }
+
+  /**
+   * The SLA model's logits for {@code codes} (a class it does not know gets -5); without a model
+   * for the agency, a small lead for the agency's default class.
+   */
+  private static double[] slaLogits(
+      Message m, Optional<SoftmaxModel> slaModel, List<String> codes) {
+    double[] z = new double[codes.size()];
+    if (slaModel.isPresent()) {
+      double[] all = slaModel.get().logits(m.features());
+      for (int k = 0; k < codes.size(); k++) {
+        int i = slaModel.get().classes().indexOf(codes.get(k));
+        z[k] = i < 0 ? -5 : all[i];
+      }
+    } else {
+      for (int k = 0; k < codes.size(); k++) {
+        z[k] = m.agency().rules().slaClass(codes.get(k)).orElseThrow().isDefault() ? 0.5 : 0;
+      }
+    }
+    return z;
+  }
+
+  /**
+   * Step 4: the overall confidence (for a routed type, the lower of type and division) and whether
+   * it falls below the agency's threshold, which sends the message to the verifiers' triage queue.
+   */
+  private static Decision decide(Message m, TypeGuess type, Routing routing, SlaGuess sla) {
+    double confidence =
+        routedByTopic(type.caseType())
+            ? Math.min(type.confidence(), routing.divisionConfidence())
+            : type.confidence();
+    double threshold = m.rules().threshold();
+    boolean unsure = confidence < threshold;
     if (unsure) {
-      why.add(
-          "Ragu: keyakinan "
-              + percent(confidence)
-              + " di bawah ambang "
-              + percent(r.threshold())
-              + " "
-              + agency.code()
-              + ", verifikator memutuskan (antrean triase)");
+      m.why()
+          .add(
+              "Ragu: keyakinan "
+                  + percent(confidence)
+                  + " di bawah ambang "
+                  + percent(threshold)
+                  + " "
+                  + m.agency().code()
+                  + ", verifikator memutuskan (antrean triase)");
     }
     return new Decision(
-        caseType,
-        typeConfidence,
-        slaClass,
-        slaConfidence,
-        topic,
-        topicConfidence,
-        division,
-        divisionConfidence,
+        type.caseType(),
+        type.confidence(),
+        sla.slaClass(),
+        sla.confidence(),
+        routing.topic(),
+        routing.topicConfidence(),
+        routing.division(),
+        routing.divisionConfidence(),
         confidence,
         unsure,
-        why);
+        m.why());
   }
 
   /** Probabilities of a model's classes after its logits and the rule words' weights. */

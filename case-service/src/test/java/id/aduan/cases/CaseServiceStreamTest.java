@@ -349,7 +349,8 @@ class CaseServiceStreamTest {
         null,
         List.of(),
         RECEIVED,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private void sendComplaint(ComplaintReceived complaint) {

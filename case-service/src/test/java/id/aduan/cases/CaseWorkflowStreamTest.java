@@ -768,7 +768,9 @@ class CaseWorkflowStreamTest {
                 null,
                 List.of(),
                 List.of(),
-                true),
+                true,
+                null,
+                null),
             c.ticket());
   }
 
@@ -1050,7 +1052,8 @@ class CaseWorkflowStreamTest {
             List.of(),
             Instant.now(),
             // As channel-lapor sends it: the report is named apart from its reporter (issue 19).
-            Map.of("laporTrackingId", "TRK-777")));
+            Map.of("laporTrackingId", "TRK-777"),
+            null));
     CaseDocument second = awaitCaseWithMessage("BABEL", Channel.LAPOR, "LAPOR-TRK-777#1");
 
     assertThat(second.duplicateSuspects())
@@ -1125,7 +1128,8 @@ class CaseWorkflowStreamTest {
             null,
             List.of(),
             Instant.now(),
-            Map.of()));
+            Map.of(),
+            null));
     CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, "LAPOR-PSR-CLOSE#1");
     String t = c.ticket();
     post("psr", t, "verify", Map.of(), version(t));
@@ -1183,7 +1187,8 @@ class CaseWorkflowStreamTest {
             null,
             List.of(tracking),
             Instant.now(),
-            Map.of("laporTrackingId", tracking, "change", "report", "laporStatus", "disposisi")));
+            Map.of("laporTrackingId", tracking, "change", "report", "laporStatus", "disposisi"),
+            null));
     CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, tracking);
     Instant movedAt = Instant.parse("2026-03-06T02:00:00Z");
     ComplaintReceived away =
@@ -1209,7 +1214,8 @@ class CaseWorkflowStreamTest {
                 "laporChange", "disposition_away",
                 "laporStatus", "disposisi",
                 "laporDispositionFrom", "Admin Nasional",
-                "laporDispositionTo", "Pemkab Lain"));
+                "laporDispositionTo", "Pemkab Lain"),
+            null);
     send(away);
     send(away);
 
@@ -1260,7 +1266,8 @@ class CaseWorkflowStreamTest {
             null,
             List.of(),
             Instant.now(),
-            Map.of()));
+            Map.of(),
+            null));
     CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, "LAPOR-PSR-1#1");
     String t = c.ticket();
     assertThat(c.status().name()).isEqualTo("RECEIVED");
@@ -1380,7 +1387,8 @@ class CaseWorkflowStreamTest {
         quoted,
         List.of(),
         Instant.now(),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private static ComplaintReceived email(
@@ -1407,7 +1415,8 @@ class CaseWorkflowStreamTest {
         inReplyTo == null ? List.of() : List.of(inReplyTo),
         Instant.now(),
         // As channel-email says it of a From the receiving server authenticated (ADR 0027).
-        Map.of("senderAuthenticated", "true"));
+        Map.of("senderAuthenticated", "true"),
+        null);
   }
 
   private static ComplaintReceived withMetadata(ComplaintReceived m, Map<String, String> metadata) {

@@ -179,7 +179,8 @@ class RealInfrastructureTest {
         null,
         List.of(),
         Instant.parse("2026-11-20T01:15:00Z"),
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

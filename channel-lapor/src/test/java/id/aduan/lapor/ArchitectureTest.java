@@ -1,12 +1,10 @@
 package id.aduan.lapor;
 
-import id.aduan.testsupport.DomainArchitecture;
-import org.junit.jupiter.api.Test;
+import id.aduan.testsupport.ServiceArchitectureTest;
 
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-  @Test
-  void theDomainIsPlainJavaAndDependsOnNoLayerAroundIt() {
-    DomainArchitecture.check("id.aduan.lapor");
+  ArchitectureTest() {
+    super("id.aduan.lapor");
   }
 }

@@ -547,7 +547,9 @@ class LaporChannelStreamTest {
             id,
             List.of(),
             List.of(),
-            true);
+            true,
+            null,
+            null);
 
     publishOutbound(ack);
 
@@ -587,7 +589,9 @@ class LaporChannelStreamTest {
             null,
             List.of(),
             List.of(),
-            false);
+            false,
+            null,
+            null);
 
     publishOutbound(stray);
 

@@ -517,7 +517,9 @@ class SocialChannelStreamTest {
         null,
         List.of(),
         List.of(),
-        automatic);
+        automatic,
+        null,
+        null);
   }
 
   private void publishOutbound(OutboundMessage outbound) {

@@ -748,7 +748,9 @@ class WhatsAppChannelFlowTest {
                     null,
                     "https://aduan.example.go.id/files/ba.pdf",
                     Map.of())),
-            true);
+            true,
+            null,
+            null);
     OutboundMessage markRead =
         new OutboundMessage(
             UUID.randomUUID().toString(),
@@ -765,7 +767,9 @@ class WhatsAppChannelFlowTest {
             "wamid.CITIZEN-3",
             List.of(),
             List.of(),
-            true);
+            true,
+            null,
+            null);
 
     publish(withDocument);
     publish(markRead);
@@ -854,7 +858,9 @@ class WhatsAppChannelFlowTest {
         List.of(
             new OutboundMessage.OutboundAttachment(
                 "berita-acara.pdf", "application/pdf", storageRef, null, Map.of())),
-        true);
+        true,
+        null,
+        null);
   }
 
   // --- Twilio --------------------------------------------------------------------------------
@@ -973,7 +979,9 @@ class WhatsAppChannelFlowTest {
         null,
         List.of(),
         List.of(),
-        true);
+        true,
+        null,
+        null);
   }
 
   private static String twilioSignature(String url, Map<String, String> form) {
@@ -1051,7 +1059,9 @@ class WhatsAppChannelFlowTest {
         replyTo,
         List.of(),
         List.of(),
-        true);
+        true,
+        null,
+        null);
   }
 
   private void publish(OutboundMessage outbound) {

@@ -305,7 +305,9 @@ class WhatsAppChannelStreamTest {
         null,
         List.of(),
         List.of(),
-        true);
+        true,
+        null,
+        null);
   }
 
   private void publishOutbound(OutboundMessage outbound) {

@@ -168,7 +168,9 @@ class WhatsAppPersonalDataTest {
             null,
             List.of(),
             List.of(),
-            true);
+            true,
+            null,
+            null);
     Message<byte[]> message = cloudEvents.toMessage(outbound, CITIZEN, outbound.ticket());
     assertThat(new String(message.getPayload(), StandardCharsets.UTF_8))
         .doesNotContain(CITIZEN)

@@ -79,30 +79,6 @@ public sealed interface CaseEvent {
       missing = missing == null ? List.of() : List.copyOf(missing);
       invalid = invalid == null ? List.of() : List.copyOf(invalid);
     }
-
-    /** The shape before {@code invalid} was added, so that existing callers keep compiling. */
-    public InformationRequested(
-        String eventId,
-        Instant occurredAt,
-        String caseId,
-        String ticket,
-        String agencyCode,
-        CaseStatus status,
-        List<String> missing,
-        @Nullable ReplyAddress replyAddress,
-        String actor) {
-      this(
-          eventId,
-          occurredAt,
-          caseId,
-          ticket,
-          agencyCode,
-          status,
-          missing,
-          replyAddress,
-          actor,
-          List.of());
-    }
   }
 
   /** The citizen supplied what was missing: the case resumes. */
@@ -201,30 +177,6 @@ public sealed interface CaseEvent {
     public CaseAnswered {
       alsoNotify = alsoNotify == null ? List.of() : List.copyOf(alsoNotify);
     }
-
-    /** The shape before {@code alsoNotify} was added, so that existing callers keep compiling. */
-    public CaseAnswered(
-        String eventId,
-        Instant occurredAt,
-        String caseId,
-        String ticket,
-        String agencyCode,
-        CaseStatus status,
-        String text,
-        @Nullable ReplyAddress replyAddress,
-        String actor) {
-      this(
-          eventId,
-          occurredAt,
-          caseId,
-          ticket,
-          agencyCode,
-          status,
-          text,
-          replyAddress,
-          actor,
-          List.of());
-    }
   }
 
   /**
@@ -247,31 +199,6 @@ public sealed interface CaseEvent {
 
     public CaseResolved {
       alsoNotify = alsoNotify == null ? List.of() : List.copyOf(alsoNotify);
-    }
-
-    /** The shape before the berita acara was added, so that existing callers keep compiling. */
-    public CaseResolved(
-        String eventId,
-        Instant occurredAt,
-        String caseId,
-        String ticket,
-        String agencyCode,
-        CaseStatus status,
-        String summary,
-        @Nullable ReplyAddress replyAddress,
-        String actor) {
-      this(
-          eventId,
-          occurredAt,
-          caseId,
-          ticket,
-          agencyCode,
-          status,
-          summary,
-          replyAddress,
-          actor,
-          null,
-          List.of());
     }
   }
 

@@ -48,44 +48,6 @@ public record ComplaintReceived(
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 
-  /** The shape before {@code ticket} was added, so existing producers compile unchanged. */
-  public ComplaintReceived(
-      String eventId,
-      Instant occurredAt,
-      String agencyCode,
-      Channel channel,
-      String channelAccountId,
-      String providerMessageId,
-      Sender sender,
-      String messageType,
-      @Nullable String subject,
-      @Nullable String text,
-      List<Attachment> attachments,
-      @Nullable Location location,
-      @Nullable String inReplyTo,
-      List<String> references,
-      Instant receivedAt,
-      Map<String, String> metadata) {
-    this(
-        eventId,
-        occurredAt,
-        agencyCode,
-        channel,
-        channelAccountId,
-        providerMessageId,
-        sender,
-        messageType,
-        subject,
-        text,
-        attachments,
-        location,
-        inReplyTo,
-        references,
-        receivedAt,
-        metadata,
-        null);
-  }
-
   /**
    * The citizen as the channel knows them.
    *

@@ -449,7 +449,8 @@ class AgencyStandardsEndToEndTest {
         null,
         List.of(),
         receivedAt,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private JsonNode intake(String agency, Map<String, ?> body) throws Exception {

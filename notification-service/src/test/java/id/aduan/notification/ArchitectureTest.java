@@ -1,12 +1,10 @@
 package id.aduan.notification;
 
-import id.aduan.testsupport.DomainArchitecture;
-import org.junit.jupiter.api.Test;
+import id.aduan.testsupport.ServiceArchitectureTest;
 
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-  @Test
-  void theDomainIsPlainJavaAndDependsOnNoLayerAroundIt() {
-    DomainArchitecture.check("id.aduan.notification");
+  ArchitectureTest() {
+    super("id.aduan.notification");
   }
 }

@@ -76,7 +76,9 @@ class ExactlyOnceStreamTest {
             null,
             List.of(),
             List.of(),
-            true);
+            true,
+            null,
+            null);
     Outbox.Entry entry =
         f.bean(Outbox.class)
             .entry(Topics.OUTBOUND_WHATSAPP, other.recipientId(), unsent, unsent.ticket());

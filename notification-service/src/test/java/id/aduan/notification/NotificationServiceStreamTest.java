@@ -240,7 +240,8 @@ class NotificationServiceStreamTest {
             null,
             List.of(),
             twoDaysLater,
-            Map.of());
+            Map.of(),
+            null);
     f.send(Topics.COMPLAINTS_INBOUND, again, "BDG:" + citizen, null);
     await()
         .atMost(StreamFixture.PATIENCE)
@@ -483,7 +484,8 @@ class NotificationServiceStreamTest {
             CaseStatus.ANSWERED,
             "Tim kami akan berkunjung besok.",
             instagram,
-            "siti"));
+            "siti",
+            List.of()));
 
     OutboundMessage answer =
         f.await(

@@ -50,18 +50,7 @@ public final class Outbox {
       String type,
       @Nullable String subject,
       String json,
-      @Nullable String traceparent) {
-
-    public Entry(
-        String eventId,
-        String topic,
-        String key,
-        String type,
-        @Nullable String subject,
-        String json) {
-      this(eventId, topic, key, type, subject, json, null);
-    }
-  }
+      @Nullable String traceparent) {}
 
   public Entry entry(String topic, String key, Object record, @Nullable String subject) {
     return new Entry(

@@ -258,7 +258,8 @@ class OutboxAndEventPublisherTest {
   @Test
   void givenAnEntryOfAnUnknownType_thenNothingIsSentOrMarked() {
     Outbox.Entry unknown =
-        new Outbox.Entry("e-x", "cases.events.v1", "c-1", "id.aduan.case.vanished.v1", null, "{}");
+        new Outbox.Entry(
+            "e-x", "cases.events.v1", "c-1", "id.aduan.case.vanished.v1", null, "{}", null);
     List<String> marked = new ArrayList<>();
 
     assertThatThrownBy(() -> outbox.publish(List.of(unknown), e -> marked.add(e.eventId())))

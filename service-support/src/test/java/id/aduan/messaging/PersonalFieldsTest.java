@@ -128,7 +128,9 @@ class PersonalFieldsTest {
             null,
             List.of(),
             List.of(),
-            false);
+            false,
+            null,
+            null);
     DeadLetter dead =
         new DeadLetter(
             "e-4",

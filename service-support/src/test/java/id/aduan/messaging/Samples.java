@@ -43,7 +43,8 @@ final class Samples {
         "wamid.0",
         List.of("wamid.00"),
         RECEIVED,
-        Map.of("contextFrom", "6281221742841"));
+        Map.of("contextFrom", "6281221742841"),
+        null);
   }
 
   static CaseEvent.CaseOpened opened(String eventId) {
@@ -94,7 +95,9 @@ final class Samples {
         "wamid.1",
         List.of(),
         List.of(),
-        true);
+        true,
+        null,
+        null);
   }
 
   static DeliveryReceipt receipt(String eventId) {

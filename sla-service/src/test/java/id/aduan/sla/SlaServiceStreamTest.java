@@ -301,7 +301,8 @@ class SlaServiceStreamTest {
             CaseStatus.INCOMPLETE,
             List.of("KTP"),
             opened.replyAddress(),
-            "lbk.admin"));
+            "lbk.admin",
+            List.of()));
     send(
         new CaseEvent.InformationReceived(
             UUID.randomUUID().toString(),
@@ -320,7 +321,9 @@ class SlaServiceStreamTest {
             CaseStatus.RESOLVED,
             "Bantuan disalurkan",
             opened.replyAddress(),
-            "lbk.admin");
+            "lbk.admin",
+            null,
+            List.of());
     send(resolved);
     send(resolved);
 
@@ -414,7 +417,8 @@ class SlaServiceStreamTest {
             CaseStatus.ANSWERED,
             "Jawaban",
             opened.replyAddress(),
-            "lbk.officer");
+            "lbk.officer",
+            List.of());
     send(answered);
     send(answered);
 

@@ -120,7 +120,9 @@ public class OfficerDesk {
             lastInbound,
             List.of(),
             List.of(),
-            false);
+            false,
+            null,
+            null);
     CaseDocument.Message stored =
         new CaseDocument.Message(
             message.eventId(),

@@ -43,7 +43,8 @@ class CaseOpeningTest {
         null,
         List.of(),
         RECEIVED,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   @Test
@@ -114,7 +115,8 @@ class CaseOpeningTest {
         null,
         List.of(),
         RECEIVED,
-        metadata);
+        metadata,
+        null);
   }
 
   /** Issue 19: LAPOR! answered the reporter's id as if it were a tracking id (404). */

@@ -110,7 +110,8 @@ class IntakeRulesTest {
             null,
             List.of(),
             NOW,
-            java.util.Map.of("laporTrackingId", "LAPOR-2026-0001234"));
+            java.util.Map.of("laporTrackingId", "LAPOR-2026-0001234"),
+            null);
     List<Duplicates.Candidate> open =
         List.of(
             new Duplicates.Candidate(

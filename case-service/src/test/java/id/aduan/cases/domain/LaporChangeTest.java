@@ -33,7 +33,8 @@ class LaporChangeTest {
         "LAPOR-SIM-000002",
         List.of("LAPOR-SIM-000002"),
         CHANGED,
-        metadata);
+        metadata,
+        null);
   }
 
   @Test

@@ -302,6 +302,7 @@ class ReporterRightsTest {
         null,
         List.of(),
         AT,
-        metadata);
+        metadata,
+        null);
   }
 }

@@ -143,7 +143,8 @@ class CaseLifecyclePersistenceTest {
     Case c = first.toCase();
     var events = c.verify("officer.a", null, AT);
     Outbox.Entry entry =
-        new Outbox.Entry(events.getFirst().eventId(), "cases.events.v1", "c-2", "t", "BDG", "{}");
+        new Outbox.Entry(
+            events.getFirst().eventId(), "cases.events.v1", "c-2", "t", "BDG", "{}", null);
 
     CaseDocument saved = cases.save(first.with(c, List.of(entry)));
     assertThatThrownBy(() -> cases.save(second.with(second.toCase(), List.of())))

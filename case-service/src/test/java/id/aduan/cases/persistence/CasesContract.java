@@ -35,7 +35,8 @@ public abstract class CasesContract {
         "c-key",
         "id.aduan.case.opened.v1",
         "BDG-2026-000001",
-        "{\"eventId\":\"" + eventId + "\"}");
+        "{\"eventId\":\"" + eventId + "\"}",
+        null);
   }
 
   static CaseDocument newCase(String id, String ticket, Outbox.Entry... outbox) {

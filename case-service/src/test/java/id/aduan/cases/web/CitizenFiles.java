@@ -92,7 +92,8 @@ final class CitizenFiles {
                 null,
                 List.of(),
                 Instant.now(),
-                Map.of()),
+                Map.of(),
+                null),
             null);
     return await()
         .atMost(Duration.ofSeconds(60))

@@ -204,7 +204,8 @@ class OfficerApiTest {
                 null,
                 List.of(),
                 Instant.now(),
-                Map.of()),
+                Map.of(),
+                null),
             null);
     whatsapp =
         await()

@@ -29,7 +29,8 @@ class ReplyComposerTest {
         List.of(),
         List.of(),
         true,
-        html);
+        html,
+        null);
   }
 
   @Test

@@ -179,7 +179,9 @@ class EmailChannelGreenMailTest {
             "<citizen-1@warga.test>",
             List.of("<citizen-0@warga.test>"),
             List.of(),
-            true);
+            true,
+            null,
+            null);
     MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
     MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
 
@@ -265,7 +267,9 @@ class EmailChannelGreenMailTest {
             List.of(
                 new OutboundMessage.OutboundAttachment(
                     "Surat Jawaban – BDG.pdf", "application/pdf", ref, null, java.util.Map.of())),
-            false);
+            false,
+            null,
+            null);
     MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "lampiran@warga.test", reply, eventId);
 
     awaitReceipt(

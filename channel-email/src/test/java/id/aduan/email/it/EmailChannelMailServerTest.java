@@ -208,7 +208,9 @@ class EmailChannelMailServerTest {
         inReplyTo,
         List.of(),
         List.of(),
-        true);
+        true,
+        null,
+        null);
   }
 
   private <T> T awaitOn(String topic, Class<T> type, Predicate<T> match) {

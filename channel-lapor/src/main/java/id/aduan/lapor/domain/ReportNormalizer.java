@@ -150,7 +150,8 @@ public final class ReportNormalizer {
             firstSeen ? null : report.trackingId(),
             List.of(report.trackingId()),
             firstSeen ? report.dispositionedAt() : report.updatedAt(),
-            metadata));
+            metadata,
+            null));
   }
 
   /** The reporter's newest follow-up for a follow-up; null for a status change. */

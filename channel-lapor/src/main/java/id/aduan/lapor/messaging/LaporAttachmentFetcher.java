@@ -239,7 +239,8 @@ public class LaporAttachmentFetcher {
         e.trackingId(),
         List.of(e.trackingId()),
         clock.instant(),
-        metadata);
+        metadata,
+        null);
   }
 
   private void count(Entry e, String outcome) {

@@ -218,7 +218,8 @@ public class LaporIntake {
         c.inReplyTo(),
         c.references(),
         c.receivedAt(),
-        c.metadata());
+        c.metadata(),
+        null);
   }
 
   /**

@@ -184,7 +184,8 @@ class LaporAttachmentFetcherTest {
         null,
         List.of("LAPOR-1"),
         NOW,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private static LaporReport report(LaporReport.Attachment attachment) {

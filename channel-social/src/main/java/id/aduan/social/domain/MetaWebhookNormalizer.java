@@ -201,7 +201,8 @@ public final class MetaWebhookNormalizer {
             inReplyTo,
             inReplyTo == null ? List.of() : List.of(inReplyTo),
             at,
-            metadata);
+            metadata,
+            null);
     return new SocialBatch.Incoming(complaint, media);
   }
 

@@ -167,7 +167,8 @@ public class SocialRelay {
         m.inReplyTo(),
         m.references(),
         m.receivedAt(),
-        m.metadata());
+        m.metadata(),
+        null);
   }
 
   private void receipt(SocialBatch.Receipt r) {

@@ -132,7 +132,8 @@ public final class TwilioNormalizer {
             p.get("OriginalRepliedMessageSid"),
             List.of(),
             clock.instant(),
-            metadata);
+            metadata,
+            null);
     return new WebhookBatch(
         List.of(complaint), List.of(), List.of(), refs.isEmpty() ? Map.of() : Map.of(sid, refs));
   }

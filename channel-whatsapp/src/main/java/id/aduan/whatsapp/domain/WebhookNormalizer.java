@@ -204,7 +204,8 @@ public final class WebhookNormalizer {
         inReplyTo,
         List.of(),
         sentAt,
-        metadata);
+        metadata,
+        null);
   }
 
   private static Optional<WebhookBatch.MediaRef> mediaRef(JsonNode m, String type) {

@@ -22,7 +22,6 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,14 +102,6 @@ public class MediaFetcher {
         download.sha256(),
         download.storageRef(),
         download.status());
-  }
-
-  /** Fetches, on schedule, the media whose download failed when its message was published. */
-  @Scheduled(
-      initialDelayString = "${aduan.whatsapp.media-retry-interval:60s}",
-      fixedDelayString = "${aduan.whatsapp.media-retry-interval:60s}")
-  void retryScheduled() {
-    retryDue(clock.instant());
   }
 
   /**

@@ -105,6 +105,7 @@ class InboundPublisherTest {
         null,
         List.of(),
         Instant.parse("2026-11-25T01:00:00Z"),
-        Map.of());
+        Map.of(),
+        null);
   }
 }

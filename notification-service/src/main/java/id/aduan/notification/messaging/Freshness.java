@@ -1,10 +1,10 @@
 package id.aduan.notification.messaging;
 
+import id.aduan.notification.config.NotificationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +19,8 @@ class Freshness {
   private final Clock clock;
   private final MeterRegistry meters;
 
-  Freshness(
-      @Value("${aduan.notification.stale-after:24h}") Duration staleAfter,
-      Clock clock,
-      MeterRegistry meters) {
-    this.staleAfter = staleAfter;
+  Freshness(NotificationProperties properties, Clock clock, MeterRegistry meters) {
+    this.staleAfter = properties.staleAfter();
     this.clock = clock;
     this.meters = meters;
   }

@@ -2,6 +2,7 @@ package id.aduan.notification.scheduling;
 
 import id.aduan.agency.Agency;
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.notification.config.NotificationProperties;
 import id.aduan.notification.domain.Decisions;
 import id.aduan.notification.domain.Digests;
 import id.aduan.notification.messaging.Dispatch;
@@ -10,7 +11,6 @@ import id.aduan.notification.persistence.Recipients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +33,13 @@ public class DailyDigest {
       CaseViews cases,
       Dispatch dispatch,
       Clock clock,
-      @Value("${aduan.notification.digest.enabled:true}") boolean enabled,
+      NotificationProperties properties,
       Recipients recipients) {
     this.agencies = agencies;
     this.cases = cases;
     this.dispatch = dispatch;
     this.clock = clock;
-    this.enabled = enabled;
+    this.enabled = properties.digest().enabled();
     this.recipients = recipients;
   }
 

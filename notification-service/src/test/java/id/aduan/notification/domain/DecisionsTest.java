@@ -554,7 +554,8 @@ class DecisionsTest {
         CaseStatus.ANSWERED,
         "Sudah kami proses.",
         null,
-        "budi");
+        "budi",
+        List.of());
   }
 
   static CaseEvent.CaseResolved resolved(String code) {

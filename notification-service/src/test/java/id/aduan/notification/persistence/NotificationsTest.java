@@ -44,7 +44,8 @@ class NotificationsTest {
         "6281234567890",
         "id.aduan.outbound.message.v1",
         "BDG-2026-000001",
-        "{}");
+        "{}",
+        null);
   }
 
   private static NotificationDocument decision(String id, Outbox.Entry... outbox) {

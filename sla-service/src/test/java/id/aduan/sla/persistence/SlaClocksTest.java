@@ -35,7 +35,13 @@ class SlaClocksTest {
 
   private static Outbox.Entry entry(String eventId) {
     return new Outbox.Entry(
-        eventId, "sla.events.v1", "c-1", "id.aduan.sla.clock-started.v1", "BTN-2026-000001", "{}");
+        eventId,
+        "sla.events.v1",
+        "c-1",
+        "id.aduan.sla.clock-started.v1",
+        "BTN-2026-000001",
+        "{}",
+        null);
   }
 
   private static SlaClockDocument clock(String caseId, Outbox.Entry... outbox) {

@@ -1,0 +1,5 @@
+/** A fixture package that keeps every rule. */
+@NullMarked
+package id.aduan.testsupport.archfixture.good.scheduling;
+
+import org.jspecify.annotations.NullMarked;
