@@ -197,7 +197,9 @@ class WhatsAppPacingTest {
         null,
         List.of(),
         List.of(),
-        true);
+        true,
+        null,
+        null);
   }
 
   private void publish(OutboundMessage outbound) {
