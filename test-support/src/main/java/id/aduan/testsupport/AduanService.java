@@ -23,12 +23,13 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
  * <pre>{@code
  * @AduanKafka
  * class SomethingTest {
- *   static final GraphApiStandIn graph = new GraphApiStandIn();
+ *   static final ProviderStandIn graph = new ProviderStandIn();
  *
  *   @RegisterExtension
  *   static final AduanService service =
  *       AduanService.of(WhatsAppApplication::builder, "whatsapp-stream")
- *           .property("aduan.whatsapp.graph-base-url", graph::baseUrl);
+ *           .property("aduan.whatsapp.graph-base-url", graph::baseUrl)
+ *           .thenClose(graph);
  *
  *   @Test
  *   void something() {
