@@ -300,25 +300,30 @@ class EmailChannelGreenMailTest {
     awaitComplaint(c -> c.providerMessageId().equals("<sentinel-lbk@warga.test>"));
 
     List<ComplaintReceived> all =
-        read(probe(Topics.COMPLAINTS_INBOUND, Duration.ofMillis(500)), ComplaintReceived.class);
+        read(readToEnd(Topics.COMPLAINTS_INBOUND), ComplaintReceived.class);
     assertThat(all)
         .extracting(ComplaintReceived::providerMessageId)
         .doesNotContain(
             "<ooo-1@outlook.example>", "<newsletter-42@list.example>", "<broken-1@mail.example>");
-    List<DeadLetter> dead =
-        read(
-            probe(Topics.dlq(Topics.COMPLAINTS_INBOUND), Duration.ofMillis(500)), DeadLetter.class);
-    assertThat(dead)
-        .filteredOn(
-            d ->
-                new String(Base64.getDecoder().decode(d.payloadBase64()), StandardCharsets.UTF_8)
-                    .contains("<broken-1@mail.example>"))
-        .singleElement()
-        .satisfies(
-            d -> {
-              assertThat(d.reason()).isEqualTo("MALFORMED");
-              assertThat(d.detail()).contains("raw mail in GridFS");
-            });
+    // The broken mail came before the sentinel, so its dead letter is on the topic by now; read
+    // to the end offsets rather than guess how long a new consumer needs to see it.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(read(readToEnd(Topics.dlq(Topics.COMPLAINTS_INBOUND)), DeadLetter.class))
+                    .filteredOn(
+                        d ->
+                            new String(
+                                    Base64.getDecoder().decode(d.payloadBase64()),
+                                    StandardCharsets.UTF_8)
+                                .contains("<broken-1@mail.example>"))
+                    .singleElement()
+                    .satisfies(
+                        d -> {
+                          assertThat(d.reason()).isEqualTo("MALFORMED");
+                          assertThat(d.detail()).contains("raw mail in GridFS");
+                        }));
     MeterRegistry meters = app.bean(MeterRegistry.class);
     assertThat(
             meters
@@ -479,6 +484,14 @@ class EmailChannelGreenMailTest {
   }
 
   /** Everything the topic held so far; one probe per topic for the class, so nothing is missed. */
+  /** Everything the topic holds at the call (up to each partition's end offset). */
+  private synchronized List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>
+      readToEnd(String topic) {
+    return probes
+        .computeIfAbsent(topic, t -> new TopicProbe(app.brokers(), t))
+        .readToEnd(Duration.ofSeconds(30));
+  }
+
   private synchronized List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> probe(
       String topic, Duration wait) {
     return probes.computeIfAbsent(topic, t -> new TopicProbe(app.brokers(), t)).drain(wait);
