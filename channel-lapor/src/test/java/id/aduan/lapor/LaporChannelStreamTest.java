@@ -19,9 +19,8 @@ import id.aduan.lapor.persistence.Watermarks;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.platform.LaporSimulator;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.TopicProbe;
-import id.aduan.testsupport.TopicWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,13 +32,10 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.JsonNode;
 
@@ -53,53 +49,34 @@ import tools.jackson.databind.JsonNode;
 class LaporChannelStreamTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
-  private LaporSimulator lapor;
-  private ConfigurableApplicationContext app;
-  private TopicWriter writer;
-  private CloudEvents cloudEvents;
-  private MeterRegistry meters;
-  private String brokers;
+  private static final LaporSimulator lapor = simulator();
 
-  @BeforeAll
-  void start() throws Exception {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    lapor = new LaporSimulator("127.0.0.1", 0, "sim-token", Clock.systemUTC());
-    lapor.pageSize(2);
-    lapor.repeatAcrossPages(true);
-    app =
-        LaporChannelApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("lapor-stream"),
-                "--server.port=0",
-                "--aduan.lapor.base-url=" + lapor.baseUrl(),
-                "--aduan.lapor.token=sim-token",
-                "--aduan.lapor.poll-interval=300ms",
-                "--aduan.lapor.poll-initial-delay=0s",
-                "--aduan.lapor.request-timeout=1s",
-                "--aduan.lapor.retry.backoff=50ms",
-                "--aduan.lapor.retry.open-for=1s",
-                "--aduan.lapor.category-divisions.BTN.101=linjamsos",
-                "--aduan.lapor.formats.LAPOR-PSR=xml",
-                // A status added by configuration alone, beside the table in channel-lapor.yaml.
-                "--aduan.lapor.status-map.inbound.ditinjau_ulang=VERIFIED",
-                "--aduan.lapor.attachments.max-size=1KB",
-                "--aduan.lapor.attachments.retry-interval=300ms");
-    cloudEvents = app.getBean(CloudEvents.class);
-    meters = app.getBean(MeterRegistry.class);
-    writer = new TopicWriter(brokers);
-  }
+  @RegisterExtension
+  static final AduanService app =
+      AduanService.of(LaporChannelApplication::builder, "lapor-stream")
+          .property("aduan.lapor.base-url", lapor::baseUrl)
+          .property("aduan.lapor.token", "sim-token")
+          .property("aduan.lapor.poll-interval", "300ms")
+          .property("aduan.lapor.poll-initial-delay", "0s")
+          .property("aduan.lapor.request-timeout", "1s")
+          .property("aduan.lapor.retry.backoff", "50ms")
+          .property("aduan.lapor.retry.open-for", "1s")
+          .property("aduan.lapor.category-divisions.BTN.101", "linjamsos")
+          .property("aduan.lapor.formats.LAPOR-PSR", "xml")
+          // A status added by configuration alone, beside the table in channel-lapor.yaml.
+          .property("aduan.lapor.status-map.inbound.ditinjau_ulang", "VERIFIED")
+          .property("aduan.lapor.attachments.max-size", "1KB")
+          .property("aduan.lapor.attachments.retry-interval", "300ms")
+          .thenClose(lapor);
 
-  @AfterAll
-  void stop() {
-    if (writer != null) {
-      writer.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-    if (lapor != null) {
-      lapor.close();
+  private static LaporSimulator simulator() {
+    try {
+      LaporSimulator simulator = new LaporSimulator("127.0.0.1", 0, "sim-token", Clock.systemUTC());
+      simulator.pageSize(2);
+      simulator.repeatAcrossPages(true);
+      return simulator;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -125,10 +102,9 @@ class LaporChannelStreamTest {
                 assertThat(c.metadata()).containsEntry("division", "linjamsos");
               });
     }
-    assertThat(app.getBean(RawResponses.class).of("LAPOR-BTN"))
+    assertThat(app.bean(RawResponses.class).of("LAPOR-BTN"))
         .anySatisfy(r -> assertThat(r.body()).contains(ids.getLast()));
-    assertThat(app.getBean(Watermarks.class).of("LAPOR-BTN").value())
-        .isAfter(Watermark.START.value());
+    assertThat(app.bean(Watermarks.class).of("LAPOR-BTN").value()).isAfter(Watermark.START.value());
   }
 
   @Test
@@ -207,7 +183,8 @@ class LaporChannelStreamTest {
         .doesNotContain(
             "u-secret-9", "Dewi Lestari", "6281311112222", "dewi@contoh.test", "ktp_dewi");
     assertThat(record.key()).doesNotContain("u-secret-9");
-    ComplaintReceived complaint = cloudEvents.read(record.value(), ComplaintReceived.class);
+    ComplaintReceived complaint =
+        app.bean(CloudEvents.class).read(record.value(), ComplaintReceived.class);
     assertThat(complaint.sender().anonymous()).isTrue();
     assertThat(complaint.sender().confidential()).isTrue();
     assertThat(complaint.agencyCode()).isEqualTo("LBK");
@@ -219,10 +196,10 @@ class LaporChannelStreamTest {
               assertThat(a.fileName()).isNull();
             });
     // The raw LAPOR! answer is kept for disputes, encrypted in the store and clear when read back.
-    assertThat(app.getBean(RawResponses.class).of("LAPOR-LBK"))
+    assertThat(app.bean(RawResponses.class).of("LAPOR-LBK"))
         .anySatisfy(r -> assertThat(r.body()).contains("6281311112222"));
     assertThat(
-            app.getBean(MongoTemplate.class)
+            app.bean(MongoTemplate.class)
                 .getCollection("lapor_raw_responses")
                 .find()
                 .map(org.bson.Document::toJson)
@@ -266,7 +243,7 @@ class LaporChannelStreamTest {
     assertThat(stored.sha256()).isEqualTo(sha256(photo));
     assertThat(stored.sizeBytes()).isEqualTo(photo.length);
     assertThat(stored.fileName()).isEqualTo("jalan.jpg");
-    assertThat(app.getBean(LaporAttachments.class).bytes(stored.storageRef())).isEqualTo(photo);
+    assertThat(app.bean(LaporAttachments.class).bytes(stored.storageRef())).isEqualTo(photo);
     assertThat(attachments.get(1).storageRef()).isNull();
 
     await()
@@ -289,7 +266,7 @@ class LaporChannelStreamTest {
                       a -> {
                         assertThat(a.status()).isEqualTo("STORED");
                         assertThat(a.sha256()).isEqualTo(sha256(scan));
-                        assertThat(app.getBean(LaporAttachments.class).bytes(a.storageRef()))
+                        assertThat(app.bean(LaporAttachments.class).bytes(a.storageRef()))
                             .isEqualTo(scan);
                       });
             });
@@ -308,7 +285,7 @@ class LaporChannelStreamTest {
               assertThat(c.agencyCode()).isEqualTo("PSR");
               assertThat(c.subject()).isEqualTo("Laporan dalam XML & <lainnya>");
             });
-    assertThat(app.getBean(RawResponses.class).of("LAPOR-PSR"))
+    assertThat(app.bean(RawResponses.class).of("LAPOR-PSR"))
         .anySatisfy(r -> assertThat(r.body()).startsWith("<?xml").contains(id));
   }
 
@@ -333,7 +310,7 @@ class LaporChannelStreamTest {
               assertThat(d.reason()).isEqualTo("UNREADABLE_RESPONSE");
               assertThat(d.detail()).startsWith("the XML answer is not well-formed");
             });
-    assertThat(app.getBean(RawResponses.class).of("LAPOR-BTN"))
+    assertThat(app.bean(RawResponses.class).of("LAPOR-BTN"))
         .anySatisfy(
             r -> {
               assertThat(r.kind()).isEqualTo("unreadable");
@@ -439,7 +416,7 @@ class LaporChannelStreamTest {
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(app.getBean(LaporTopics.class).all())
+                assertThat(app.bean(LaporTopics.class).all())
                     .extracting(LaporTopics.TopicDocument::id)
                     .contains("100", "101", "102", "103", "200"));
   }
@@ -499,7 +476,8 @@ class LaporChannelStreamTest {
     publishOutbound(reopened);
     publishOutbound(closing);
 
-    await().atMost(PATIENCE).until(() -> lapor.report(id).get("status_history").size() == 2);
+    // path(): the simulator adds the history with the first status change.
+    await().atMost(PATIENCE).until(() -> lapor.report(id).path("status_history").size() == 2);
     JsonNode report = lapor.report(id);
     assertThat(report.get("follow_ups")).hasSize(2);
     assertThat(report.get("follow_ups").get(0).get("text").asString()).isEqualTo(reopened.text());
@@ -643,27 +621,29 @@ class LaporChannelStreamTest {
 
   private void publishOutbound(OutboundMessage outbound) {
     Message<byte[]> message =
-        cloudEvents.toMessage(outbound, outbound.to().recipientId(), outbound.ticket());
-    writer.send(
-        Topics.OUTBOUND_LAPOR,
-        0,
-        outbound.to().recipientId(),
-        message.getPayload(),
-        message.getHeaders());
+        app.bean(CloudEvents.class)
+            .toMessage(outbound, outbound.to().recipientId(), outbound.ticket());
+    app.writer()
+        .send(
+            Topics.OUTBOUND_LAPOR,
+            0,
+            outbound.to().recipientId(),
+            message.getPayload(),
+            message.getHeaders());
   }
 
   private List<ComplaintReceived> complaintsFor(String trackingId) {
     return recordsContaining(Topics.COMPLAINTS_INBOUND, trackingId).stream()
-        .map(r -> cloudEvents.read(r.value(), ComplaintReceived.class))
+        .map(r -> app.bean(CloudEvents.class).read(r.value(), ComplaintReceived.class))
         .filter(c -> trackingId.equals(c.metadata().get("laporTrackingId")))
         .toList();
   }
 
   private List<DeadLetter> deadLettersAbout(String trackingId) {
-    try (TopicProbe probe = new TopicProbe(brokers, Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
+    try (TopicProbe probe = new TopicProbe(app.brokers(), Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
       return probe.readToEnd(PATIENCE).stream()
           .filter(r -> header(r, CloudEventHeaders.TYPE).equals("id.aduan.dead-letter.v1"))
-          .map(r -> cloudEvents.read(r.value(), DeadLetter.class))
+          .map(r -> app.bean(CloudEvents.class).read(r.value(), DeadLetter.class))
           .filter(
               d ->
                   new String(Base64.getDecoder().decode(d.payloadBase64()), StandardCharsets.UTF_8)
@@ -673,23 +653,23 @@ class LaporChannelStreamTest {
   }
 
   private List<DeliveryReceipt> receiptsFor(String outboundEventId) {
-    try (TopicProbe receipts = new TopicProbe(brokers, Topics.DELIVERY_RECEIPTS)) {
+    try (TopicProbe receipts = new TopicProbe(app.brokers(), Topics.DELIVERY_RECEIPTS)) {
       return receipts.readToEnd(PATIENCE).stream()
-          .map(r -> cloudEvents.read(r.value(), DeliveryReceipt.class))
+          .map(r -> app.bean(CloudEvents.class).read(r.value(), DeliveryReceipt.class))
           .filter(r -> outboundEventId.equals(r.outboundEventId()))
           .toList();
     }
   }
 
   private List<ConsumerRecord<String, byte[]>> recordsContaining(String topic, String text) {
-    try (TopicProbe probe = new TopicProbe(brokers, topic)) {
+    try (TopicProbe probe = new TopicProbe(app.brokers(), topic)) {
       return probe.readToEnd(PATIENCE).stream().filter(r -> text(r).contains(text)).toList();
     }
   }
 
   private double retriedSuccessfully() {
     var counter =
-        meters
+        app.bean(MeterRegistry.class)
             .find("resilience4j.retry.calls")
             .tag("kind", "successful_with_retry")
             .functionCounter();
@@ -698,7 +678,7 @@ class LaporChannelStreamTest {
 
   private double ownChanges() {
     var counter =
-        meters
+        app.bean(MeterRegistry.class)
             .find("aduan.inbound.messages")
             .tags("agency", "BTN", "outcome", "own_change")
             .counter();
@@ -707,12 +687,19 @@ class LaporChannelStreamTest {
 
   private double inbound(String agency, String outcome) {
     var counter =
-        meters.find("aduan.inbound.messages").tags("agency", agency, "outcome", outcome).counter();
+        app.bean(MeterRegistry.class)
+            .find("aduan.inbound.messages")
+            .tags("agency", agency, "outcome", outcome)
+            .counter();
     return counter == null ? 0 : counter.count();
   }
 
   private double unreadableResponses() {
-    return meters.find("aduan.lapor.unreadable.responses").counters().stream()
+    return app
+        .bean(MeterRegistry.class)
+        .find("aduan.lapor.unreadable.responses")
+        .counters()
+        .stream()
         .mapToDouble(c -> c.count())
         .sum();
   }
@@ -723,7 +710,12 @@ class LaporChannelStreamTest {
   }
 
   private double failedPolls() {
-    return meters.find("aduan.lapor.polls").tag("outcome", "failed").counters().stream()
+    return app
+        .bean(MeterRegistry.class)
+        .find("aduan.lapor.polls")
+        .tag("outcome", "failed")
+        .counters()
+        .stream()
         .mapToDouble(c -> c.count())
         .sum();
   }

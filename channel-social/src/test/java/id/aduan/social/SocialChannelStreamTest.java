@@ -16,11 +16,11 @@ import id.aduan.messaging.CloudEvents;
 import id.aduan.social.persistence.Conversations;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.ElsewhereServer;
-import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.OversizeBodies;
+import id.aduan.testsupport.ProviderStandIn;
 import id.aduan.testsupport.TopicProbe;
-import id.aduan.testsupport.TopicWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -36,15 +36,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.messaging.Message;
 
 /**
@@ -63,46 +60,18 @@ class SocialChannelStreamTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final HubSignature signer = new HubSignature(SECRET);
-  private MetaGraphStandIn graph;
-  private ConfigurableApplicationContext app;
-  private TopicWriter writer;
-  private CloudEvents cloudEvents;
-  private String brokers;
-  private int port;
+  private static final ProviderStandIn graph = new ProviderStandIn();
 
-  @BeforeAll
-  void start() throws Exception {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    graph = new MetaGraphStandIn();
-    app =
-        SocialChannelApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("social-stream"),
-                "--server.port=0",
-                "--aduan.social.graph-base-url=" + graph.graphBaseUrl(),
-                "--aduan.social.app-secret=" + SECRET,
-                "--aduan.social.verify-token=social-verify",
-                "--aduan.social.page-access-token=page-token",
-                "--aduan.social.max-media-size=1KB",
-                "--aduan.social.retry-backoff=20ms");
-    port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-    cloudEvents = app.getBean(CloudEvents.class);
-    writer = new TopicWriter(brokers);
-  }
-
-  @AfterAll
-  void stop() {
-    if (writer != null) {
-      writer.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-    if (graph != null) {
-      graph.close();
-    }
-  }
+  @RegisterExtension
+  static final AduanService app =
+      AduanService.of(SocialChannelApplication::builder, "social-stream")
+          .property("aduan.social.graph-base-url", graph::baseUrl)
+          .property("aduan.social.app-secret", SECRET)
+          .property("aduan.social.verify-token", "social-verify")
+          .property("aduan.social.page-access-token", "page-token")
+          .property("aduan.social.max-media-size", "1KB")
+          .property("aduan.social.retry-backoff", "20ms")
+          .thenClose(graph);
 
   // --- webhooks in -----------------------------------------------------------------------------
 
@@ -114,10 +83,11 @@ class SocialChannelStreamTest {
   @Test
   void givenABodyOverTheLimit_thenItIsRefusedWhileItStreams_andTheWebhookAnswersAfter()
       throws Exception {
-    var declared = OversizeBodies.declared(port, "POST", "/webhooks/meta", "application/json");
+    var declared =
+        OversizeBodies.declared(app.port(), "POST", "/webhooks/meta", "application/json");
     var chunked =
         OversizeBodies.chunked(
-            port, "POST", "/webhooks/meta", "application/json", 1024 * 1024, (byte) ' ');
+            app.port(), "POST", "/webhooks/meta", "application/json", 1024 * 1024, (byte) ' ');
 
     assertThat(declared.status()).isEqualTo(413);
     assertThat(chunked.status()).isEqualTo(413);
@@ -172,7 +142,7 @@ class SocialChannelStreamTest {
       throws Exception {
     String mid = "ig_MEDIA-" + UUID.randomUUID();
     byte[] jpeg = "fake-jpeg-bytes".getBytes(StandardCharsets.UTF_8);
-    graph.serve("foto-" + mid, jpeg);
+    graph.media("foto-" + mid, jpeg);
     String attachments =
         "[{\"type\":\"image\",\"payload\":{\"url\":\"%s\"}},{\"type\":\"image\",\"payload\":{\"url\":\"%s\"}}]"
             .formatted(graph.mediaUrl("foto-" + mid), graph.mediaUrl("gone-" + mid));
@@ -193,7 +163,7 @@ class SocialChannelStreamTest {
     assertThat(stored.status()).isEqualTo("STORED");
     assertThat(stored.sizeBytes()).isEqualTo(jpeg.length);
     var file =
-        app.getBean(GridFsTemplate.class)
+        app.bean(GridFsTemplate.class)
             .findOne(Query.query(Criteria.where("_id").is(new ObjectId(stored.storageRef()))));
     assertThat(file).isNotNull();
     assertThat(file.getLength()).isEqualTo(jpeg.length);
@@ -253,7 +223,7 @@ class SocialChannelStreamTest {
 
   private double refusedUrls() {
     var counter =
-        app.getBean(MeterRegistry.class)
+        app.bean(MeterRegistry.class)
             .find("aduan.media.url.refused")
             .tag("channel", "social")
             .counter();
@@ -285,17 +255,17 @@ class SocialChannelStreamTest {
     assertThat(post(body, signer.signatureHeader(body)).statusCode()).isEqualTo(200);
 
     assertThat(complaintsWith(echo)).isEmpty();
-    assertThat(app.getBean(Conversations.class).events(Channel.FACEBOOK, BABEL_PAGE, user))
+    assertThat(app.bean(Conversations.class).events(Channel.FACEBOOK, BABEL_PAGE, user))
         .extracting(Conversations.Event::kind, Conversations.Event::mid)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("DELETED", "m_DEL"),
             org.assertj.core.groups.Tuple.tuple("EDITED", "m_EDIT"));
-    assertThat(app.getBean(Conversations.class).events(Channel.FACEBOOK, BABEL_PAGE, user))
+    assertThat(app.bean(Conversations.class).events(Channel.FACEBOOK, BABEL_PAGE, user))
         .extracting(Conversations.Event::newText)
         .contains("diperbaiki");
     // Stored under a keyed hash of the user and with the edited text sealed (docs/adr/0026).
     assertThat(
-            app.getBean(org.springframework.data.mongodb.core.MongoTemplate.class)
+            app.bean(org.springframework.data.mongodb.core.MongoTemplate.class)
                 .getCollection("social_conversations")
                 .find()
                 .map(org.bson.Document::toJson)
@@ -312,11 +282,11 @@ class SocialChannelStreamTest {
 
     assertThat(post(body, signer.signatureHeader(body)).statusCode()).isEqualTo(200);
 
-    try (TopicProbe dlq = new TopicProbe(brokers, Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
+    try (TopicProbe dlq = new TopicProbe(app.brokers(), Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
       assertThat(
               dlq.readToEnd(PATIENCE).stream()
                   .filter(r -> header(r, CloudEventHeaders.TYPE).equals("id.aduan.dead-letter.v1"))
-                  .map(r -> cloudEvents.read(r.value(), DeadLetter.class))
+                  .map(r -> app.bean(CloudEvents.class).read(r.value(), DeadLetter.class))
                   .filter(
                       d ->
                           new String(
@@ -343,7 +313,7 @@ class SocialChannelStreamTest {
     publishOutbound(reply);
 
     await().atMost(PATIENCE).until(() -> !receiptsFor(reply.eventId()).isEmpty());
-    assertThat(graph.requestsContaining(reply.text()))
+    assertThat(graph.requestsMentioning(reply.text()))
         .singleElement()
         .satisfies(
             r -> {
@@ -403,7 +373,7 @@ class SocialChannelStreamTest {
     publishOutbound(reply);
 
     await().atMost(PATIENCE).until(() -> !receiptsFor(reply.eventId()).isEmpty());
-    assertThat(graph.requestsContaining(reply.text()))
+    assertThat(graph.requestsMentioning(reply.text()))
         .singleElement()
         .satisfies(
             r ->
@@ -424,7 +394,7 @@ class SocialChannelStreamTest {
     publishOutbound(reply);
 
     await().atMost(PATIENCE).until(() -> !receiptsFor(reply.eventId()).isEmpty());
-    assertThat(graph.requestsContaining(reply.text())).isEmpty();
+    assertThat(graph.requestsMentioning(reply.text())).isEmpty();
     assertThat(receiptsFor(reply.eventId()))
         .singleElement()
         .satisfies(
@@ -448,7 +418,7 @@ class SocialChannelStreamTest {
     publishOutbound(reply);
 
     await().atMost(PATIENCE).until(() -> !receiptsFor(reply.eventId()).isEmpty());
-    assertThat(graph.requestsContaining(reply.text())).hasSize(2);
+    assertThat(graph.requestsMentioning(reply.text())).hasSize(2);
     assertThat(receiptsFor(reply.eventId())).hasSize(1);
   }
 
@@ -466,16 +436,17 @@ class SocialChannelStreamTest {
             null,
             null,
             Instant.now());
-    Message<byte[]> message = cloudEvents.toMessage(stray, "psid-stray", null);
+    Message<byte[]> message = app.bean(CloudEvents.class).toMessage(stray, "psid-stray", null);
 
-    writer.send(
-        Topics.OUTBOUND_SOCIAL, 0, "psid-stray", message.getPayload(), message.getHeaders());
+    app.writer()
+        .send(Topics.OUTBOUND_SOCIAL, 0, "psid-stray", message.getPayload(), message.getHeaders());
 
     await()
         .atMost(PATIENCE)
         .untilAsserted(
             () -> {
-              try (TopicProbe dlq = new TopicProbe(brokers, Topics.dlq(Topics.OUTBOUND_SOCIAL))) {
+              try (TopicProbe dlq =
+                  new TopicProbe(app.brokers(), Topics.dlq(Topics.OUTBOUND_SOCIAL))) {
                 assertThat(dlq.readToEnd(PATIENCE))
                     .filteredOn(r -> text(r).contains(stray.eventId()))
                     .singleElement()
@@ -524,29 +495,31 @@ class SocialChannelStreamTest {
 
   private void publishOutbound(OutboundMessage outbound) {
     Message<byte[]> message =
-        cloudEvents.toMessage(outbound, outbound.to().recipientId(), outbound.ticket());
-    writer.send(
-        Topics.OUTBOUND_SOCIAL,
-        0,
-        outbound.to().recipientId(),
-        message.getPayload(),
-        message.getHeaders());
+        app.bean(CloudEvents.class)
+            .toMessage(outbound, outbound.to().recipientId(), outbound.ticket());
+    app.writer()
+        .send(
+            Topics.OUTBOUND_SOCIAL,
+            0,
+            outbound.to().recipientId(),
+            message.getPayload(),
+            message.getHeaders());
   }
 
   private List<ComplaintReceived> complaintsWith(String mid) {
-    try (TopicProbe inbound = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {
+    try (TopicProbe inbound = new TopicProbe(app.brokers(), Topics.COMPLAINTS_INBOUND)) {
       return inbound.readToEnd(PATIENCE).stream()
           .filter(r -> text(r).contains(mid))
-          .map(r -> cloudEvents.read(r.value(), ComplaintReceived.class))
+          .map(r -> app.bean(CloudEvents.class).read(r.value(), ComplaintReceived.class))
           .filter(c -> mid.equals(c.providerMessageId()))
           .toList();
     }
   }
 
   private List<DeliveryReceipt> receiptsFor(String outboundEventId) {
-    try (TopicProbe receipts = new TopicProbe(brokers, Topics.DELIVERY_RECEIPTS)) {
+    try (TopicProbe receipts = new TopicProbe(app.brokers(), Topics.DELIVERY_RECEIPTS)) {
       return receipts.readToEnd(PATIENCE).stream()
-          .map(r -> cloudEvents.read(r.value(), DeliveryReceipt.class))
+          .map(r -> app.bean(CloudEvents.class).read(r.value(), DeliveryReceipt.class))
           .filter(r -> outboundEventId.equals(r.outboundEventId()))
           .toList();
     }
@@ -554,7 +527,7 @@ class SocialChannelStreamTest {
 
   private HttpResponse<String> post(byte[] body, String signature) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/meta"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhooks/meta"))
             .header("Content-Type", "application/json")
             .header(HubSignature.HEADER, signature)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -564,7 +537,8 @@ class SocialChannelStreamTest {
 
   private HttpResponse<String> get(String query) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/meta?" + query))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.port() + "/webhooks/meta?" + query))
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());

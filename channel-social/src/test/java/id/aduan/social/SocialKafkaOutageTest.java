@@ -10,6 +10,7 @@ import id.aduan.support.HubSignature;
 import id.aduan.support.ProcessedKeys;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.KafkaBrokerProcess;
+import id.aduan.testsupport.ProviderStandIn;
 import id.aduan.testsupport.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +43,7 @@ class SocialKafkaOutageTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final HubSignature signer = new HubSignature(SECRET);
   private KafkaBrokerProcess kafka;
-  private MetaGraphStandIn graph;
+  private ProviderStandIn graph;
   private ConfigurableApplicationContext app;
   private int port;
 
@@ -58,14 +59,14 @@ class SocialKafkaOutageTest {
             Topics.dlq(Topics.OUTBOUND_SOCIAL),
             Topics.DELIVERY_RECEIPTS,
             Topics.dlq(Topics.DELIVERY_RECEIPTS)));
-    graph = new MetaGraphStandIn();
+    graph = new ProviderStandIn();
     app =
         SocialChannelApplication.builder()
             .run(
                 kafka.withBinderArguments(
                     "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("social-outage"),
                     "--server.port=0",
-                    "--aduan.social.graph-base-url=" + graph.graphBaseUrl(),
+                    "--aduan.social.graph-base-url=" + graph.baseUrl(),
                     "--aduan.social.app-secret=" + SECRET,
                     "--aduan.social.verify-token=outage-verify",
                     "--aduan.social.page-access-token=page-token"));

@@ -10,11 +10,12 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.ElsewhereServer;
-import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.OversizeBodies;
+import id.aduan.testsupport.ProviderStandIn;
+import id.aduan.testsupport.ProviderStandIn.Answer;
 import id.aduan.testsupport.TopicProbe;
-import id.aduan.whatsapp.ProviderStandIn.Answer;
 import id.aduan.whatsapp.domain.TwilioSignature;
 import id.aduan.whatsapp.messaging.MediaFetcher;
 import id.aduan.whatsapp.persistence.MediaRetries;
@@ -39,13 +40,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,70 +65,58 @@ class WhatsAppChannelFlowTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final HubSignature signer = new HubSignature(SECRET);
-  private ProviderStandIn graph;
-  private ConfigurableApplicationContext service;
-  private String brokers;
-  private int port;
+  private static final ProviderStandIn graph = new ProviderStandIn();
 
-  @BeforeAll
-  void start() throws Exception {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    graph = new ProviderStandIn();
-    Path agencies = Files.createTempDirectory("whatsapp-flow-agencies");
-    for (String file : List.of("bdg.yaml", "babel.yaml", "btn.yaml", "lbk.yaml", "psr.yaml")) {
-      try (var in = getClass().getResourceAsStream("/agencies/" + file)) {
-        Files.write(agencies.resolve(file), in.readAllBytes());
+  @RegisterExtension
+  static final AduanService service =
+      AduanService.of(
+              () -> WhatsAppApplication.builder().sources(KafkaSwitch.class), "whatsapp-flow")
+          .property("aduan.whatsapp.graph-base-url", graph::baseUrl)
+          .property("aduan.whatsapp.app-secret", SECRET)
+          .property("aduan.whatsapp.verify-token", "flow-verify")
+          .property("aduan.whatsapp.access-token", "flow-token")
+          .property("aduan.whatsapp.max-body-size", "64KB")
+          .property("aduan.agencies.dir", WhatsAppChannelFlowTest::agencies)
+          .property("aduan.twilio.auth-token", TWILIO_TOKEN)
+          .property("aduan.twilio.account-sid", "AC0000000000000000000000000000000b")
+          .property("aduan.twilio.api-base-url", graph::root)
+          .property("aduan.whatsapp.retry-backoff", "5ms")
+          .property("aduan.whatsapp.citizen-interval", "1ms")
+          .property("aduan.whatsapp.circuit-minimum-calls", 100)
+          .property("aduan.whatsapp.send-lease", "60s")
+          .property("spring.cloud.stream.default.consumer.back-off-initial-interval", 50)
+          .property("spring.cloud.stream.default.consumer.back-off-max-interval", 100)
+          .thenClose(graph);
+
+  /** The test agencies' files plus TWL, an agency whose WhatsApp number is served by Twilio. */
+  private static Path agencies() {
+    try {
+      Path agencies = Files.createTempDirectory("whatsapp-flow-agencies");
+      for (String file : List.of("bdg.yaml", "babel.yaml", "btn.yaml", "lbk.yaml", "psr.yaml")) {
+        try (var in = WhatsAppChannelFlowTest.class.getResourceAsStream("/agencies/" + file)) {
+          Files.write(agencies.resolve(file), in.readAllBytes());
+        }
       }
-    }
-    Files.writeString(
-        agencies.resolve("twl.yaml"),
-        """
-        code: TWL
-        name: Dinas Contoh lewat Twilio
-        timeZone: Asia/Jakarta
-        language: id
-        standard:
-          file: none.txt
-        channels:
-          whatsapp:
-            phoneNumberId: "100000000000009"
-            displayNumber: "+6281100000009"
-            provider: twilio
-            windowTemplate: HX0000000000000000000000000000000a
-            windowTemplateLanguage: id
-        """);
-    service =
-        WhatsAppApplication.builder()
-            .sources(KafkaSwitch.class)
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("whatsapp-flow"),
-                "--server.port=0",
-                "--aduan.whatsapp.graph-base-url=" + graph.baseUrl(),
-                "--aduan.whatsapp.app-secret=" + SECRET,
-                "--aduan.whatsapp.verify-token=flow-verify",
-                "--aduan.whatsapp.access-token=flow-token",
-                "--aduan.whatsapp.max-body-size=64KB",
-                "--aduan.agencies.dir=" + agencies,
-                "--aduan.twilio.auth-token=" + TWILIO_TOKEN,
-                "--aduan.twilio.account-sid=AC0000000000000000000000000000000b",
-                "--aduan.twilio.api-base-url=" + graph.root(),
-                "--aduan.whatsapp.retry-backoff=5ms",
-                "--aduan.whatsapp.citizen-interval=1ms",
-                "--aduan.whatsapp.circuit-minimum-calls=100",
-                "--aduan.whatsapp.send-lease=60s",
-                "--spring.cloud.stream.default.consumer.back-off-initial-interval=50",
-                "--spring.cloud.stream.default.consumer.back-off-max-interval=100");
-    port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-  }
-
-  @AfterAll
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-    if (graph != null) {
-      graph.close();
+      Files.writeString(
+          agencies.resolve("twl.yaml"),
+          """
+          code: TWL
+          name: Dinas Contoh lewat Twilio
+          timeZone: Asia/Jakarta
+          language: id
+          standard:
+            file: none.txt
+          channels:
+            whatsapp:
+              phoneNumberId: "100000000000009"
+              displayNumber: "+6281100000009"
+              provider: twilio
+              windowTemplate: HX0000000000000000000000000000000a
+              windowTemplateLanguage: id
+          """);
+      return agencies;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -190,16 +176,20 @@ class WhatsAppChannelFlowTest {
     double declaredBefore = refusedBodies("declared");
     double streamedBefore = refusedBodies("streamed");
 
-    var declared = OversizeBodies.declared(port, "POST", "/webhooks/whatsapp", "application/json");
+    var declared =
+        OversizeBodies.declared(service.port(), "POST", "/webhooks/whatsapp", "application/json");
     var chunked =
         OversizeBodies.chunked(
-            port, "POST", "/webhooks/whatsapp", "application/json", limit, (byte) ' ');
+            service.port(), "POST", "/webhooks/whatsapp", "application/json", limit, (byte) ' ');
     var twilioDeclared =
         OversizeBodies.declared(
-            port, "POST", "/webhooks/twilio/whatsapp", "application/x-www-form-urlencoded");
+            service.port(),
+            "POST",
+            "/webhooks/twilio/whatsapp",
+            "application/x-www-form-urlencoded");
     var twilioChunked =
         OversizeBodies.chunked(
-            port,
+            service.port(),
             "POST",
             "/webhooks/twilio/whatsapp",
             "application/x-www-form-urlencoded",
@@ -347,7 +337,7 @@ class WhatsAppChannelFlowTest {
     assertThat(attachment.path("status").asString()).isEqualTo("STORED");
     assertThat(attachment.path("sha256").asString()).isEqualTo(sha);
     assertThat(attachment.path("sizeBytes").asLong()).isEqualTo(photo.length);
-    assertThat(service.getBean(MediaStore.class).read(attachment.path("storageRef").asString()))
+    assertThat(service.bean(MediaStore.class).read(attachment.path("storageRef").asString()))
         .isEqualTo(photo);
 
     String again = "wamid.MEDIA-AGAIN-" + UUID.randomUUID();
@@ -422,8 +412,7 @@ class WhatsAppChannelFlowTest {
       assertThat(attachment.path("storageRef").isNull()).isTrue();
       assertThat(published.path("text").asString()).isEqualTo("Foto rumah");
       assertThat(elsewhere.hits()).as("the refused URL was never fetched").isZero();
-      MediaRetries.MediaRetry recorded =
-          service.getBean(MediaRetries.class).find("MEDIA-ELSEWHERE");
+      MediaRetries.MediaRetry recorded = service.bean(MediaRetries.class).find("MEDIA-ELSEWHERE");
       assertThat(recorded).isNotNull();
       assertThat(recorded.state()).isEqualTo("GAVE_UP");
       assertThat(recorded.lastOutcome()).isEqualTo("url_refused");
@@ -459,20 +448,20 @@ class WhatsAppChannelFlowTest {
             .getFirst();
     assertThat(published.path("text").asString()).as("the text is not held back").isNotBlank();
     assertThat(published.path("attachments").path(0).path("status").asString()).isEqualTo("FAILED");
-    MediaRetries retries = service.getBean(MediaRetries.class);
+    MediaRetries retries = service.bean(MediaRetries.class);
     assertThat(retries.find("MEDIA-LATER"))
         .satisfies(r -> assertThat(r.state()).isEqualTo("PENDING"))
         .satisfies(r -> assertThat(r.wamid()).isEqualTo(later));
 
-    MediaFetcher fetcher = service.getBean(MediaFetcher.class);
+    MediaFetcher fetcher = service.bean(MediaFetcher.class);
     Instant due = Instant.now().plus(Duration.ofHours(1));
     fetcher.retryDue(due);
 
     MediaRetries.MediaRetry stored = retries.find("MEDIA-LATER");
     assertThat(stored.state()).isEqualTo("STORED");
     assertThat(stored.attempts()).isEqualTo(1);
-    assertThat(service.getBean(MediaStore.class).read(stored.storageRef())).isEqualTo(photo);
-    assertThat(service.getBean(MediaStore.class).find("MEDIA-LATER").sha256()).isEqualTo(sha);
+    assertThat(service.bean(MediaStore.class).read(stored.storageRef())).isEqualTo(photo);
+    assertThat(service.bean(MediaStore.class).find("MEDIA-LATER").sha256()).isEqualTo(sha);
 
     // The other keeps failing: each later attempt waits longer, and the fifth gives it up.
     for (int attempt = 1; attempt < 5; attempt++) {
@@ -640,7 +629,7 @@ class WhatsAppChannelFlowTest {
     assertThat(
             meters().get("aduan.whatsapp.alerts").tag("reason", "token_invalid").counter().count())
         .isGreaterThanOrEqualTo(1.0);
-    try (TopicProbe dlq = new TopicProbe(brokers, Topics.dlq(Topics.OUTBOUND_WHATSAPP))) {
+    try (TopicProbe dlq = new TopicProbe(service.brokers(), Topics.dlq(Topics.OUTBOUND_WHATSAPP))) {
       assertThat(
               dlq.awaitAtLeast(1, Duration.ofSeconds(20)).stream()
                   .filter(
@@ -684,7 +673,7 @@ class WhatsAppChannelFlowTest {
     String citizen = openWindow();
     OutboundMessage outbound = outbound(citizen, "bagian ".repeat(700).strip(), null, null);
     // A sender claimed it two minutes ago, got the first part accepted, and died.
-    OutboundSends sends = service.getBean(OutboundSends.class);
+    OutboundSends sends = service.bean(OutboundSends.class);
     sends.claim(outbound.eventId(), Instant.now().minusSeconds(120), Duration.ofSeconds(60));
     sends.partSent(outbound.eventId(), "wamid.BEFORE-CRASH");
 
@@ -706,7 +695,7 @@ class WhatsAppChannelFlowTest {
     String citizen = openWindow();
     OutboundMessage outbound = outbound(citizen, "Sedang dikirim oleh yang lain", null, null);
     service
-        .getBean(OutboundSends.class)
+        .bean(OutboundSends.class)
         .claim(outbound.eventId(), Instant.now(), Duration.ofSeconds(60));
 
     publish(outbound);
@@ -799,7 +788,7 @@ class WhatsAppChannelFlowTest {
     byte[] pdf = "%PDF-1.7 BERITA-ACARA-DARI-GRIDFS".getBytes(StandardCharsets.US_ASCII);
     String storageRef =
         service
-            .getBean(MediaStore.class)
+            .bean(MediaStore.class)
             .store("ba-" + UUID.randomUUID(), pdf, "application/pdf", "x", "none", "BDG");
     graph.serve("/v23.0/" + BDG + "/media", Answer.json(200, "{\"id\":\"UPLOADED-BA-1\"}"));
     OutboundMessage stored = withDocument(citizen, storageRef);
@@ -902,7 +891,7 @@ class WhatsAppChannelFlowTest {
     assertThat(m.path("attachments").path(0).path("status").asString()).isEqualTo("STORED");
     assertThat(
             service
-                .getBean(MediaStore.class)
+                .bean(MediaStore.class)
                 .read(m.path("attachments").path(0).path("storageRef").asString()))
         .isEqualTo(photo);
     assertThat(
@@ -1003,7 +992,8 @@ class WhatsAppChannelFlowTest {
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .toList());
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/twilio/whatsapp"))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.port() + "/webhooks/twilio/whatsapp"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("X-Twilio-Signature", signature)
             .header("X-Forwarded-Proto", "https")
@@ -1066,7 +1056,7 @@ class WhatsAppChannelFlowTest {
 
   private void publish(OutboundMessage outbound) {
     service
-        .getBean(EventPublisher.class)
+        .bean(EventPublisher.class)
         .publish(
             Topics.OUTBOUND_WHATSAPP, outbound.to().recipientId(), outbound, outbound.ticket());
   }
@@ -1158,7 +1148,8 @@ class WhatsAppChannelFlowTest {
 
   private HttpResponse<String> post(byte[] body, String signature) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.port() + "/webhooks/whatsapp"))
             .header("Content-Type", "application/json")
             .header("X-Hub-Signature-256", signature)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -1169,7 +1160,7 @@ class WhatsAppChannelFlowTest {
   private HttpResponse<String> get(String query) throws Exception {
     return http.send(
         HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp?" + query))
+                URI.create("http://127.0.0.1:" + service.port() + "/webhooks/whatsapp?" + query))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -1181,7 +1172,7 @@ class WhatsAppChannelFlowTest {
   }
 
   private MeterRegistry meters() {
-    return service.getBean(MeterRegistry.class);
+    return service.bean(MeterRegistry.class);
   }
 
   private double refusedBodies(String reason) {
@@ -1195,7 +1186,7 @@ class WhatsAppChannelFlowTest {
 
   /** The records of a topic matching {@code filter}, waiting until {@code count} arrived. */
   private List<JsonNode> awaitRecords(String topic, Predicate<JsonNode> filter, int count) {
-    try (TopicProbe probe = new TopicProbe(brokers, topic)) {
+    try (TopicProbe probe = new TopicProbe(service.brokers(), topic)) {
       long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       List<JsonNode> matching = List.of();
       while (System.nanoTime() < end) {
@@ -1210,7 +1201,7 @@ class WhatsAppChannelFlowTest {
   }
 
   private List<JsonNode> read(String topic, Predicate<JsonNode> filter, Duration wait) {
-    try (TopicProbe probe = new TopicProbe(brokers, topic)) {
+    try (TopicProbe probe = new TopicProbe(service.brokers(), topic)) {
       return parse(probe.drain(wait)).stream().filter(filter).toList();
     }
   }

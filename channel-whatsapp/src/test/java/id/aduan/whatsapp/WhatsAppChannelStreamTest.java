@@ -14,9 +14,9 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
+import id.aduan.testsupport.ProviderStandIn;
 import id.aduan.testsupport.TopicProbe;
-import id.aduan.testsupport.TopicWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +31,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.messaging.Message;
 
 /**
@@ -54,44 +51,16 @@ class WhatsAppChannelStreamTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final HubSignature signer = new HubSignature(SECRET);
-  private GraphApiStandIn graph;
-  private ConfigurableApplicationContext app;
-  private TopicWriter writer;
-  private CloudEvents cloudEvents;
-  private String brokers;
-  private int port;
+  private static final ProviderStandIn graph = new ProviderStandIn();
 
-  @BeforeAll
-  void start() throws Exception {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    graph = new GraphApiStandIn();
-    app =
-        WhatsAppApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("whatsapp-stream"),
-                "--server.port=0",
-                "--aduan.whatsapp.graph-base-url=" + graph.baseUrl(),
-                "--aduan.whatsapp.app-secret=" + SECRET,
-                "--aduan.whatsapp.verify-token=stream-verify",
-                "--aduan.whatsapp.access-token=stream-token");
-    port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-    cloudEvents = app.getBean(CloudEvents.class);
-    writer = new TopicWriter(brokers);
-  }
-
-  @AfterAll
-  void stop() {
-    if (writer != null) {
-      writer.close();
-    }
-    if (app != null) {
-      app.close();
-    }
-    if (graph != null) {
-      graph.close();
-    }
-  }
+  @RegisterExtension
+  static final AduanService app =
+      AduanService.of(WhatsAppApplication::builder, "whatsapp-stream")
+          .property("aduan.whatsapp.graph-base-url", graph::baseUrl)
+          .property("aduan.whatsapp.app-secret", SECRET)
+          .property("aduan.whatsapp.verify-token", "stream-verify")
+          .property("aduan.whatsapp.access-token", "stream-token")
+          .thenClose(graph);
 
   // --- webhooks in -----------------------------------------------------------------------------
 
@@ -105,14 +74,14 @@ class WhatsAppChannelStreamTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     // The adapter answers only after Kafka acknowledged, so the topics already hold the outcome.
-    try (TopicProbe inbound = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {
+    try (TopicProbe inbound = new TopicProbe(app.brokers(), Topics.COMPLAINTS_INBOUND)) {
       assertThat(inbound.readToEnd(PATIENCE)).noneMatch(r -> text(r).contains(wamid));
     }
-    try (TopicProbe dlq = new TopicProbe(brokers, Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
+    try (TopicProbe dlq = new TopicProbe(app.brokers(), Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
       List<DeadLetter> letters =
           dlq.readToEnd(PATIENCE).stream()
               .filter(r -> header(r, CloudEventHeaders.TYPE).equals("id.aduan.dead-letter.v1"))
-              .map(r -> cloudEvents.read(r.value(), DeadLetter.class))
+              .map(r -> app.bean(CloudEvents.class).read(r.value(), DeadLetter.class))
               .filter(d -> decode(d.payloadBase64()).contains(wamid))
               .toList();
       assertThat(letters)
@@ -135,7 +104,7 @@ class WhatsAppChannelStreamTest {
     assertThat(post(body, signer.signatureHeader(body)).statusCode()).isEqualTo(200);
     assertThat(post(body, signer.signatureHeader(body)).statusCode()).isEqualTo(200);
 
-    try (TopicProbe inbound = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {
+    try (TopicProbe inbound = new TopicProbe(app.brokers(), Topics.COMPLAINTS_INBOUND)) {
       List<ConsumerRecord<String, byte[]>> published =
           inbound.readToEnd(PATIENCE).stream().filter(r -> text(r).contains(wamid)).toList();
       assertThat(published).hasSize(1);
@@ -145,7 +114,8 @@ class WhatsAppChannelStreamTest {
           .isEqualTo("id.aduan.complaint.received.v1");
       assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/aduan/channel-whatsapp");
       assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-      ComplaintReceived complaint = cloudEvents.read(record.value(), ComplaintReceived.class);
+      ComplaintReceived complaint =
+          app.bean(CloudEvents.class).read(record.value(), ComplaintReceived.class);
       assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(complaint.eventId());
       assertThat(complaint.text()).isEqualTo("Jalan di depan rumah berlubang");
       assertThat(complaint.agencyCode()).isEqualTo("BDG");
@@ -161,7 +131,7 @@ class WhatsAppChannelStreamTest {
         post(body, new HubSignature("someone-else").signatureHeader(body));
 
     assertThat(response.statusCode()).isEqualTo(401);
-    try (TopicProbe inbound = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {
+    try (TopicProbe inbound = new TopicProbe(app.brokers(), Topics.COMPLAINTS_INBOUND)) {
       assertThat(inbound.readToEnd(PATIENCE)).noneMatch(r -> text(r).contains(wamid));
     }
   }
@@ -187,8 +157,8 @@ class WhatsAppChannelStreamTest {
     publishOutbound(once);
     publishOutbound(after);
 
-    await().atMost(PATIENCE).until(() -> !graph.requestsContaining(after.text()).isEmpty());
-    assertThat(graph.requestsContaining(once.text()))
+    await().atMost(PATIENCE).until(() -> !graph.requestsMentioning(after.text()).isEmpty());
+    assertThat(graph.requestsMentioning(once.text()))
         .singleElement()
         .satisfies(
             r -> {
@@ -213,7 +183,7 @@ class WhatsAppChannelStreamTest {
     publishOutbound(message);
 
     await().atMost(PATIENCE).until(() -> !receiptsFor(message.eventId()).isEmpty());
-    assertThat(graph.requestsContaining(message.text())).hasSize(2);
+    assertThat(graph.requestsMentioning(message.text())).hasSize(2);
     assertThat(receiptsFor(message.eventId()))
         .singleElement()
         .extracting(DeliveryReceipt::status)
@@ -225,15 +195,16 @@ class WhatsAppChannelStreamTest {
     String garbage = "garbage-" + UUID.randomUUID();
     OutboundMessage after = outbound("Setelah sampah-" + UUID.randomUUID());
 
-    writer.send(
-        Topics.OUTBOUND_WHATSAPP,
-        0,
-        "6281234567890",
-        garbage.getBytes(StandardCharsets.UTF_8),
-        Map.of());
+    app.writer()
+        .send(
+            Topics.OUTBOUND_WHATSAPP,
+            0,
+            "6281234567890",
+            garbage.getBytes(StandardCharsets.UTF_8),
+            Map.of());
     publishOutbound(after);
 
-    await().atMost(PATIENCE).until(() -> !graph.requestsContaining(after.text()).isEmpty());
+    await().atMost(PATIENCE).until(() -> !graph.requestsMentioning(after.text()).isEmpty());
     assertThat(deadLettersContaining(Topics.dlq(Topics.OUTBOUND_WHATSAPP), garbage))
         .singleElement()
         .satisfies(
@@ -243,16 +214,17 @@ class WhatsAppChannelStreamTest {
   @Test
   void givenUnknownCeTypeOnOutbound_thenDeadLetteredAsUnknownTypeAndNothingSent() {
     OutboundMessage odd = outbound("Tipe aneh-" + UUID.randomUUID());
-    Message<byte[]> message = cloudEvents.toMessage(odd, "6281234567890", odd.ticket());
+    Message<byte[]> message =
+        app.bean(CloudEvents.class).toMessage(odd, "6281234567890", odd.ticket());
     Map<String, Object> headers = new HashMap<>(message.getHeaders());
     headers.put(CloudEventHeaders.TYPE, "id.aduan.outbound.message.v9");
     OutboundMessage after = outbound("Setelah tipe aneh-" + UUID.randomUUID());
 
-    writer.send(Topics.OUTBOUND_WHATSAPP, 0, "6281234567890", message.getPayload(), headers);
+    app.writer().send(Topics.OUTBOUND_WHATSAPP, 0, "6281234567890", message.getPayload(), headers);
     publishOutbound(after);
 
-    await().atMost(PATIENCE).until(() -> !graph.requestsContaining(after.text()).isEmpty());
-    assertThat(graph.requestsContaining(odd.text())).isEmpty();
+    await().atMost(PATIENCE).until(() -> !graph.requestsMentioning(after.text()).isEmpty());
+    assertThat(graph.requestsMentioning(odd.text())).isEmpty();
     assertThat(deadLettersContaining(Topics.dlq(Topics.OUTBOUND_WHATSAPP), odd.text()))
         .singleElement()
         .satisfies(
@@ -273,14 +245,13 @@ class WhatsAppChannelStreamTest {
             null,
             null,
             Instant.now());
-    Message<byte[]> message = cloudEvents.toMessage(stray, "6281234567890", null);
+    Message<byte[]> message = app.bean(CloudEvents.class).toMessage(stray, "6281234567890", null);
     OutboundMessage after = outbound("Setelah salah tipe-" + UUID.randomUUID());
 
-    writer.send(
-        Topics.OUTBOUND_WHATSAPP, 0, "6281234567890", message.getPayload(), message.getHeaders());
+    writeOutbound(message);
     publishOutbound(after);
 
-    await().atMost(PATIENCE).until(() -> !graph.requestsContaining(after.text()).isEmpty());
+    await().atMost(PATIENCE).until(() -> !graph.requestsMentioning(after.text()).isEmpty());
     assertThat(deadLettersContaining(Topics.dlq(Topics.OUTBOUND_WHATSAPP), stray.eventId()))
         .singleElement()
         .satisfies(
@@ -310,30 +281,41 @@ class WhatsAppChannelStreamTest {
         null);
   }
 
+  /** To partition 0, so a later record there is consumed only after this one. */
+  private void writeOutbound(Message<byte[]> message) {
+    app.writer()
+        .send(
+            Topics.OUTBOUND_WHATSAPP,
+            0,
+            "6281234567890",
+            message.getPayload(),
+            message.getHeaders());
+  }
+
   private void publishOutbound(OutboundMessage outbound) {
-    Message<byte[]> message = cloudEvents.toMessage(outbound, "6281234567890", outbound.ticket());
-    writer.send(
-        Topics.OUTBOUND_WHATSAPP, 0, "6281234567890", message.getPayload(), message.getHeaders());
+    Message<byte[]> message =
+        app.bean(CloudEvents.class).toMessage(outbound, "6281234567890", outbound.ticket());
+    writeOutbound(message);
   }
 
   private List<DeliveryReceipt> receiptsFor(String outboundEventId) {
-    try (TopicProbe receipts = new TopicProbe(brokers, Topics.DELIVERY_RECEIPTS)) {
+    try (TopicProbe receipts = new TopicProbe(app.brokers(), Topics.DELIVERY_RECEIPTS)) {
       return receipts.readToEnd(PATIENCE).stream()
-          .map(r -> cloudEvents.read(r.value(), DeliveryReceipt.class))
+          .map(r -> app.bean(CloudEvents.class).read(r.value(), DeliveryReceipt.class))
           .filter(r -> outboundEventId.equals(r.outboundEventId()))
           .toList();
     }
   }
 
   private List<ConsumerRecord<String, byte[]>> deadLettersContaining(String dlq, String text) {
-    try (TopicProbe probe = new TopicProbe(brokers, dlq)) {
+    try (TopicProbe probe = new TopicProbe(app.brokers(), dlq)) {
       return probe.readToEnd(PATIENCE).stream().filter(r -> text(r).contains(text)).toList();
     }
   }
 
   private HttpResponse<String> post(byte[] body, String signature) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhooks/whatsapp"))
             .header("Content-Type", "application/json")
             .header("X-Hub-Signature-256", signature)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))

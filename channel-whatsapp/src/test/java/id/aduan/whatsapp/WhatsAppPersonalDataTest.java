@@ -14,7 +14,8 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
+import id.aduan.testsupport.ProviderStandIn;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
 import id.aduan.whatsapp.persistence.CustomerWindows;
@@ -32,13 +33,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.messaging.Message;
 
 /**
@@ -60,40 +58,17 @@ class WhatsAppPersonalDataTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final HubSignature signer = new HubSignature(SECRET);
-  private GraphApiStandIn graph;
-  private ConfigurableApplicationContext app;
-  private CloudEvents cloudEvents;
-  private String brokers;
-  private int port;
+  private static final ProviderStandIn graph = new ProviderStandIn();
 
-  @BeforeAll
-  void start() throws Exception {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    graph = new GraphApiStandIn();
-    app =
-        WhatsAppApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("whatsapp-pii"),
-                "--server.port=0",
-                "--aduan.pii.topic-encryption=true",
-                "--aduan.whatsapp.graph-base-url=" + graph.baseUrl(),
-                "--aduan.whatsapp.app-secret=" + SECRET,
-                "--aduan.whatsapp.verify-token=pii-verify",
-                "--aduan.whatsapp.access-token=pii-token");
-    port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-    cloudEvents = app.getBean(CloudEvents.class);
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (graph != null) {
-      graph.close();
-    }
-  }
+  @RegisterExtension
+  static final AduanService app =
+      AduanService.of(WhatsAppApplication::builder, "whatsapp-pii")
+          .property("aduan.pii.topic-encryption", true)
+          .property("aduan.whatsapp.graph-base-url", graph::baseUrl)
+          .property("aduan.whatsapp.app-secret", SECRET)
+          .property("aduan.whatsapp.verify-token", "pii-verify")
+          .property("aduan.whatsapp.access-token", "pii-token")
+          .thenClose(graph);
 
   @Test
   void aComplaintWithNikAndPhoneIsOnTheTopicOnlyAsCiphertext_andReadBackClear() throws Exception {
@@ -103,7 +78,7 @@ class WhatsAppPersonalDataTest {
 
     assertThat(post(body).statusCode()).isEqualTo(200);
 
-    try (TopicProbe inbound = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {
+    try (TopicProbe inbound = new TopicProbe(app.brokers(), Topics.COMPLAINTS_INBOUND)) {
       ConsumerRecord<String, byte[]> record =
           inbound.readToEnd(PATIENCE).stream()
               .filter(r -> raw(r).contains(wamid))
@@ -117,7 +92,8 @@ class WhatsAppPersonalDataTest {
       assertThat(record.key()).doesNotContain(CITIZEN);
       assertThat(headers(record)).doesNotContain(CITIZEN).doesNotContain(NIK);
 
-      ComplaintReceived read = cloudEvents.read(record.value(), ComplaintReceived.class);
+      ComplaintReceived read =
+          app.bean(CloudEvents.class).read(record.value(), ComplaintReceived.class);
       assertThat(read.text()).isEqualTo(text);
       assertThat(read.sender().channelUserId()).isEqualTo(CITIZEN);
       assertThat(read.sender().displayName()).isEqualTo("Siti Aminah");
@@ -131,13 +107,13 @@ class WhatsAppPersonalDataTest {
 
     assertThat(post(body).statusCode()).isEqualTo(200);
 
-    try (TopicProbe dlq = new TopicProbe(brokers, Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
+    try (TopicProbe dlq = new TopicProbe(app.brokers(), Topics.dlq(Topics.COMPLAINTS_INBOUND))) {
       List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
       for (ConsumerRecord<String, byte[]> r : dlq.readToEnd(PATIENCE)) {
         if (!header(r, CloudEventHeaders.TYPE).equals(EventTypes.typeOf(DeadLetter.class))) {
           continue;
         }
-        DeadLetter letter = cloudEvents.read(r.value(), DeadLetter.class);
+        DeadLetter letter = app.bean(CloudEvents.class).read(r.value(), DeadLetter.class);
         if (decode(letter.payloadBase64()).contains(wamid)) {
           letters.add(r);
           assertThat(decode(letter.payloadBase64())).contains(NIK).contains(CITIZEN);
@@ -168,25 +144,25 @@ class WhatsAppPersonalDataTest {
             null,
             List.of(),
             List.of(),
-            true,
-            null,
-            null);
-    Message<byte[]> message = cloudEvents.toMessage(outbound, CITIZEN, outbound.ticket());
+            true,            null,            null);
+    Message<byte[]> message =
+        app.bean(CloudEvents.class).toMessage(outbound, CITIZEN, outbound.ticket());
     assertThat(new String(message.getPayload(), StandardCharsets.UTF_8))
         .doesNotContain(CITIZEN)
         .doesNotContain(text);
 
-    try (TopicWriter writer = new TopicWriter(brokers)) {
-      writer.send(
-          Topics.OUTBOUND_WHATSAPP,
-          0,
-          cloudEvents.key(CITIZEN),
-          message.getPayload(),
-          message.getHeaders());
+    try (TopicWriter writer = new TopicWriter(app.brokers())) {
+      app.writer()
+          .send(
+              Topics.OUTBOUND_WHATSAPP,
+              0,
+              app.bean(CloudEvents.class).key(CITIZEN),
+              message.getPayload(),
+              message.getHeaders());
     }
 
-    await().atMost(PATIENCE).until(() -> !graph.requestsContaining(text).isEmpty());
-    assertThat(graph.requestsContaining(text))
+    await().atMost(PATIENCE).until(() -> !graph.requestsMentioning(text).isEmpty());
+    assertThat(graph.requestsMentioning(text))
         .singleElement()
         .satisfies(r -> assertThat(r.body()).contains("\"to\":\"" + CITIZEN + "\""));
   }
@@ -197,12 +173,12 @@ class WhatsAppPersonalDataTest {
     byte[] body = webhook(BDG_NUMBER, wamid, "jalan rusak");
     assertThat(post(body).statusCode()).isEqualTo(200);
 
-    CustomerWindows windows = app.getBean(CustomerWindows.class);
+    CustomerWindows windows = app.bean(CustomerWindows.class);
     windows.flush();
 
     assertThat(windows.lastInbound(BDG_NUMBER, CITIZEN)).isNotNull();
     List<Document> stored =
-        app.getBean(MongoTemplate.class)
+        app.bean(MongoTemplate.class)
             .getCollection("customer_windows")
             .find()
             .into(new ArrayList<>());
@@ -214,7 +190,7 @@ class WhatsAppPersonalDataTest {
 
   private HttpResponse<String> post(byte[] body) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhooks/whatsapp"))
             .header("Content-Type", "application/json")
             .header("X-Hub-Signature-256", signer.signatureHeader(body))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))

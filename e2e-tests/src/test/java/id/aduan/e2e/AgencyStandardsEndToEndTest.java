@@ -11,7 +11,7 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.sla.SlaServiceApplication;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,20 +20,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,45 +52,22 @@ class AgencyStandardsEndToEndTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String NIK_BANDUNG = "3273014101900001";
 
-  private final List<ConfigurableApplicationContext> services = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
-  private String brokers;
-  private ConfigurableApplicationContext cases;
-  private int casesPort;
 
-  @BeforeAll
-  void startPlatform() {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    cases =
-        start(
-            CaseServiceApplication.builder(),
-            "cases",
-            "aduan.demo.enabled=true",
-            "aduan.demo.password=" + PASSWORD,
-            "aduan.cases.outbox-sweep-interval=200ms");
-    start(SlaServiceApplication.builder(), "sla", WalkingSkeletonEndToEndTest.WITHOUT_SECURITY);
-    casesPort = Integer.parseInt(cases.getEnvironment().getProperty("local.server.port"));
-  }
+  // Started in @Order, closed in the reverse order.
+  @RegisterExtension
+  @Order(1)
+  static final AduanService cases =
+      AduanService.of(CaseServiceApplication::builder, "standards-cases")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", PASSWORD)
+          .property("aduan.cases.outbox-sweep-interval", "200ms");
 
-  private ConfigurableApplicationContext start(
-      SpringApplicationBuilder builder, String name, String... extra) {
-    List<String> properties =
-        new ArrayList<>(
-            List.of(
-                "spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("standards-" + name),
-                "server.port=0"));
-    properties.addAll(List.of(extra));
-    ConfigurableApplicationContext context =
-        builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
-    services.add(context);
-    return context;
-  }
-
-  @AfterAll
-  void stopPlatform() {
-    services.reversed().forEach(ConfigurableApplicationContext::close);
-  }
+  @RegisterExtension
+  @Order(2)
+  static final AduanService sla =
+      AduanService.of(SlaServiceApplication::builder, "standards-sla")
+          .properties(WalkingSkeletonEndToEndTest.WITHOUT_SECURITY);
 
   /**
    * Dinas Sosial Kota Bandung, SOP Penanganan Pengaduan dan Rujukan: a complaint on the chat-only
@@ -408,7 +381,7 @@ class AgencyStandardsEndToEndTest {
 
   private void send(ComplaintReceived m) {
     cases
-        .getBean(EventPublisher.class)
+        .bean(EventPublisher.class)
         .publish(
             Topics.COMPLAINTS_INBOUND, m.agencyCode() + "|" + m.sender().channelUserId(), m, null);
   }
@@ -494,7 +467,7 @@ class AgencyStandardsEndToEndTest {
 
   private HttpResponse<String> get(String agency, String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + casesPort + path))
+        HttpRequest.newBuilder(URI.create(cases.baseUrl() + path))
             .header("Authorization", "Basic " + basic(agency))
             .GET()
             .build(),
@@ -504,7 +477,7 @@ class AgencyStandardsEndToEndTest {
   private HttpResponse<String> postJson(String agency, String path, Map<String, ?> body)
       throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + casesPort + path))
+        HttpRequest.newBuilder(URI.create(cases.baseUrl() + path))
             .header("Authorization", "Basic " + basic(agency))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import id.aduan.cases.CaseServiceApplication;
 import id.aduan.email.EmailChannelApplication;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -24,17 +24,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,65 +61,45 @@ class EmailAttachmentEndToEndTest {
     (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 1, 2, 3
   };
 
-  private final List<ConfigurableApplicationContext> services = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
-  private GreenMail greenMail;
-  private String brokers;
-  private int casesPort;
+  private static final GreenMail greenMail = startGreenMail();
 
-  @BeforeAll
-  void startPlatform() {
-    greenMail = new GreenMail(new ServerSetup[] {loopback("smtp"), loopback("imap")});
-    greenMail.start();
-    MAILBOXES.forEach(m -> greenMail.setUser(m, m, PASSWORD));
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    String emailUri = InJvmMongo.freshDatabaseUri("e2e-email");
-    start(
-        EmailChannelApplication.builder(),
-        emailUri,
-        WalkingSkeletonEndToEndTest.WITHOUT_SECURITY,
-        "aduan.email.imap.port=" + greenMail.getImap().getPort(),
-        "aduan.email.smtp.port=" + greenMail.getSmtp().getPort(),
-        "aduan.email.default-password=" + PASSWORD,
-        "aduan.email.poll-interval=2s");
-    ConfigurableApplicationContext cases =
-        start(
-            CaseServiceApplication.builder(),
-            InJvmMongo.freshDatabaseUri("e2e-cases"),
-            "aduan.demo.enabled=true",
-            "aduan.demo.password=" + OFFICER_PASSWORD,
-            "aduan.cases.attachments.databases.EMAIL="
-                + emailUri.substring(emailUri.lastIndexOf('/') + 1));
-    casesPort = Integer.parseInt(cases.getEnvironment().getProperty("local.server.port"));
+  // Started in @Order, closed in the reverse order.
+  @RegisterExtension
+  @Order(1)
+  static final AduanService email =
+      AduanService.of(EmailChannelApplication::builder, "e2e-email")
+          .properties(WalkingSkeletonEndToEndTest.WITHOUT_SECURITY)
+          .property("aduan.email.imap.port", () -> greenMail.getImap().getPort())
+          .property("aduan.email.smtp.port", () -> greenMail.getSmtp().getPort())
+          .property("aduan.email.default-password", PASSWORD)
+          .property("aduan.email.poll-interval", "2s")
+          .thenClose(greenMail::stop);
+
+  @RegisterExtension
+  @Order(2)
+  static final AduanService cases =
+      AduanService.of(CaseServiceApplication::builder, "e2e-cases")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", OFFICER_PASSWORD)
+          .property(
+              "aduan.cases.attachments.databases.EMAIL",
+              () -> {
+                String emailUri = email.databaseUri();
+                return emailUri.substring(emailUri.lastIndexOf('/') + 1);
+              });
+
+  private static GreenMail startGreenMail() {
+    GreenMail mail = new GreenMail(new ServerSetup[] {loopback("smtp"), loopback("imap")});
+    mail.start();
+    MAILBOXES.forEach(m -> mail.setUser(m, m, PASSWORD));
+    return mail;
   }
 
   private static ServerSetup loopback(String protocol) {
     ServerSetup setup = new ServerSetup(0, "127.0.0.1", protocol);
     setup.setServerStartupTimeout(30_000);
     return setup;
-  }
-
-  private ConfigurableApplicationContext start(
-      SpringApplicationBuilder builder, String mongoUri, String... extra) {
-    List<String> properties =
-        new ArrayList<>(
-            List.of(
-                "spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "spring.mongodb.uri=" + mongoUri,
-                "server.port=0"));
-    properties.addAll(List.of(extra));
-    ConfigurableApplicationContext context =
-        builder.run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
-    services.add(context);
-    return context;
-  }
-
-  @AfterAll
-  void stopPlatform() {
-    services.reversed().forEach(ConfigurableApplicationContext::close);
-    if (greenMail != null) {
-      greenMail.stop();
-    }
   }
 
   @Test
@@ -223,7 +199,7 @@ class EmailAttachmentEndToEndTest {
 
   private HttpResponse<byte[]> get(String officer, String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + casesPort + path))
+        HttpRequest.newBuilder(URI.create(cases.baseUrl() + path))
             .header(
                 "Authorization",
                 "Basic "

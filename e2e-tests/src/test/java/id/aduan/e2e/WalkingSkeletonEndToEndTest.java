@@ -9,7 +9,8 @@ import id.aduan.notification.NotificationServiceApplication;
 import id.aduan.sla.SlaServiceApplication;
 import id.aduan.support.HubSignature;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
+import id.aduan.testsupport.ProviderStandIn;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.WhatsAppApplication;
 import io.opentelemetry.api.common.AttributeKey;
@@ -21,24 +22,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /**
  * The walking skeleton through every service that takes part, on the in-JVM KRaft broker and the
@@ -69,76 +67,50 @@ class WalkingSkeletonEndToEndTest {
               "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
               "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration");
 
-  private final List<ConfigurableApplicationContext> services = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
   /** Every service's finished spans (each context hands its spans to this exporter too). */
-  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private static final InMemorySpanExporter spans = InMemorySpanExporter.create();
 
-  private GraphApiStandIn graph;
-  private String brokers;
-  private int whatsappPort;
-  private int casesPort;
+  private static final ProviderStandIn graph = new ProviderStandIn();
 
-  @BeforeAll
-  void startPlatform() throws Exception {
-    EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
-    brokers = broker.getBrokersAsString();
-    graph = new GraphApiStandIn();
-    ConfigurableApplicationContext cases =
-        start(
-            CaseServiceApplication.builder(),
-            "cases",
-            "aduan.demo.enabled=true",
-            "aduan.demo.password=e2e-password",
-            "aduan.cases.outbox-sweep-interval=200ms");
-    start(SlaServiceApplication.builder(), "sla", WITHOUT_SECURITY);
-    start(NotificationServiceApplication.builder(), "notification", WITHOUT_SECURITY);
-    ConfigurableApplicationContext whatsapp =
-        start(
-            WhatsAppApplication.builder(),
-            "whatsapp",
-            WITHOUT_SECURITY,
-            "aduan.whatsapp.graph-base-url=" + graph.baseUrl(),
-            "aduan.whatsapp.app-secret=" + SECRET,
-            "aduan.whatsapp.verify-token=e2e-verify",
-            "aduan.whatsapp.access-token=e2e-token");
-    whatsappPort = port(whatsapp);
-    casesPort = port(cases);
-  }
+  // Started in @Order, closed in the reverse order.
+  @RegisterExtension
+  @Order(1)
+  static final AduanService cases =
+      service(CaseServiceApplication::builder, "cases")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", "e2e-password")
+          .property("aduan.cases.outbox-sweep-interval", "200ms");
 
-  private ConfigurableApplicationContext start(
-      SpringApplicationBuilder builder, String name, String... extra) {
-    List<String> properties =
-        new ArrayList<>(
-            List.of(
-                "spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("e2e-" + name),
-                "server.port=0",
-                // As in production: personal fields cross every topic sealed, and each service
-                // reads what the others wrote (docs/adr/0026; test-support turns it off elsewhere).
-                "aduan.pii.topic-encryption=true",
-                "management.opentelemetry.tracing.export.schedule-delay=100ms"));
-    properties.addAll(List.of(extra));
-    // As command-line arguments: they outrank the service's own configuration file.
-    ConfigurableApplicationContext context =
-        builder
-            .initializers(c -> c.getBeanFactory().registerSingleton("e2eSpans", spans))
-            .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
-    services.add(context);
-    return context;
-  }
+  @RegisterExtension
+  @Order(2)
+  static final AduanService sla =
+      service(SlaServiceApplication::builder, "sla").properties(WITHOUT_SECURITY);
 
-  private static int port(ConfigurableApplicationContext context) {
-    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-  }
+  @RegisterExtension
+  @Order(3)
+  static final AduanService notification =
+      service(NotificationServiceApplication::builder, "notification").properties(WITHOUT_SECURITY);
 
-  @AfterAll
-  void stopPlatform() {
-    services.reversed().forEach(ConfigurableApplicationContext::close);
-    if (graph != null) {
-      graph.close();
-    }
+  @RegisterExtension
+  @Order(4)
+  static final AduanService whatsapp =
+      service(WhatsAppApplication::builder, "whatsapp")
+          .properties(WITHOUT_SECURITY)
+          .property("aduan.whatsapp.graph-base-url", graph::baseUrl)
+          .property("aduan.whatsapp.app-secret", SECRET)
+          .property("aduan.whatsapp.verify-token", "e2e-verify")
+          .property("aduan.whatsapp.access-token", "e2e-token")
+          .thenClose(graph);
+
+  private static AduanService service(Supplier<SpringApplicationBuilder> application, String name) {
+    return AduanService.of(application, "e2e-" + name)
+        // As in production: personal fields cross every topic sealed, and each service
+        // reads what the others wrote (docs/adr/0026; test-support turns it off elsewhere).
+        .property("aduan.pii.topic-encryption", true)
+        .property("management.opentelemetry.tracing.export.schedule-delay", "100ms")
+        .initializer(c -> c.getBeanFactory().registerSingleton("e2eSpans", spans));
   }
 
   @Test
@@ -155,7 +127,7 @@ class WalkingSkeletonEndToEndTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> !graph.requests().isEmpty());
     // Give any duplicate time to show up before asserting there is none. The outbox may publish
     // an event twice (at-least-once); what must be unique is the event and the case.
-    try (TopicProbe cases = new TopicProbe(brokers, Topics.CASES_EVENTS)) {
+    try (TopicProbe cases = new TopicProbe(whatsapp.brokers(), Topics.CASES_EVENTS)) {
       var openedIds =
           cases.drain(Duration.ofSeconds(3)).stream()
               .filter(r -> header(r, "ce_type").equals("id.aduan.case.opened.v1"))
@@ -166,10 +138,10 @@ class WalkingSkeletonEndToEndTest {
     }
     // The message lacks the KK and KTP Bandung requires, so a request for them follows the
     // acknowledgement; what must be unique is the acknowledgement.
-    List<GraphApiStandIn.Request> sends =
+    List<ProviderStandIn.Request> sends =
         graph.requests().stream().filter(r -> r.body().contains("nomor tiket")).toList();
     assertThat(sends).hasSize(1);
-    GraphApiStandIn.Request ack = sends.getFirst();
+    ProviderStandIn.Request ack = sends.getFirst();
     assertThat(ack.path()).isEqualTo("/v23.0/100000000000001/messages");
     assertThat(ack.authorization()).isEqualTo("Bearer e2e-token");
     assertThat(ack.body()).contains("\"to\":\"6281234567890\"").contains("nomor tiket");
@@ -213,8 +185,7 @@ class WalkingSkeletonEndToEndTest {
 
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + whatsappPort + "/webhooks/whatsapp"))
+            HttpRequest.newBuilder(URI.create(whatsapp.baseUrl() + "/webhooks/whatsapp"))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", new HubSignature(SECRET).signatureHeader(body))
                 .header("traceparent", traceparent)
@@ -246,8 +217,7 @@ class WalkingSkeletonEndToEndTest {
     assertThat(stageCount("channel-whatsapp", "notification_to_provider")).isPositive();
     String scrape =
         http.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + whatsappPort + "/actuator/prometheus"))
+                HttpRequest.newBuilder(URI.create(whatsapp.baseUrl() + "/actuator/prometheus"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
@@ -255,9 +225,15 @@ class WalkingSkeletonEndToEndTest {
         .containsPattern("aduan_stage_latency_seconds_bucket\\{[^}]*stage=\"webhook_ack\"");
   }
 
+  /** The services in the order they started. */
+  private static List<AduanService> services() {
+    return List.of(cases, sla, notification, whatsapp);
+  }
+
   private long stageCount(String service, String stage) {
     ConfigurableApplicationContext context =
-        services.stream()
+        services().stream()
+            .map(AduanService::context)
             .filter(c -> service.equals(c.getEnvironment().getProperty("spring.application.name")))
             .findFirst()
             .orElseThrow();
@@ -290,15 +266,13 @@ class WalkingSkeletonEndToEndTest {
 
   @Test
   void everyServiceReportsItselfHealthyOnTheMongoDbStandInAndTheBroker() throws Exception {
-    for (ConfigurableApplicationContext service : services) {
+    for (AduanService service : services()) {
       HttpResponse<String> health =
           http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + port(service) + "/actuator/health"))
-                  .build(),
+              HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(health.body())
-          .as(service.getEnvironment().getProperty("spring.application.name"))
+          .as(service.context().getEnvironment().getProperty("spring.application.name"))
           .contains("\"status\":\"UP\"");
     }
   }
@@ -312,7 +286,7 @@ class WalkingSkeletonEndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    try (TopicProbe inbound = new TopicProbe(brokers, Topics.COMPLAINTS_INBOUND)) {
+    try (TopicProbe inbound = new TopicProbe(whatsapp.brokers(), Topics.COMPLAINTS_INBOUND)) {
       assertThat(inbound.drain(Duration.ofSeconds(3)))
           .noneMatch(
               r -> new String(r.value(), StandardCharsets.UTF_8).contains("wamid.E2E-FORGED"));
@@ -325,8 +299,7 @@ class WalkingSkeletonEndToEndTest {
 
   private HttpResponse<String> post(byte[] body, String signature) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + whatsappPort + "/webhooks/whatsapp"))
+        HttpRequest.newBuilder(URI.create(whatsapp.baseUrl() + "/webhooks/whatsapp"))
             .header("Content-Type", "application/json")
             .header("X-Hub-Signature-256", signature)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -339,8 +312,7 @@ class WalkingSkeletonEndToEndTest {
         Base64.getEncoder()
             .encodeToString((officer + ":e2e-password").getBytes(StandardCharsets.UTF_8));
     return http.send(
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + casesPort + "/api/v1/cases/" + ticket))
+        HttpRequest.newBuilder(URI.create(cases.baseUrl() + "/api/v1/cases/" + ticket))
             .header("Authorization", "Basic " + basic)
             .GET()
             .build(),

@@ -18,11 +18,9 @@ import id.aduan.testsupport.AduanKafka;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exactly once per (event, recipient) across redelivery and a restart of the service on the same
@@ -34,21 +32,7 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 class ExactlyOnceStreamTest {
 
   private static final Instant DAY = Instant.parse("2026-11-20T03:00:00Z");
-  private StreamFixture f;
-
-  @BeforeAll
-  void start() {
-    f =
-        new StreamFixture(
-            EmbeddedKafkaCondition.getBroker().getBrokersAsString(), "notification-once", DAY);
-  }
-
-  @AfterAll
-  void stop() {
-    if (f != null) {
-      f.close();
-    }
-  }
+  @RegisterExtension static final StreamFixture f = new StreamFixture("notification-once", DAY);
 
   @Test
   void redeliveredBeforeAndAfterARestart_theCitizenGetsOneMessageAndALeftoverIsPublishedOnce() {

@@ -32,11 +32,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.messaging.Message;
 
 /**
@@ -52,23 +50,10 @@ class NotificationServiceStreamTest {
   private static final Instant DAY = Instant.parse("2026-11-20T03:00:00Z");
 
   private static final String BDG_WA = "100000000000001";
-  private StreamFixture f;
 
-  @BeforeAll
-  void start() {
-    f =
-        new StreamFixture(
-            EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
-            "notification-stream",
-            Instant.parse("2026-01-01T00:00:00Z"));
-  }
-
-  @AfterAll
-  void stop() {
-    if (f != null) {
-      f.close();
-    }
-  }
+  @RegisterExtension
+  static final StreamFixture f =
+      new StreamFixture("notification-stream", Instant.parse("2026-01-01T00:00:00Z"));
 
   @Test
   void givenCaseOpenedOnWhatsApp_thenOneAcknowledgementWithTheTicketAndHowToCheckIt() {

@@ -8,7 +8,7 @@ import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,9 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,52 +33,52 @@ import tools.jackson.databind.json.JsonMapper;
  * writes go to partition 0 of their topic, so once a later record there was processed, every
  * earlier one was too.
  */
-final class StreamFixture implements AutoCloseable {
+final class StreamFixture implements BeforeAllCallback, AfterAllCallback {
 
   static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  final String brokers;
-  final String mongoUri;
   final MutableClock clock;
-  final TopicWriter writer;
+  private final AduanService service;
+  String brokers;
+  TopicWriter writer;
   ConfigurableApplicationContext app;
   CloudEvents producer;
   CloudEvents reader;
 
-  StreamFixture(String brokers, String database, Instant start) {
-    this.brokers = brokers;
-    this.mongoUri = InJvmMongo.freshDatabaseUri(database);
+  /** Register with {@code @RegisterExtension} on a static field. */
+  StreamFixture(String database, Instant start) {
     this.clock = new MutableClock(start);
-    this.writer = new TopicWriter(brokers);
-    start();
+    this.service =
+        AduanService.of(NotificationServiceApplication::builder, database)
+            .initializer(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+            .property("aduan.notification.outbox-sweep-interval", "1h")
+            .property("aduan.notification.release-interval", "1h")
+            .property("aduan.notification.digest.check-interval", "1h");
   }
 
-  void start() {
-    app =
-        NotificationServiceApplication.builder()
-            .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + mongoUri,
-                "--aduan.notification.outbox-sweep-interval=1h",
-                "--aduan.notification.release-interval=1h",
-                "--aduan.notification.digest.check-interval=1h",
-                "--server.port=0");
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    service.beforeAll(context);
+    brokers = service.brokers();
+    writer = service.writer();
+    started();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    service.afterAll(context);
+  }
+
+  private void started() {
+    app = service.context();
     producer = new CloudEvents(app.getBean(JsonMapper.class), "/aduan/case-service");
     reader = app.getBean(CloudEvents.class);
   }
 
+  /** The same database and clock, a new application context. */
   void restart() {
-    app.close();
-    start();
-  }
-
-  @Override
-  public void close() {
-    writer.close();
-    if (app != null) {
-      app.close();
-    }
+    service.restart();
+    started();
   }
 
   <T> T bean(Class<T> type) {

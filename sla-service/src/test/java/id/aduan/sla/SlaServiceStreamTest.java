@@ -19,7 +19,7 @@ import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
 import id.aduan.sla.scheduling.CalendarReload;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,12 +36,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,43 +61,39 @@ class SlaServiceStreamTest {
   /** Lebak's light complaints: day 0 is that Friday; five working days end Fri 27th, 16:00 WIB. */
   private static final Instant FIVE_WORKING_DAYS_LATER = Instant.parse("2026-11-27T09:00:00Z");
 
+  private static final Path calendarFile = bundledCalendarCopy();
+
+  @RegisterExtension
+  static final AduanService service =
+      AduanService.of(SlaServiceApplication::builder, "sla-stream")
+          .property("aduan.sla.outbox-sweep-interval", "1h")
+          .property("aduan.sla.calendar.file", calendarFile)
+          .property("aduan.sla.calendar.reload-interval", "1h");
+
   private ConfigurableApplicationContext app;
   private TopicWriter writer;
   private CloudEvents cases;
   private CloudEvents reader;
   private String brokers;
 
-  private Path calendarFile;
-
-  @BeforeAll
-  void start() throws Exception {
-    calendarFile = Files.createTempFile("aduan-calendar", ".txt");
-    try (var bundled = getClass().getResourceAsStream("/calendar/indonesia.txt")) {
-      Files.write(calendarFile, bundled.readAllBytes());
+  /** A copy of the bundled calendar that the reload scenarios edit. */
+  private static Path bundledCalendarCopy() {
+    try (var bundled = SlaServiceStreamTest.class.getResourceAsStream("/calendar/indonesia.txt")) {
+      Path file = Files.createTempFile("aduan-calendar", ".txt");
+      Files.write(file, bundled.readAllBytes());
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    app =
-        SlaServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("sla-stream"),
-                "--aduan.sla.outbox-sweep-interval=1h",
-                "--aduan.sla.calendar.file=" + calendarFile,
-                "--aduan.sla.calendar.reload-interval=1h",
-                "--server.port=0");
-    cases = new CloudEvents(app.getBean(JsonMapper.class), "/aduan/case-service");
-    reader = app.getBean(CloudEvents.class);
-    writer = new TopicWriter(brokers);
   }
 
-  @AfterAll
-  void stop() {
-    if (writer != null) {
-      writer.close();
-    }
-    if (app != null) {
-      app.close();
-    }
+  @BeforeAll
+  void start() {
+    app = service.context();
+    brokers = service.brokers();
+    writer = service.writer();
+    cases = new CloudEvents(app.getBean(JsonMapper.class), "/aduan/case-service");
+    reader = app.getBean(CloudEvents.class);
   }
 
   @Test

@@ -9,13 +9,13 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.AduanService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,11 +23,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,25 +43,10 @@ class OidcResourceServerTest {
   private static final String AUDIENCE = OidcTestService.AUDIENCE;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private KeyPair provider;
-  private KeyPair stranger;
-  private ConfigurableApplicationContext service;
+  private static final KeyPair provider = OidcTestService.rsaKeyPair();
+  private static final KeyPair stranger = OidcTestService.rsaKeyPair();
 
-  @BeforeAll
-  void start() throws Exception {
-    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-    rsa.initialize(2048);
-    provider = rsa.generateKeyPair();
-    stranger = rsa.generateKeyPair();
-    service = OidcTestService.start("oidc", provider);
-  }
-
-  @AfterAll
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
+  @RegisterExtension static final AduanService service = OidcTestService.service("oidc", provider);
 
   @Test
   void realmRolesAgencyAndDivisionClaimsScopeWhatATokenSees() throws Exception {
@@ -284,7 +267,6 @@ class OidcResourceServerTest {
   }
 
   private URI uri(String path) {
-    return URI.create(
-        "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + path);
+    return URI.create(service.baseUrl() + path);
   }
 }

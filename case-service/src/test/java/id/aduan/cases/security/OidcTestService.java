@@ -1,21 +1,21 @@
 package id.aduan.cases.security;
 
 import id.aduan.cases.CaseServiceApplication;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.util.ArrayList;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.List;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /**
  * The case service as production runs it in oidc mode, for tests: JWTs verified with the public key
  * of a locally generated provider key pair (no network), the audience {@link #AUDIENCE}, and
- * production's personal-data keys (no demo mode). On the {@code @AduanKafka} broker.
+ * production's personal-data keys (no demo mode). On the {@code @AduanKafka} broker; register the
+ * result with {@code @RegisterExtension} on a static field.
  */
 public final class OidcTestService {
 
@@ -24,31 +24,43 @@ public final class OidcTestService {
 
   private OidcTestService() {}
 
-  public static ConfigurableApplicationContext start(
-      String database, KeyPair provider, String... extra) throws IOException {
-    Path pem = Files.createTempFile("provider", ".pub");
-    pem.toFile().deleteOnExit();
-    Files.writeString(
-        pem,
-        "-----BEGIN PUBLIC KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(provider.getPublic().getEncoded())
-            + "\n-----END PUBLIC KEY-----\n");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--spring.cloud.stream.kafka.binder.brokers="
-                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri(database),
-                "--server.port=0",
-                "--aduan.cases.security.mode=oidc",
-                "--aduan.cases.security.oidc.audience=" + AUDIENCE,
-                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
-                "--aduan.cases.pii.active-key-id=2026-01",
-                "--aduan.cases.pii.keys.2026-01="
-                    + Base64.getEncoder().encodeToString(new byte[32]),
-                "--aduan.cases.pii.lookup-key="
-                    + Base64.getEncoder().encodeToString("l".repeat(32).getBytes())));
-    args.addAll(List.of(extra));
-    return CaseServiceApplication.builder().run(args.toArray(String[]::new));
+  public static AduanService service(String database, KeyPair provider) {
+    return AduanService.of(CaseServiceApplication::builder, database)
+        .property("aduan.cases.security.mode", "oidc")
+        .property("aduan.cases.security.oidc.audience", AUDIENCE)
+        .property(
+            "spring.security.oauth2.resourceserver.jwt.public-key-location",
+            () -> "file:" + publicKeyPem(provider))
+        .property("aduan.cases.pii.active-key-id", "2026-01")
+        .property("aduan.cases.pii.keys.2026-01", Base64.getEncoder().encodeToString(new byte[32]))
+        .property(
+            "aduan.cases.pii.lookup-key",
+            Base64.getEncoder().encodeToString("l".repeat(32).getBytes()));
+  }
+
+  /** A fresh 2048-bit RSA key pair: the provider's, or a stranger's. */
+  public static KeyPair rsaKeyPair() {
+    try {
+      KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+      rsa.initialize(2048);
+      return rsa.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path publicKeyPem(KeyPair provider) {
+    try {
+      Path pem = Files.createTempFile("provider", ".pub");
+      pem.toFile().deleteOnExit();
+      Files.writeString(
+          pem,
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder().encodeToString(provider.getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n");
+      return pem;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import id.aduan.cases.CaseServiceApplication;
 import id.aduan.contracts.Channel;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.InJvmMongo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -33,8 +35,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /**
  * An officer opens the files of a case in a real browser (Debian's Chromium, headless): an SVG
@@ -50,11 +50,18 @@ class AttachmentBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-  private final String whatsappDb = "attachments-browser-wa-" + UUID.randomUUID();
+  private static final String whatsappDb = "attachments-browser-wa-" + UUID.randomUUID();
+
+  @RegisterExtension
+  static final AduanService service =
+      AduanService.of(CaseServiceApplication::builder, "attachments-browser")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", PASSWORD)
+          .property("aduan.cases.attachments.databases.WHATSAPP", whatsappDb);
+
   private final List<String> canaryHits = new CopyOnWriteArrayList<>();
   private HttpServer canary;
   private MongoClient mongo;
-  private ConfigurableApplicationContext service;
   private Path profile;
   private ChromeDriver browser;
   private WebDriverWait wait;
@@ -79,19 +86,9 @@ class AttachmentBrowserTest {
           exchange.close();
         });
     canary.start();
-    String uri = InJvmMongo.freshDatabaseUri("attachments-browser");
+    String uri = service.databaseUri();
     mongo = MongoClients.create(InJvmMongo.start());
-    service =
-        CaseServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers="
-                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
-                "--spring.mongodb.uri=" + uri,
-                "--server.port=0",
-                "--aduan.demo.enabled=true",
-                "--aduan.demo.password=" + PASSWORD,
-                "--aduan.cases.attachments.databases.WHATSAPP=" + whatsappDb);
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    base = service.baseUrl();
 
     byte[] svg =
         ("""
@@ -108,7 +105,8 @@ class AttachmentBrowserTest {
         """)
             .formatted(canary.getAddress().getPort())
             .getBytes(StandardCharsets.UTF_8);
-    CitizenFiles files = new CitizenFiles(service, mongo, uri.substring(uri.lastIndexOf('/') + 1));
+    CitizenFiles files =
+        new CitizenFiles(service.context(), mongo, uri.substring(uri.lastIndexOf('/') + 1));
     Document metadata = new Document("wamid", "wamid.BROWSER-1").append("agency", "BDG");
     svgRef = files.store(whatsappDb, "media-svg", svg, "image/svg+xml", metadata);
     pngRef = files.store(whatsappDb, "media-png", FileServingTest.PNG, "image/png", metadata);
@@ -146,9 +144,6 @@ class AttachmentBrowserTest {
   void stop() throws IOException {
     if (browser != null) {
       browser.quit();
-    }
-    if (service != null) {
-      service.close();
     }
     if (mongo != null) {
       mongo.close();

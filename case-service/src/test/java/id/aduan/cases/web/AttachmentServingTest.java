@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import id.aduan.cases.CaseServiceApplication;
 import id.aduan.contracts.Channel;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.InJvmMongo;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -22,8 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,10 +43,19 @@ class AttachmentServingTest {
           .getBytes(StandardCharsets.UTF_8);
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final String whatsappDb = "attachments-wa-" + UUID.randomUUID();
-  private final String emailDb = "attachments-email-" + UUID.randomUUID();
+  private static final String whatsappDb = "attachments-wa-" + UUID.randomUUID();
+  private static final String emailDb = "attachments-email-" + UUID.randomUUID();
+
+  @RegisterExtension
+  static final AduanService service =
+      AduanService.of(CaseServiceApplication::builder, "attachments")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", PASSWORD)
+          .property("aduan.cases.outbox-sweep-interval", "200ms")
+          .property("aduan.cases.attachments.databases.WHATSAPP", whatsappDb)
+          .property("aduan.cases.attachments.databases.EMAIL", emailDb);
+
   private MongoClient mongo;
-  private ConfigurableApplicationContext service;
   private String base;
 
   private String mixed;
@@ -61,22 +70,11 @@ class AttachmentServingTest {
 
   @BeforeAll
   void start() {
-    String uri = InJvmMongo.freshDatabaseUri("attachments");
+    String uri = service.databaseUri();
     mongo = MongoClients.create(InJvmMongo.start());
-    service =
-        CaseServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers="
-                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
-                "--spring.mongodb.uri=" + uri,
-                "--server.port=0",
-                "--aduan.demo.enabled=true",
-                "--aduan.demo.password=" + PASSWORD,
-                "--aduan.cases.outbox-sweep-interval=200ms",
-                "--aduan.cases.attachments.databases.WHATSAPP=" + whatsappDb,
-                "--aduan.cases.attachments.databases.EMAIL=" + emailDb);
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
-    CitizenFiles files = new CitizenFiles(service, mongo, uri.substring(uri.lastIndexOf('/') + 1));
+    base = service.baseUrl();
+    CitizenFiles files =
+        new CitizenFiles(service.context(), mongo, uri.substring(uri.lastIndexOf('/') + 1));
 
     // WhatsApp: an SVG with a script, HTML declared as a photo, a real PNG declared as HTML.
     svgRef =
@@ -158,9 +156,6 @@ class AttachmentServingTest {
 
   @AfterAll
   void stop() {
-    if (service != null) {
-      service.close();
-    }
     if (mongo != null) {
       mongo.close();
     }
@@ -177,7 +172,7 @@ class AttachmentServingTest {
     assertSandboxed(r);
     assertThat(
             service
-                .getBean(MeterRegistry.class)
+                .bean(MeterRegistry.class)
                 .counter(
                     "aduan.attachments.served",
                     "disposition",

@@ -15,6 +15,7 @@ import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.TopicProbe;
 import java.io.ByteArrayInputStream;
@@ -44,10 +45,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,11 +73,21 @@ class OfficerApiTest {
   private static final int STATUS_LIMIT = 5;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private ConfigurableApplicationContext service;
+  private static final String mediaDatabase = "officer-api-media-" + UUID.randomUUID();
+
+  @RegisterExtension
+  static final AduanService service =
+      AduanService.of(CaseServiceApplication::builder, "officer-api")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", PASSWORD)
+          .property("aduan.cases.outbox-sweep-interval", "200ms")
+          .property("aduan.cases.public-status.requests-per-minute", STATUS_LIMIT)
+          .property("aduan.cases.max-request-bytes", 16384)
+          .property("aduan.cases.attachments.databases.WHATSAPP", mediaDatabase);
+
   private TopicProbe outboundWhatsapp;
   private MongoClient mongo;
   private String database;
-  private final String mediaDatabase = "officer-api-media-" + UUID.randomUUID();
 
   /** BDG, routed to LINJAMSOS, from the front desk with NIK and phone. */
   private String linjamsos;
@@ -98,23 +108,10 @@ class OfficerApiTest {
 
   @BeforeAll
   void start() throws Exception {
-    String brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    String uri = InJvmMongo.freshDatabaseUri("officer-api");
+    String uri = service.databaseUri();
     database = uri.substring(uri.lastIndexOf('/') + 1);
     mongo = MongoClients.create(InJvmMongo.start());
-    service =
-        CaseServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + uri,
-                "--server.port=0",
-                "--aduan.demo.enabled=true",
-                "--aduan.demo.password=" + PASSWORD,
-                "--aduan.cases.outbox-sweep-interval=200ms",
-                "--aduan.cases.public-status.requests-per-minute=" + STATUS_LIMIT,
-                "--aduan.cases.max-request-bytes=16384",
-                "--aduan.cases.attachments.databases.WHATSAPP=" + mediaDatabase);
-    outboundWhatsapp = new TopicProbe(brokers, Topics.OUTBOUND_WHATSAPP);
+    outboundWhatsapp = new TopicProbe(service.brokers(), Topics.OUTBOUND_WHATSAPP);
 
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     linjamsos =
@@ -174,7 +171,7 @@ class OfficerApiTest {
                             .append("agency", "BDG")))
             .toHexString();
     service
-        .getBean(EventPublisher.class)
+        .bean(EventPublisher.class)
         .publish(
             Topics.COMPLAINTS_INBOUND,
             "BDG|" + WA_SENDER,
@@ -221,9 +218,6 @@ class OfficerApiTest {
   void stop() {
     if (outboundWhatsapp != null) {
       outboundWhatsapp.close();
-    }
-    if (service != null) {
-      service.close();
     }
     if (mongo != null) {
       mongo.close();
@@ -311,7 +305,7 @@ class OfficerApiTest {
         .isEqualTo(200);
     assertThat(
             service
-                .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .bean(io.micrometer.core.instrument.MeterRegistry.class)
                 .counter("aduan.cases.access.refused", "agency", "BABEL", "reason", "scope")
                 .count())
         .isGreaterThanOrEqualTo(endpoints(linjamsos, version).size());
@@ -839,7 +833,7 @@ class OfficerApiTest {
   }
 
   private Cases cases() {
-    return service.getBean(Cases.class);
+    return service.bean(Cases.class);
   }
 
   private long version(String ticket) {
@@ -958,8 +952,7 @@ class OfficerApiTest {
 
   private HttpRequest.Builder request(
       @Nullable String user, String path, @Nullable String ifMatch) {
-    int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.baseUrl() + path));
     if (user != null) {
       b.header(
           "Authorization",

@@ -13,7 +13,7 @@ import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -49,8 +50,6 @@ import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,23 +70,41 @@ class OfficerUiBrowserTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private ConfigurableApplicationContext service;
-  private HttpServer adapterMetrics;
+
+  /** A stand-in for a channel adapter's /actuator/prometheus. */
+  private static final HttpServer adapterMetrics = adapterMetrics();
+
+  @RegisterExtension
+  static final AduanService service =
+      AduanService.of(CaseServiceApplication::builder, "officer-ui")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", PASSWORD)
+          .property("aduan.cases.outbox-sweep-interval", "200ms")
+          .property(
+              "aduan.operations.scrape-targets.channel-whatsapp",
+              () ->
+                  "http://127.0.0.1:"
+                      + adapterMetrics.getAddress().getPort()
+                      + "/actuator/prometheus")
+          // A port nobody listens on.
+          .property(
+              "aduan.operations.scrape-targets.channel-email",
+              () -> "http://127.0.0.1:" + closedPort() + "/actuator/prometheus")
+          .thenClose(() -> adapterMetrics.stop(0));
+
   private Path profile;
   private ChromeDriver browser;
   private WebDriverWait wait;
   private String base;
 
-  @BeforeAll
-  void start() throws IOException {
-    assumeTrue(
-        HeadlessChromium.installed(),
-        "browser tests need Debian's packages chromium and chromium-driver"
-            + " (apt-get install -y chromium chromium-driver): /usr/bin/chromium or"
-            + " /usr/bin/chromedriver is missing");
-    // A stand-in for a channel adapter's /actuator/prometheus, and a port nobody listens on.
-    adapterMetrics = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    adapterMetrics.createContext(
+  private static HttpServer adapterMetrics() {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    server.createContext(
         "/actuator/prometheus",
         exchange -> {
           byte[] body =
@@ -103,28 +120,26 @@ class OfficerUiBrowserTest {
           exchange.getResponseBody().write(body);
           exchange.close();
         });
-    adapterMetrics.start();
-    int closedPort;
+    server.start();
+    return server;
+  }
+
+  private static int closedPort() {
     try (ServerSocket s = new ServerSocket(0)) {
-      closedPort = s.getLocalPort();
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    service =
-        CaseServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers="
-                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("officer-ui"),
-                "--server.port=0",
-                "--aduan.demo.enabled=true",
-                "--aduan.demo.password=" + PASSWORD,
-                "--aduan.cases.outbox-sweep-interval=200ms",
-                "--aduan.operations.scrape-targets.channel-whatsapp=http://127.0.0.1:"
-                    + adapterMetrics.getAddress().getPort()
-                    + "/actuator/prometheus",
-                "--aduan.operations.scrape-targets.channel-email=http://127.0.0.1:"
-                    + closedPort
-                    + "/actuator/prometheus");
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+  }
+
+  @BeforeAll
+  void start() throws IOException {
+    assumeTrue(
+        HeadlessChromium.installed(),
+        "browser tests need Debian's packages chromium and chromium-driver"
+            + " (apt-get install -y chromium chromium-driver): /usr/bin/chromium or"
+            + " /usr/bin/chromedriver is missing");
+    base = service.baseUrl();
     addOfficer("bdg.linjamsos", "DIVISION_OFFICER", "LINJAMSOS");
     addOfficer("bdg.rehsos", "DIVISION_OFFICER", "REHSOS");
     addOfficer("ops.platform", "OPERATIONS", null);
@@ -140,12 +155,6 @@ class OfficerUiBrowserTest {
   @AfterAll
   void stop() throws IOException {
     HeadlessChromium.close(browser, profile);
-    if (service != null) {
-      service.close();
-    }
-    if (adapterMetrics != null) {
-      adapterMetrics.stop(0);
-    }
   }
 
   @BeforeEach
@@ -575,14 +584,14 @@ class OfficerUiBrowserTest {
   }
 
   private void addOfficer(String username, String role, String division) {
-    String hash = service.getBean(PasswordEncoder.class).encode(PASSWORD);
+    String hash = service.bean(PasswordEncoder.class).encode(PASSWORD);
     service
-        .getBean(Officers.class)
+        .bean(Officers.class)
         .addIfAbsent(new Officers.Officer(username, hash, "BDG", role, division, username));
   }
 
   private Cases cases() {
-    return service.getBean(Cases.class);
+    return service.bean(Cases.class);
   }
 
   private String caseId(String ticket) {
@@ -591,7 +600,7 @@ class OfficerUiBrowserTest {
 
   private void slaEvent(SlaEvent event) {
     service
-        .getBean(EventPublisher.class)
+        .bean(EventPublisher.class)
         .publish(Topics.SLA_EVENTS, caseId(event.ticket()), event, event.ticket());
   }
 

@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import id.aduan.cases.security.OidcTestService;
 import id.aduan.testsupport.AduanKafka;
+import id.aduan.testsupport.AduanService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
@@ -36,12 +36,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The officer UI in oidc mode, in a real browser (Debian's Chromium, headless): the officer signs
@@ -57,14 +57,20 @@ class OfficerUiOidcBrowserTest {
   private static final String CLIENT = "aduan-officer-ui";
   private static final String AUDIENCE = OidcTestService.AUDIENCE;
 
-  private final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
-  private final List<String> authorizeQueries = new CopyOnWriteArrayList<>();
-  private final List<String> tokenAnswers = new CopyOnWriteArrayList<>();
-  private final List<String> issuedTokens = new CopyOnWriteArrayList<>();
-  private KeyPair key;
-  private HttpServer provider;
-  private String issuer;
-  private ConfigurableApplicationContext service;
+  private static final Map<String, Map<String, String>> codes = new ConcurrentHashMap<>();
+  private static final List<String> authorizeQueries = new CopyOnWriteArrayList<>();
+  private static final List<String> tokenAnswers = new CopyOnWriteArrayList<>();
+  private static final List<String> issuedTokens = new CopyOnWriteArrayList<>();
+  private static final KeyPair key = OidcTestService.rsaKeyPair();
+  private static String issuer;
+  private static final HttpServer provider = startProvider();
+
+  @RegisterExtension
+  static final AduanService service =
+      OidcTestService.service("officer-ui-oidc", key)
+          .property("aduan.cases.security.oidc.issuer", () -> issuer)
+          .thenClose(() -> provider.stop(0));
+
   private Path profile;
   private ChromeDriver browser;
   private String base;
@@ -75,14 +81,7 @@ class OfficerUiOidcBrowserTest {
         HeadlessChromium.installed(),
         "browser tests need Debian's packages chromium and chromium-driver: /usr/bin/chromium or"
             + " /usr/bin/chromedriver is missing");
-    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-    rsa.initialize(2048);
-    key = rsa.generateKeyPair();
-    startProvider();
-    service =
-        OidcTestService.start(
-            "officer-ui-oidc", key, "--aduan.cases.security.oidc.issuer=" + issuer);
-    base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    base = service.baseUrl();
 
     profile = Files.createTempDirectory("aduan-chromium-oidc");
     browser = HeadlessChromium.open(profile);
@@ -91,12 +90,6 @@ class OfficerUiOidcBrowserTest {
   @AfterAll
   void stop() throws IOException {
     HeadlessChromium.close(browser, profile);
-    if (service != null) {
-      service.close();
-    }
-    if (provider != null) {
-      provider.stop(0);
-    }
   }
 
   @Test
@@ -132,8 +125,13 @@ class OfficerUiOidcBrowserTest {
 
   // ------------------------------------------------------------------------------- the provider
 
-  private void startProvider() throws IOException {
-    provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+  private static HttpServer startProvider() {
+    HttpServer provider;
+    try {
+      provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     issuer = "http://127.0.0.1:" + provider.getAddress().getPort() + "/realms/aduan";
     provider.createContext(
         "/realms/aduan/.well-known/openid-configuration",
@@ -195,9 +193,10 @@ class OfficerUiOidcBrowserTest {
               "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
         });
     provider.start();
+    return provider;
   }
 
-  private String token() {
+  private static String token() {
     try {
       JWTClaimsSet claims =
           new JWTClaimsSet.Builder()

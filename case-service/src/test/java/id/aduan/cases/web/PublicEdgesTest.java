@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.aduan.cases.CaseServiceApplication;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.OversizeBodies;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,12 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a stranger can send to case-service's open doors, against the started service behind a
@@ -38,42 +35,26 @@ class PublicEdgesTest {
   private static final long BODY_LIMIT = 16_384;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private ConfigurableApplicationContext service;
-  private int port;
 
-  @BeforeAll
-  void start() {
-    service =
-        CaseServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers="
-                    + EmbeddedKafkaCondition.getBroker().getBrokersAsString(),
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("public-edges"),
-                "--server.port=0",
-                "--aduan.demo.enabled=true",
-                "--aduan.demo.password=" + PASSWORD,
-                "--aduan.cases.max-request-bytes=" + BODY_LIMIT,
-                "--aduan.cases.public-status.requests-per-minute=" + STATUS_LIMIT,
-                "--aduan.cases.web.trusted-proxies=127.0.0.0/8,::1",
-                "--aduan.cases.security.sign-in.max-failures-per-account=" + ACCOUNT_FAILURES,
-                "--aduan.cases.security.sign-in.max-failures-per-address=" + ADDRESS_FAILURES);
-    port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-  }
-
-  @AfterAll
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
+  @RegisterExtension
+  static final AduanService service =
+      AduanService.of(CaseServiceApplication::builder, "public-edges")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", PASSWORD)
+          .property("aduan.cases.max-request-bytes", BODY_LIMIT)
+          .property("aduan.cases.public-status.requests-per-minute", STATUS_LIMIT)
+          .property("aduan.cases.web.trusted-proxies", "127.0.0.0/8,::1")
+          .property("aduan.cases.security.sign-in.max-failures-per-account", ACCOUNT_FAILURES)
+          .property("aduan.cases.security.sign-in.max-failures-per-address", ADDRESS_FAILURES);
 
   @Test
   void bodiesOverTheLimitAreRefusedBeforeAuthenticationWhileTheyStream() throws Exception {
-    var declared = OversizeBodies.declared(port, "POST", "/api/v1/intake", "application/json");
+    var declared =
+        OversizeBodies.declared(service.port(), "POST", "/api/v1/intake", "application/json");
     // A body is read only once the request is let through: an officer's intake.
     var chunked =
         OversizeBodies.chunked(
-            port,
+            service.port(),
             "POST",
             "/api/v1/intake",
             "application/json",
@@ -83,7 +64,7 @@ class PublicEdgesTest {
             "X-Forwarded-For: 192.0.2.201");
     var publicPage =
         OversizeBodies.declared(
-            port, "GET", "/api/v1/public/status/BDG-2026-000001", "application/json");
+            service.port(), "GET", "/api/v1/public/status/BDG-2026-000001", "application/json");
 
     assertThat(declared.status()).isEqualTo(413);
     assertThat(chunked.status()).isEqualTo(413);
@@ -158,7 +139,7 @@ class PublicEdgesTest {
       String path, @Nullable String user, @Nullable String password, String forwardedFor)
       throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
             .header("X-Forwarded-For", forwardedFor);
     if (user != null) {
       b.header("Authorization", basic(user, password));
@@ -173,7 +154,7 @@ class PublicEdgesTest {
   }
 
   private MeterRegistry meters() {
-    return service.getBean(MeterRegistry.class);
+    return service.bean(MeterRegistry.class);
   }
 
   private double refused(String reason) {

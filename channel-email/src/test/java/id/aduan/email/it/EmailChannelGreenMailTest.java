@@ -17,7 +17,7 @@ import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.email.EmailChannelApplication;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Flags;
@@ -39,13 +39,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
 
 /**
  * channel-email against GreenMail (IMAP with IDLE, SMTP) in the JVM, the in-JVM KRaft broker and
@@ -66,43 +64,51 @@ class EmailChannelGreenMailTest {
           "pengaduan@lbk.aduan.test",
           "pengaduan@psr.aduan.test");
 
-  private GreenMail greenMail;
-  private DroppableProxy imapRelay;
-  private ConfigurableApplicationContext app;
-  private String brokers;
+  private static final GreenMail greenMail = startGreenMail();
+  private static final DroppableProxy imapRelay = relay();
+
+  @RegisterExtension
+  static final AduanService app =
+      AduanService.of(EmailChannelApplication::builder, "email-greenmail")
+          .property("aduan.email.imap.port", () -> imapRelay.port())
+          .property("aduan.email.smtp.port", () -> greenMail.getSmtp().getPort())
+          .property("aduan.email.default-password", PASSWORD)
+          .property("aduan.email.poll-interval", "1h")
+          .property("aduan.email.reconnect-initial-backoff", "100ms")
+          .property("aduan.email.reconnect-max-backoff", "1s")
+          .property("aduan.email.smtp.retry-wait", "100ms")
+          .property("logging.level.id.aduan.email", "DEBUG")
+          .thenClose(imapRelay)
+          .thenClose(greenMail::stop);
+
   private final java.util.Map<String, TopicProbe> probes = new java.util.HashMap<>();
 
-  @BeforeAll
-  void start() throws Exception {
+  private static GreenMail startGreenMail() {
     // GreenMail's connection threads die with an uncaught exception when the relay cuts them;
     // that is the point of one test, not a failure of whichever await happens to be running.
     org.awaitility.Awaitility.doNotCatchUncaughtExceptionsByDefault();
-    greenMail =
+    GreenMail mail =
         new GreenMail(
             new ServerSetup[] {
               MailKit.loopback(ServerSetup.PROTOCOL_SMTP),
               MailKit.loopback(ServerSetup.PROTOCOL_IMAP)
             });
-    greenMail.start();
-    MAILBOXES.forEach(m -> greenMail.setUser(m, m, PASSWORD));
-    imapRelay = new DroppableProxy(greenMail.getImap().getPort());
-    EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
-    brokers = broker.getBrokersAsString();
-    app =
-        EmailChannelApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("email-greenmail"),
-                "--server.port=0",
-                "--aduan.email.imap.port=" + imapRelay.port(),
-                "--aduan.email.smtp.port=" + greenMail.getSmtp().getPort(),
-                "--aduan.email.default-password=" + PASSWORD,
-                "--aduan.email.poll-interval=1h",
-                "--aduan.email.reconnect-initial-backoff=100ms",
-                "--aduan.email.reconnect-max-backoff=1s",
-                "--aduan.email.smtp.retry-wait=100ms",
-                "--logging.level.id.aduan.email=DEBUG");
-    awaitIdling(app.getBean(MeterRegistry.class));
+    mail.start();
+    MAILBOXES.forEach(m -> mail.setUser(m, m, PASSWORD));
+    return mail;
+  }
+
+  private static DroppableProxy relay() {
+    try {
+      return new DroppableProxy(greenMail.getImap().getPort());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @BeforeAll
+  void start() {
+    awaitIdling(app.bean(MeterRegistry.class));
   }
 
   /** Every mailbox has its IDLE connection open: from now on new mail is noticed at once. */
@@ -126,15 +132,6 @@ class EmailChannelGreenMailTest {
   @AfterAll
   void stop() throws Exception {
     probes.values().forEach(TopicProbe::close);
-    if (app != null) {
-      app.close();
-    }
-    if (imapRelay != null) {
-      imapRelay.close();
-    }
-    if (greenMail != null) {
-      greenMail.stop();
-    }
   }
 
   @Test
@@ -179,11 +176,9 @@ class EmailChannelGreenMailTest {
             "<citizen-1@warga.test>",
             List.of("<citizen-0@warga.test>"),
             List.of(),
-            true,
-            null,
-            null);
-    MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
-    MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
+            true,            null,            null);
+    MailKit.publish(app.brokers(), Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
+    MailKit.publish(app.brokers(), Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
 
     DeliveryReceipt sent =
         awaitReceipt(
@@ -246,7 +241,7 @@ class EmailChannelGreenMailTest {
   void aReplyWrittenByAnOfficerCarriesItsAttachmentAndNoAutoSubmittedHeader() throws Exception {
     byte[] pdf = "%PDF-1.4 surat jawaban".getBytes(StandardCharsets.US_ASCII);
     String ref =
-        app.getBean(id.aduan.email.persistence.MailFiles.class)
+        app.bean(id.aduan.email.persistence.MailFiles.class)
             .store(pdf, "jawaban.pdf", "application/pdf", "attachment", "pengaduan@bdg.aduan.test");
     String eventId = UUID.randomUUID().toString();
     OutboundMessage reply =
@@ -267,10 +262,8 @@ class EmailChannelGreenMailTest {
             List.of(
                 new OutboundMessage.OutboundAttachment(
                     "Surat Jawaban – BDG.pdf", "application/pdf", ref, null, java.util.Map.of())),
-            false,
-            null,
-            null);
-    MailKit.publish(brokers, Topics.OUTBOUND_EMAIL, "lampiran@warga.test", reply, eventId);
+            false,            null,            null);
+    MailKit.publish(app.brokers(), Topics.OUTBOUND_EMAIL, "lampiran@warga.test", reply, eventId);
 
     awaitReceipt(
         r -> eventId.equals(r.outboundEventId()) && r.status() == DeliveryReceipt.Status.SENT);
@@ -307,26 +300,31 @@ class EmailChannelGreenMailTest {
     awaitComplaint(c -> c.providerMessageId().equals("<sentinel-lbk@warga.test>"));
 
     List<ComplaintReceived> all =
-        read(probe(Topics.COMPLAINTS_INBOUND, Duration.ofMillis(500)), ComplaintReceived.class);
+        read(readToEnd(Topics.COMPLAINTS_INBOUND), ComplaintReceived.class);
     assertThat(all)
         .extracting(ComplaintReceived::providerMessageId)
         .doesNotContain(
             "<ooo-1@outlook.example>", "<newsletter-42@list.example>", "<broken-1@mail.example>");
-    List<DeadLetter> dead =
-        read(
-            probe(Topics.dlq(Topics.COMPLAINTS_INBOUND), Duration.ofMillis(500)), DeadLetter.class);
-    assertThat(dead)
-        .filteredOn(
-            d ->
-                new String(Base64.getDecoder().decode(d.payloadBase64()), StandardCharsets.UTF_8)
-                    .contains("<broken-1@mail.example>"))
-        .singleElement()
-        .satisfies(
-            d -> {
-              assertThat(d.reason()).isEqualTo("MALFORMED");
-              assertThat(d.detail()).contains("raw mail in GridFS");
-            });
-    MeterRegistry meters = app.getBean(MeterRegistry.class);
+    // The broken mail came before the sentinel, so its dead letter is on the topic by now; read
+    // to the end offsets rather than guess how long a new consumer needs to see it.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(read(readToEnd(Topics.dlq(Topics.COMPLAINTS_INBOUND)), DeadLetter.class))
+                    .filteredOn(
+                        d ->
+                            new String(
+                                    Base64.getDecoder().decode(d.payloadBase64()),
+                                    StandardCharsets.UTF_8)
+                                .contains("<broken-1@mail.example>"))
+                    .singleElement()
+                    .satisfies(
+                        d -> {
+                          assertThat(d.reason()).isEqualTo("MALFORMED");
+                          assertThat(d.detail()).contains("raw mail in GridFS");
+                        }));
+    MeterRegistry meters = app.bean(MeterRegistry.class);
     assertThat(
             meters
                 .find("aduan.inbound.messages")
@@ -361,7 +359,7 @@ class EmailChannelGreenMailTest {
     ComplaintReceived unnamed = awaitComplaint(c -> c.text().contains("tanpa-message-id-btn"));
     assertThat(unnamed.providerMessageId()).startsWith("sha256:");
     // The server says a different UIDVALIDITY than the checkpoint (a restored mailbox).
-    app.getBean(MongoTemplate.class)
+    app.bean(MongoTemplate.class)
         .updateFirst(
             Query.query(Criteria.where("_id").is(mailbox)),
             Update.update("uidValidity", 1L).set("lastUid", 999L),
@@ -386,7 +384,7 @@ class EmailChannelGreenMailTest {
             unnamed.providerMessageId(),
             "<btn-3@warga.test>");
     assertThat(
-            app.getBean(MeterRegistry.class)
+            app.bean(MeterRegistry.class)
                 .find("aduan.email.rescans")
                 .tag("agency", "BTN")
                 .counter()
@@ -401,7 +399,7 @@ class EmailChannelGreenMailTest {
     ComplaintReceived complaint =
         awaitComplaint(c -> c.providerMessageId().equals("<attachments-1@mail.example>"));
 
-    var files = app.getBean(id.aduan.email.persistence.MailFiles.class);
+    var files = app.bean(id.aduan.email.persistence.MailFiles.class);
     assertThat(complaint.attachments())
         .extracting(ComplaintReceived.Attachment::fileName)
         .containsExactly(
@@ -418,7 +416,7 @@ class EmailChannelGreenMailTest {
         .startsWith("%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
     // Each file is named by its own GridFS id, never by its place in the mail (part-1, ...), and
     // carries the agency, which the case service checks before serving it (docs/adr/0028).
-    var gridFs = app.getBean(org.springframework.data.mongodb.gridfs.GridFsTemplate.class);
+    var gridFs = app.bean(org.springframework.data.mongodb.gridfs.GridFsTemplate.class);
     assertThat(complaint.attachments())
         .allSatisfy(
             a -> {
@@ -443,7 +441,7 @@ class EmailChannelGreenMailTest {
 
   @Test
   void aDroppedConnectionIsReopenedAndMailStillArrives() throws Exception {
-    MeterRegistry meters = app.getBean(MeterRegistry.class);
+    MeterRegistry meters = app.bean(MeterRegistry.class);
     double before = reconnects(meters);
 
     imapRelay.dropAll();
@@ -486,9 +484,17 @@ class EmailChannelGreenMailTest {
   }
 
   /** Everything the topic held so far; one probe per topic for the class, so nothing is missed. */
+  /** Everything the topic holds at the call (up to each partition's end offset). */
+  private synchronized List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>
+      readToEnd(String topic) {
+    return probes
+        .computeIfAbsent(topic, t -> new TopicProbe(app.brokers(), t))
+        .readToEnd(Duration.ofSeconds(30));
+  }
+
   private synchronized List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> probe(
       String topic, Duration wait) {
-    return probes.computeIfAbsent(topic, t -> new TopicProbe(brokers, t)).drain(wait);
+    return probes.computeIfAbsent(topic, t -> new TopicProbe(app.brokers(), t)).drain(wait);
   }
 
   private void deliver(String mailbox, byte[] raw) throws Exception {

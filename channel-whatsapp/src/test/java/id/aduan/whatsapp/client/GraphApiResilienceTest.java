@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import id.aduan.whatsapp.ProviderStandIn;
-import id.aduan.whatsapp.ProviderStandIn.Answer;
+import id.aduan.testsupport.ProviderStandIn;
+import id.aduan.testsupport.ProviderStandIn.Answer;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.SendFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
