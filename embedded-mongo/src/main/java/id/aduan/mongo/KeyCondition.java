@@ -27,12 +27,41 @@ record KeyCondition(TreeSet<Object> equal, Object low, Object high, int rangeCla
     return isEquality() || isRange();
   }
 
-  /** The condition of {@code query} on {@code field}. */
-  static KeyCondition of(Map<String, Object> query, String field) {
-    if (!query.containsKey(field)) {
-      return NONE;
+  /**
+   * The condition of {@code query} on {@code field}: the field's own condition, else one implied by
+   * {@code $elemMatch} on a leading part of its path ({@code {messages: {$elemMatch:
+   * {providerMessageId: x}}}} implies {@code messages.providerMessageId: x}), else one from an
+   * element of a top-level {@code $and}.
+   */
+  static KeyCondition of(Map<?, ?> query, String field) {
+    if (query.containsKey(field)) {
+      return ofOperand(query.get(field));
     }
-    Object operand = query.get(field);
+    int dot = field.indexOf('.');
+    while (dot > 0) {
+      if (query.get(field.substring(0, dot)) instanceof Map<?, ?> operators
+          && operators.get("$elemMatch") instanceof Map<?, ?> element) {
+        KeyCondition implied = of(element, field.substring(dot + 1));
+        if (implied.usable()) {
+          return implied;
+        }
+      }
+      dot = field.indexOf('.', dot + 1);
+    }
+    if (query.get("$and") instanceof Collection<?> all) {
+      for (Object part : all) {
+        if (part instanceof Map<?, ?> conjunct) {
+          KeyCondition implied = of(conjunct, field);
+          if (implied.usable()) {
+            return implied;
+          }
+        }
+      }
+    }
+    return NONE;
+  }
+
+  private static KeyCondition ofOperand(Object operand) {
     if (!(operand instanceof Map<?, ?> operators)) {
       Object key = IndexKeys.lookupKey(operand);
       return key == IndexKeys.NOT_USABLE ? NONE : equal(key);

@@ -26,9 +26,9 @@ final class UniqueIndexExtension<P> extends Index<P> implements IndexGroup.Membe
   private final LongAdder lookups = new LongAdder();
 
   /** Above any secondary index: at most one document per key. */
-  private static final int EXACT = 1_000;
+  private static final int EXACT = 1_000_000;
 
-  private static final int EXTENDED = 999;
+  private static final int EXTENDED = 999_999;
 
   private final Index<P> backend;
   private final Comparator<P> naturalOrder;
