@@ -36,6 +36,10 @@ final class IndexGroup<P> {
     return null;
   }
 
+  List<Member<P>> members() {
+    return members;
+  }
+
   void add(Member<P> member) {
     members.add(member);
   }

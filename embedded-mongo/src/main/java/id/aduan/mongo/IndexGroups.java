@@ -2,10 +2,13 @@ package id.aduan.mongo;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,13 +29,43 @@ final class IndexGroups<P> {
     return groups.computeIfAbsent(collectionName, name -> new IndexGroup<>());
   }
 
-  Index<P> secondary(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+  Index<P> secondary(
+      String collectionName, String indexName, List<IndexKey> keys, boolean sparse, boolean defer) {
     IndexGroup<P> group = group(collectionName);
     Index<P> existing = group.find(indexName);
     if (existing != null) {
       return existing;
     }
-    return new SecondaryIndex<>(indexName, keys, sparse, naturalOrder, group);
+    SecondaryIndex<P> index = new SecondaryIndex<>(indexName, keys, sparse, naturalOrder, group);
+    if (defer) {
+      index.defer();
+    }
+    return index;
+  }
+
+  /**
+   * Builds every deferred index, one read of each collection for all its indexes: {@code documents}
+   * gives a collection's documents with their positions.
+   */
+  void buildDeferred(Function<String, Iterable<Map.Entry<P, Document>>> documents) {
+    groups.forEach(
+        (collectionName, group) -> {
+          List<SecondaryIndex<P>> deferred = new ArrayList<>();
+          for (IndexGroup.Member<P> member : group.members()) {
+            if (member instanceof SecondaryIndex<P> index && index.deferred()) {
+              deferred.add(index);
+            }
+          }
+          if (deferred.isEmpty()) {
+            return;
+          }
+          for (Map.Entry<P, Document> entry : documents.apply(collectionName)) {
+            for (SecondaryIndex<P> index : deferred) {
+              index.add(entry.getValue(), entry.getKey(), null);
+            }
+          }
+          deferred.forEach(SecondaryIndex::built);
+        });
   }
 
   Index<P> unique(

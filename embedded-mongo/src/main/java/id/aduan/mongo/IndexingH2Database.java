@@ -4,7 +4,9 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 
@@ -15,11 +17,24 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 public class IndexingH2Database extends H2Database {
 
+  /** The MVStore map of a collection's documents, keyed by position (the stock backend's name). */
+  private static final String DATA_MAP_PREFIX = "databases.";
+
   // Set lazily: the superclass constructor already opens collections and indexes.
   private IndexGroups<Object> groups;
+  private boolean open;
 
   public IndexingH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
     super(databaseName, mvStore, cursorRegistry);
+    // The indexes of the file were opened (deferred) by the superclass: one read per collection.
+    groups()
+        .buildDeferred(
+            collectionName -> {
+              MVMap<Object, Document> data =
+                  mvStore.openMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
+              return data.entrySet();
+            });
+    open = true;
   }
 
   private IndexGroups<Object> groups() {
@@ -35,7 +50,7 @@ public class IndexingH2Database extends H2Database {
   @Override
   protected Index<Object> openOrCreateSecondaryIndex(
       String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-    return groups().secondary(collectionName, indexName, keys, sparse);
+    return groups().secondary(collectionName, indexName, keys, sparse, !open);
   }
 
   @Override

@@ -28,7 +28,8 @@ public class IndexingMemoryDatabase extends MemoryDatabase {
   @Override
   protected Index<Integer> openOrCreateSecondaryIndex(
       String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-    return groups().secondary(collectionName, indexName, keys, sparse);
+    // Memory databases open empty: an index is built (by the server) only on existing data.
+    return groups().secondary(collectionName, indexName, keys, sparse, false);
   }
 
   @Override

@@ -55,6 +55,13 @@ final class SecondaryIndex<P> extends Index<P> implements IndexGroup.Member<P> {
   private long size;
   private boolean disabled;
 
+  /**
+   * Set while the index waits to be built by its database in one pass with the collection's other
+   * indexes (a reopened H2 file); it then reports itself non-empty so that the server does not
+   * build it on its own (two full reads per index).
+   */
+  private boolean deferred;
+
   SecondaryIndex(
       String name,
       List<IndexKey> keys,
@@ -221,7 +228,20 @@ final class SecondaryIndex<P> extends Index<P> implements IndexGroup.Member<P> {
 
   @Override
   public synchronized boolean isEmpty() {
-    return size == 0;
+    return size == 0 && !deferred;
+  }
+
+  void defer() {
+    deferred = true;
+  }
+
+  boolean deferred() {
+    return deferred;
+  }
+
+  /** Ends the deferral after the database added every document. */
+  synchronized void built() {
+    deferred = false;
   }
 
   @Override
