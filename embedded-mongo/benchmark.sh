@@ -4,9 +4,10 @@
 # Usage: embedded-mongo/benchmark.sh [sizes...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ./mvnw -q -o -pl embedded-mongo -DskipTests test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark.classpath
 cd embedded-mongo
-exec "${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -Xmx4g \
+exec "$JAVA_HOME/bin/java" -Xmx4g \
   -cp "target/test-classes:target/classes:$(cat target/benchmark.classpath)" \
   id.aduan.mongo.IndexBenchmark "$@"
