@@ -57,7 +57,7 @@ public final class IndexBenchmark {
             null,
             1),
         new Shape(
-            "duplicate check: open cases since a day (agency, receivedAt $gte, status $nin; sort, limit 20)",
+            "duplicate check: open cases received since a moment (agency, receivedAt $gte, status $nin; sort, limit 20)",
             i ->
                 new Document("agencyCode", AGENCIES[i % 3])
                     .append("receivedAt", new Document("$gte", T0.plusSeconds(3600L * (900 + i))))
