@@ -1,7 +1,7 @@
 package id.aduan.platform;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import id.aduan.mongo.IndexingH2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The MongoDB wire-protocol server of the local platform (mongo-java-server, H2 file backend), for
  * machines where no {@code mongod} can be installed. Data lives in one file and survives a restart:
- * the server is shut down (and H2 closes its file) on SIGTERM.
+ * the server is shut down (and H2 closes its file) on SIGTERM. The indexes the services declare are
+ * used (embedded-mongo, ADR 0036); they are rebuilt from the documents at every start.
  *
  * <p>Arguments: {@code <host> <port> <data file> <oplog true|false>}.
  */
@@ -46,7 +47,7 @@ public final class LocalMongo {
   public static MongoServer start(String host, int port, Path dataFile, boolean oplog)
       throws Exception {
     Files.createDirectories(dataFile.toAbsolutePath().getParent());
-    MongoServer server = new MongoServer(new H2Backend(dataFile.toString()));
+    MongoServer server = new MongoServer(new IndexingH2Backend(dataFile.toString()));
     if (oplog) {
       // Change streams need it; it costs write throughput on the H2 backend.
       server.enableOplog();

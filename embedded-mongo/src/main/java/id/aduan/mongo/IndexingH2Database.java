@@ -1,0 +1,66 @@
+package id.aduan.mongo;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * mongo-java-server's H2 database with secondary indexes. The data and the unique indexes stay in
+ * the MVStore exactly as the backend writes them; secondary indexes live in memory and are built
+ * from the documents when the database opens.
+ */
+public class IndexingH2Database extends H2Database {
+
+  /** The MVStore map of a collection's documents, keyed by position (the stock backend's name). */
+  private static final String DATA_MAP_PREFIX = "databases.";
+
+  // Set lazily: the superclass constructor already opens collections and indexes.
+  private IndexGroups<Object> groups;
+  private boolean open;
+
+  public IndexingH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+    super(databaseName, mvStore, cursorRegistry);
+    // The indexes of the file were opened (deferred) by the superclass: one read per collection.
+    groups()
+        .buildDeferred(
+            collectionName -> {
+              MVMap<Object, Document> data =
+                  mvStore.openMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
+              return data.entrySet();
+            });
+    open = true;
+  }
+
+  private IndexGroups<Object> groups() {
+    if (groups == null) {
+      // The collection's data map is keyed by _id with H2's default key type: its order is the
+      // order a scan reads, and lookups return their positions in it.
+      ObjectDataType keyType = new ObjectDataType();
+      groups = new IndexGroups<>(keyType::compare);
+    }
+    return groups;
+  }
+
+  @Override
+  protected Index<Object> openOrCreateSecondaryIndex(
+      String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+    return groups().secondary(collectionName, indexName, keys, sparse, !open);
+  }
+
+  @Override
+  protected Index<Object> openOrCreateUniqueIndex(
+      String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+    return groups()
+        .unique(
+            collectionName,
+            indexName,
+            sparse,
+            () -> super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse));
+  }
+}
