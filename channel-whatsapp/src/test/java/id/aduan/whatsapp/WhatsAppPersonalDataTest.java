@@ -144,7 +144,9 @@ class WhatsAppPersonalDataTest {
             null,
             List.of(),
             List.of(),
-            true,            null,            null);
+            true,
+            null,
+            null);
     Message<byte[]> message =
         app.bean(CloudEvents.class).toMessage(outbound, CITIZEN, outbound.ticket());
     assertThat(new String(message.getPayload(), StandardCharsets.UTF_8))

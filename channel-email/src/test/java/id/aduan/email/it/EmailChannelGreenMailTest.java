@@ -176,7 +176,9 @@ class EmailChannelGreenMailTest {
             "<citizen-1@warga.test>",
             List.of("<citizen-0@warga.test>"),
             List.of(),
-            true,            null,            null);
+            true,
+            null,
+            null);
     MailKit.publish(app.brokers(), Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
     MailKit.publish(app.brokers(), Topics.OUTBOUND_EMAIL, "warga.balas@warga.test", reply, eventId);
 
@@ -262,7 +264,9 @@ class EmailChannelGreenMailTest {
             List.of(
                 new OutboundMessage.OutboundAttachment(
                     "Surat Jawaban – BDG.pdf", "application/pdf", ref, null, java.util.Map.of())),
-            false,            null,            null);
+            false,
+            null,
+            null);
     MailKit.publish(app.brokers(), Topics.OUTBOUND_EMAIL, "lampiran@warga.test", reply, eventId);
 
     awaitReceipt(
