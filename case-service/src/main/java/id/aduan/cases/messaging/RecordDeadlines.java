@@ -1,6 +1,6 @@
 package id.aduan.cases.messaging;
 
-import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
@@ -40,7 +40,7 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
       case SlaEvent.SlaClockPaused e ->
           cases
               .byId(e.caseId())
-              .map(c -> c.deadlines().get(e.clock()))
+              .map(c -> c.state().deadlines().get(e.clock()))
               .ifPresent(d -> record(e, d.deadline(), "PAUSED"));
       case SlaEvent.SlaClockResumed e -> record(e, e.deadline(), "RUNNING");
       case SlaEvent.SlaDeadlineChanged e ->
@@ -50,8 +50,8 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
               e.deadline(),
               cases
                   .byId(e.caseId())
-                  .map(c -> c.deadlines().get(e.clock()))
-                  .map(CaseDocument.Deadline::state)
+                  .map(c -> c.state().deadlines().get(e.clock()))
+                  .map(CaseState.Deadline::state)
                   .orElse("RUNNING"));
       case SlaEvent.SlaWarning e -> record(e, e.deadline(), "WARNING");
       case SlaEvent.SlaBreached e -> {
@@ -70,7 +70,6 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
 
   private void record(SlaEvent event, java.time.Instant deadline, String state) {
     cases.recordDeadline(
-        event.caseId(),
-        new CaseDocument.Deadline(event.clock(), deadline, state, event.occurredAt()));
+        event.caseId(), new CaseState.Deadline(event.clock(), deadline, state, event.occurredAt()));
   }
 }

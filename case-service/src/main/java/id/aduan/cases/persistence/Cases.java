@@ -1,5 +1,6 @@
 package id.aduan.cases.persistence;
 
+import id.aduan.cases.domain.CaseState;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import id.aduan.messaging.OutboxDocuments;
@@ -291,7 +292,7 @@ public class Cases {
   }
 
   /** Records the deadline the SLA service reported for one of the case's clocks. */
-  public void recordDeadline(String caseId, CaseDocument.Deadline deadline) {
+  public void recordDeadline(String caseId, CaseState.Deadline deadline) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId)),
         new Update()

@@ -2,6 +2,8 @@ package id.aduan.cases.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.aduan.cases.domain.AuditEntry;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
@@ -39,34 +41,23 @@ public abstract class CasesContract {
   }
 
   static CaseDocument newCase(String id, String ticket, Outbox.Entry... outbox) {
-    return new CaseDocument(
-        id,
-        ticket,
-        "BDG",
-        CaseStatus.RECEIVED,
-        CaseType.COMPLAINT,
-        Channel.WHATSAPP,
-        "ONLINE",
-        RECEIVED,
-        OPENED,
-        new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890"),
-        "Siti Aminah",
-        List.of(
-            new CaseDocument.Message(
-                "m-1",
-                Channel.WHATSAPP,
-                "INBOUND",
-                "wamid.1",
-                "Bantuan PKH belum cair",
-                RECEIVED,
-                List.of())),
-        Map.of(),
-        List.of(
-            new CaseDocument.TimelineEntry(
-                OPENED, "system", "opened", null, CaseStatus.RECEIVED, null)),
-        List.of(outbox),
-        outbox.length > 0,
-        null);
+    CaseState.Builder state =
+        CaseState.received(
+            ticket, "BDG", CaseType.COMPLAINT, Channel.WHATSAPP, "ONLINE", RECEIVED, OPENED);
+    state.replyAddress = new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890");
+    state.citizenName = "Siti Aminah";
+    state.messages.add(
+        new CaseState.Message(
+            "m-1",
+            Channel.WHATSAPP,
+            "INBOUND",
+            "wamid.1",
+            "Bantuan PKH belum cair",
+            RECEIVED,
+            List.of(),
+            List.of()));
+    state.timeline.add(new AuditEntry(OPENED, "system", "opened", null, CaseStatus.RECEIVED, null));
+    return CaseDocument.opened(id, state.build(), List.of(outbox));
   }
 
   @Test
@@ -95,7 +86,7 @@ public abstract class CasesContract {
     assertThat(again).isFalse();
     assertThat(cases.byId("c-2"))
         .get()
-        .extracting(CaseDocument::ticket)
+        .extracting(d -> d.state().ticket())
         .isEqualTo("BDG-2026-000002");
     assertThat(cases.byTicket("BDG-2026-000099")).isEmpty();
   }
@@ -167,27 +158,27 @@ public abstract class CasesContract {
     cases.insert(newCase("c-10", "BDG-2026-000010"));
     Instant deadline = Instant.parse("2026-11-27T09:00:00Z");
 
-    cases.recordDeadline(
-        "c-10", new CaseDocument.Deadline("completion", deadline, "RUNNING", OPENED));
+    cases.recordDeadline("c-10", new CaseState.Deadline("completion", deadline, "RUNNING", OPENED));
     cases.recordDeadline(
         "c-10",
-        new CaseDocument.Deadline(
+        new CaseState.Deadline(
             "start-of-handling", deadline.minusSeconds(86400), "RUNNING", OPENED));
     cases.recordDeadline(
         "c-10",
-        new CaseDocument.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
+        new CaseState.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
 
-    Map<String, CaseDocument.Deadline> deadlines = cases.byId("c-10").orElseThrow().deadlines();
+    Map<String, CaseState.Deadline> deadlines =
+        cases.byId("c-10").orElseThrow().state().deadlines();
     assertThat(deadlines).containsOnlyKeys("completion", "start-of-handling");
     assertThat(deadlines.get("completion"))
         .isEqualTo(
-            new CaseDocument.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
+            new CaseState.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
   }
 
   @Test
   void givenDeadlineForAnUnknownCase_thenNoCaseIsCreated() {
     cases.recordDeadline(
-        "c-ghost", new CaseDocument.Deadline("completion", OPENED, "RUNNING", OPENED));
+        "c-ghost", new CaseState.Deadline("completion", OPENED, "RUNNING", OPENED));
 
     assertThat(cases.byId("c-ghost")).isEmpty();
   }
