@@ -16,7 +16,6 @@ import id.aduan.cases.domain.Nik;
 import id.aduan.cases.domain.Reporters;
 import id.aduan.cases.domain.Threading;
 import id.aduan.cases.domain.TicketNumber;
-import id.aduan.cases.messaging.OutboxRelay;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.Citizens;
@@ -60,7 +59,7 @@ public class CaseService {
   private final Cases cases;
   private final Citizens citizens;
   private final TicketSequences tickets;
-  private final OutboxRelay relay;
+  private final CaseEvents relay;
   private final Outbox outbox;
   private final MeterRegistry meters;
   private final Clock clock;
@@ -71,7 +70,7 @@ public class CaseService {
       Cases cases,
       Citizens citizens,
       TicketSequences tickets,
-      OutboxRelay relay,
+      CaseEvents relay,
       Outbox outbox,
       MeterRegistry meters,
       Clock clock,
@@ -114,7 +113,7 @@ public class CaseService {
             .byId(openingId)
             .or(() -> cases.holdingMessage(agency.code(), m.channel(), m.providerMessageId()));
     if (seen.isPresent()) {
-      relay.flush(seen.get());
+      relay.publish(seen.get());
       linkMentioned(seen.get());
       return new Received("duplicate", seen.get().id(), seen.get().state().ticket());
     }
@@ -168,7 +167,7 @@ public class CaseService {
                 m.receivedAt());
         noteMentions(c, decision);
         CaseDocument saved = cases.save(withMessage.with(c, entries(withMessage, events)));
-        relay.flush(saved);
+        relay.publish(saved);
         linkMentioned(saved);
         return new Received("surveyed", saved.id(), saved.state().ticket());
       }
@@ -198,7 +197,7 @@ public class CaseService {
           doc.id(),
           clock.instant());
       countChecks(agency, events);
-      relay.flush(saved);
+      relay.publish(saved);
       linkMentioned(saved);
       return new Received("joined", saved.id(), saved.state().ticket());
     }
@@ -259,7 +258,7 @@ public class CaseService {
     Case c = entered.toCase();
     List<CaseEvent> events = c.redispositionedAway(LaporChange.AWAY_REASON, change.at());
     CaseDocument saved = cases.save(entered.with(c, entries(entered, events)));
-    relay.flush(saved);
+    relay.publish(saved);
     return new Received(
         events.isEmpty() ? "lapor_change" : "lapor_away", saved.id(), saved.state().ticket());
   }
@@ -330,7 +329,7 @@ public class CaseService {
           clock.instant());
     }
     countChecks(agency, opened.events());
-    relay.flush(doc);
+    relay.publish(doc);
     return Optional.of(doc);
   }
 
@@ -604,7 +603,7 @@ public class CaseService {
     String id = CaseIds.forOpeningMessage(agency.code(), Channel.FRONT_DESK, in.reference());
     Optional<CaseDocument> existing = cases.byId(id);
     if (existing.isPresent()) {
-      relay.flush(existing.get());
+      relay.publish(existing.get());
       return existing.get();
     }
     LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
@@ -727,7 +726,7 @@ public class CaseService {
       throw new StaleVersionException(ticket, current, current + 1);
     }
     transition(agency, action, "done");
-    relay.flush(saved);
+    relay.publish(saved);
     return cases.byId(saved.id()).orElse(saved);
   }
 
@@ -813,7 +812,7 @@ public class CaseService {
                 "outcome",
                 "done")
             .increment();
-        relay.flush(saved);
+        relay.publish(saved);
         return;
       } catch (OptimisticLockingFailureException e) {
         if (attempt >= ATTEMPTS) {

@@ -1,11 +1,11 @@
 package id.aduan.cases.desk;
 
+import id.aduan.cases.application.CaseEvents;
 import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.application.StaleVersionException;
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.domain.IllegalTransitionException;
-import id.aduan.cases.messaging.OutboxRelay;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.CaseEvent;
@@ -36,11 +36,11 @@ public class OfficerDesk {
 
   private final Cases cases;
   private final Outbox outbox;
-  private final OutboxRelay relay;
+  private final CaseEvents relay;
   private final MeterRegistry meters;
   private final Clock clock;
 
-  OfficerDesk(Cases cases, Outbox outbox, OutboxRelay relay, MeterRegistry meters, Clock clock) {
+  OfficerDesk(Cases cases, Outbox outbox, CaseEvents relay, MeterRegistry meters, Clock clock) {
     this.cases = cases;
     this.outbox = outbox;
     this.relay = relay;
@@ -178,7 +178,7 @@ public class OfficerDesk {
       throw new StaleVersionException(before.state().ticket(), current, current + 1);
     }
     count(before, action, "done");
-    relay.flush(saved);
+    relay.publish(saved);
     return cases.byId(saved.id()).orElse(saved);
   }
 
