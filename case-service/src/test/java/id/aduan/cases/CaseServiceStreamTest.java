@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.aduan.cases.domain.CaseIds;
-import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.Channel;
@@ -112,10 +112,10 @@ class CaseServiceStreamTest {
                     .get()
                     .satisfies(
                         doc -> {
-                          assertThat(doc.ticket()).isEqualTo(opened.ticket());
-                          assertThat(doc.citizenName()).isEqualTo("Siti Aminah");
-                          assertThat(doc.messages())
-                              .extracting(CaseDocument.Message::text)
+                          assertThat(doc.state().ticket()).isEqualTo(opened.ticket());
+                          assertThat(doc.state().citizenName()).isEqualTo("Siti Aminah");
+                          assertThat(doc.state().messages())
+                              .extracting(CaseState.Message::text)
                               .containsExactly("Bantuan PKH ibu saya belum cair");
                           assertThat(doc.outbox()).isEmpty();
                           assertThat(doc.outboxPending()).isFalse();
@@ -225,10 +225,10 @@ class CaseServiceStreamTest {
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(cases.byId(opened.caseId()).orElseThrow().deadlines())
+                assertThat(cases.byId(opened.caseId()).orElseThrow().state().deadlines())
                     .containsEntry(
                         "completion",
-                        new CaseDocument.Deadline(
+                        new CaseState.Deadline(
                             "completion", deadline, "RUNNING", RECEIVED.plusSeconds(5))));
 
     // Paused, then reclassified while paused: the new deadline, still paused.
@@ -245,8 +245,14 @@ class CaseServiceStreamTest {
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(cases.byId(opened.caseId()).orElseThrow().deadlines().get("completion"))
-                    .extracting(CaseDocument.Deadline::state)
+                assertThat(
+                        cases
+                            .byId(opened.caseId())
+                            .orElseThrow()
+                            .state()
+                            .deadlines()
+                            .get("completion"))
+                    .extracting(CaseState.Deadline::state)
                     .isEqualTo("PAUSED"));
     Instant moved = deadline.plus(java.time.Duration.ofDays(7));
     sendSla(
@@ -264,9 +270,15 @@ class CaseServiceStreamTest {
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(cases.byId(opened.caseId()).orElseThrow().deadlines().get("completion"))
+                assertThat(
+                        cases
+                            .byId(opened.caseId())
+                            .orElseThrow()
+                            .state()
+                            .deadlines()
+                            .get("completion"))
                     .isEqualTo(
-                        new CaseDocument.Deadline(
+                        new CaseState.Deadline(
                             "completion", moved, "PAUSED", RECEIVED.plusSeconds(20))));
 
     sendSla(
@@ -284,8 +296,14 @@ class CaseServiceStreamTest {
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(cases.byId(opened.caseId()).orElseThrow().deadlines().get("completion"))
-                    .extracting(CaseDocument.Deadline::state)
+                assertThat(
+                        cases
+                            .byId(opened.caseId())
+                            .orElseThrow()
+                            .state()
+                            .deadlines()
+                            .get("completion"))
+                    .extracting(CaseState.Deadline::state)
                     .isEqualTo("BREACHED"));
   }
 
@@ -320,7 +338,13 @@ class CaseServiceStreamTest {
     await()
         .atMost(PATIENCE)
         .until(
-            () -> cases.byId(opened.caseId()).orElseThrow().deadlines().containsKey("completion"));
+            () ->
+                cases
+                    .byId(opened.caseId())
+                    .orElseThrow()
+                    .state()
+                    .deadlines()
+                    .containsKey("completion"));
     assertThat(deadLettersContaining(Topics.dlq(Topics.SLA_EVENTS), marker))
         .singleElement()
         .satisfies(

@@ -3,6 +3,7 @@ package id.aduan.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.Channel;
@@ -123,17 +124,17 @@ class CaseWorkflowStreamTest {
             List.of()));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(opened.id()).orElseThrow().messages().size() == 2);
+        .until(() -> cases().byId(opened.id()).orElseThrow().state().messages().size() == 2);
 
     awaitEvents(opened.id(), 2);
     // Then give a second event the time to show up, if there were one.
     List<ConsumerRecord<String, byte[]>> events = eventsOf(opened.id(), Duration.ofSeconds(2));
     assertThat(distinctIds(events, "id.aduan.case.opened.v1")).hasSize(1);
     assertThat(distinctIds(events, "id.aduan.case.citizen-message-added.v1")).hasSize(1);
-    assertThat(cases().byId(opened.id()).orElseThrow().messages())
-        .extracting(CaseDocument.Message::providerMessageId)
+    assertThat(cases().byId(opened.id()).orElseThrow().state().messages())
+        .extracting(CaseState.Message::providerMessageId)
         .containsExactly("wamid.REDELIVER-1", "wamid.REDELIVER-2");
-    assertThat(opened.status().name()).isEqualTo("RECEIVED");
+    assertThat(opened.state().status().name()).isEqualTo("RECEIVED");
   }
 
   // ------------------------------------------------------------------------- completeness loop
@@ -150,8 +151,8 @@ class CaseWorkflowStreamTest {
             null,
             List.of()));
     CaseDocument waiting = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.INCOMPLETE-1");
-    assertThat(waiting.status().name()).isEqualTo("INCOMPLETE");
-    assertThat(waiting.missing()).containsExactly("kk", "ktp");
+    assertThat(waiting.state().status().name()).isEqualTo("INCOMPLETE");
+    assertThat(waiting.state().missing()).containsExactly("kk", "ktp");
 
     ComplaintReceived supplied =
         whatsapp(
@@ -166,7 +167,15 @@ class CaseWorkflowStreamTest {
     send(supplied);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(waiting.id()).orElseThrow().status().name().equals("RECEIVED"));
+        .until(
+            () ->
+                cases()
+                    .byId(waiting.id())
+                    .orElseThrow()
+                    .state()
+                    .status()
+                    .name()
+                    .equals("RECEIVED"));
 
     awaitEvents(waiting.id(), 4);
     List<ConsumerRecord<String, byte[]>> events = eventsOf(waiting.id(), Duration.ofSeconds(2));
@@ -180,7 +189,7 @@ class CaseWorkflowStreamTest {
     JsonNode requested = body(events, "id.aduan.case.information-requested.v1");
     assertThat(requested.get("missing").toString()).isEqualTo("[\"kk\",\"ktp\"]");
     assertThat(requested.get("status").asString()).isEqualTo("INCOMPLETE");
-    assertThat(cases().byId(waiting.id()).orElseThrow().messages()).hasSize(2);
+    assertThat(cases().byId(waiting.id()).orElseThrow().state().messages()).hasSize(2);
     // The classifier's proposal, with its confidence and the words behind it.
     JsonNode proposal = body(events, "id.aduan.case.classified.v1");
     assertThat(proposal.get("actor").asString()).isEqualTo("classifier");
@@ -188,7 +197,7 @@ class CaseWorkflowStreamTest {
     assertThat(proposal.get("unsure").asBoolean()).isFalse();
     assertThat(proposal.get("confidence").asDouble()).isBetween(0.5, 1.0);
     assertThat(proposal.get("explanation").toString()).contains("pkh");
-    assertThat(waiting.suggestedDivision()).isEqualTo("LINJAMSOS");
+    assertThat(waiting.state().suggestedDivision()).isEqualTo("LINJAMSOS");
   }
 
   // ------------------------------------------------------------------------------- threading
@@ -220,7 +229,7 @@ class CaseWorkflowStreamTest {
             "BTN",
             "Warga1@Example.test",
             "<e3@example.test>",
-            "Tanya " + first.ticket(),
+            "Tanya " + first.state().ticket(),
             "Mohon kabar perkembangannya",
             null));
     // Another address, no reference: a case of its own.
@@ -236,11 +245,11 @@ class CaseWorkflowStreamTest {
     CaseDocument other = awaitCaseWithMessage("BTN", Channel.EMAIL, "<e4@example.test>");
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(first.id()).orElseThrow().messages().size() == 3);
+        .until(() -> cases().byId(first.id()).orElseThrow().state().messages().size() == 3);
     assertThat(other.id()).isNotEqualTo(first.id());
     assertThat(count("aduan.cases.inbound", "BTN", "channel", "email", "outcome", "joined"))
         .isEqualTo(2);
-    assertThat(first.ticket()).startsWith("BTN-");
+    assertThat(first.state().ticket()).startsWith("BTN-");
   }
 
   @Test
@@ -264,11 +273,11 @@ class CaseWorkflowStreamTest {
             "Tambahan",
             "Kami tambahkan foto papan proyek",
             null);
-    send(withTicket(plain, first.ticket().toLowerCase(java.util.Locale.ROOT)));
+    send(withTicket(plain, first.state().ticket().toLowerCase(java.util.Locale.ROOT)));
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(first.id()).orElseThrow().messages().size() == 2);
+        .until(() -> cases().byId(first.id()).orElseThrow().state().messages().size() == 2);
     assertThat(cases().holdingMessage("PSR", Channel.EMAIL, "<p2@example.test>"))
         .get()
         .extracting(CaseDocument::id)
@@ -288,7 +297,7 @@ class CaseWorkflowStreamTest {
             null,
             List.of(photo("kk.jpg"))));
     CaseDocument c = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.VICTIM-1");
-    String t = c.ticket();
+    String t = c.state().ticket();
     post("bdg", t, "verify", Map.of(), version(t));
     post(
         "bdg",
@@ -325,9 +334,9 @@ class CaseWorkflowStreamTest {
     CaseDocument own = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.STRANGER-1");
     CaseDocument spoofed = awaitCaseWithMessage("BDG", Channel.EMAIL, "<spoofed-1@example.test>");
     assertThat(own.id()).isNotEqualTo(c.id());
-    assertThat(own.ticket()).isNotEqualTo(t);
+    assertThat(own.state().ticket()).isNotEqualTo(t);
     assertThat(spoofed.id()).isNotIn(c.id(), own.id());
-    assertThat(own.replyAddress().recipientId()).isEqualTo("6281299900071");
+    assertThat(own.state().replyAddress().recipientId()).isEqualTo("6281299900071");
 
     // The named case: still answered, still one message, no event from either message, and the
     // links on its timeline for an officer.
@@ -335,15 +344,15 @@ class CaseWorkflowStreamTest {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                cases().byId(c.id()).orElseThrow().timeline().stream()
+                cases().byId(c.id()).orElseThrow().state().timeline().stream()
                         .filter(e -> e.action().equals("mentioned"))
                         .count()
                     == 2);
     CaseDocument named = cases().byId(c.id()).orElseThrow();
-    assertThat(named.status().name()).isEqualTo("ANSWERED");
-    assertThat(named.messages()).hasSize(1);
-    assertThat(named.replyAddress().recipientId()).isEqualTo(victim);
-    assertThat(named.otherReporters()).isEmpty();
+    assertThat(named.state().status().name()).isEqualTo("ANSWERED");
+    assertThat(named.state().messages()).hasSize(1);
+    assertThat(named.state().replyAddress().recipientId()).isEqualTo(victim);
+    assertThat(named.state().otherReporters()).isEmpty();
     assertThat(types(eventsOf(c.id(), Duration.ofSeconds(2))))
         .contains("id.aduan.case.answered.v1")
         .doesNotContain(
@@ -352,9 +361,9 @@ class CaseWorkflowStreamTest {
             "id.aduan.case.survey-answered.v1");
     JsonNode view = get("bdg", "/api/v1/cases/" + t);
     assertThat(view.get("timeline").toString())
-        .contains("disebut oleh " + own.ticket())
-        .contains("disebut oleh " + spoofed.ticket());
-    assertThat(get("bdg", "/api/v1/cases/" + own.ticket()).get("timeline").toString())
+        .contains("disebut oleh " + own.state().ticket())
+        .contains("disebut oleh " + spoofed.state().ticket());
+    assertThat(get("bdg", "/api/v1/cases/" + own.state().ticket()).get("timeline").toString())
         .contains("menyebut " + t);
     assertThat(
             count(
@@ -405,8 +414,8 @@ class CaseWorkflowStreamTest {
     assertThat(
             cases().holdingMessage("BDG", Channel.WHATSAPP, "wamid.STRANGER-2").orElseThrow().id())
         .isEqualTo(own.id());
-    assertThat(cases().byId(c.id()).orElseThrow().survey()).isNull();
-    assertThat(cases().byId(c.id()).orElseThrow().messages()).hasSize(1);
+    assertThat(cases().byId(c.id()).orElseThrow().state().survey()).isNull();
+    assertThat(cases().byId(c.id()).orElseThrow().state().messages()).hasSize(1);
   }
 
   // ------------------------------------------------------------------ after the answer
@@ -425,7 +434,7 @@ class CaseWorkflowStreamTest {
             null,
             List.of(photo("kk.jpg"))));
     CaseDocument c = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.AFTER-1");
-    String t = c.ticket();
+    String t = c.state().ticket();
     post("bdg", t, "verify", Map.of(), version(t));
     post(
         "bdg",
@@ -449,8 +458,8 @@ class CaseWorkflowStreamTest {
             List.of()));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(c.id()).orElseThrow().messages().size() == 2);
-    assertThat(cases().byId(c.id()).orElseThrow().status().name()).isEqualTo("ANSWERED");
+        .until(() -> cases().byId(c.id()).orElseThrow().state().messages().size() == 2);
+    assertThat(cases().byId(c.id()).orElseThrow().state().status().name()).isEqualTo("ANSWERED");
 
     // Anything else is the citizen taking the case up again.
     send(
@@ -464,7 +473,8 @@ class CaseWorkflowStreamTest {
             List.of()));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(c.id()).orElseThrow().status().name().equals("IN_PROGRESS"));
+        .until(
+            () -> cases().byId(c.id()).orElseThrow().state().status().name().equals("IN_PROGRESS"));
 
     post("bdg", t, "answer", Map.of("text", "Sudah cair per hari ini."), version(t));
     post(
@@ -498,14 +508,14 @@ class CaseWorkflowStreamTest {
             List.of()));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(c.id()).orElseThrow().survey() != null);
+        .until(() -> cases().byId(c.id()).orElseThrow().state().survey() != null);
 
     CaseDocument after = cases().byId(c.id()).orElseThrow();
-    assertThat(after.status().name()).isEqualTo("RESOLVED");
-    assertThat(after.survey().rating()).isEqualTo(4);
-    assertThat(after.survey().comment()).isEqualTo("cepat, terima kasih");
+    assertThat(after.state().status().name()).isEqualTo("RESOLVED");
+    assertThat(after.state().survey().rating()).isEqualTo(4);
+    assertThat(after.state().survey().comment()).isEqualTo("cepat, terima kasih");
     assertThat(get("bdg", "/api/v1/cases/" + t).get("survey").get("rating").asInt()).isEqualTo(4);
-    assertThat(after.messages()).hasSize(4);
+    assertThat(after.state().messages()).hasSize(4);
     assertThat(cases().holdingMessage("BDG", Channel.WHATSAPP, "wamid.AFTER-4"))
         .get()
         .extracting(CaseDocument::id)
@@ -555,13 +565,13 @@ class CaseWorkflowStreamTest {
     CaseDocument unsure = awaitCaseWithMessage("PSR", Channel.EMAIL, "<triage-1@example.test>");
     CaseDocument sure = awaitCaseWithMessage("PSR", Channel.EMAIL, "<triage-2@example.test>");
 
-    JsonNode detail = get("psr", "/api/v1/cases/" + unsure.ticket());
+    JsonNode detail = get("psr", "/api/v1/cases/" + unsure.state().ticket());
     JsonNode proposal = detail.get("classification").get("proposal");
     assertThat(proposal.get("unsure").asBoolean()).isTrue();
     assertThat(proposal.get("explanation").size()).isPositive();
     assertThat(detail.get("suggestedDivision").isNull()).isTrue();
     assertThat(
-            get("psr", "/api/v1/cases/" + sure.ticket())
+            get("psr", "/api/v1/cases/" + sure.state().ticket())
                 .get("classification")
                 .get("proposal")
                 .get("unsure")
@@ -571,7 +581,7 @@ class CaseWorkflowStreamTest {
     JsonNode queue = get("psr", "/api/v1/cases?unsure=true&size=100");
     List<String> tickets =
         queue.get("items").valueStream().map(i -> i.get("ticket").asString()).toList();
-    assertThat(tickets).contains(unsure.ticket()).doesNotContain(sure.ticket());
+    assertThat(tickets).contains(unsure.state().ticket()).doesNotContain(sure.state().ticket());
     assertThat(queue.get("items").valueStream().allMatch(i -> i.get("unsure").asBoolean()))
         .isTrue();
   }
@@ -618,7 +628,7 @@ class CaseWorkflowStreamTest {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () -> get("bdg", "/api/v1/cases/" + c.ticket() + "/communications"),
+                () -> get("bdg", "/api/v1/cases/" + c.state().ticket() + "/communications"),
                 a ->
                     a.size() == 2
                         && a.get(0).get("status").asString().equals("DELIVERED")
@@ -638,7 +648,7 @@ class CaseWorkflowStreamTest {
                         "http://127.0.0.1:"
                             + port()
                             + "/api/v1/cases/"
-                            + c.ticket()
+                            + c.state().ticket()
                             + "/communications"))
                 .header("Authorization", "Basic " + basic("btn"))
                 .build(),
@@ -660,7 +670,7 @@ class CaseWorkflowStreamTest {
             null,
             List.of(photo("ktp.jpg"))));
     CaseDocument c = awaitCaseWithMessage("BABEL", Channel.WHATSAPP, "wamid.PUBLISH-1");
-    String t = c.ticket();
+    String t = c.state().ticket();
     driveToResolved(
         "babel",
         t,
@@ -756,9 +766,9 @@ class CaseWorkflowStreamTest {
             new OutboundMessage(
                 eventId,
                 Instant.now(),
-                c.agencyCode(),
+                c.state().agencyCode(),
                 c.id(),
-                c.ticket(),
+                c.state().ticket(),
                 new ReplyAddress(channel, "acct", to),
                 purpose,
                 "id",
@@ -771,7 +781,7 @@ class CaseWorkflowStreamTest {
                 true,
                 null,
                 null),
-            c.ticket());
+            c.state().ticket());
   }
 
   private void receipt(String outboundEventId, DeliveryReceipt.Status status, Instant at) {
@@ -808,8 +818,8 @@ class CaseWorkflowStreamTest {
             null,
             List.of(photo("kk.jpg"))));
     CaseDocument c = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.LIFECYCLE-1");
-    String t = c.ticket();
-    assertThat(c.suggestedDivision()).isEqualTo("LINJAMSOS");
+    String t = c.state().ticket();
+    assertThat(c.state().suggestedDivision()).isEqualTo("LINJAMSOS");
 
     long v =
         post("bdg", t, "verify", Map.of("reason", "lengkap"), version(t)).path("version").asLong();
@@ -1056,27 +1066,27 @@ class CaseWorkflowStreamTest {
             null));
     CaseDocument second = awaitCaseWithMessage("BABEL", Channel.LAPOR, "LAPOR-TRK-777#1");
 
-    assertThat(second.duplicateSuspects())
+    assertThat(second.state().duplicateSuspects())
         .singleElement()
-        .satisfies(s -> assertThat(s.ticket()).isEqualTo(first.ticket()));
+        .satisfies(s -> assertThat(s.ticket()).isEqualTo(first.state().ticket()));
     JsonNode merged =
         post(
             "babel",
-            second.ticket(),
+            second.state().ticket(),
             "merge",
-            Map.of("survivorTicket", first.ticket()),
-            version(second.ticket()));
+            Map.of("survivorTicket", first.state().ticket()),
+            version(second.state().ticket()));
     assertThat(merged.get("status").asString()).isEqualTo("MERGED");
-    assertThat(merged.get("mergedIntoTicket").asString()).isEqualTo(first.ticket());
+    assertThat(merged.get("mergedIntoTicket").asString()).isEqualTo(first.state().ticket());
 
-    String t = first.ticket();
+    String t = first.state().ticket();
     post("babel", t, "verify", Map.of(), version(t));
     post("babel", t, "route", Map.of("division", "PMD"), version(t));
     post("babel", t, "start-progress", Map.of(), version(t));
     post("babel", t, "answer", Map.of("text", "Perbaikan dijadwalkan Mei."), version(t));
 
     // The two reporters are one person on two channels: their profiles share a phone number.
-    JsonNode profile = get("babel", "/api/v1/cases/" + second.ticket() + "/citizen");
+    JsonNode profile = get("babel", "/api/v1/cases/" + second.state().ticket() + "/citizen");
     assertThat(profile.get("channel").asString()).isEqualTo("LAPOR");
     JsonNode candidate = profile.get("mergeCandidates").get(0);
     assertThat(candidate.get("channel").asString()).isEqualTo("WHATSAPP");
@@ -1131,7 +1141,7 @@ class CaseWorkflowStreamTest {
             Map.of(),
             null));
     CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, "LAPOR-PSR-CLOSE#1");
-    String t = c.ticket();
+    String t = c.state().ticket();
     post("psr", t, "verify", Map.of(), version(t));
     post("psr", t, "route", Map.of("division", "KEUDES"), version(t));
     post("psr", t, "start-progress", Map.of(), version(t));
@@ -1153,12 +1163,14 @@ class CaseWorkflowStreamTest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(c.id()).orElseThrow().status().name().equals("RESOLVED"));
+        .until(() -> cases().byId(c.id()).orElseThrow().state().status().name().equals("RESOLVED"));
     CaseDocument closed = cases().byId(c.id()).orElseThrow();
-    assertThat(closed.timeline().getLast().action()).isEqualTo("closed-without-reply");
-    assertThat(closed.timeline().getLast().actor()).isEqualTo("system");
-    assertThat(closed.resolution().citizenInformedVia()).isEqualTo("LAPOR");
-    assertThat(closed.timeline().stream().filter(e -> e.action().equals("closed-without-reply")))
+    assertThat(closed.state().timeline().getLast().action()).isEqualTo("closed-without-reply");
+    assertThat(closed.state().timeline().getLast().actor()).isEqualTo("system");
+    assertThat(closed.state().resolution().citizenInformedVia()).isEqualTo("LAPOR");
+    assertThat(
+            closed.state().timeline().stream()
+                .filter(e -> e.action().equals("closed-without-reply")))
         .hasSize(1);
   }
 
@@ -1221,9 +1233,9 @@ class CaseWorkflowStreamTest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> cases().byId(c.id()).orElseThrow().status().name().equals("REJECTED"));
+        .until(() -> cases().byId(c.id()).orElseThrow().state().status().name().equals("REJECTED"));
     CaseDocument closed = cases().byId(c.id()).orElseThrow();
-    assertThat(closed.timeline())
+    assertThat(closed.state().timeline())
         .anySatisfy(
             e -> {
               assertThat(e.action()).isEqualTo("lapor-change");
@@ -1231,7 +1243,7 @@ class CaseWorkflowStreamTest {
               assertThat(e.at()).isEqualTo(movedAt);
               assertThat(e.reason()).contains("Pemkab Lain", "bukan lagi instansi ini");
             });
-    assertThat(closed.timeline())
+    assertThat(closed.state().timeline())
         .filteredOn(e -> e.action().equals("redispositioned"))
         .singleElement()
         .satisfies(
@@ -1269,10 +1281,10 @@ class CaseWorkflowStreamTest {
             Map.of(),
             null));
     CaseDocument c = awaitCaseWithMessage("PSR", Channel.LAPOR, "LAPOR-PSR-1#1");
-    String t = c.ticket();
-    assertThat(c.status().name()).isEqualTo("RECEIVED");
-    assertThat(c.slaClass()).isEqualTo("STANDARD");
-    assertThat(c.suggestedDivision()).isEqualTo("KEUDES");
+    String t = c.state().ticket();
+    assertThat(c.state().status().name()).isEqualTo("RECEIVED");
+    assertThat(c.state().slaClass()).isEqualTo("STANDARD");
+    assertThat(c.state().suggestedDivision()).isEqualTo("KEUDES");
 
     post("psr", t, "verify", Map.of(), version(t));
     post("psr", t, "classify", Map.of("caseType", "COMPLAINT"), version(t));

@@ -144,7 +144,7 @@ class RealInfrastructureTest {
           CaseIds.forOpeningMessage("BDG", Channel.WHATSAPP, complaint.providerMessageId());
       assertThat(app.getBean(Cases.class).byId(caseId))
           .get()
-          .satisfies(doc -> assertThat(doc.ticket()).isEqualTo(opened.getFirst().ticket()));
+          .satisfies(doc -> assertThat(doc.state().ticket()).isEqualTo(opened.getFirst().ticket()));
     }
   }
 

@@ -1,9 +1,11 @@
 package id.aduan.cases.application;
 
 import id.aduan.agency.Agency;
+import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.domain.CaseIds;
 import id.aduan.cases.domain.CaseOpening;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.domain.CitizenReply;
 import id.aduan.cases.domain.Classifier;
 import id.aduan.cases.domain.Duplicates;
@@ -14,7 +16,6 @@ import id.aduan.cases.domain.Nik;
 import id.aduan.cases.domain.Reporters;
 import id.aduan.cases.domain.Threading;
 import id.aduan.cases.domain.TicketNumber;
-import id.aduan.cases.messaging.OutboxRelay;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.Citizens;
@@ -58,7 +59,7 @@ public class CaseService {
   private final Cases cases;
   private final Citizens citizens;
   private final TicketSequences tickets;
-  private final OutboxRelay relay;
+  private final CaseEvents relay;
   private final Outbox outbox;
   private final MeterRegistry meters;
   private final Clock clock;
@@ -69,7 +70,7 @@ public class CaseService {
       Cases cases,
       Citizens citizens,
       TicketSequences tickets,
-      OutboxRelay relay,
+      CaseEvents relay,
       Outbox outbox,
       MeterRegistry meters,
       Clock clock,
@@ -112,17 +113,17 @@ public class CaseService {
             .byId(openingId)
             .or(() -> cases.holdingMessage(agency.code(), m.channel(), m.providerMessageId()));
     if (seen.isPresent()) {
-      relay.flush(seen.get());
+      relay.publish(seen.get());
       linkMentioned(seen.get());
-      return new Received("duplicate", seen.get().id(), seen.get().ticket());
+      return new Received("duplicate", seen.get().id(), seen.get().state().ticket());
     }
     LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
     Nik nik = Nik.firstValidIn(m.text(), today).orElse(null);
     String citizenKey = identityKeys.citizen(m.channel(), m.sender().channelUserId());
     List<String> keys = List.copyOf(identityKeys.of(m, nik));
     ReplyAddress from = CaseOpening.replyAddress(m);
-    CaseDocument.Message stored =
-        new CaseDocument.Message(
+    CaseState.Message stored =
+        new CaseState.Message(
             UUID.randomUUID().toString(),
             m.channel(),
             "INBOUND",
@@ -134,7 +135,7 @@ public class CaseService {
                 .filter(a -> "STORED".equals(a.status()))
                 .map(
                     a ->
-                        new CaseDocument.FileInfo(
+                        new CaseState.FileInfo(
                             a.fileName(), a.mediaType(), a.attachmentId(), a.storageRef()))
                 .toList());
 
@@ -161,14 +162,14 @@ public class CaseService {
             c.answerSurvey(
                 reply,
                 sender,
-                personOf(withMessage.agencyCode(), withMessage.citizenKey()),
+                personOf(withMessage.state().agencyCode(), withMessage.state().citizenKey()),
                 stored.messageId(),
                 m.receivedAt());
         noteMentions(c, decision);
         CaseDocument saved = cases.save(withMessage.with(c, entries(withMessage, events)));
-        relay.flush(saved);
+        relay.publish(saved);
         linkMentioned(saved);
-        return new Received("surveyed", saved.id(), saved.ticket());
+        return new Received("surveyed", saved.id(), saved.state().ticket());
       }
     }
     if (join.isPresent()) {
@@ -181,7 +182,7 @@ public class CaseService {
               m.receivedAt(),
               from,
               agency,
-              withMessage.evidence(),
+              withMessage.state().evidence(),
               reply,
               clock.instant(),
               today);
@@ -196,9 +197,9 @@ public class CaseService {
           doc.id(),
           clock.instant());
       countChecks(agency, events);
-      relay.flush(saved);
+      relay.publish(saved);
       linkMentioned(saved);
-      return new Received("joined", saved.id(), saved.ticket());
+      return new Received("joined", saved.id(), saved.state().ticket());
     }
 
     String text = CaseOpening.textOf(m);
@@ -214,7 +215,7 @@ public class CaseService {
                 opening.replyAddress(),
                 m.sender().displayName(),
                 stored,
-                CaseDocument.reporterFlags(m.sender().anonymous(), m.sender().confidential()),
+                CaseState.reporterFlags(m.sender().anonymous(), m.sender().confidential()),
                 citizenKey,
                 keys,
                 text,
@@ -227,7 +228,7 @@ public class CaseService {
     opened.ifPresent(this::linkMentioned);
     // Empty: another delivery of the same message won the race; it publishes the events.
     return opened
-        .map(d -> new Received("opened", d.id(), d.ticket()))
+        .map(d -> new Received("opened", d.id(), d.state().ticket()))
         .orElseGet(() -> new Received("duplicate", openingId, ""));
   }
 
@@ -235,31 +236,31 @@ public class CaseService {
    * A change made in LAPOR! itself (issue 19): a timeline entry with LAPOR!'s who and when, the
    * message kept so that a redelivery is a duplicate; no completeness check, no reopening.
    */
-  private Received laporChanged(CaseDocument doc, CaseDocument.Message stored, LaporChange change) {
+  private Received laporChanged(CaseDocument doc, CaseState.Message stored, LaporChange change) {
     CaseDocument entered =
         doc.withMessage(stored, List.of())
             .withOfficerEntry(
-                new CaseDocument.TimelineEntry(
+                new AuditEntry(
                     change.at(),
                     change.actor(),
                     LaporChange.ACTION,
-                    doc.status(),
-                    doc.status(),
+                    doc.state().status(),
+                    doc.state().status(),
                     change.description()),
                 null,
                 null,
                 List.of());
     if (!change.away()) {
       CaseDocument saved = cases.save(entered);
-      return new Received("lapor_change", saved.id(), saved.ticket());
+      return new Received("lapor_change", saved.id(), saved.state().ticket());
     }
     // Dispositioned to another agency: closed by the system, so that its clocks stop.
     Case c = entered.toCase();
     List<CaseEvent> events = c.redispositionedAway(LaporChange.AWAY_REASON, change.at());
     CaseDocument saved = cases.save(entered.with(c, entries(entered, events)));
-    relay.flush(saved);
+    relay.publish(saved);
     return new Received(
-        events.isEmpty() ? "lapor_change" : "lapor_away", saved.id(), saved.ticket());
+        events.isEmpty() ? "lapor_change" : "lapor_away", saved.id(), saved.state().ticket());
   }
 
   /** A case about to open, from a citizen message or the front desk. */
@@ -271,7 +272,7 @@ public class CaseService {
       Instant receivedAt,
       @Nullable ReplyAddress reply,
       @Nullable String citizenName,
-      CaseDocument.Message message,
+      CaseState.Message message,
       Map<String, String> form,
       @Nullable String citizenKey,
       List<String> keys,
@@ -306,7 +307,7 @@ public class CaseService {
                 n.sourceMessageId(),
                 n.actor()),
             agency,
-            skeleton.evidence(),
+            skeleton.state().evidence(),
             clock.instant(),
             today);
     // A ticket of someone else's case the message named: linked on the new case's timeline.
@@ -328,7 +329,7 @@ public class CaseService {
           clock.instant());
     }
     countChecks(agency, opened.events());
-    relay.flush(doc);
+    relay.publish(doc);
     return Optional.of(doc);
   }
 
@@ -354,7 +355,7 @@ public class CaseService {
             .distinct()
             .map(cases::byTicket)
             .flatMap(Optional::stream)
-            .filter(c -> c.agencyCode().equals(agency.code()))
+            .filter(c -> c.state().agencyCode().equals(agency.code()))
             .map(this::survivor)
             .findFirst();
     return new Related(repliedTo, byTicket);
@@ -415,7 +416,7 @@ public class CaseService {
   }
 
   private Reporters reporters(CaseDocument doc) {
-    return doc.toCase().reporters(personOf(doc.agencyCode(), doc.citizenKey()));
+    return doc.toCase().reporters(personOf(doc.state().agencyCode(), doc.state().citizenKey()));
   }
 
   /** The cases of others the message named, linked on the timeline of the case it went to. */
@@ -433,12 +434,14 @@ public class CaseService {
     for (String ticket : named) {
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         Optional<CaseDocument> other =
-            cases.byTicket(ticket).filter(o -> o.agencyCode().equals(doc.agencyCode()));
+            cases
+                .byTicket(ticket)
+                .filter(o -> o.state().agencyCode().equals(doc.state().agencyCode()));
         if (other.isEmpty()) {
           break;
         }
         Case c = other.get().toCase();
-        if (!c.noteMention(Case.MENTIONED, doc.ticket(), clock.instant())) {
+        if (!c.noteMention(Case.MENTIONED, doc.state().ticket(), clock.instant())) {
           break;
         }
         try {
@@ -479,9 +482,11 @@ public class CaseService {
   private CaseDocument survivor(CaseDocument doc) {
     CaseDocument current = doc;
     for (int hops = 0;
-        hops < 5 && current.status() == CaseStatus.MERGED && current.mergedIntoTicket() != null;
+        hops < 5
+            && current.state().status() == CaseStatus.MERGED
+            && current.state().mergedIntoTicket() != null;
         hops++) {
-      Optional<CaseDocument> next = cases.byTicket(current.mergedIntoTicket());
+      Optional<CaseDocument> next = cases.byTicket(current.state().mergedIntoTicket());
       if (next.isEmpty()) {
         break;
       }
@@ -493,13 +498,15 @@ public class CaseService {
   private Threading.Candidate candidate(CaseDocument doc) {
     return new Threading.Candidate(
         doc.id(),
-        doc.ticket(),
-        doc.status(),
-        doc.lastCitizenMessageAt() == null ? doc.receivedAt() : doc.lastCitizenMessageAt(),
+        doc.state().ticket(),
+        doc.state().status(),
+        doc.state().lastCitizenMessageAt() == null
+            ? doc.state().receivedAt()
+            : doc.state().lastCitizenMessageAt(),
         reporters(doc));
   }
 
-  private List<CaseDocument.DuplicateSuspect> duplicates(
+  private List<CaseState.DuplicateSuspect> duplicates(
       Agency agency, Instant receivedAt, String text, List<String> keys) {
     Instant since = receivedAt.minus(Duration.ofDays(agency.rules().duplicates().windowDays()));
     List<Duplicates.Candidate> candidates =
@@ -508,17 +515,17 @@ public class CaseService {
                 d ->
                     new Duplicates.Candidate(
                         d.id(),
-                        d.ticket(),
-                        d.channel(),
-                        d.receivedAt(),
-                        d.citizenText(),
-                        Set.copyOf(d.identityKeys())))
+                        d.state().ticket(),
+                        d.state().channel(),
+                        d.state().receivedAt(),
+                        d.state().citizenText(),
+                        Set.copyOf(d.state().identityKeys())))
             .toList();
-    List<CaseDocument.DuplicateSuspect> suspects =
+    List<CaseState.DuplicateSuspect> suspects =
         Duplicates.find(agency, receivedAt, text, Set.copyOf(keys), candidates).stream()
             .map(
                 s ->
-                    new CaseDocument.DuplicateSuspect(
+                    new CaseState.DuplicateSuspect(
                         s.caseId(), s.ticket(), s.similarity(), s.reasons()))
             .toList();
     if (!suspects.isEmpty()) {
@@ -596,7 +603,7 @@ public class CaseService {
     String id = CaseIds.forOpeningMessage(agency.code(), Channel.FRONT_DESK, in.reference());
     Optional<CaseDocument> existing = cases.byId(id);
     if (existing.isPresent()) {
-      relay.flush(existing.get());
+      relay.publish(existing.get());
       return existing.get();
     }
     LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
@@ -609,7 +616,7 @@ public class CaseService {
     put(form, "placeAndTime", in.placeAndTime());
     put(form, "nik", in.nik());
     form.put("signed", Boolean.toString(in.signed()));
-    form.putAll(CaseDocument.reporterFlags(in.anonymous(), in.confidential()));
+    form.putAll(CaseState.reporterFlags(in.anonymous(), in.confidential()));
     ReplyAddress reply = frontDeskReply(in, agency);
     String citizenKey =
         reply == null ? null : identityKeys.citizen(reply.channel(), reply.recipientId());
@@ -621,14 +628,15 @@ public class CaseService {
     CaseType type =
         in.caseType() != null ? in.caseType() : Classifier.caseType(agency, in.description());
     // The form is the message: the citizen's own account is the description.
-    CaseDocument.Message message =
-        new CaseDocument.Message(
+    CaseState.Message message =
+        new CaseState.Message(
             UUID.randomUUID().toString(),
             Channel.FRONT_DESK,
             "INBOUND",
             null,
             null,
             in.receivedAt(),
+            List.of(),
             List.of());
     Optional<CaseDocument> opened =
         openNew(
@@ -695,7 +703,7 @@ public class CaseService {
     CaseDocument doc =
         cases
             .byTicket(ticket)
-            .filter(c -> c.agencyCode().equals(agency.code()))
+            .filter(c -> c.state().agencyCode().equals(agency.code()))
             .orElseThrow(() -> new CaseNotFoundException(ticket));
     long current = doc.version() == null ? 0 : doc.version();
     if (expectedVersion != null && expectedVersion != current) {
@@ -718,7 +726,7 @@ public class CaseService {
       throw new StaleVersionException(ticket, current, current + 1);
     }
     transition(agency, action, "done");
-    relay.flush(saved);
+    relay.publish(saved);
     return cases.byId(saved.id()).orElse(saved);
   }
 
@@ -737,16 +745,16 @@ public class CaseService {
     CaseDocument survivorDoc =
         cases
             .byTicket(survivorTicket)
-            .filter(c -> c.agencyCode().equals(agency.code()))
+            .filter(c -> c.state().agencyCode().equals(agency.code()))
             .orElseThrow(() -> new CaseNotFoundException(survivorTicket));
     CaseDocument current =
         cases
             .byTicket(ticket)
-            .filter(c -> c.agencyCode().equals(agency.code()))
+            .filter(c -> c.state().agencyCode().equals(agency.code()))
             .orElseThrow(() -> new CaseNotFoundException(ticket));
     CaseDocument merged;
-    if (current.status() == CaseStatus.MERGED
-        && survivorTicket.equals(current.mergedIntoTicket())) {
+    if (current.state().status() == CaseStatus.MERGED
+        && survivorTicket.equals(current.state().mergedIntoTicket())) {
       merged = current;
     } else {
       Case survivor = survivorDoc.toCase();
@@ -798,13 +806,13 @@ public class CaseService {
             .counter(
                 "aduan.cases.transitions",
                 "agency",
-                doc.agencyCode(),
+                doc.state().agencyCode(),
                 "action",
                 "close-without-reply",
                 "outcome",
                 "done")
             .increment();
-        relay.flush(saved);
+        relay.publish(saved);
         return;
       } catch (OptimisticLockingFailureException e) {
         if (attempt >= ATTEMPTS) {
@@ -815,56 +823,36 @@ public class CaseService {
   }
 
   public Optional<CaseDocument> byTicket(Agency agency, String ticket) {
-    return cases.byTicket(ticket).filter(c -> c.agencyCode().equals(agency.code()));
+    return cases.byTicket(ticket).filter(c -> c.state().agencyCode().equals(agency.code()));
   }
 
   private CaseDocument skeleton(
       NewCase n, String ticket, Agency agency, Classifier.Proposed proposal) {
-    return new CaseDocument(
-        n.id(),
-        ticket,
-        agency.code(),
-        CaseStatus.RECEIVED,
-        n.type(),
-        n.channel(),
-        n.intakeMode(),
-        n.receivedAt(),
-        clock.instant(),
-        n.reply(),
-        n.citizenName(),
-        List.of(n.message()),
-        Map.of(),
-        List.of(),
-        List.of(),
-        false,
-        null,
-        null,
-        null,
-        null,
-        proposal.suggestedDivision(),
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        List.of(),
-        duplicates(agency, n.receivedAt(), n.text(), n.keys()),
-        n.form(),
-        n.citizenKey(),
-        n.keys(),
-        n.receivedAt(),
-        null,
-        null,
-        proposal.stored());
+    CaseState.Builder state =
+        CaseState.received(
+            ticket,
+            agency.code(),
+            n.type(),
+            n.channel(),
+            n.intakeMode(),
+            n.receivedAt(),
+            clock.instant());
+    state.replyAddress = n.reply();
+    state.citizenName = n.citizenName();
+    state.messages.add(n.message());
+    state.suggestedDivision = proposal.suggestedDivision();
+    state.duplicateSuspects = duplicates(agency, n.receivedAt(), n.text(), n.keys());
+    state.form = n.form();
+    state.citizenKey = n.citizenKey();
+    state.identityKeys = n.keys();
+    state.lastCitizenMessageAt = n.receivedAt();
+    state.proposal = proposal.stored();
+    return CaseDocument.opened(n.id(), state.build(), List.of());
   }
 
   private List<Outbox.Entry> entries(CaseDocument doc, List<CaseEvent> events) {
     return events.stream()
-        .map(e -> outbox.entry(Topics.CASES_EVENTS, doc.id(), e, doc.ticket()))
+        .map(e -> outbox.entry(Topics.CASES_EVENTS, doc.id(), e, doc.state().ticket()))
         .toList();
   }
 

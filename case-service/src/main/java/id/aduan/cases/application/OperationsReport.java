@@ -1,5 +1,7 @@
 package id.aduan.cases.application;
 
+import id.aduan.cases.domain.AuditEntry;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.contracts.CaseStatus;
 import java.time.Duration;
@@ -74,23 +76,25 @@ public final class OperationsReport {
     List<Long> firstResponses = new ArrayList<>();
     List<Long> resolutions = new ArrayList<>();
     for (CaseDocument c : received) {
-      LocalDate day = LocalDate.ofInstant(c.receivedAt(), zone);
-      volumes.merge(day + "|" + c.agencyCode() + "|" + c.channel().name(), 1L, Long::sum);
-      c.timeline().stream()
+      LocalDate day = LocalDate.ofInstant(c.state().receivedAt(), zone);
+      volumes.merge(
+          day + "|" + c.state().agencyCode() + "|" + c.state().channel().name(), 1L, Long::sum);
+      c.state().timeline().stream()
           .filter(t -> !NOT_A_RESPONSE.contains(t.action()) && !"system".equals(t.actor()))
-          .map(CaseDocument.TimelineEntry::at)
+          .map(AuditEntry::at)
           .min(Instant::compareTo)
-          .ifPresent(at -> firstResponses.add(seconds(c.receivedAt(), at)));
-      c.timeline().stream()
+          .ifPresent(at -> firstResponses.add(seconds(c.state().receivedAt(), at)));
+      c.state().timeline().stream()
           .filter(t -> t.to() == CaseStatus.RESOLVED && t.from() != CaseStatus.RESOLVED)
-          .map(CaseDocument.TimelineEntry::at)
+          .map(AuditEntry::at)
           .min(Instant::compareTo)
-          .ifPresent(at -> resolutions.add(seconds(c.receivedAt(), at)));
+          .ifPresent(at -> resolutions.add(seconds(c.state().receivedAt(), at)));
     }
     Map<String, Long> backlog = new TreeMap<>();
     for (CaseDocument c : open) {
-      String division = c.division() == null ? "-" : c.division();
-      backlog.merge(c.agencyCode() + "|" + division + "|" + c.status().name(), 1L, Long::sum);
+      String division = c.state().division() == null ? "-" : c.state().division();
+      backlog.merge(
+          c.state().agencyCode() + "|" + division + "|" + c.state().status().name(), 1L, Long::sum);
     }
     return new Summary(
         from,
@@ -125,7 +129,7 @@ public final class OperationsReport {
     long paused = 0;
     long warning = 0;
     for (CaseDocument c : open) {
-      for (CaseDocument.Deadline d : c.deadlines().values()) {
+      for (CaseState.Deadline d : c.state().deadlines().values()) {
         switch (id.aduan.contracts.ClockState.of(d.state())) {
           case RUNNING -> running++;
           case PAUSED -> paused++;
@@ -138,7 +142,7 @@ public final class OperationsReport {
     long late = 0;
     Map<LocalDate, Long> breaches = new TreeMap<>();
     for (CaseDocument c : received) {
-      for (CaseDocument.Deadline d : c.deadlines().values()) {
+      for (CaseState.Deadline d : c.state().deadlines().values()) {
         switch (id.aduan.contracts.ClockState.of(d.state())) {
           case MET -> met++;
           case BREACHED, STOPPED_LATE -> {

@@ -1,9 +1,11 @@
 package id.aduan.cases.desk;
 
+import id.aduan.cases.application.CaseEvents;
 import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.application.StaleVersionException;
+import id.aduan.cases.domain.AuditEntry;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.domain.IllegalTransitionException;
-import id.aduan.cases.messaging.OutboxRelay;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.CaseEvent;
@@ -34,11 +36,11 @@ public class OfficerDesk {
 
   private final Cases cases;
   private final Outbox outbox;
-  private final OutboxRelay relay;
+  private final CaseEvents relay;
   private final MeterRegistry meters;
   private final Clock clock;
 
-  OfficerDesk(Cases cases, Outbox outbox, OutboxRelay relay, MeterRegistry meters, Clock clock) {
+  OfficerDesk(Cases cases, Outbox outbox, CaseEvents relay, MeterRegistry meters, Clock clock) {
     this.cases = cases;
     this.outbox = outbox;
     this.relay = relay;
@@ -57,10 +59,10 @@ public class OfficerDesk {
             UUID.randomUUID().toString(),
             now,
             doc.id(),
-            doc.ticket(),
-            doc.agencyCode(),
-            doc.status(),
-            doc.division() == null ? "" : doc.division(),
+            doc.state().ticket(),
+            doc.state().agencyCode(),
+            doc.state().status(),
+            doc.state().division() == null ? "" : doc.state().division(),
             officer,
             actor);
     return write(
@@ -69,7 +71,7 @@ public class OfficerDesk {
             entry(doc, now, actor, "assigned", officer),
             officer,
             null,
-            List.of(outbox.entry(Topics.CASES_EVENTS, doc.id(), event, doc.ticket()))),
+            List.of(outbox.entry(Topics.CASES_EVENTS, doc.id(), event, doc.state().ticket()))),
         "assign");
   }
 
@@ -93,28 +95,29 @@ public class OfficerDesk {
       Cases.Scope scope, String ticket, long version, String text, String language, String actor) {
     CaseDocument doc = load(scope, ticket, version, "reply");
     open(doc, "reply");
-    if (doc.replyAddress() == null || doc.replyAddress().channel() == Channel.FRONT_DESK) {
+    if (doc.state().replyAddress() == null
+        || doc.state().replyAddress().channel() == Channel.FRONT_DESK) {
       throw new IllegalTransitionException(
-          "reply", doc.status(), "the reporter left no channel to reply on");
+          "reply", doc.state().status(), "the reporter left no channel to reply on");
     }
     Instant now = clock.instant();
     String lastInbound =
-        doc.messages().stream()
+        doc.state().messages().stream()
             .filter(m -> "INBOUND".equals(m.direction()) && m.providerMessageId() != null)
             .reduce((a, b) -> b)
-            .map(CaseDocument.Message::providerMessageId)
+            .map(CaseState.Message::providerMessageId)
             .orElse(null);
     OutboundMessage message =
         new OutboundMessage(
             UUID.randomUUID().toString(),
             now,
-            doc.agencyCode(),
+            doc.state().agencyCode(),
             doc.id(),
-            doc.ticket(),
-            doc.replyAddress(),
+            doc.state().ticket(),
+            doc.state().replyAddress(),
             "officer-reply",
             language,
-            "[" + doc.ticket() + "] Tanggapan atas pengaduan Anda",
+            "[" + doc.state().ticket() + "] Tanggapan atas pengaduan Anda",
             text,
             null,
             lastInbound,
@@ -123,27 +126,28 @@ public class OfficerDesk {
             false,
             null,
             null);
-    CaseDocument.Message stored =
-        new CaseDocument.Message(
+    CaseState.Message stored =
+        new CaseState.Message(
             message.eventId(),
-            doc.replyAddress().channel(),
+            doc.state().replyAddress().channel(),
             "OUTBOUND",
             null,
             text,
             now,
+            List.of(),
             List.of());
     return write(
         doc,
         doc.withOfficerEntry(
-            entry(doc, now, actor, "replied", "on " + doc.replyAddress().channel()),
+            entry(doc, now, actor, "replied", "on " + doc.state().replyAddress().channel()),
             null,
             stored,
             List.of(
                 outbox.entry(
-                    Topics.outboundFor(doc.replyAddress().channel()),
+                    Topics.outboundFor(doc.state().replyAddress().channel()),
                     doc.id(),
                     message,
-                    doc.ticket()))),
+                    doc.state().ticket()))),
         "reply");
   }
 
@@ -159,10 +163,10 @@ public class OfficerDesk {
   }
 
   private void open(CaseDocument doc, String action) {
-    if (CLOSED.contains(doc.status())) {
+    if (CLOSED.contains(doc.state().status())) {
       count(doc, action, "refused");
       throw new IllegalTransitionException(
-          action, doc.status(), "the case is closed (" + doc.status() + ")");
+          action, doc.state().status(), "the case is closed (" + doc.state().status() + ")");
     }
   }
 
@@ -173,16 +177,16 @@ public class OfficerDesk {
     } catch (OptimisticLockingFailureException e) {
       long current = before.version() == null ? 0 : before.version();
       count(before, action, "conflict");
-      throw new StaleVersionException(before.ticket(), current, current + 1);
+      throw new StaleVersionException(before.state().ticket(), current, current + 1);
     }
     count(before, action, "done");
-    relay.flush(saved);
+    relay.publish(saved);
     return cases.byId(saved.id()).orElse(saved);
   }
 
-  private static CaseDocument.TimelineEntry entry(
+  private static AuditEntry entry(
       CaseDocument doc, Instant at, String actor, String action, @Nullable String reason) {
-    return new CaseDocument.TimelineEntry(at, actor, action, doc.status(), doc.status(), reason);
+    return new AuditEntry(at, actor, action, doc.state().status(), doc.state().status(), reason);
   }
 
   private void count(CaseDocument doc, String action, String outcome) {
@@ -190,7 +194,7 @@ public class OfficerDesk {
         .counter(
             "aduan.cases.transitions",
             "agency",
-            doc.agencyCode(),
+            doc.state().agencyCode(),
             "action",
             action,
             "outcome",

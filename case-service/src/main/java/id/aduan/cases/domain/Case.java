@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,57 +24,6 @@ import org.jspecify.annotations.Nullable;
  * IllegalTransitionException} and changes nothing.
  */
 public final class Case {
-
-  /** The states from which each action is allowed (the transition table the tests walk). */
-  public static final Map<String, Set<CaseStatus>> ALLOWED =
-      Map.ofEntries(
-          Map.entry(
-              "request-information",
-              EnumSet.of(
-                  CaseStatus.RECEIVED,
-                  CaseStatus.INCOMPLETE,
-                  CaseStatus.VERIFIED,
-                  CaseStatus.ROUTED,
-                  CaseStatus.IN_PROGRESS)),
-          Map.entry("verify", EnumSet.of(CaseStatus.RECEIVED)),
-          Map.entry("mark-complete", EnumSet.of(CaseStatus.INCOMPLETE)),
-          Map.entry("classify", EnumSet.of(CaseStatus.VERIFIED, CaseStatus.ROUTED)),
-          Map.entry(
-              "route", EnumSet.of(CaseStatus.VERIFIED, CaseStatus.ROUTED, CaseStatus.IN_PROGRESS)),
-          Map.entry("start-progress", EnumSet.of(CaseStatus.ROUTED)),
-          Map.entry("answer", EnumSet.of(CaseStatus.IN_PROGRESS)),
-          Map.entry("resolve", EnumSet.of(CaseStatus.ANSWERED)),
-          Map.entry(
-              "reject",
-              EnumSet.of(
-                  CaseStatus.RECEIVED,
-                  CaseStatus.INCOMPLETE,
-                  CaseStatus.VERIFIED,
-                  CaseStatus.ROUTED,
-                  CaseStatus.IN_PROGRESS)),
-          Map.entry(
-              "merge",
-              EnumSet.of(
-                  CaseStatus.RECEIVED,
-                  CaseStatus.INCOMPLETE,
-                  CaseStatus.VERIFIED,
-                  CaseStatus.ROUTED,
-                  CaseStatus.IN_PROGRESS)),
-          Map.entry("reopen", EnumSet.of(CaseStatus.ANSWERED, CaseStatus.RESOLVED)),
-          Map.entry(
-              "archive", EnumSet.of(CaseStatus.RESOLVED, CaseStatus.REJECTED, CaseStatus.MERGED)),
-          Map.entry(
-              "advance-ppid",
-              EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS)),
-          Map.entry("grant-information", EnumSet.of(CaseStatus.IN_PROGRESS)),
-          Map.entry(
-              "extend-deadline",
-              EnumSet.of(
-                  CaseStatus.RECEIVED,
-                  CaseStatus.VERIFIED,
-                  CaseStatus.ROUTED,
-                  CaseStatus.IN_PROGRESS)),
-          Map.entry("refuse-information", EnumSet.of(CaseStatus.IN_PROGRESS)));
 
   /** Reasons a case can be rejected with. */
   public static final Set<String> REJECTION_CODES =
@@ -471,7 +419,7 @@ public final class Case {
       String actor,
       @Nullable String reason,
       Instant at) {
-    allow("request-information");
+    allow(Action.REQUEST_INFORMATION);
     if (missingItems.isEmpty()) {
       throw new IllegalTransitionException(
           "request-information", status, "name at least one missing item");
@@ -501,7 +449,7 @@ public final class Case {
    * recognise it (a photo without a caption, a document the keywords miss): the case resumes.
    */
   public List<CaseEvent> markComplete(String actor, String reason, Instant at) {
-    allow("mark-complete");
+    allow(Action.MARK_COMPLETE);
     if (reason.isBlank()) {
       throw new IllegalTransitionException("mark-complete", status, "say what was checked");
     }
@@ -514,8 +462,8 @@ public final class Case {
   }
 
   public List<CaseEvent> verify(String actor, @Nullable String reason, Instant at) {
-    allow("verify");
-    complaintOnly("verify");
+    allow(Action.VERIFY);
+    complaintOnly(Action.VERIFY);
     return List.of(changeStatus("verified", CaseStatus.VERIFIED, actor, reason, at));
   }
 
@@ -527,7 +475,7 @@ public final class Case {
       @Nullable String newTopic,
       String actor,
       Instant at) {
-    allow("classify");
+    allow(Action.CLASSIFY);
     String cls = newSlaClass;
     if (cls == null) {
       cls =
@@ -590,8 +538,8 @@ public final class Case {
 
   /** Refers the case to a division (bidang) of the agency, by its duties. */
   public List<CaseEvent> route(Agency agency, String toDivision, String actor, Instant at) {
-    allow("route");
-    complaintOnly("route");
+    allow(Action.ROUTE);
+    complaintOnly(Action.ROUTE);
     if (agency.rules().division(toDivision).isEmpty()) {
       throw new IllegalTransitionException(
           "route",
@@ -610,12 +558,12 @@ public final class Case {
 
   /** The division and the complaint team follow the case up together. */
   public List<CaseEvent> startProgress(String actor, @Nullable String reason, Instant at) {
-    allow("start-progress");
+    allow(Action.START_PROGRESS);
     return List.of(changeStatus("in-progress", CaseStatus.IN_PROGRESS, actor, reason, at));
   }
 
   public List<CaseEvent> answer(String text, String actor, Instant at) {
-    allow("answer");
+    allow(Action.ANSWER);
     if (text.isBlank()) {
       throw new IllegalTransitionException("answer", status, "the answer is empty");
     }
@@ -637,12 +585,12 @@ public final class Case {
   /** Resolved with its berita acara: what was done, by whom, when, attachments, how told. */
   public List<CaseEvent> resolve(
       CaseEvent.ResolutionRecord record, String summary, String actor, Instant at) {
-    allow("resolve");
+    allow(Action.RESOLVE);
     return resolved("resolved", record, summary, actor, at);
   }
 
   public List<CaseEvent> reject(String reasonCode, String reason, String actor, Instant at) {
-    allow("reject");
+    allow(Action.REJECT);
     if (!REJECTION_CODES.contains(reasonCode)) {
       throw new IllegalTransitionException(
           "reject",
@@ -662,14 +610,15 @@ public final class Case {
    * survivor, which answers every reporter from now on.
    */
   public List<CaseEvent> mergeInto(Case survivor, String actor, Instant at) {
-    allow("merge");
+    allow(Action.MERGE);
     if (survivor.id.equals(id)) {
       throw new IllegalTransitionException("merge", status, "a case cannot be merged into itself");
     }
     if (!survivor.agencyCode.equals(agencyCode)) {
       throw new IllegalTransitionException("merge", status, "cases of two agencies cannot merge");
     }
-    if (!ALLOWED.get("merge").contains(survivor.status) && survivor.status != CaseStatus.ANSWERED) {
+    if (!Action.MERGE.allowedFrom().contains(survivor.status)
+        && survivor.status != CaseStatus.ANSWERED) {
       throw new IllegalTransitionException(
           "merge", status, "the surviving case " + survivor.ticket + " is " + survivor.status);
     }
@@ -705,7 +654,7 @@ public final class Case {
 
   /** The citizen is not satisfied with the answer: the case goes back to work. */
   public List<CaseEvent> reopen(String reason, String actor, Instant at) {
-    allow("reopen");
+    allow(Action.REOPEN);
     if (reason.isBlank()) {
       throw new IllegalTransitionException("reopen", status, "a reopened case needs a reason");
     }
@@ -727,7 +676,7 @@ public final class Case {
    * @param reason for the timeline and the event, in Bahasa Indonesia first
    */
   public List<CaseEvent> redispositionedAway(String reason, Instant at) {
-    Set<CaseStatus> open = EnumSet.copyOf(ALLOWED.get("reject"));
+    Set<CaseStatus> open = EnumSet.copyOf(Action.REJECT.allowedFrom());
     open.add(CaseStatus.ANSWERED);
     if (!open.contains(status)) {
       return List.of();
@@ -737,14 +686,14 @@ public final class Case {
 
   /** Documented and archived (with the follow-up plan where the standard asks for one). */
   public List<CaseEvent> archive(String actor, @Nullable String reason, Instant at) {
-    allow("archive");
+    allow(Action.ARCHIVE);
     return List.of(changeStatus("archived", CaseStatus.ARCHIVED, actor, reason, at));
   }
 
   /** An information request (PPID) moves to the agency's next step, and only to that one. */
   public List<CaseEvent> advancePpid(Agency agency, String step, String actor, Instant at) {
-    allow("advance-ppid");
-    ppidOnly("advance-ppid");
+    allow(Action.ADVANCE_PPID);
+    ppidOnly(Action.ADVANCE_PPID);
     List<String> steps = agency.rules().ppid().steps();
     int current = ppidStep == null ? -1 : steps.indexOf(ppidStep);
     if (current + 1 >= steps.size()) {
@@ -771,7 +720,7 @@ public final class Case {
    * class: 7 working days). The requester is told why.
    */
   public List<CaseEvent> extendDeadline(Agency agency, String reason, String actor, Instant at) {
-    allow("extend-deadline");
+    allow(Action.EXTEND_DEADLINE);
     if (reason.isBlank()) {
       throw new IllegalTransitionException(
           "extend-deadline", status, "an extension needs a reason");
@@ -812,8 +761,8 @@ public final class Case {
   /** Granted: the information is handed over and the proof of delivery recorded. */
   public List<CaseEvent> grantInformation(
       Agency agency, CaseEvent.ResolutionRecord record, String actor, Instant at) {
-    allow("grant-information");
-    atLastPpidStep(agency, "grant-information");
+    allow(Action.GRANT_INFORMATION);
+    atLastPpidStep(agency, Action.GRANT_INFORMATION);
     if (record.proofOfDelivery() == null || record.proofOfDelivery().isBlank()) {
       throw new IllegalTransitionException(
           "grant-information", status, "a granted request needs its proof of delivery");
@@ -824,8 +773,8 @@ public final class Case {
   /** Refused as exempt information: the requester is told the legal reason. */
   public List<CaseEvent> refuseInformation(
       Agency agency, String legalBasis, String actor, Instant at) {
-    allow("refuse-information");
-    atLastPpidStep(agency, "refuse-information");
+    allow(Action.REFUSE_INFORMATION);
+    atLastPpidStep(agency, Action.REFUSE_INFORMATION);
     if (legalBasis.isBlank()) {
       throw new IllegalTransitionException(
           "refuse-information", status, "exempt information is refused with its legal reason");
@@ -904,33 +853,33 @@ public final class Case {
         eventId(), at, id, ticket, agencyCode, to, from, reason, actor);
   }
 
-  private void allow(String action) {
-    Set<CaseStatus> from = ALLOWED.get(action);
+  private void allow(Action action) {
+    Set<CaseStatus> from = action.allowedFrom();
     if (!from.contains(status)) {
-      throw new IllegalTransitionException(action, status, "allowed only from " + from);
+      throw new IllegalTransitionException(action.wireName(), status, "allowed only from " + from);
     }
   }
 
-  private void complaintOnly(String action) {
+  private void complaintOnly(Action action) {
     if (caseType == CaseType.INFORMATION_REQUEST) {
       throw new IllegalTransitionException(
-          action, status, "an information request follows the PPID steps instead");
+          action.wireName(), status, "an information request follows the PPID steps instead");
     }
   }
 
-  private void ppidOnly(String action) {
+  private void ppidOnly(Action action) {
     if (caseType != CaseType.INFORMATION_REQUEST) {
       throw new IllegalTransitionException(
-          action, status, "only an information request (PPID) has PPID steps");
+          action.wireName(), status, "only an information request (PPID) has PPID steps");
     }
   }
 
-  private void atLastPpidStep(Agency agency, String action) {
+  private void atLastPpidStep(Agency agency, Action action) {
     ppidOnly(action);
     List<String> steps = agency.rules().ppid().steps();
     if (!steps.getLast().equals(ppidStep)) {
       throw new IllegalTransitionException(
-          action,
+          action.wireName(),
           status,
           "the request is decided after " + steps.getLast() + ", it is at " + ppidStep);
     }

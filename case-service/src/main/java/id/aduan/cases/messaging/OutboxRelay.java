@@ -1,21 +1,21 @@
 package id.aduan.cases.messaging;
 
+import id.aduan.cases.application.CaseEvents;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.messaging.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes the events waiting in cases' outboxes and then removes them. The consumer that wrote an
- * event publishes it straight away; the scheduled sweep picks up whatever a crash or a Kafka outage
- * left behind. An event may be published twice (crash between publish and removal); every consumer
- * is idempotent on {@code eventId}.
+ * event publishes it straight away ({@link CaseEvents}); the scheduled sweep picks up whatever a
+ * crash or a Kafka outage left behind. An event may be published twice (crash between publish and
+ * removal); every consumer is idempotent on {@code eventId}.
  */
 @Component
-public class OutboxRelay {
+public class OutboxRelay implements CaseEvents {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private final Cases cases;
@@ -27,15 +27,16 @@ public class OutboxRelay {
   }
 
   /** Publishes a case's pending events; throws when Kafka does not acknowledge. */
-  public void flush(CaseDocument doc) {
+  @Override
+  public void publish(CaseDocument doc) {
     outbox.publish(doc.outbox(), entry -> cases.markPublished(doc.id(), entry.eventId()));
   }
 
-  @Scheduled(fixedDelayString = "${aduan.cases.outbox-sweep-interval:1s}")
-  void sweep() {
+  /** Publishes what is left in outboxes; run by {@code scheduling/OutboxSweep}. */
+  public void sweep() {
     for (CaseDocument doc : cases.withPendingOutbox(100)) {
       try {
-        flush(doc);
+        publish(doc);
       } catch (RuntimeException e) {
         log.warn("outbox of case {} not published yet: {}", doc.id(), e.getMessage());
         return;

@@ -74,26 +74,26 @@ class PublishFollowUps implements Consumer<Message<byte[]>> {
       count(resolved.agencyCode(), "case_missing");
       return;
     }
-    if (doc.confidential()) {
+    if (doc.state().confidential()) {
       count(resolved.agencyCode(), "confidential");
       return;
     }
     List<String> names = new ArrayList<>();
-    if (doc.citizenName() != null) {
-      names.add(doc.citizenName());
+    if (doc.state().citizenName() != null) {
+      names.add(doc.state().citizenName());
     }
-    if (doc.form().get("name") != null) {
-      names.add(doc.form().get("name"));
+    if (doc.state().form().get("name") != null) {
+      names.add(doc.state().form().get("name"));
     }
     String whatWasDone = resolved.record() == null ? "" : resolved.record().whatWasDone();
     published.publish(
         new PublishedFollowUps.FollowUp(
             doc.id(),
-            doc.agencyCode(),
-            doc.ticket(),
-            doc.topic(),
-            doc.division(),
-            doc.receivedAt(),
+            doc.state().agencyCode(),
+            doc.state().ticket(),
+            doc.state().topic(),
+            doc.state().division(),
+            doc.state().receivedAt(),
             resolved.occurredAt(),
             PersonalData.scrub(resolved.summary(), names),
             PersonalData.scrub(whatWasDone, names)));

@@ -1,6 +1,6 @@
 package id.aduan.cases.messaging;
 
-import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
@@ -41,7 +41,7 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
       case SlaEvent.SlaClockPaused e ->
           cases
               .byId(e.caseId())
-              .map(c -> c.deadlines().get(e.clock()))
+              .map(c -> c.state().deadlines().get(e.clock()))
               .ifPresent(d -> record(e, d.deadline(), id.aduan.contracts.ClockState.PAUSED.name()));
       case SlaEvent.SlaClockResumed e ->
           record(e, e.deadline(), id.aduan.contracts.ClockState.RUNNING.name());
@@ -52,8 +52,8 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
               e.deadline(),
               cases
                   .byId(e.caseId())
-                  .map(c -> c.deadlines().get(e.clock()))
-                  .map(CaseDocument.Deadline::state)
+                  .map(c -> c.state().deadlines().get(e.clock()))
+                  .map(CaseState.Deadline::state)
                   .orElse(id.aduan.contracts.ClockState.RUNNING.name()));
       case SlaEvent.SlaWarning e ->
           record(e, e.deadline(), id.aduan.contracts.ClockState.WARNING.name());
@@ -80,7 +80,6 @@ class RecordDeadlines implements Consumer<Message<byte[]>> {
 
   private void record(SlaEvent event, java.time.Instant deadline, String state) {
     cases.recordDeadline(
-        event.caseId(),
-        new CaseDocument.Deadline(event.clock(), deadline, state, event.occurredAt()));
+        event.caseId(), new CaseState.Deadline(event.clock(), deadline, state, event.occurredAt()));
   }
 }

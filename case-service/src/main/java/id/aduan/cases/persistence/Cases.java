@@ -1,5 +1,6 @@
 package id.aduan.cases.persistence;
 
+import id.aduan.cases.domain.CaseState;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import id.aduan.messaging.OutboxDocuments;
@@ -290,13 +291,17 @@ public class Cases {
     new OutboxDocuments(mongo).markPublished(COLLECTION, caseId, eventId, "version");
   }
 
-  /** Records the deadline the SLA service reported for one of the case's clocks. */
-  public void recordDeadline(String caseId, CaseDocument.Deadline deadline) {
+  /**
+   * Records the deadline the SLA service reported for one of the case's clocks, and moves the
+   * case's version: a whole case saved from an earlier read would otherwise put the old deadlines
+   * back (issue 21); now that save fails its optimistic lock and its writer re-reads.
+   */
+  public void recordDeadline(String caseId, CaseState.Deadline deadline) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId)),
         new Update()
-            .set(
-                "deadlines." + deadline.clock(), mongo.getConverter().convertToMongoType(deadline)),
+            .set("deadlines." + deadline.clock(), mongo.getConverter().convertToMongoType(deadline))
+            .inc("version", 1),
         COLLECTION);
   }
 }

@@ -1,5 +1,6 @@
 package id.aduan.cases.pii;
 
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.domain.IdentityKeys;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Citizens;
@@ -81,7 +82,7 @@ public class IdentityKeyMigration implements SmartInitializingSingleton {
     int cases = 0;
     int dropped = 0;
     for (CaseDocument doc : old) {
-      agencyOfCase.put(doc.id(), doc.agencyCode());
+      agencyOfCase.put(doc.id(), doc.state().agencyCode());
       if (doc.personalDataUnreadable()) {
         waiting.add(doc.id());
         continue; // recomputed once its personal data can be read again
@@ -89,7 +90,7 @@ public class IdentityKeyMigration implements SmartInitializingSingleton {
       Map<String, String> map = recomputed(doc);
       renamed.putAll(map);
       List<String> keys = new ArrayList<>();
-      for (String k : doc.identityKeys()) {
+      for (String k : doc.state().identityKeys()) {
         String now = rename(k, map);
         if (now == null) {
           dropped++;
@@ -97,7 +98,8 @@ public class IdentityKeyMigration implements SmartInitializingSingleton {
           keys.add(now);
         }
       }
-      String citizenKey = doc.citizenKey() == null ? null : rename(doc.citizenKey(), map);
+      String citizenKey =
+          doc.state().citizenKey() == null ? null : rename(doc.state().citizenKey(), map);
       Update update = new Update().set("identityKeys", keys);
       if (citizenKey == null) {
         update.unset("citizenKey");
@@ -123,9 +125,9 @@ public class IdentityKeyMigration implements SmartInitializingSingleton {
   /** Old hash to keyed hash, for every identity value the case holds. */
   private Map<String, String> recomputed(CaseDocument doc) {
     Map<String, String> map = new HashMap<>();
-    List<ReplyAddress> reporters = new ArrayList<>(doc.otherReporters());
-    if (doc.replyAddress() != null) {
-      reporters.add(doc.replyAddress());
+    List<ReplyAddress> reporters = new ArrayList<>(doc.state().otherReporters());
+    if (doc.state().replyAddress() != null) {
+      reporters.add(doc.state().replyAddress());
     }
     for (ReplyAddress r : reporters) {
       map.put(
@@ -135,9 +137,9 @@ public class IdentityKeyMigration implements SmartInitializingSingleton {
         map.put(UNKEYED.phone(r.recipientId()), keyed.phone(r.recipientId()));
       }
     }
-    List<String> texts = new ArrayList<>(doc.form().values());
-    doc.messages().stream()
-        .map(CaseDocument.Message::text)
+    List<String> texts = new ArrayList<>(doc.state().form().values());
+    doc.state().messages().stream()
+        .map(CaseState.Message::text)
         .filter(t -> t != null)
         .forEach(texts::add);
     Set<String> niks = new LinkedHashSet<>();

@@ -337,7 +337,7 @@ class CaseActionsController {
   CaseView assign(@PathVariable String ticket, @Valid @RequestBody Assign body, Principal p) {
     Caller caller = checked(p, ticket, "assign");
     CaseDocument doc = officer.visible(caller, ticket);
-    officers.checkAssignable(caller, body.officer(), doc.division());
+    officers.checkAssignable(caller, body.officer(), doc.state().division());
     return CaseView.of(
         desk.assign(
             Officer.scope(caller), ticket, body.version(), body.officer(), caller.username()));

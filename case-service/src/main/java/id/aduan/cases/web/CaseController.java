@@ -2,6 +2,7 @@ package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseNotFoundException;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.Attachments;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
@@ -83,26 +84,26 @@ class CaseController {
       @Nullable String assignee,
       boolean anonymous,
       boolean confidential,
-      Map<String, CaseDocument.Deadline> deadlines,
+      Map<String, CaseState.Deadline> deadlines,
       long version,
       boolean unsure) {
 
     static CaseSummary of(CaseDocument d) {
       return new CaseSummary(
-          d.ticket(),
-          d.status(),
-          d.caseType().name(),
-          d.channel(),
-          d.intakeMode(),
-          d.receivedAt(),
-          d.topic(),
-          d.division(),
-          d.assignee(),
-          d.anonymous(),
-          d.confidential(),
-          d.deadlines(),
+          d.state().ticket(),
+          d.state().status(),
+          d.state().caseType().name(),
+          d.state().channel(),
+          d.state().intakeMode(),
+          d.state().receivedAt(),
+          d.state().topic(),
+          d.state().division(),
+          d.state().assignee(),
+          d.state().anonymous(),
+          d.state().confidential(),
+          d.state().deadlines(),
           d.version() == null ? 0 : d.version(),
-          d.proposal() != null && d.proposal().unsure());
+          d.state().proposal() != null && d.state().proposal().unsure());
     }
   }
 
@@ -246,7 +247,7 @@ class CaseController {
 
   /** A file named on the case, with how to read it. */
   private record StoredFile(
-      CaseDocument.Message message,
+      CaseState.Message message,
       @Nullable String fileName,
       @Nullable String declaredType,
       Supplier<Optional<Attachments.File>> read) {}
@@ -257,23 +258,23 @@ class CaseController {
    * adapter's attachment id (docs/adr/0028).
    */
   private Optional<StoredFile> storedFile(CaseDocument doc, String id) {
-    for (CaseDocument.Message m : doc.messages()) {
-      for (CaseDocument.FileInfo f : m.files()) {
+    for (CaseState.Message m : doc.state().messages()) {
+      for (CaseState.FileInfo f : m.files()) {
         if (id.equals(f.storageRef())) {
           return Optional.of(
               new StoredFile(
                   m,
                   f.fileName(),
                   f.mediaType(),
-                  () -> attachments.read(m.channel(), doc.agencyCode(), id)));
+                  () -> attachments.read(m.channel(), doc.state().agencyCode(), id)));
         }
       }
     }
-    for (CaseDocument.Message m : doc.messages()) {
+    for (CaseState.Message m : doc.state().messages()) {
       boolean legacy = m.files().stream().allMatch(f -> f.storageRef() == null);
       int index = m.attachmentIds().indexOf(id);
       if (legacy && index >= 0 && m.providerMessageId() != null) {
-        CaseDocument.FileInfo f =
+        CaseState.FileInfo f =
             m.files().size() == m.attachmentIds().size() ? m.files().get(index) : null;
         return Optional.of(
             new StoredFile(
@@ -282,7 +283,7 @@ class CaseController {
                 f == null ? null : f.mediaType(),
                 () ->
                     attachments.readLegacy(
-                        m.channel(), doc.agencyCode(), m.providerMessageId(), id)));
+                        m.channel(), doc.state().agencyCode(), m.providerMessageId(), id)));
       }
     }
     return Optional.empty();
@@ -309,17 +310,23 @@ class CaseController {
       Principal principal) {
     Caller caller = officer.allowed(principal, "read-personal-data");
     CaseDocument doc = officer.visible(caller, ticket);
-    if (doc.anonymous() && !caller.may("read-anonymous-identity")) {
+    if (doc.state().anonymous() && !caller.may("read-anonymous-identity")) {
       throw new ForbiddenException("read an anonymous reporter's identity", caller.role());
     }
-    Map<String, String> form = doc.form();
+    Map<String, String> form = doc.state().form();
     Map<String, String> shown = new LinkedHashMap<>();
-    put(shown, "name", doc.citizenName() != null ? doc.citizenName() : form.get("name"));
+    put(
+        shown,
+        "name",
+        doc.state().citizenName() != null ? doc.state().citizenName() : form.get("name"));
     put(shown, "nik", form.get("nik"));
     put(shown, "address", form.get("address"));
     put(shown, "phone", form.get("phone"));
     put(shown, "email", form.get("email"));
-    put(shown, "contact", doc.replyAddress() == null ? null : doc.replyAddress().recipientId());
+    put(
+        shown,
+        "contact",
+        doc.state().replyAddress() == null ? null : doc.state().replyAddress().recipientId());
     // Audited before anything is returned: a failed audit write returns nothing.
     PersonalDataAudit.Access access =
         audit.record(
@@ -336,10 +343,10 @@ class CaseController {
         shown.get("address"),
         shown.get("phone"),
         shown.get("email"),
-        doc.replyAddress() == null ? null : doc.replyAddress().channel().name(),
+        doc.state().replyAddress() == null ? null : doc.state().replyAddress().channel().name(),
         shown.get("contact"),
-        doc.anonymous(),
-        doc.confidential(),
+        doc.state().anonymous(),
+        doc.state().confidential(),
         access.id());
   }
 

@@ -1,5 +1,7 @@
 package id.aduan.cases.web;
 
+import id.aduan.cases.domain.AuditEntry;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.pii.PiiText;
 import id.aduan.contracts.CaseEvent;
@@ -44,11 +46,11 @@ record CaseView(
     @Nullable String rejectionReason,
     @Nullable String mergedIntoTicket,
     List<String> mergedTickets,
-    List<CaseDocument.DuplicateSuspect> duplicateSuspects,
+    List<CaseState.DuplicateSuspect> duplicateSuspects,
     List<MessageView> messages,
     List<AttachmentView> attachments,
-    Map<String, CaseDocument.Deadline> deadlines,
-    List<CaseDocument.TimelineEntry> timeline,
+    Map<String, CaseState.Deadline> deadlines,
+    List<AuditEntry> timeline,
     id.aduan.cases.domain.Case.@Nullable Survey survey,
     boolean personalDataUnreadable) {
 
@@ -116,7 +118,7 @@ record CaseView(
   static CaseView of(CaseDocument doc) {
     List<MessageView> messages = new ArrayList<>();
     List<AttachmentView> attachments = new ArrayList<>();
-    for (CaseDocument.Message m : doc.messages()) {
+    for (CaseState.Message m : doc.state().messages()) {
       messages.add(
           new MessageView(
               m.messageId(),
@@ -128,7 +130,7 @@ record CaseView(
       boolean recorded = m.files().stream().anyMatch(f -> f.attachmentId() != null);
       for (int i = 0; i < m.attachmentIds().size(); i++) {
         String id = m.attachmentIds().get(i);
-        CaseDocument.FileInfo file = fileOf(m, i, recorded);
+        CaseState.FileInfo file = fileOf(m, i, recorded);
         // A stored file is served by its storage reference; any other is named by the adapter's id
         // (a file not stored, or kept before references were recorded: docs/adr/0028).
         String fileId = file != null && file.storageRef() != null ? file.storageRef() : id;
@@ -139,42 +141,42 @@ record CaseView(
                 m.channel(),
                 file == null ? null : file.fileName(),
                 file == null ? null : file.mediaType(),
-                "/api/v1/cases/" + doc.ticket() + "/attachments/" + fileId,
+                "/api/v1/cases/" + doc.state().ticket() + "/attachments/" + fileId,
                 fileId));
       }
     }
     return new CaseView(
-        doc.ticket(),
-        doc.agencyCode(),
-        doc.status(),
-        doc.caseType(),
-        doc.channel(),
-        doc.intakeMode(),
-        doc.receivedAt(),
+        doc.state().ticket(),
+        doc.state().agencyCode(),
+        doc.state().status(),
+        doc.state().caseType(),
+        doc.state().channel(),
+        doc.state().intakeMode(),
+        doc.state().receivedAt(),
         doc.version() == null ? 0 : doc.version(),
-        doc.slaClass(),
-        doc.topic(),
-        doc.division(),
-        doc.suggestedDivision(),
-        doc.assignee(),
+        doc.state().slaClass(),
+        doc.state().topic(),
+        doc.state().division(),
+        doc.state().suggestedDivision(),
+        doc.state().assignee(),
         reporter(doc),
         classification(doc),
-        doc.missing(),
-        doc.invalid(),
-        doc.ppidStep(),
-        doc.resolution(),
-        doc.rejectionCode(),
-        doc.rejectionReason() == null ? null : PiiText.mask(doc.rejectionReason()),
-        doc.mergedIntoTicket(),
-        doc.mergedTickets(),
-        doc.duplicateSuspects(),
+        doc.state().missing(),
+        doc.state().invalid(),
+        doc.state().ppidStep(),
+        doc.state().resolution(),
+        doc.state().rejectionCode(),
+        doc.state().rejectionReason() == null ? null : PiiText.mask(doc.state().rejectionReason()),
+        doc.state().mergedIntoTicket(),
+        doc.state().mergedTickets(),
+        doc.state().duplicateSuspects(),
         messages,
         attachments,
-        doc.deadlines(),
-        doc.timeline().stream()
+        doc.state().deadlines(),
+        doc.state().timeline().stream()
             .map(
                 t ->
-                    new CaseDocument.TimelineEntry(
+                    new AuditEntry(
                         t.at(),
                         t.actor(),
                         t.action(),
@@ -182,36 +184,43 @@ record CaseView(
                         t.to(),
                         t.reason() == null ? null : PiiText.mask(t.reason())))
             .toList(),
-        doc.survey() == null
+        doc.state().survey() == null
             ? null
             : new id.aduan.cases.domain.Case.Survey(
-                doc.survey().rating(),
-                doc.survey().comment() == null ? null : PiiText.mask(doc.survey().comment()),
-                doc.survey().answeredAt(),
-                doc.survey().messageId()),
+                doc.state().survey().rating(),
+                doc.state().survey().comment() == null
+                    ? null
+                    : PiiText.mask(doc.state().survey().comment()),
+                doc.state().survey().answeredAt(),
+                doc.state().survey().messageId()),
         doc.personalDataUnreadable());
   }
 
   static Reporter reporter(CaseDocument doc) {
-    if (doc.anonymous()) {
-      return new Reporter("Anonim", null, null, true, doc.confidential());
+    if (doc.state().anonymous()) {
+      return new Reporter("Anonim", null, null, true, doc.state().confidential());
     }
-    String name = doc.citizenName() != null ? doc.citizenName() : doc.form().get("name");
+    String name =
+        doc.state().citizenName() != null
+            ? doc.state().citizenName()
+            : doc.state().form().get("name");
     return new Reporter(
         name == null ? null : PiiText.maskName(name),
-        doc.replyAddress() == null ? null : PiiText.maskValue(doc.replyAddress().recipientId()),
-        doc.replyAddress() == null ? null : doc.replyAddress().channel(),
+        doc.state().replyAddress() == null
+            ? null
+            : PiiText.maskValue(doc.state().replyAddress().recipientId()),
+        doc.state().replyAddress() == null ? null : doc.state().replyAddress().channel(),
         false,
-        doc.confidential());
+        doc.state().confidential());
   }
 
   private static Classification classification(CaseDocument doc) {
     List<String> explanation = new ArrayList<>();
-    if (doc.suggestedDivision() != null) {
+    if (doc.state().suggestedDivision() != null) {
       explanation.add(
-          "intake suggested " + doc.suggestedDivision() + " from the words of its duties");
+          "intake suggested " + doc.state().suggestedDivision() + " from the words of its duties");
     }
-    for (CaseDocument.TimelineEntry t : doc.timeline()) {
+    for (AuditEntry t : doc.state().timeline()) {
       if (CLASSIFYING.contains(t.action())) {
         explanation.add(
             t.action()
@@ -221,26 +230,26 @@ record CaseView(
       }
     }
     return new Classification(
-        doc.caseType(),
-        doc.topic(),
-        doc.slaClass(),
-        doc.division(),
-        doc.suggestedDivision(),
+        doc.state().caseType(),
+        doc.state().topic(),
+        doc.state().slaClass(),
+        doc.state().division(),
+        doc.state().suggestedDivision(),
         explanation,
-        doc.proposal() == null
+        doc.state().proposal() == null
             ? null
             : new Proposal(
-                doc.proposal().caseType(),
-                doc.proposal().slaClass(),
-                doc.proposal().topic(),
-                doc.proposal().division(),
-                doc.proposal().confidence(),
-                doc.proposal().unsure(),
-                doc.proposal().explanation().stream().map(PiiText::mask).toList()));
+                doc.state().proposal().caseType(),
+                doc.state().proposal().slaClass(),
+                doc.state().proposal().topic(),
+                doc.state().proposal().division(),
+                doc.state().proposal().confidence(),
+                doc.state().proposal().unsure(),
+                doc.state().proposal().explanation().stream().map(PiiText::mask).toList()));
   }
 
-  private static CaseDocument.@Nullable FileInfo fileOf(
-      CaseDocument.Message m, int index, boolean recorded) {
+  private static CaseState.@Nullable FileInfo fileOf(
+      CaseState.Message m, int index, boolean recorded) {
     if (recorded) {
       String id = m.attachmentIds().get(index);
       return m.files().stream().filter(f -> id.equals(f.attachmentId())).findFirst().orElse(null);

@@ -55,10 +55,11 @@ class CitizenController {
   ProfileView citizenOf(@PathVariable String ticket, Principal principal) {
     Caller caller = officer.allowed(principal, "read-citizen-profile");
     CaseDocument doc = officer.visible(caller, ticket);
-    if (doc.citizenKey() == null || doc.anonymous()) {
+    if (doc.state().citizenKey() == null || doc.state().anonymous()) {
       throw new CaseNotFoundException(ticket);
     }
-    Citizens.Profile profile = citizens.byCitizenKey(doc.agencyCode(), doc.citizenKey());
+    Citizens.Profile profile =
+        citizens.byCitizenKey(doc.state().agencyCode(), doc.state().citizenKey());
     if (profile == null) {
       throw new CaseNotFoundException(ticket);
     }

@@ -31,7 +31,7 @@ final class IfMatch {
         return;
       }
     }
-    throw new PreconditionFailedException(doc.ticket(), header.strip(), current);
+    throw new PreconditionFailedException(doc.state().ticket(), header.strip(), current);
   }
 
   static final class PreconditionFailedException extends RuntimeException {

@@ -1,5 +1,6 @@
 package id.aduan.cases.web;
 
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.CaseQueries;
 import id.aduan.cases.security.Caller;
@@ -59,11 +60,11 @@ class InboxController {
       @Nullable Instant deadline,
       @Nullable Long secondsLeft) {
 
-    static SlaBadge of(Map<String, CaseDocument.Deadline> deadlines, Instant now) {
+    static SlaBadge of(Map<String, CaseState.Deadline> deadlines, Instant now) {
       if (deadlines.isEmpty()) {
         return new SlaBadge("NONE", null, null, null);
       }
-      CaseDocument.Deadline nearest =
+      CaseState.Deadline nearest =
           deadlines.values().stream()
               .min(Comparator.comparingInt(SlaBadge::urgency).thenComparing(d -> d.deadline()))
               .orElseThrow();
@@ -82,7 +83,7 @@ class InboxController {
       return new SlaBadge(state, nearest.clock(), nearest.deadline(), left);
     }
 
-    private static int urgency(CaseDocument.Deadline d) {
+    private static int urgency(CaseState.Deadline d) {
       return switch (id.aduan.contracts.ClockState.of(d.state())) {
         case BREACHED, STOPPED_LATE -> 0;
         case WARNING -> 1;
@@ -145,9 +146,9 @@ class InboxController {
             .filter(
                 c ->
                     needle.isEmpty()
-                        || c.ticket().toLowerCase(Locale.ROOT).contains(needle)
-                        || (c.topic() != null
-                            && c.topic().toLowerCase(Locale.ROOT).contains(needle)))
+                        || c.state().ticket().toLowerCase(Locale.ROOT).contains(needle)
+                        || (c.state().topic() != null
+                            && c.state().topic().toLowerCase(Locale.ROOT).contains(needle)))
             .map(c -> item(c, now))
             .filter(i -> sla == null || sla.isBlank() || i.sla().state().equalsIgnoreCase(sla))
             .toList();
@@ -156,19 +157,19 @@ class InboxController {
 
   private static InboxItem item(CaseDocument c, Instant now) {
     return new InboxItem(
-        c.ticket(),
-        c.status(),
-        c.caseType(),
-        c.channel(),
-        c.intakeMode(),
-        c.receivedAt(),
-        c.division(),
-        c.suggestedDivision(),
-        c.topic(),
-        c.slaClass(),
-        c.missing().size(),
-        c.duplicateSuspects().size(),
-        SlaBadge.of(c.deadlines(), now));
+        c.state().ticket(),
+        c.state().status(),
+        c.state().caseType(),
+        c.state().channel(),
+        c.state().intakeMode(),
+        c.state().receivedAt(),
+        c.state().division(),
+        c.state().suggestedDivision(),
+        c.state().topic(),
+        c.state().slaClass(),
+        c.state().missing().size(),
+        c.state().duplicateSuspects().size(),
+        SlaBadge.of(c.state().deadlines(), now));
   }
 
   private static Set<CaseStatus> statuses(String status) {

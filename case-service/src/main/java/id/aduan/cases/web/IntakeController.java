@@ -83,7 +83,7 @@ class IntakeController {
                 Boolean.TRUE.equals(body.confidential())),
             agency,
             caller.username());
-    return ResponseEntity.created(URI.create("/api/v1/cases/" + doc.ticket()))
+    return ResponseEntity.created(URI.create("/api/v1/cases/" + doc.state().ticket()))
         .body(CaseView.of(doc));
   }
 }

@@ -1,6 +1,7 @@
 package id.aduan.cases.web;
 
 import id.aduan.cases.application.CaseNotFoundException;
+import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.security.ClientAddress;
@@ -56,25 +57,25 @@ class PublicStatusController {
     limiter.acquire(clients.of(request));
     CaseDocument doc = cases.byTicket(ticket).orElseThrow(() -> new CaseNotFoundException(ticket));
     Instant last =
-        doc.timeline().stream()
-            .map(CaseDocument.TimelineEntry::at)
+        doc.state().timeline().stream()
+            .map(AuditEntry::at)
             .max(Comparator.naturalOrder())
             .orElse(null);
     Instant closed =
-        switch (doc.status()) {
+        switch (doc.state().status()) {
           case RESOLVED, REJECTED, ARCHIVED, MERGED -> last;
           default -> null;
         };
     Map<String, Instant> deadlines = new LinkedHashMap<>();
-    doc.deadlines().forEach((clock, d) -> deadlines.put(clock, d.deadline()));
+    doc.state().deadlines().forEach((clock, d) -> deadlines.put(clock, d.deadline()));
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(
             new PublicStatus(
-                doc.ticket(),
-                doc.status(),
-                text(doc.status()),
-                doc.receivedAt(),
+                doc.state().ticket(),
+                doc.state().status(),
+                text(doc.state().status()),
+                doc.state().receivedAt(),
                 last,
                 closed,
                 deadlines));

@@ -2,6 +2,8 @@ package id.aduan.cases.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.aduan.cases.domain.AuditEntry;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OperationsReportTest {
@@ -121,69 +122,30 @@ class OperationsReportTest {
   private static CaseDocument received(String agency, Channel channel, Instant at) {
     return new CaseDocument(
         "id-" + System.nanoTime(),
-        agency + "-2026-000001",
-        agency,
-        CaseStatus.RECEIVED,
-        CaseType.COMPLAINT,
-        channel,
-        "online",
-        at,
-        at,
-        null,
-        null,
-        List.of(),
-        Map.of(),
-        List.of(),
+        CaseState.received(
+                agency + "-2026-000001", agency, CaseType.COMPLAINT, channel, "online", at, at)
+            .build(),
         List.of(),
         false,
-        0L);
+        0L,
+        false);
   }
 
-  private static CaseDocument.TimelineEntry entry(
+  private static AuditEntry entry(
       Instant at, String actor, String action, CaseStatus from, CaseStatus to) {
-    return new CaseDocument.TimelineEntry(at, actor, action, from, to, null);
+    return new AuditEntry(at, actor, action, from, to, null);
   }
 
-  private static CaseDocument withTimeline(CaseDocument c, CaseDocument.TimelineEntry... entries) {
-    return new CaseDocument(
-        c.id(),
-        c.ticket(),
-        c.agencyCode(),
-        c.status(),
-        c.caseType(),
-        c.channel(),
-        c.intakeMode(),
-        c.receivedAt(),
-        c.openedAt(),
-        null,
-        null,
-        List.of(),
-        Map.of(),
-        List.of(entries),
-        List.of(),
-        false,
-        0L);
+  private static CaseDocument withTimeline(CaseDocument c, AuditEntry... entries) {
+    CaseState.Builder state = c.state().toBuilder();
+    state.timeline = List.of(entries);
+    return c.with(state.build(), List.of());
   }
 
   private static CaseDocument withDeadline(CaseDocument c, String state) {
-    return new CaseDocument(
-        c.id(),
-        c.ticket(),
-        c.agencyCode(),
-        c.status(),
-        c.caseType(),
-        c.channel(),
-        c.intakeMode(),
-        c.receivedAt(),
-        c.openedAt(),
-        null,
-        null,
-        List.of(),
-        Map.of(
-            "completion", new CaseDocument.Deadline("completion", T0.plusSeconds(3600), state, T0)),
-        List.of(),
-        List.of(),
-        false,
-        0L);
+    return c.with(
+        c.state()
+            .withDeadline(new CaseState.Deadline("completion", T0.plusSeconds(3600), state, T0)),
+        List.of());
   }
 }

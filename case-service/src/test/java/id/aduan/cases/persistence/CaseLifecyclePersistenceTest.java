@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.Case;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.domain.Classifier;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;
@@ -56,56 +58,42 @@ class CaseLifecyclePersistenceTest {
   }
 
   private static CaseDocument doc(String id, String ticket, String citizenKey, CaseStatus status) {
-    return new CaseDocument(
-        id,
-        ticket,
-        "BDG",
-        status,
-        CaseType.COMPLAINT,
-        Channel.WHATSAPP,
-        "ONLINE",
-        AT,
-        AT,
-        CITIZEN,
-        "Warga",
+    CaseState.Builder s =
+        CaseState.received(ticket, "BDG", CaseType.COMPLAINT, Channel.WHATSAPP, "ONLINE", AT, AT);
+    s.status = status;
+    s.replyAddress = CITIZEN;
+    s.citizenName = "Warga";
+    s.messages.add(
+        new CaseState.Message(
+            "m-" + id,
+            Channel.WHATSAPP,
+            "INBOUND",
+            "wamid." + id,
+            "Bantuan PKH belum cair",
+            AT,
+            List.of("att-1"),
+            List.of(new CaseState.FileInfo("kk.jpg", "image/jpeg", null, null))));
+    s.slaClass = "STANDARD";
+    s.topic = "PKH";
+    s.division = "LINJAMSOS";
+    s.suggestedDivision = "LINJAMSOS";
+    s.missing = List.of("kk");
+    s.invalid = List.of("nik:birth-date");
+    s.resumeTo = CaseStatus.RECEIVED;
+    s.resolution =
+        new CaseEvent.ResolutionRecord("x", List.of("a"), AT, List.of(), "WHATSAPP", null);
+    s.otherReporters = List.of(new ReplyAddress(Channel.LAPOR, "LAPOR-BDG", "TRK-1"));
+    s.mergedTickets = List.of("BDG-2026-000009");
+    s.duplicateSuspects =
         List.of(
-            new CaseDocument.Message(
-                "m-" + id,
-                Channel.WHATSAPP,
-                "INBOUND",
-                "wamid." + id,
-                "Bantuan PKH belum cair",
-                AT,
-                List.of("att-1"),
-                List.of(new CaseDocument.FileInfo("kk.jpg", "image/jpeg")))),
-        Map.of(),
-        List.of(),
-        List.of(),
-        false,
-        null,
-        "STANDARD",
-        "PKH",
-        "LINJAMSOS",
-        "LINJAMSOS",
-        List.of("kk"),
-        List.of("nik:birth-date"),
-        CaseStatus.RECEIVED,
-        null,
-        new CaseEvent.ResolutionRecord("x", List.of("a"), AT, List.of(), "WHATSAPP", null),
-        null,
-        null,
-        null,
-        List.of(new ReplyAddress(Channel.LAPOR, "LAPOR-BDG", "TRK-1")),
-        List.of("BDG-2026-000009"),
-        List.of(
-            new CaseDocument.DuplicateSuspect(
-                "c-9", "BDG-2026-000009", 0.7, List.of("same-phone"))),
-        Map.of("signed", "true"),
-        citizenKey,
-        List.of(citizenKey, "phone:abc"),
-        AT,
-        "bdg.linjamsos",
-        new Case.Survey(4, "cepat ditangani", AT, "m-9"),
+            new CaseState.DuplicateSuspect("c-9", "BDG-2026-000009", 0.7, List.of("same-phone")));
+    s.form = Map.of("signed", "true");
+    s.citizenKey = citizenKey;
+    s.identityKeys = List.of(citizenKey, "phone:abc");
+    s.lastCitizenMessageAt = AT;
+    s.assignee = "bdg.linjamsos";
+    s.survey = new Case.Survey(4, "cepat ditangani", AT, "m-9");
+    s.proposal =
         new Classifier.Proposal(
             CaseType.COMPLAINT,
             "STANDARD",
@@ -113,7 +101,8 @@ class CaseLifecyclePersistenceTest {
             "LINJAMSOS",
             0.91,
             false,
-            List.of("kata 'pkh' → LINJAMSOS")));
+            List.of("kata 'pkh' → LINJAMSOS"));
+    return CaseDocument.opened(id, s.build(), List.of());
   }
 
   @Test
@@ -124,14 +113,15 @@ class CaseLifecyclePersistenceTest {
     CaseDocument read = cases.byId("c-1").orElseThrow();
 
     assertThat(read.version()).isZero();
-    assertThat(read.missing()).containsExactly("kk");
-    assertThat(read.invalid()).containsExactly("nik:birth-date");
-    assertThat(read.resumeTo()).isEqualTo(CaseStatus.RECEIVED);
-    assertThat(read.resolution()).isEqualTo(stored.resolution());
-    assertThat(read.otherReporters()).isEqualTo(stored.otherReporters());
-    assertThat(read.duplicateSuspects()).isEqualTo(stored.duplicateSuspects());
-    assertThat(read.messages().getFirst().files()).isEqualTo(stored.messages().getFirst().files());
-    assertThat(read.form()).containsEntry("signed", "true");
+    assertThat(read.state().missing()).containsExactly("kk");
+    assertThat(read.state().invalid()).containsExactly("nik:birth-date");
+    assertThat(read.state().resumeTo()).isEqualTo(CaseStatus.RECEIVED);
+    assertThat(read.state().resolution()).isEqualTo(stored.state().resolution());
+    assertThat(read.state().otherReporters()).isEqualTo(stored.state().otherReporters());
+    assertThat(read.state().duplicateSuspects()).isEqualTo(stored.state().duplicateSuspects());
+    assertThat(read.state().messages().getFirst().files())
+        .isEqualTo(stored.state().messages().getFirst().files());
+    assertThat(read.state().form()).containsEntry("signed", "true");
     assertThat(read.toCase().snapshot().missing()).containsExactly("kk");
   }
 
@@ -154,12 +144,10 @@ class CaseLifecyclePersistenceTest {
     CaseDocument after = cases.byId("c-2").orElseThrow();
     assertThat(saved.version()).isEqualTo(1);
     assertThat(after.version()).isEqualTo(1);
-    assertThat(after.status()).isEqualTo(CaseStatus.VERIFIED);
+    assertThat(after.state().status()).isEqualTo(CaseStatus.VERIFIED);
     assertThat(after.outbox()).isEmpty();
     assertThat(after.outboxPending()).isFalse();
-    assertThat(after.timeline())
-        .extracting(CaseDocument.TimelineEntry::action)
-        .containsExactly("verified");
+    assertThat(after.state().timeline()).extracting(AuditEntry::action).containsExactly("verified");
   }
 
   @Test

@@ -1,7 +1,10 @@
 package id.aduan.cases.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.aduan.cases.domain.AuditEntry;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -40,34 +44,23 @@ public abstract class CasesContract {
   }
 
   static CaseDocument newCase(String id, String ticket, Outbox.Entry... outbox) {
-    return new CaseDocument(
-        id,
-        ticket,
-        "BDG",
-        CaseStatus.RECEIVED,
-        CaseType.COMPLAINT,
-        Channel.WHATSAPP,
-        "ONLINE",
-        RECEIVED,
-        OPENED,
-        new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890"),
-        "Siti Aminah",
-        List.of(
-            new CaseDocument.Message(
-                "m-1",
-                Channel.WHATSAPP,
-                "INBOUND",
-                "wamid.1",
-                "Bantuan PKH belum cair",
-                RECEIVED,
-                List.of())),
-        Map.of(),
-        List.of(
-            new CaseDocument.TimelineEntry(
-                OPENED, "system", "opened", null, CaseStatus.RECEIVED, null)),
-        List.of(outbox),
-        outbox.length > 0,
-        null);
+    CaseState.Builder state =
+        CaseState.received(
+            ticket, "BDG", CaseType.COMPLAINT, Channel.WHATSAPP, "ONLINE", RECEIVED, OPENED);
+    state.replyAddress = new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890");
+    state.citizenName = "Siti Aminah";
+    state.messages.add(
+        new CaseState.Message(
+            "m-1",
+            Channel.WHATSAPP,
+            "INBOUND",
+            "wamid.1",
+            "Bantuan PKH belum cair",
+            RECEIVED,
+            List.of(),
+            List.of()));
+    state.timeline.add(new AuditEntry(OPENED, "system", "opened", null, CaseStatus.RECEIVED, null));
+    return CaseDocument.opened(id, state.build(), List.of(outbox));
   }
 
   @Test
@@ -96,7 +89,7 @@ public abstract class CasesContract {
     assertThat(again).isFalse();
     assertThat(cases.byId("c-2"))
         .get()
-        .extracting(CaseDocument::ticket)
+        .extracting(d -> d.state().ticket())
         .isEqualTo("BDG-2026-000002");
     assertThat(cases.byTicket("BDG-2026-000099")).isEmpty();
   }
@@ -168,28 +161,62 @@ public abstract class CasesContract {
     cases.insert(newCase("c-10", "BDG-2026-000010"));
     Instant deadline = Instant.parse("2026-11-27T09:00:00Z");
 
-    cases.recordDeadline(
-        "c-10", new CaseDocument.Deadline("completion", deadline, "RUNNING", OPENED));
+    cases.recordDeadline("c-10", new CaseState.Deadline("completion", deadline, "RUNNING", OPENED));
     cases.recordDeadline(
         "c-10",
-        new CaseDocument.Deadline(
+        new CaseState.Deadline(
             "start-of-handling", deadline.minusSeconds(86400), "RUNNING", OPENED));
     cases.recordDeadline(
         "c-10",
-        new CaseDocument.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
+        new CaseState.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
 
-    Map<String, CaseDocument.Deadline> deadlines = cases.byId("c-10").orElseThrow().deadlines();
+    Map<String, CaseState.Deadline> deadlines =
+        cases.byId("c-10").orElseThrow().state().deadlines();
     assertThat(deadlines).containsOnlyKeys("completion", "start-of-handling");
     assertThat(deadlines.get("completion"))
         .isEqualTo(
-            new CaseDocument.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
+            new CaseState.Deadline("completion", deadline, "BREACHED", deadline.plusSeconds(1)));
   }
 
   @Test
   void givenDeadlineForAnUnknownCase_thenNoCaseIsCreated() {
     cases.recordDeadline(
-        "c-ghost", new CaseDocument.Deadline("completion", OPENED, "RUNNING", OPENED));
+        "c-ghost", new CaseState.Deadline("completion", OPENED, "RUNNING", OPENED));
 
     assertThat(cases.byId("c-ghost")).isEmpty();
+  }
+
+  /**
+   * Issue 21: a whole case saved from a read made before the SLA service reported a deadline would
+   * put the old deadlines back. Recording a deadline moves the version, so that save fails its
+   * optimistic lock (and its writer re-reads and retries) and the deadline stays.
+   */
+  @Test
+  void aCaseSavedFromAReadBeforeADeadlineWasRecordedFailsItsOptimisticLock() {
+    cases.insert(newCase("c-11", "BDG-2026-000011"));
+    CaseDocument stale = cases.byId("c-11").orElseThrow();
+    CaseState.Deadline deadline =
+        new CaseState.Deadline("completion", OPENED.plusSeconds(86400), "RUNNING", OPENED);
+
+    cases.recordDeadline("c-11", deadline);
+
+    assertThatThrownBy(
+            () ->
+                cases.save(
+                    stale.withOfficerEntry(
+                        new AuditEntry(
+                            OPENED,
+                            "officer",
+                            "note",
+                            CaseStatus.RECEIVED,
+                            CaseStatus.RECEIVED,
+                            "x"),
+                        null,
+                        null,
+                        List.of())))
+        .isInstanceOf(OptimisticLockingFailureException.class);
+    CaseDocument current = cases.byId("c-11").orElseThrow();
+    assertThat(current.state().deadlines()).containsEntry("completion", deadline);
+    assertThat(current.version()).isGreaterThan(stale.version());
   }
 }

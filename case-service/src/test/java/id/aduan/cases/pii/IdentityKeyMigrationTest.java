@@ -107,14 +107,14 @@ class IdentityKeyMigrationTest {
     assertThat(result).isEqualTo(new IdentityKeyMigration.Result(1, 1, 1));
     CaseDocument doc = db.mongo().findById("c-old", CaseDocument.class);
     String citizen = keyed.citizen(Channel.WHATSAPP, WA);
-    assertThat(doc.citizenKey()).isEqualTo(citizen);
-    assertThat(doc.identityKeys())
+    assertThat(doc.state().citizenKey()).isEqualTo(citizen);
+    assertThat(doc.state().identityKeys())
         .containsExactly(citizen, keyed.phone(WA), keyed.nik(NIK), keyed.phone("6281311112222"));
     Citizens.Profile profile = citizens.byCitizenKey("BDG", citizen);
     assertThat(profile).isNotNull();
     assertThat(profile.id()).isNotEqualTo(unkeyed.citizen(Channel.WHATSAPP, WA));
     assertThat(profile.personId()).isEqualTo(profile.id());
-    assertThat(profile.identityKeys()).containsExactlyElementsOf(doc.identityKeys());
+    assertThat(profile.identityKeys()).containsExactlyElementsOf(doc.state().identityKeys());
     assertThat(profile.caseIds()).containsExactly("c-old");
     String stored =
         db.raw("cases").find().first().toJson() + db.raw("citizens").find().first().toJson();

@@ -3,6 +3,7 @@ package id.aduan.cases.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
@@ -54,32 +55,23 @@ class PersonalDataIsolationTest {
   }
 
   private CaseDocument aCase(String id, String ticket) {
-    return new CaseDocument(
-        id,
-        ticket,
-        "PSR",
-        CaseStatus.ROUTED,
-        CaseType.COMPLAINT,
-        Channel.WHATSAPP,
-        "AUTOMATIC",
-        T0,
-        T0,
-        new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890"),
-        "Siti Aminah",
-        List.of(
-            new CaseDocument.Message(
-                "m1",
-                Channel.WHATSAPP,
-                "INBOUND",
-                "wamid." + id,
-                "jalan rusak, NIK 3273014101900001",
-                T0,
-                List.of())),
-        Map.of(),
-        List.of(),
-        List.of(),
-        false,
-        null);
+    CaseState.Builder state =
+        CaseState.received(
+            ticket, "PSR", CaseType.COMPLAINT, Channel.WHATSAPP, "AUTOMATIC", T0, T0);
+    state.status = CaseStatus.ROUTED;
+    state.replyAddress = new ReplyAddress(Channel.WHATSAPP, "100000000000001", "6281234567890");
+    state.citizenName = "Siti Aminah";
+    state.messages.add(
+        new CaseState.Message(
+            "m1",
+            Channel.WHATSAPP,
+            "INBOUND",
+            "wamid." + id,
+            "jalan rusak, NIK 3273014101900001",
+            T0,
+            List.of(),
+            List.of()));
+    return CaseDocument.opened(id, state.build(), List.of());
   }
 
   @Test
@@ -101,11 +93,11 @@ class PersonalDataIsolationTest {
     CaseDocument bad = all.stream().filter(d -> d.id().equals("bad")).findFirst().orElseThrow();
     CaseDocument good = all.stream().filter(d -> d.id().equals("good")).findFirst().orElseThrow();
     assertThat(good.personalDataUnreadable()).isFalse();
-    assertThat(good.citizenName()).isEqualTo("Siti Aminah");
+    assertThat(good.state().citizenName()).isEqualTo("Siti Aminah");
     assertThat(bad.personalDataUnreadable()).isTrue();
-    assertThat(bad.citizenName()).isEqualTo(CasePersonalData.UNREADABLE);
-    assertThat(bad.messages().getFirst().text()).isEqualTo(CasePersonalData.UNREADABLE);
-    assertThat(bad.replyAddress().recipientId())
+    assertThat(bad.state().citizenName()).isEqualTo(CasePersonalData.UNREADABLE);
+    assertThat(bad.state().messages().getFirst().text()).isEqualTo(CasePersonalData.UNREADABLE);
+    assertThat(bad.state().replyAddress().recipientId())
         .as("what is readable stays readable")
         .isEqualTo("6281234567890");
 
@@ -125,8 +117,15 @@ class PersonalDataIsolationTest {
     CaseDocument next =
         bad.with(c, List.of())
             .withMessage(
-                new CaseDocument.Message(
-                    "m2", Channel.WHATSAPP, "INBOUND", "wamid.2", "HP 081311112222", T0, List.of()),
+                new CaseState.Message(
+                    "m2",
+                    Channel.WHATSAPP,
+                    "INBOUND",
+                    "wamid.2",
+                    "HP 081311112222",
+                    T0,
+                    List.of(),
+                    List.of()),
                 List.of());
     mongo.save(next);
 
@@ -137,8 +136,8 @@ class PersonalDataIsolationTest {
     assertThat(after.getString("status")).isEqualTo("IN_PROGRESS");
     assertThat(after.toJson()).doesNotContain("81311112222").doesNotContain("unreadable");
     CaseDocument reread = mongo.findById("bad", CaseDocument.class);
-    assertThat(reread.messages().get(1).text()).isEqualTo("HP 081311112222");
-    assertThat(reread.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+    assertThat(reread.state().messages().get(1).text()).isEqualTo("HP 081311112222");
+    assertThat(reread.state().status()).isEqualTo(CaseStatus.IN_PROGRESS);
   }
 
   @Test

@@ -101,6 +101,7 @@ final class CitizenFiles {
             () -> service.getBean(Cases.class).holdingMessage(agency, channel, providerMessageId),
             Optional::isPresent)
         .get()
+        .state()
         .ticket();
   }
 

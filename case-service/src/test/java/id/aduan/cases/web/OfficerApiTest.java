@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import id.aduan.cases.CaseServiceApplication;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.Channel;
@@ -211,6 +212,7 @@ class OfficerApiTest {
                 () -> cases().holdingMessage("BDG", Channel.WHATSAPP, "wamid.API-1"),
                 java.util.Optional::isPresent)
             .get()
+            .state()
             .ticket();
   }
 
@@ -411,7 +413,7 @@ class OfficerApiTest {
     cases()
         .recordDeadline(
             doc.id(),
-            new CaseDocument.Deadline("completion", Instant.now(), "BREACHED", Instant.now()));
+            new CaseState.Deadline("completion", Instant.now(), "BREACHED", Instant.now()));
     assertThat(tickets("bdg.admin", "slaState=BREACHED")).containsExactly(rehsos);
 
     JsonNode first = get("bdg.admin", "/api/v1/cases?size=2&page=0");
@@ -664,7 +666,7 @@ class OfficerApiTest {
         .startsWith("enc:v1:test:");
     assertThat(stored.getList(Cases.PII_LOOKUP, String.class)).isNotEmpty();
     // ...and read back in clear by the service.
-    assertThat(cases().byTicket(linjamsos).orElseThrow().form().get("nik")).isEqualTo(NIK);
+    assertThat(cases().byTicket(linjamsos).orElseThrow().state().form().get("nik")).isEqualTo(NIK);
   }
 
   // ------------------------------------------------------------------ public surfaces, limits
@@ -883,7 +885,7 @@ class OfficerApiTest {
 
   /** Through completeness and verification to the division, as front office and coordinator. */
   private void routeTo(String agency, String ticket, String division) throws Exception {
-    if (cases().byTicket(ticket).orElseThrow().status().name().equals("INCOMPLETE")) {
+    if (cases().byTicket(ticket).orElseThrow().state().status().name().equals("INCOMPLETE")) {
       ok(
           call(
               agency + ".loket",

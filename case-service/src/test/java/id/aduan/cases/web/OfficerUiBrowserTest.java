@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import id.aduan.cases.CaseServiceApplication;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.Officers;
@@ -332,7 +333,7 @@ class OfficerUiBrowserTest {
     // The KK copy is a document the form cannot carry: the case waits for it.
     assertThat(article.getAttribute("data-status")).isEqualTo("INCOMPLETE");
     CaseDocument stored = cases().byTicket(ticket).orElseThrow();
-    assertThat(stored.receivedAt()).isBefore(Instant.now().minus(12, ChronoUnit.HOURS));
+    assertThat(stored.state().receivedAt()).isBefore(Instant.now().minus(12, ChronoUnit.HOURS));
     assertThat(browser.findElement(By.id("explanation")).getText()).contains("LINJAMSOS");
 
     act("mark-complete", Map.of("reason", "Fotokopi KK diperiksa di loket"), "RECEIVED");
@@ -356,7 +357,7 @@ class OfficerUiBrowserTest {
     assertThat(actions).contains("opened", "verified", "routed", "in-progress", "answered");
     assertThat(browser.findElement(By.id("timeline")).getText())
         .contains("Identitas dan KK sesuai"); // typed by keyboard into the verify form
-    assertThat(cases().byTicket(ticket).orElseThrow().division()).isEqualTo("LINJAMSOS");
+    assertThat(cases().byTicket(ticket).orElseThrow().state().division()).isEqualTo("LINJAMSOS");
 
     browser.manage().window().setSize(new Dimension(1366, 1800));
     screenshot("case-resolved.png");
@@ -609,8 +610,8 @@ class OfficerUiBrowserTest {
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
-              CaseDocument.Deadline d =
-                  cases().byTicket(ticket).orElseThrow().deadlines().get("completion");
+              CaseState.Deadline d =
+                  cases().byTicket(ticket).orElseThrow().state().deadlines().get("completion");
               return d != null && d.state().equals(state);
             });
   }
@@ -635,7 +636,7 @@ class OfficerUiBrowserTest {
   private String routedCase(String division) {
     String ticket = intakeOverApi("bdg.admin", "ROUTE-" + UUID.randomUUID());
     long version = cases().byTicket(ticket).orElseThrow().version();
-    if ("INCOMPLETE".equals(cases().byTicket(ticket).orElseThrow().status().name())) {
+    if ("INCOMPLETE".equals(cases().byTicket(ticket).orElseThrow().state().status().name())) {
       version =
           postJson(
                   "bdg.admin",

@@ -1,12 +1,12 @@
 package id.aduan.cases.web;
 
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A routed Bandung case as read from the store, for views and controllers under test. */
@@ -17,46 +17,11 @@ final class StoredCases {
   private StoredCases() {}
 
   static CaseDocument routed(String ticket, @Nullable String citizenKey, boolean unreadable) {
-    return new CaseDocument(
-        "c-1",
-        ticket,
-        "BDG",
-        CaseStatus.ROUTED,
-        CaseType.COMPLAINT,
-        Channel.WHATSAPP,
-        "AUTOMATIC",
-        AT,
-        AT,
-        null,
-        null,
-        List.of(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        false,
-        1L,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        List.of(),
-        List.of(),
-        Map.of(),
-        citizenKey,
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        unreadable);
+    CaseState.Builder state =
+        CaseState.received(
+            ticket, "BDG", CaseType.COMPLAINT, Channel.WHATSAPP, "AUTOMATIC", AT, AT);
+    state.status = CaseStatus.ROUTED;
+    state.citizenKey = citizenKey;
+    return new CaseDocument("c-1", state.build(), List.of(), false, 1L, unreadable);
   }
 }

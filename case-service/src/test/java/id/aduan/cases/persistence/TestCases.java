@@ -1,0 +1,13 @@
+package id.aduan.cases.persistence;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The cases repository on a template, for tests of other packages. */
+public final class TestCases {
+
+  private TestCases() {}
+
+  public static Cases on(MongoTemplate mongo) {
+    return new Cases(mongo);
+  }
+}
