@@ -1,7 +1,6 @@
 package id.aduan.cases;
 
 import id.aduan.testsupport.ServiceArchitectureTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest extends ServiceArchitectureTest {
@@ -12,7 +11,6 @@ class ArchitectureTest extends ServiceArchitectureTest {
 
   @Override
   @Test
-  @Disabled("until messaging/OutboxRelay's @Scheduled sweep moves to scheduling; see issue 22")
   public void scheduledWorkLivesInScheduling() {
     super.scheduledWorkLivesInScheduling();
   }

@@ -10,6 +10,7 @@ import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.ProviderStandIn;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;

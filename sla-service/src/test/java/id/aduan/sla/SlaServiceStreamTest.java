@@ -622,7 +622,9 @@ class SlaServiceStreamTest {
             CaseStatus.RESOLVED,
             "Bantuan disalurkan",
             opened.replyAddress(),
-            "lbk.admin"));
+            "lbk.admin",
+            null,
+            List.of()));
     stoppedEvent(opened.caseId(), "completion");
     // Reopened on Tuesday 1 December, 10:00 WIB: five working days end Tuesday 8th, 16:00 WIB.
     CaseEvent.CaseReopened reopened =

@@ -406,7 +406,8 @@ class DeadlineTrackingTest {
         CaseStatus.INCOMPLETE,
         List.of("KTP"),
         opened.replyAddress(),
-        "lbk.admin");
+        "lbk.admin",
+        List.of());
   }
 
   static CaseEvent.InformationReceived received(CaseEvent.CaseOpened opened, Instant at) {
@@ -429,7 +430,9 @@ class DeadlineTrackingTest {
         CaseStatus.RESOLVED,
         "Bantuan disalurkan",
         opened.replyAddress(),
-        "lbk.admin");
+        "lbk.admin",
+        null,
+        List.of());
   }
 
   private static CaseEvent.CaseClassified classified(
@@ -473,6 +476,7 @@ class DeadlineTrackingTest {
         CaseStatus.ANSWERED,
         "Jawaban",
         opened.replyAddress(),
-        "lbk.officer");
+        "lbk.officer",
+        List.of());
   }
 }

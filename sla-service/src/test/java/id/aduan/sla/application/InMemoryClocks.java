@@ -153,7 +153,8 @@ public final class InMemoryClocks implements ClockRepository, DueFiling {
         clock.caseId(),
         EventTypes.typeOf(event.getClass()),
         clock.ticket(),
-        "");
+        "",
+        null);
   }
 
   private static TrackedClock withOutbox(
