@@ -6,18 +6,17 @@ import id.aduan.cases.domain.Case;
 import id.aduan.cases.domain.CaseIds;
 import id.aduan.cases.domain.CaseOpening;
 import id.aduan.cases.domain.CaseState;
-import id.aduan.cases.domain.CitizenReply;
 import id.aduan.cases.domain.Classifier;
 import id.aduan.cases.domain.Duplicates;
 import id.aduan.cases.domain.IdentityKeys;
 import id.aduan.cases.domain.IllegalTransitionException;
+import id.aduan.cases.domain.Intake;
 import id.aduan.cases.domain.LaporChange;
 import id.aduan.cases.domain.Nik;
 import id.aduan.cases.domain.Reporters;
 import id.aduan.cases.domain.Threading;
 import id.aduan.cases.domain.TicketNumber;
 import id.aduan.cases.persistence.CaseDocument;
-import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.Citizens;
 import id.aduan.cases.persistence.TicketSequences;
 import id.aduan.contracts.CaseEvent;
@@ -34,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +56,7 @@ public class CaseService {
   /** Concurrent writers on one case (a citizen message and an officer) retry this often. */
   private static final int ATTEMPTS = 5;
 
-  private final Cases cases;
+  private final CaseRepository cases;
   private final Citizens citizens;
   private final TicketSequences tickets;
   private final CaseEvents relay;
@@ -67,7 +67,7 @@ public class CaseService {
   private final IdentityKeys identityKeys;
 
   CaseService(
-      Cases cases,
+      CaseRepository cases,
       Citizens citizens,
       TicketSequences tickets,
       CaseEvents relay,
@@ -106,103 +106,89 @@ public class CaseService {
     }
   }
 
+  /** Load what the store knows of the message, let the domain decide, save and publish. */
   private Received receiveOnce(ComplaintReceived m, Agency agency) {
     String openingId = CaseIds.forOpeningMessage(agency.code(), m.channel(), m.providerMessageId());
-    Optional<CaseDocument> seen =
-        cases
-            .byId(openingId)
-            .or(() -> cases.holdingMessage(agency.code(), m.channel(), m.providerMessageId()));
-    if (seen.isPresent()) {
-      relay.publish(seen.get());
-      linkMentioned(seen.get());
-      return new Received("duplicate", seen.get().id(), seen.get().state().ticket());
-    }
+    String citizenKey = identityKeys.citizen(m.channel(), m.sender().channelUserId());
+    Map<String, CaseDocument> loaded = new HashMap<>();
+    Intake.Context known = load(m, agency, openingId, citizenKey, loaded);
+    Reporters.Sender sender = Reporters.Sender.of(m, personOf(agency.code(), citizenKey));
+    Intake.Decision decision = Intake.decide(m, agency, sender, known);
     LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
     Nik nik = Nik.firstValidIn(m.text(), today).orElse(null);
-    String citizenKey = identityKeys.citizen(m.channel(), m.sender().channelUserId());
     List<String> keys = List.copyOf(identityKeys.of(m, nik));
-    ReplyAddress from = CaseOpening.replyAddress(m);
-    CaseState.Message stored =
-        new CaseState.Message(
-            UUID.randomUUID().toString(),
-            m.channel(),
-            "INBOUND",
-            m.providerMessageId(),
-            m.text(),
-            m.receivedAt(),
-            m.attachments().stream().map(ComplaintReceived.Attachment::attachmentId).toList(),
-            m.attachments().stream()
-                .filter(a -> "STORED".equals(a.status()))
-                .map(
-                    a ->
-                        new CaseState.FileInfo(
-                            a.fileName(), a.mediaType(), a.attachmentId(), a.storageRef()))
-                .toList());
-
-    CitizenReply reply = CitizenReply.of(m.text(), !m.attachments().isEmpty());
-    Related related = related(m, agency);
-    Optional<LaporChange> laporChange = LaporChange.of(m);
-    if (laporChange.isPresent() && related.repliedTo().isPresent()) {
-      return laporChanged(related.repliedTo().get(), stored, laporChange.get());
-    }
-    // Only the reporter joins a case, answers its survey or becomes an address of its notices.
-    Reporters.Sender sender = Reporters.Sender.of(m, personOf(agency.code(), citizenKey));
-    Threading.Decision decision = thread(m, agency, citizenKey, related, sender);
-    countMentions(agency, m.channel(), decision);
-    Optional<Threading.Join> join = decision.join();
-    if (reply.kind() == CitizenReply.Kind.RATING) {
-      // A rating that names or quotes a resolved case answers its survey; a bare one does so only
-      // when it does not continue an open case.
-      Optional<CaseDocument> surveyed =
-          surveyAnswered(m, agency, citizenKey, related, join.isPresent(), sender);
-      if (surveyed.isPresent()) {
-        CaseDocument withMessage = surveyed.get().withMessage(stored, keys);
+    CaseState.Message stored = CaseOpening.message(m);
+    return switch (decision) {
+      case Intake.Duplicate d -> {
+        CaseDocument seen = loaded.get(d.caseId());
+        relay.publish(seen);
+        linkMentioned(seen);
+        yield new Received("duplicate", seen.id(), seen.state().ticket());
+      }
+      case Intake.LaporChanged l -> laporChanged(loaded.get(l.caseId()), stored, l.change());
+      case Intake.SurveyAnswer s -> {
+        countMentions(agency, m.channel(), s.threading());
+        CaseDocument withMessage = loaded.get(s.caseId()).withMessage(stored, keys);
         Case c = withMessage.toCase();
         List<CaseEvent> events =
             c.answerSurvey(
-                reply,
+                s.reply(),
                 sender,
                 personOf(withMessage.state().agencyCode(), withMessage.state().citizenKey()),
                 stored.messageId(),
                 m.receivedAt());
-        noteMentions(c, decision);
+        noteMentions(c, s.threading());
         CaseDocument saved = cases.save(withMessage.with(c, entries(withMessage, events)));
         relay.publish(saved);
         linkMentioned(saved);
-        return new Received("surveyed", saved.id(), saved.state().ticket());
+        yield new Received("surveyed", saved.id(), saved.state().ticket());
       }
-    }
-    if (join.isPresent()) {
-      CaseDocument doc = cases.byId(join.get().caseId()).orElseThrow();
-      CaseDocument withMessage = doc.withMessage(stored, keys);
-      Case c = withMessage.toCase();
-      List<CaseEvent> events =
-          c.addCitizenMessage(
-              stored.messageId(),
-              m.receivedAt(),
-              from,
-              agency,
-              withMessage.state().evidence(),
-              reply,
-              clock.instant(),
-              today);
-      noteMentions(c, decision);
-      CaseDocument saved = cases.save(withMessage.with(c, entries(doc, events)));
-      citizens.record(
-          agency.code(),
-          citizenKey,
-          m.channel(),
-          m.sender().displayName(),
-          keys,
-          doc.id(),
-          clock.instant());
-      countChecks(agency, events);
-      relay.publish(saved);
-      linkMentioned(saved);
-      return new Received("joined", saved.id(), saved.state().ticket());
-    }
+      case Intake.Join j -> {
+        countMentions(agency, m.channel(), j.threading());
+        CaseDocument doc = loaded.get(j.caseId());
+        CaseDocument withMessage = doc.withMessage(stored, keys);
+        Case c = withMessage.toCase();
+        List<CaseEvent> events =
+            c.addCitizenMessage(
+                stored.messageId(),
+                m.receivedAt(),
+                CaseOpening.replyAddress(m),
+                agency,
+                withMessage.state().evidence(),
+                j.reply(),
+                clock.instant(),
+                today);
+        noteMentions(c, j.threading());
+        CaseDocument saved = cases.save(withMessage.with(c, entries(doc, events)));
+        citizens.record(
+            agency.code(),
+            citizenKey,
+            m.channel(),
+            m.sender().displayName(),
+            keys,
+            doc.id(),
+            clock.instant());
+        countChecks(agency, events);
+        relay.publish(saved);
+        linkMentioned(saved);
+        yield new Received("joined", saved.id(), saved.state().ticket());
+      }
+      case Intake.Open o -> {
+        countMentions(agency, m.channel(), o.threading());
+        yield open(m, agency, openingId, citizenKey, keys, stored, o.threading(), today);
+      }
+    };
+  }
 
-    String text = CaseOpening.textOf(m);
+  private Received open(
+      ComplaintReceived m,
+      Agency agency,
+      String openingId,
+      String citizenKey,
+      List<String> keys,
+      CaseState.Message stored,
+      Threading.Decision threading,
+      LocalDate today) {
     Case.Opening opening = CaseOpening.of(m, agency, openingId, "");
     Optional<CaseDocument> opened =
         openNew(
@@ -218,10 +204,10 @@ public class CaseService {
                 CaseState.reporterFlags(m.sender().anonymous(), m.sender().confidential()),
                 citizenKey,
                 keys,
-                text,
+                CaseOpening.textOf(m),
                 opening.sourceMessageId(),
                 opening.actor(),
-                decision.mentions(),
+                threading.mentions(),
                 CaseOpening.proposedDivision(m)),
             agency,
             today);
@@ -230,6 +216,59 @@ public class CaseService {
     return opened
         .map(d -> new Received("opened", d.id(), d.state().ticket()))
         .orElseGet(() -> new Received("duplicate", openingId, ""));
+  }
+
+  /**
+   * What the store knows of a message: the case holding it already (then nothing else), else the
+   * case it replies to, the one whose ticket it names (each the survivor of any merge), and the
+   * sender's latest open and resolved case. Every case found is put in {@code loaded} by id.
+   */
+  private Intake.Context load(
+      ComplaintReceived m,
+      Agency agency,
+      String openingId,
+      String citizenKey,
+      Map<String, CaseDocument> loaded) {
+    Optional<CaseDocument> seen =
+        cases
+            .byId(openingId)
+            .or(() -> cases.holdingMessage(agency.code(), m.channel(), m.providerMessageId()));
+    if (seen.isPresent()) {
+      return Intake.Context.redelivered(known(seen.get(), loaded));
+    }
+    List<String> replyIds = new ArrayList<>(m.references());
+    if (m.inReplyTo() != null) {
+      replyIds.add(m.inReplyTo());
+    }
+    Optional<CaseDocument> repliedTo =
+        cases.holdingAnyMessage(agency.code(), replyIds).map(this::survivor);
+    // The ticket the channel knows (an email subject, a LAPOR! report) first, then any the
+    // citizen typed.
+    List<String> named = new ArrayList<>();
+    if (m.ticket() != null) {
+      named.add(m.ticket().strip().toUpperCase(Locale.ROOT));
+    }
+    named.addAll(Threading.ticketsIn(CaseOpening.textOf(m), agency.code()));
+    Optional<CaseDocument> byTicket =
+        named.stream()
+            .distinct()
+            .map(cases::byTicket)
+            .flatMap(Optional::stream)
+            .filter(c -> c.state().agencyCode().equals(agency.code()))
+            .map(this::survivor)
+            .findFirst();
+    return new Intake.Context(
+        Optional.empty(),
+        repliedTo.map(d -> known(d, loaded)),
+        byTicket.map(d -> known(d, loaded)),
+        cases.latestOpenOfCitizen(agency.code(), citizenKey).map(d -> known(d, loaded)),
+        cases.latestResolvedOfCitizen(agency.code(), citizenKey).map(d -> known(d, loaded)));
+  }
+
+  private Intake.Known known(CaseDocument doc, Map<String, CaseDocument> loaded) {
+    loaded.put(doc.id(), doc);
+    return new Intake.Known(
+        doc.id(), doc.state(), personOf(doc.state().agencyCode(), doc.state().citizenKey()));
   }
 
   /**
@@ -333,79 +372,6 @@ public class CaseService {
     return Optional.of(doc);
   }
 
-  /** The cases a message refers to: the one it replies to, and the one whose ticket it names. */
-  private record Related(Optional<CaseDocument> repliedTo, Optional<CaseDocument> byTicket) {}
-
-  private Related related(ComplaintReceived m, Agency agency) {
-    List<String> replyIds = new ArrayList<>(m.references());
-    if (m.inReplyTo() != null) {
-      replyIds.add(m.inReplyTo());
-    }
-    Optional<CaseDocument> repliedTo =
-        cases.holdingAnyMessage(agency.code(), replyIds).map(this::survivor);
-    // The ticket the channel knows (an email subject, a LAPOR! report) first, then any the
-    // citizen typed.
-    List<String> named = new ArrayList<>();
-    if (m.ticket() != null) {
-      named.add(m.ticket().strip().toUpperCase(Locale.ROOT));
-    }
-    named.addAll(Threading.ticketsIn(CaseOpening.textOf(m), agency.code()));
-    Optional<CaseDocument> byTicket =
-        named.stream()
-            .distinct()
-            .map(cases::byTicket)
-            .flatMap(Optional::stream)
-            .filter(c -> c.state().agencyCode().equals(agency.code()))
-            .map(this::survivor)
-            .findFirst();
-    return new Related(repliedTo, byTicket);
-  }
-
-  private Threading.Decision thread(
-      ComplaintReceived m,
-      Agency agency,
-      String citizenKey,
-      Related related,
-      Reporters.Sender sender) {
-    Optional<Threading.Candidate> latest =
-        cases.latestOpenOfCitizen(agency.code(), citizenKey).map(this::candidate);
-    return Threading.decide(
-        agency,
-        m.receivedAt(),
-        sender,
-        related.repliedTo().map(this::candidate),
-        related.byTicket().map(this::candidate),
-        latest);
-  }
-
-  /**
-   * The resolved case whose satisfaction survey a rating answers: the one the message replies to or
-   * names, else (unless {@code explicitOnly}) the citizen's latest resolved case, while the
-   * agency's survey window is open.
-   */
-  private Optional<CaseDocument> surveyAnswered(
-      ComplaintReceived m,
-      Agency agency,
-      String citizenKey,
-      Related related,
-      boolean explicitOnly,
-      Reporters.Sender sender) {
-    Duration window = agency.rules().aftercare().surveyWindow();
-    java.util.stream.Stream<Optional<CaseDocument>> candidates =
-        java.util.stream.Stream.of(related.repliedTo(), related.byTicket());
-    if (!explicitOnly) {
-      candidates =
-          java.util.stream.Stream.concat(
-              candidates,
-              java.util.stream.Stream.of(cases.latestResolvedOfCitizen(agency.code(), citizenKey)));
-    }
-    return candidates
-        .flatMap(Optional::stream)
-        .filter(d -> d.toCase().surveyOpen(window, m.receivedAt()))
-        .filter(d -> reporters(d).admit(sender))
-        .findFirst();
-  }
-
   /** The person of a citizen profile (its own key until an officer merges it with others). */
   private @Nullable String personOf(String agencyCode, @Nullable String citizenKey) {
     if (citizenKey == null) {
@@ -413,10 +379,6 @@ public class CaseService {
     }
     Citizens.Profile profile = citizens.byCitizenKey(agencyCode, citizenKey);
     return profile == null ? null : profile.personId();
-  }
-
-  private Reporters reporters(CaseDocument doc) {
-    return doc.toCase().reporters(personOf(doc.state().agencyCode(), doc.state().citizenKey()));
   }
 
   /** The cases of others the message named, linked on the timeline of the case it went to. */
@@ -493,17 +455,6 @@ public class CaseService {
       current = next.get();
     }
     return current;
-  }
-
-  private Threading.Candidate candidate(CaseDocument doc) {
-    return new Threading.Candidate(
-        doc.id(),
-        doc.state().ticket(),
-        doc.state().status(),
-        doc.state().lastCitizenMessageAt() == null
-            ? doc.state().receivedAt()
-            : doc.state().lastCitizenMessageAt(),
-        reporters(doc));
   }
 
   private List<CaseState.DuplicateSuspect> duplicates(

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A citizen message as the opening of a case: where to answer, and the fact it produces. */
@@ -62,6 +63,25 @@ public final class CaseOpening {
   public static String textOf(ComplaintReceived message) {
     return (message.subject() == null ? "" : message.subject() + "\n")
         + (message.text() == null ? "" : message.text());
+  }
+
+  /** The message as the case keeps it: its text, its files and which of them are stored. */
+  public static CaseState.Message message(ComplaintReceived m) {
+    return new CaseState.Message(
+        UUID.randomUUID().toString(),
+        m.channel(),
+        "INBOUND",
+        m.providerMessageId(),
+        m.text(),
+        m.receivedAt(),
+        m.attachments().stream().map(ComplaintReceived.Attachment::attachmentId).toList(),
+        m.attachments().stream()
+            .filter(a -> "STORED".equals(a.status()))
+            .map(
+                a ->
+                    new CaseState.FileInfo(
+                        a.fileName(), a.mediaType(), a.attachmentId(), a.storageRef()))
+            .toList());
   }
 
   /** What opening a case for this message needs. */

@@ -1,5 +1,6 @@
 package id.aduan.cases.persistence;
 
+import id.aduan.cases.application.CaseRepository;
 import id.aduan.cases.domain.CaseState;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** The cases collection. Only single-document atomic operations, so any MongoDB will do. */
 @Repository
-public class Cases {
+public class Cases implements CaseRepository {
 
   private final MongoTemplate mongo;
 
@@ -48,11 +49,13 @@ public class Cases {
    * Writes a changed case if nobody else changed it since it was read (its version); throws {@link
    * org.springframework.dao.OptimisticLockingFailureException} otherwise.
    */
+  @Override
   public CaseDocument save(CaseDocument doc) {
     return mongo.save(doc);
   }
 
   /** The agency's case holding a message with this provider id on this channel (a redelivery). */
+  @Override
   public Optional<CaseDocument> holdingMessage(
       String agencyCode, Channel channel, String providerMessageId) {
     return Optional.ofNullable(
@@ -70,6 +73,7 @@ public class Cases {
   }
 
   /** The agency's case holding any of these provider message ids (what a reply refers to). */
+  @Override
   public Optional<CaseDocument> holdingAnyMessage(String agencyCode, List<String> providerIds) {
     if (providerIds.isEmpty()) {
       return Optional.empty();
@@ -85,6 +89,7 @@ public class Cases {
   }
 
   /** The citizen's most recent case in the agency that is still open. */
+  @Override
   public Optional<CaseDocument> latestOpenOfCitizen(String agencyCode, String citizenKey) {
     return Optional.ofNullable(
         mongo.findOne(
@@ -101,6 +106,7 @@ public class Cases {
   }
 
   /** The citizen's most recently resolved case in the agency (whose survey a rating may answer). */
+  @Override
   public Optional<CaseDocument> latestResolvedOfCitizen(String agencyCode, String citizenKey) {
     return Optional.ofNullable(
         mongo.findOne(
@@ -117,6 +123,7 @@ public class Cases {
   }
 
   /** Open cases of the agency received since {@code since} (duplicate candidates), newest first. */
+  @Override
   public List<CaseDocument> openSince(String agencyCode, Instant since, int limit) {
     return mongo.find(
         Query.query(
@@ -132,6 +139,7 @@ public class Cases {
   }
 
   /** Inserts a new case; false when a case with this id exists already. */
+  @Override
   public boolean insert(CaseDocument doc) {
     try {
       mongo.insert(doc);
@@ -141,10 +149,12 @@ public class Cases {
     }
   }
 
+  @Override
   public Optional<CaseDocument> byId(String id) {
     return Optional.ofNullable(mongo.findById(id, CaseDocument.class));
   }
 
+  @Override
   public Optional<CaseDocument> byTicket(String ticket) {
     return Optional.ofNullable(
         mongo.findOne(Query.query(Criteria.where("ticket").is(ticket)), CaseDocument.class));
