@@ -10,4 +10,8 @@ public final class TestCases {
   public static Cases on(MongoTemplate mongo) {
     return new Cases(mongo);
   }
+
+  public static TicketSequences tickets(MongoTemplate mongo) {
+    return new TicketSequences(mongo);
+  }
 }
