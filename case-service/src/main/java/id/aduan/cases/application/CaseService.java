@@ -335,16 +335,10 @@ public class CaseService {
     CaseDocument skeleton = skeleton(n, ticket, agency, proposal);
     Case.Opened opened =
         Case.open(
-            new Case.Opening(
-                n.id(),
-                ticket,
-                n.channel(),
-                n.intakeMode(),
-                n.type(),
-                n.receivedAt(),
-                n.reply(),
-                n.sourceMessageId(),
-                n.actor()),
+            n.id(),
+            skeleton.state(),
+            n.sourceMessageId(),
+            n.actor(),
             agency,
             skeleton.state().evidence(),
             clock.instant(),

@@ -29,42 +29,6 @@ public final class Case {
   public static final Set<String> REJECTION_CODES =
       Set.of("NOT_AUTHORITY", "NOT_A_COMPLAINT", "NO_RESPONSE", "OTHER");
 
-  /** What a case is while it waits for a transition; everything the store keeps of it. */
-  public record Snapshot(
-      String id,
-      String ticket,
-      String agencyCode,
-      CaseStatus status,
-      CaseType caseType,
-      Channel channel,
-      String intakeMode,
-      Instant receivedAt,
-      @Nullable ReplyAddress replyAddress,
-      @Nullable String slaClass,
-      @Nullable String topic,
-      @Nullable String division,
-      List<String> missing,
-      List<String> invalid,
-      @Nullable CaseStatus resumeTo,
-      @Nullable String ppidStep,
-      CaseEvent.@Nullable ResolutionRecord resolution,
-      @Nullable String rejectionCode,
-      @Nullable String rejectionReason,
-      @Nullable String mergedIntoTicket,
-      List<ReplyAddress> otherReporters,
-      List<String> mergedTickets,
-      List<AuditEntry> audit,
-      @Nullable Survey survey) {
-
-    public Snapshot {
-      missing = List.copyOf(missing);
-      invalid = List.copyOf(invalid);
-      otherReporters = List.copyOf(otherReporters);
-      mergedTickets = List.copyOf(mergedTickets);
-      audit = List.copyOf(audit);
-    }
-  }
-
   /** The citizen's answer to the satisfaction survey sent after the resolution. */
   public record Survey(
       int rating, @Nullable String comment, Instant answeredAt, String messageId) {}
@@ -82,139 +46,85 @@ public final class Case {
       String actor) {}
 
   private final String id;
-  private final String ticket;
-  private final String agencyCode;
-  private CaseStatus status;
-  private CaseType caseType;
-  private final Channel channel;
-  private final String intakeMode;
-  private final Instant receivedAt;
-  private final @Nullable ReplyAddress replyAddress;
-  private @Nullable String slaClass;
-  private @Nullable String topic;
-  private @Nullable String division;
-  private List<String> missing;
-  private List<String> invalid;
-  private @Nullable CaseStatus resumeTo;
-  private @Nullable String ppidStep;
-  private CaseEvent.@Nullable ResolutionRecord resolution;
-  private @Nullable String rejectionCode;
-  private @Nullable String rejectionReason;
-  private @Nullable String mergedIntoTicket;
-  private final List<ReplyAddress> otherReporters;
-  private final List<String> mergedTickets;
-  private final List<AuditEntry> audit;
-  private @Nullable Survey survey;
 
-  public Case(Snapshot s) {
-    this.id = s.id();
-    this.ticket = s.ticket();
-    this.agencyCode = s.agencyCode();
-    this.status = s.status();
-    this.caseType = s.caseType();
-    this.channel = s.channel();
-    this.intakeMode = s.intakeMode();
-    this.receivedAt = s.receivedAt();
-    this.replyAddress = s.replyAddress();
-    this.slaClass = s.slaClass();
-    this.topic = s.topic();
-    this.division = s.division();
-    this.missing = s.missing();
-    this.invalid = s.invalid();
-    this.resumeTo = s.resumeTo();
-    this.ppidStep = s.ppidStep();
-    this.resolution = s.resolution();
-    this.rejectionCode = s.rejectionCode();
-    this.rejectionReason = s.rejectionReason();
-    this.mergedIntoTicket = s.mergedIntoTicket();
-    this.otherReporters = new ArrayList<>(s.otherReporters());
-    this.mergedTickets = new ArrayList<>(s.mergedTickets());
-    this.audit = new ArrayList<>(s.audit());
-    this.survey = s.survey();
+  /**
+   * Everything the case is, changed in place by the transitions below (the audit trail is its
+   * timeline); {@link #state()} reads it. The only copy of a case's fields the domain makes.
+   */
+  private final CaseState.Builder s;
+
+  public Case(String id, CaseState state) {
+    this.id = id;
+    this.s = state.toBuilder();
+    s.otherReporters = new ArrayList<>(s.otherReporters);
+    s.mergedTickets = new ArrayList<>(s.mergedTickets);
   }
 
-  public Snapshot snapshot() {
-    return new Snapshot(
-        id,
-        ticket,
-        agencyCode,
-        status,
-        caseType,
-        channel,
-        intakeMode,
-        receivedAt,
-        replyAddress,
-        slaClass,
-        topic,
-        division,
-        missing,
-        invalid,
-        resumeTo,
-        ppidStep,
-        resolution,
-        rejectionCode,
-        rejectionReason,
-        mergedIntoTicket,
-        otherReporters,
-        mergedTickets,
-        audit,
-        survey);
+  /** What the case is now. */
+  public CaseState state() {
+    return s.build();
   }
 
   /** A new case and the events of its opening, then of its first completeness check. */
   public record Opened(Case aggregate, List<CaseEvent> events, Completeness.Result check) {}
 
+  /** Opens a case received as {@code o} says, with nothing else known of it. */
   public static Opened open(
       Opening o, Agency agency, Completeness.Evidence evidence, Instant at, LocalDate today) {
-    String slaClass =
-        agency.rules().defaultSlaClass(o.caseType().name()).map(Agency.SlaClass::code).orElse(null);
-    String firstStep =
-        o.caseType() == CaseType.INFORMATION_REQUEST
+    CaseState.Builder received =
+        CaseState.received(
+            o.ticket(),
+            agency.code(),
+            o.caseType(),
+            o.channel(),
+            o.intakeMode(),
+            o.receivedAt(),
+            at);
+    received.replyAddress = o.replyAddress();
+    return open(
+        o.id(), received.build(), o.sourceMessageId(), o.actor(), agency, evidence, at, today);
+  }
+
+  /**
+   * Opens the case {@code received} (its ticket, what it was received as, its messages and form):
+   * its service class, the first PPID step, {@code CaseOpened} and the first completeness check.
+   */
+  public static Opened open(
+      String id,
+      CaseState received,
+      @Nullable String sourceMessageId,
+      String actor,
+      Agency agency,
+      Completeness.Evidence evidence,
+      Instant at,
+      LocalDate today) {
+    Case c = new Case(id, received);
+    c.s.status = CaseStatus.RECEIVED;
+    c.s.slaClass =
+        agency.rules().defaultSlaClass(c.s.caseType.name()).map(Agency.SlaClass::code).orElse(null);
+    c.s.ppidStep =
+        c.s.caseType == CaseType.INFORMATION_REQUEST
             ? agency.rules().ppid().steps().getFirst()
             : null;
-    Case c =
-        new Case(
-            new Snapshot(
-                o.id(),
-                o.ticket(),
-                agency.code(),
-                CaseStatus.RECEIVED,
-                o.caseType(),
-                o.channel(),
-                o.intakeMode(),
-                o.receivedAt(),
-                o.replyAddress(),
-                slaClass,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                firstStep,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                List.of(new AuditEntry(at, o.actor(), "opened", null, CaseStatus.RECEIVED, null)),
-                null));
+    c.s.timeline =
+        new ArrayList<>(
+            List.of(new AuditEntry(at, actor, "opened", null, CaseStatus.RECEIVED, null)));
     List<CaseEvent> events = new ArrayList<>();
     events.add(
         new CaseEvent.CaseOpened(
             eventId(),
             at,
             c.id,
-            c.ticket,
-            c.agencyCode,
+            c.s.ticket,
+            c.s.agencyCode,
             CaseStatus.RECEIVED,
-            o.channel(),
-            o.intakeMode(),
-            o.caseType(),
-            slaClass,
-            o.receivedAt(),
-            o.replyAddress(),
-            o.sourceMessageId(),
+            c.s.channel,
+            c.s.intakeMode,
+            c.s.caseType,
+            c.s.slaClass,
+            c.s.receivedAt,
+            c.s.replyAddress,
+            sourceMessageId,
             agency.language()));
     Completeness.Result check = c.check(agency, evidence, today);
     events.addAll(c.applyCheck(check, "system", at));
@@ -224,7 +134,7 @@ public final class Case {
   private Completeness.Result check(
       Agency agency, Completeness.Evidence evidence, LocalDate today) {
     return Completeness.check(
-        agency.rules().requirementsFor(caseType.name(), channel.name()), evidence, today);
+        agency.rules().requirementsFor(s.caseType.name(), s.channel.name()), evidence, today);
   }
 
   /**
@@ -244,10 +154,18 @@ public final class Case {
     List<CaseEvent> events = new ArrayList<>();
     events.add(
         new CaseEvent.CitizenMessageAdded(
-            eventId(), at, id, ticket, agencyCode, status, messageId, messageReceivedAt, from));
-    if (status == CaseStatus.INCOMPLETE || status == CaseStatus.RECEIVED) {
+            eventId(),
+            at,
+            id,
+            s.ticket,
+            s.agencyCode,
+            s.status,
+            messageId,
+            messageReceivedAt,
+            from));
+    if (s.status == CaseStatus.INCOMPLETE || s.status == CaseStatus.RECEIVED) {
       events.addAll(applyCheck(check(agency, evidence, today), "system", at));
-    } else if (status == CaseStatus.ANSWERED && reopensAnswer(reply)) {
+    } else if (s.status == CaseStatus.ANSWERED && reopensAnswer(reply)) {
       events.addAll(reopen(CITIZEN_REPLIED, "citizen", at));
     }
     return events;
@@ -270,11 +188,11 @@ public final class Case {
    * resolved (or archived since) and the rating came within {@code window} of the resolution.
    */
   public boolean surveyOpen(java.time.Duration window, Instant at) {
-    if (status != CaseStatus.RESOLVED && status != CaseStatus.ARCHIVED) {
+    if (s.status != CaseStatus.RESOLVED && s.status != CaseStatus.ARCHIVED) {
       return false;
     }
     Instant resolvedAt = null;
-    for (AuditEntry entry : audit) {
+    for (AuditEntry entry : s.timeline) {
       if (entry.to() == CaseStatus.RESOLVED && entry.from() != CaseStatus.RESOLVED) {
         resolvedAt = entry.at();
       }
@@ -288,23 +206,24 @@ public final class Case {
    */
   public List<CaseEvent> answerSurvey(CitizenReply reply, String messageId, Instant at) {
     if (reply.kind() != CitizenReply.Kind.RATING
-        || (status != CaseStatus.RESOLVED && status != CaseStatus.ARCHIVED)) {
+        || (s.status != CaseStatus.RESOLVED && s.status != CaseStatus.ARCHIVED)) {
       throw new IllegalTransitionException(
           "answer-survey",
-          status,
+          s.status,
           "only a rating from 1 to 5 answers the survey of a resolved case");
     }
-    survey = new Survey(reply.rating(), reply.comment(), at, messageId);
-    audit.add(
-        new AuditEntry(at, "citizen", "survey-answered", status, status, reply.rating() + "/5"));
+    s.survey = new Survey(reply.rating(), reply.comment(), at, messageId);
+    s.timeline.add(
+        new AuditEntry(
+            at, "citizen", "survey-answered", s.status, s.status, reply.rating() + "/5"));
     return List.of(
         new CaseEvent.SurveyAnswered(
             eventId(),
             at,
             id,
-            ticket,
-            agencyCode,
-            status,
+            s.ticket,
+            s.agencyCode,
+            s.status,
             reply.rating(),
             reply.comment(),
             messageId));
@@ -324,14 +243,14 @@ public final class Case {
       Instant at) {
     if (!reporters(reporterPerson).admit(sender)) {
       throw new IllegalTransitionException(
-          "answer-survey", status, "only the case's reporter answers its survey");
+          "answer-survey", s.status, "only the case's reporter answers its survey");
     }
     return answerSurvey(reply, messageId, at);
   }
 
   /** Who may act on this case as its reporter; see {@link Reporters}. */
   public Reporters reporters(@Nullable String reporterPerson) {
-    return new Reporters(replyAddress, otherReporters, reporterPerson);
+    return new Reporters(s.replyAddress, s.otherReporters, reporterPerson);
   }
 
   /** Timeline action on a case whose message named or replied to another reporter's case. */
@@ -354,16 +273,16 @@ public final class Case {
         action.equals(MENTIONS)
             ? "menyebut " + otherTicket + " (bukan kasus pengirim / not the sender's case)"
             : "disebut oleh " + otherTicket + " dari pengirim lain / named by another sender";
-    if (audit.stream().anyMatch(a -> a.action().equals(action) && reason.equals(a.reason()))) {
+    if (s.timeline.stream().anyMatch(a -> a.action().equals(action) && reason.equals(a.reason()))) {
       return false;
     }
-    audit.add(new AuditEntry(at, "system", action, status, status, reason));
+    s.timeline.add(new AuditEntry(at, "system", action, s.status, s.status, reason));
     return true;
   }
 
   /** The tickets a {@link #MENTIONS} entry of this case's timeline names. */
   public List<String> mentionedTickets() {
-    return audit.stream()
+    return s.timeline.stream()
         .filter(a -> a.action().equals(MENTIONS) && a.reason() != null)
         .map(a -> a.reason().substring("menyebut ".length()).split(" ", 2)[0])
         .distinct()
@@ -373,7 +292,7 @@ public final class Case {
   /** Checks completeness again on demand (e.g. after an officer attached a scanned document). */
   public List<CaseEvent> recheck(
       Agency agency, Completeness.Evidence evidence, String actor, Instant at, LocalDate today) {
-    if (status != CaseStatus.INCOMPLETE && status != CaseStatus.RECEIVED) {
+    if (s.status != CaseStatus.INCOMPLETE && s.status != CaseStatus.RECEIVED) {
       return List.of();
     }
     return applyCheck(check(agency, evidence, today), actor, at);
@@ -381,28 +300,29 @@ public final class Case {
 
   private List<CaseEvent> applyCheck(Completeness.Result check, String actor, Instant at) {
     if (check.complete()) {
-      if (status == CaseStatus.INCOMPLETE) {
-        CaseStatus back = resumeTo == null ? CaseStatus.RECEIVED : resumeTo;
-        resumeTo = null;
-        missing = List.of();
-        invalid = List.of();
+      if (s.status == CaseStatus.INCOMPLETE) {
+        CaseStatus back = s.resumeTo == null ? CaseStatus.RECEIVED : s.resumeTo;
+        s.resumeTo = null;
+        s.missing = List.of();
+        s.invalid = List.of();
         move("information-received", back, actor, null, at);
         return List.of(
-            new CaseEvent.InformationReceived(eventId(), at, id, ticket, agencyCode, status));
+            new CaseEvent.InformationReceived(eventId(), at, id, s.ticket, s.agencyCode, s.status));
       }
-      if (!check.invalid().equals(invalid)) {
+      if (!check.invalid().equals(s.invalid)) {
         // Nothing required is missing: an invalid extra NIK is kept for the officer (never as
         // valid) but does not hold the case, and InformationRequested stays the one signal that
         // the case waits (the SLA service pauses on it).
-        invalid = check.invalid();
-        audit.add(
-            new AuditEntry(at, actor, "invalid-input", status, status, String.join(",", invalid)));
+        s.invalid = check.invalid();
+        s.timeline.add(
+            new AuditEntry(
+                at, actor, "invalid-input", s.status, s.status, String.join(",", s.invalid)));
       }
       return List.of();
     }
-    if (status == CaseStatus.INCOMPLETE
-        && check.missing().equals(missing)
-        && check.invalid().equals(invalid)) {
+    if (s.status == CaseStatus.INCOMPLETE
+        && check.missing().equals(s.missing)
+        && check.invalid().equals(s.invalid)) {
       return List.of();
     }
     return requestInformation(check.missing(), check.invalid(), actor, null, at);
@@ -422,26 +342,35 @@ public final class Case {
     allow(Action.REQUEST_INFORMATION);
     if (missingItems.isEmpty()) {
       throw new IllegalTransitionException(
-          "request-information", status, "name at least one missing item");
+          "request-information", s.status, "name at least one missing item");
     }
-    CaseStatus from = status;
-    if (status != CaseStatus.INCOMPLETE) {
-      resumeTo = status;
+    CaseStatus from = s.status;
+    if (s.status != CaseStatus.INCOMPLETE) {
+      s.resumeTo = s.status;
     }
-    status = CaseStatus.INCOMPLETE;
-    missing = List.copyOf(missingItems);
-    invalid = List.copyOf(invalidItems);
-    audit.add(
+    s.status = CaseStatus.INCOMPLETE;
+    s.missing = List.copyOf(missingItems);
+    s.invalid = List.copyOf(invalidItems);
+    s.timeline.add(
         new AuditEntry(
             at,
             actor,
             "information-requested",
             from,
-            status,
+            s.status,
             reason != null ? reason : "missing " + missingItems + " invalid " + invalidItems));
     return List.of(
         new CaseEvent.InformationRequested(
-            eventId(), at, id, ticket, agencyCode, status, missing, replyAddress, actor, invalid));
+            eventId(),
+            at,
+            id,
+            s.ticket,
+            s.agencyCode,
+            s.status,
+            s.missing,
+            s.replyAddress,
+            actor,
+            s.invalid));
   }
 
   /**
@@ -451,14 +380,14 @@ public final class Case {
   public List<CaseEvent> markComplete(String actor, String reason, Instant at) {
     allow(Action.MARK_COMPLETE);
     if (reason.isBlank()) {
-      throw new IllegalTransitionException("mark-complete", status, "say what was checked");
+      throw new IllegalTransitionException("mark-complete", s.status, "say what was checked");
     }
-    CaseStatus back = resumeTo == null ? CaseStatus.RECEIVED : resumeTo;
-    resumeTo = null;
-    missing = List.of();
+    CaseStatus back = s.resumeTo == null ? CaseStatus.RECEIVED : s.resumeTo;
+    s.resumeTo = null;
+    s.missing = List.of();
     move("information-received", back, actor, reason, at);
     return List.of(
-        new CaseEvent.InformationReceived(eventId(), at, id, ticket, agencyCode, status));
+        new CaseEvent.InformationReceived(eventId(), at, id, s.ticket, s.agencyCode, s.status));
   }
 
   public List<CaseEvent> verify(String actor, @Nullable String reason, Instant at) {
@@ -486,7 +415,7 @@ public final class Case {
               .orElseThrow(
                   () ->
                       new IllegalTransitionException(
-                          "classify", status, agency.code() + " has no SLA class for " + type));
+                          "classify", s.status, agency.code() + " has no SLA class for " + type));
     } else {
       Agency.SlaClass found =
           agency
@@ -496,7 +425,7 @@ public final class Case {
                   () ->
                       new IllegalTransitionException(
                           "classify",
-                          status,
+                          s.status,
                           "unknown SLA class "
                               + newSlaClass
                               + " for "
@@ -508,28 +437,28 @@ public final class Case {
                               + ")"));
       if (!found.caseType().equals(type.name())) {
         throw new IllegalTransitionException(
-            "classify", status, "SLA class " + cls + " is for " + found.caseType() + " cases");
+            "classify", s.status, "SLA class " + cls + " is for " + found.caseType() + " cases");
       }
     }
-    caseType = type;
-    slaClass = cls;
-    topic = newTopic;
-    if (type == CaseType.INFORMATION_REQUEST && ppidStep == null) {
-      ppidStep = agency.rules().ppid().steps().getFirst();
+    s.caseType = type;
+    s.slaClass = cls;
+    s.topic = newTopic;
+    if (type == CaseType.INFORMATION_REQUEST && s.ppidStep == null) {
+      s.ppidStep = agency.rules().ppid().steps().getFirst();
     }
-    audit.add(new AuditEntry(at, actor, "classified", status, status, type + "/" + cls));
+    s.timeline.add(new AuditEntry(at, actor, "classified", s.status, s.status, type + "/" + cls));
     return List.of(
         new CaseEvent.CaseClassified(
             eventId(),
             at,
             id,
-            ticket,
-            agencyCode,
-            status,
-            caseType,
-            slaClass,
-            topic,
-            division,
+            s.ticket,
+            s.agencyCode,
+            s.status,
+            s.caseType,
+            s.slaClass,
+            s.topic,
+            s.division,
             1.0,
             false,
             List.of("classified by " + actor),
@@ -543,17 +472,18 @@ public final class Case {
     if (agency.rules().division(toDivision).isEmpty()) {
       throw new IllegalTransitionException(
           "route",
-          status,
+          s.status,
           "unknown division "
               + toDivision
               + " (known: "
               + agency.rules().divisions().stream().map(Agency.Division::code).toList()
               + ")");
     }
-    division = toDivision;
+    s.division = toDivision;
     move("routed", CaseStatus.ROUTED, actor, toDivision, at);
     return List.of(
-        new CaseEvent.CaseRouted(eventId(), at, id, ticket, agencyCode, status, toDivision, actor));
+        new CaseEvent.CaseRouted(
+            eventId(), at, id, s.ticket, s.agencyCode, s.status, toDivision, actor));
   }
 
   /** The division and the complaint team follow the case up together. */
@@ -565,7 +495,7 @@ public final class Case {
   public List<CaseEvent> answer(String text, String actor, Instant at) {
     allow(Action.ANSWER);
     if (text.isBlank()) {
-      throw new IllegalTransitionException("answer", status, "the answer is empty");
+      throw new IllegalTransitionException("answer", s.status, "the answer is empty");
     }
     move("answered", CaseStatus.ANSWERED, actor, null, at);
     return List.of(
@@ -573,13 +503,13 @@ public final class Case {
             eventId(),
             at,
             id,
-            ticket,
-            agencyCode,
-            status,
+            s.ticket,
+            s.agencyCode,
+            s.status,
             text,
-            replyAddress,
+            s.replyAddress,
             actor,
-            otherReporters));
+            s.otherReporters));
   }
 
   /** Resolved with its berita acara: what was done, by whom, when, attachments, how told. */
@@ -594,11 +524,11 @@ public final class Case {
     if (!REJECTION_CODES.contains(reasonCode)) {
       throw new IllegalTransitionException(
           "reject",
-          status,
+          s.status,
           "unknown reason code " + reasonCode + " (known: " + REJECTION_CODES + ")");
     }
     String auditReason = reason;
-    if (reasonCode.equals("NOT_AUTHORITY") && channel == Channel.LAPOR) {
+    if (reasonCode.equals("NOT_AUTHORITY") && s.channel == Channel.LAPOR) {
       // SP4N-LAPOR!: a report outside the agency's authority goes back to the national admin.
       auditReason = "returned to LAPOR! national admin: " + reason;
     }
@@ -612,21 +542,32 @@ public final class Case {
   public List<CaseEvent> mergeInto(Case survivor, String actor, Instant at) {
     allow(Action.MERGE);
     if (survivor.id.equals(id)) {
-      throw new IllegalTransitionException("merge", status, "a case cannot be merged into itself");
-    }
-    if (!survivor.agencyCode.equals(agencyCode)) {
-      throw new IllegalTransitionException("merge", status, "cases of two agencies cannot merge");
-    }
-    if (!Action.MERGE.allowedFrom().contains(survivor.status)
-        && survivor.status != CaseStatus.ANSWERED) {
       throw new IllegalTransitionException(
-          "merge", status, "the surviving case " + survivor.ticket + " is " + survivor.status);
+          "merge", s.status, "a case cannot be merged into itself");
     }
-    mergedIntoTicket = survivor.ticket;
-    move("merged", CaseStatus.MERGED, actor, "into " + survivor.ticket, at);
+    if (!survivor.s.agencyCode.equals(s.agencyCode)) {
+      throw new IllegalTransitionException("merge", s.status, "cases of two agencies cannot merge");
+    }
+    if (!Action.MERGE.allowedFrom().contains(survivor.s.status)
+        && survivor.s.status != CaseStatus.ANSWERED) {
+      throw new IllegalTransitionException(
+          "merge",
+          s.status,
+          "the surviving case " + survivor.s.ticket + " is " + survivor.s.status);
+    }
+    s.mergedIntoTicket = survivor.s.ticket;
+    move("merged", CaseStatus.MERGED, actor, "into " + survivor.s.ticket, at);
     return List.of(
         new CaseEvent.CaseMerged(
-            eventId(), at, id, ticket, agencyCode, status, survivor.id, survivor.ticket, actor));
+            eventId(),
+            at,
+            id,
+            s.ticket,
+            s.agencyCode,
+            s.status,
+            survivor.id,
+            survivor.s.ticket,
+            actor));
   }
 
   /**
@@ -634,21 +575,21 @@ public final class Case {
    * so a merge interrupted between the two documents can simply be repeated.
    */
   public boolean absorb(Case merged, String actor, Instant at) {
-    if (mergedTickets.contains(merged.ticket)) {
+    if (s.mergedTickets.contains(merged.s.ticket)) {
       return false;
     }
-    mergedTickets.add(merged.ticket);
-    if (merged.replyAddress != null
-        && !merged.replyAddress.equals(replyAddress)
-        && !otherReporters.contains(merged.replyAddress)) {
-      otherReporters.add(merged.replyAddress);
+    s.mergedTickets.add(merged.s.ticket);
+    if (merged.s.replyAddress != null
+        && !merged.s.replyAddress.equals(s.replyAddress)
+        && !s.otherReporters.contains(merged.s.replyAddress)) {
+      s.otherReporters.add(merged.s.replyAddress);
     }
-    for (ReplyAddress r : merged.otherReporters) {
-      if (!r.equals(replyAddress) && !otherReporters.contains(r)) {
-        otherReporters.add(r);
+    for (ReplyAddress r : merged.s.otherReporters) {
+      if (!r.equals(s.replyAddress) && !s.otherReporters.contains(r)) {
+        s.otherReporters.add(r);
       }
     }
-    audit.add(new AuditEntry(at, actor, "merged-in", status, status, merged.ticket));
+    s.timeline.add(new AuditEntry(at, actor, "merged-in", s.status, s.status, merged.s.ticket));
     return true;
   }
 
@@ -656,12 +597,13 @@ public final class Case {
   public List<CaseEvent> reopen(String reason, String actor, Instant at) {
     allow(Action.REOPEN);
     if (reason.isBlank()) {
-      throw new IllegalTransitionException("reopen", status, "a reopened case needs a reason");
+      throw new IllegalTransitionException("reopen", s.status, "a reopened case needs a reason");
     }
-    resolution = null;
+    s.resolution = null;
     move("reopened", CaseStatus.IN_PROGRESS, actor, reason, at);
     return List.of(
-        new CaseEvent.CaseReopened(eventId(), at, id, ticket, agencyCode, status, reason, actor));
+        new CaseEvent.CaseReopened(
+            eventId(), at, id, s.ticket, s.agencyCode, s.status, reason, actor));
   }
 
   /** The reason code of a case closed because LAPOR! dispositioned its report elsewhere. */
@@ -678,7 +620,7 @@ public final class Case {
   public List<CaseEvent> redispositionedAway(String reason, Instant at) {
     Set<CaseStatus> open = EnumSet.copyOf(Action.REJECT.allowedFrom());
     open.add(CaseStatus.ANSWERED);
-    if (!open.contains(status)) {
+    if (!open.contains(s.status)) {
       return List.of();
     }
     return rejected("redispositioned", REDISPOSITIONED, reason, reason, "system", at);
@@ -695,24 +637,24 @@ public final class Case {
     allow(Action.ADVANCE_PPID);
     ppidOnly(Action.ADVANCE_PPID);
     List<String> steps = agency.rules().ppid().steps();
-    int current = ppidStep == null ? -1 : steps.indexOf(ppidStep);
+    int current = s.ppidStep == null ? -1 : steps.indexOf(s.ppidStep);
     if (current + 1 >= steps.size()) {
       throw new IllegalTransitionException(
-          "advance-ppid", status, "the request is at its last step " + ppidStep + " already");
+          "advance-ppid", s.status, "the request is at its last step " + s.ppidStep + " already");
     }
     String next = steps.get(current + 1);
     if (!next.equals(step)) {
       throw new IllegalTransitionException(
           "advance-ppid",
-          status,
-          "the next step after " + ppidStep + " is " + next + ", not " + step);
+          s.status,
+          "the next step after " + s.ppidStep + " is " + next + ", not " + step);
     }
-    String before = ppidStep;
-    ppidStep = step;
+    String before = s.ppidStep;
+    s.ppidStep = step;
     CaseStatus from = move("ppid-step", CaseStatus.IN_PROGRESS, actor, before + " -> " + step, at);
     return List.of(
         new CaseEvent.CaseStatusChanged(
-            eventId(), at, id, ticket, agencyCode, status, from, "PPID step " + step, actor));
+            eventId(), at, id, s.ticket, s.agencyCode, s.status, from, "PPID step " + step, actor));
   }
 
   /**
@@ -723,38 +665,42 @@ public final class Case {
     allow(Action.EXTEND_DEADLINE);
     if (reason.isBlank()) {
       throw new IllegalTransitionException(
-          "extend-deadline", status, "an extension needs a reason");
+          "extend-deadline", s.status, "an extension needs a reason");
     }
     Agency.Stage stage =
         agency
             .rules()
-            .slaClass(slaClass == null ? "" : slaClass)
+            .slaClass(s.slaClass == null ? "" : s.slaClass)
             .flatMap(c -> c.stage("completion"))
             .filter(s -> s.extension() > 0)
             .orElseThrow(
                 () ->
                     new IllegalTransitionException(
                         "extend-deadline",
-                        status,
-                        "SLA class " + slaClass + " of " + agency.code() + " allows no extension"));
-    if (audit.stream().anyMatch(a -> a.action().equals("deadline-extended"))) {
+                        s.status,
+                        "SLA class "
+                            + s.slaClass
+                            + " of "
+                            + agency.code()
+                            + " allows no extension"));
+    if (s.timeline.stream().anyMatch(a -> a.action().equals("deadline-extended"))) {
       throw new IllegalTransitionException(
-          "extend-deadline", status, "the deadline was extended once already");
+          "extend-deadline", s.status, "the deadline was extended once already");
     }
-    move("deadline-extended", status, actor, reason, at);
+    move("deadline-extended", s.status, actor, reason, at);
     return List.of(
         new CaseEvent.CaseDeadlineExtended(
             eventId(),
             at,
             id,
-            ticket,
-            agencyCode,
-            status,
+            s.ticket,
+            s.agencyCode,
+            s.status,
             stage.name(),
             stage.extension(),
             stage.unit(),
             reason,
-            replyAddress,
+            s.replyAddress,
             actor));
   }
 
@@ -765,7 +711,7 @@ public final class Case {
     atLastPpidStep(agency, Action.GRANT_INFORMATION);
     if (record.proofOfDelivery() == null || record.proofOfDelivery().isBlank()) {
       throw new IllegalTransitionException(
-          "grant-information", status, "a granted request needs its proof of delivery");
+          "grant-information", s.status, "a granted request needs its proof of delivery");
     }
     return resolved("information-granted", record, "Informasi publik diberikan", actor, at);
   }
@@ -777,7 +723,7 @@ public final class Case {
     atLastPpidStep(agency, Action.REFUSE_INFORMATION);
     if (legalBasis.isBlank()) {
       throw new IllegalTransitionException(
-          "refuse-information", status, "exempt information is refused with its legal reason");
+          "refuse-information", s.status, "exempt information is refused with its legal reason");
     }
     return rejected("information-refused", "EXEMPT_INFORMATION", legalBasis, legalBasis, actor, at);
   }
@@ -787,7 +733,7 @@ public final class Case {
    * closing time. Only an answered case closes; one the reporter took up again stays open.
    */
   public List<CaseEvent> closeWithoutReply(Instant at) {
-    if (status != CaseStatus.ANSWERED || channel != Channel.LAPOR) {
+    if (s.status != CaseStatus.ANSWERED || s.channel != Channel.LAPOR) {
       return List.of();
     }
     String text =
@@ -805,44 +751,53 @@ public final class Case {
       String action, CaseEvent.ResolutionRecord record, String summary, String actor, Instant at) {
     if (record.whatWasDone().isBlank() || record.doneBy().isEmpty()) {
       throw new IllegalTransitionException(
-          action, status, "the berita acara names what was done and by whom");
+          action, s.status, "the berita acara names what was done and by whom");
     }
-    resolution = record;
+    s.resolution = record;
     move(action, CaseStatus.RESOLVED, actor, summary, at);
     return List.of(
         new CaseEvent.CaseResolved(
             eventId(),
             at,
             id,
-            ticket,
-            agencyCode,
-            status,
+            s.ticket,
+            s.agencyCode,
+            s.status,
             summary,
-            replyAddress,
+            s.replyAddress,
             actor,
             record,
-            otherReporters));
+            s.otherReporters));
   }
 
   private List<CaseEvent> rejected(
       String action, String code, String reason, String auditReason, String actor, Instant at) {
     if (reason.isBlank()) {
-      throw new IllegalTransitionException(action, status, "a rejection needs a reason");
+      throw new IllegalTransitionException(action, s.status, "a rejection needs a reason");
     }
-    rejectionCode = code;
-    rejectionReason = reason;
+    s.rejectionCode = code;
+    s.rejectionReason = reason;
     move(action, CaseStatus.REJECTED, actor, code + ": " + auditReason, at);
     return List.of(
         new CaseEvent.CaseRejected(
-            eventId(), at, id, ticket, agencyCode, status, code, reason, replyAddress, actor));
+            eventId(),
+            at,
+            id,
+            s.ticket,
+            s.agencyCode,
+            s.status,
+            code,
+            reason,
+            s.replyAddress,
+            actor));
   }
 
   /** Moves the case to {@code to} and writes the audit entry; returns the state it came from. */
   private CaseStatus move(
       String action, CaseStatus to, String actor, @Nullable String reason, Instant at) {
-    CaseStatus from = status;
-    status = to;
-    audit.add(new AuditEntry(at, actor, action, from, to, reason));
+    CaseStatus from = s.status;
+    s.status = to;
+    s.timeline.add(new AuditEntry(at, actor, action, from, to, reason));
     return from;
   }
 
@@ -850,38 +805,39 @@ public final class Case {
       String action, CaseStatus to, String actor, @Nullable String reason, Instant at) {
     CaseStatus from = move(action, to, actor, reason, at);
     return new CaseEvent.CaseStatusChanged(
-        eventId(), at, id, ticket, agencyCode, to, from, reason, actor);
+        eventId(), at, id, s.ticket, s.agencyCode, to, from, reason, actor);
   }
 
   private void allow(Action action) {
     Set<CaseStatus> from = action.allowedFrom();
-    if (!from.contains(status)) {
-      throw new IllegalTransitionException(action.wireName(), status, "allowed only from " + from);
+    if (!from.contains(s.status)) {
+      throw new IllegalTransitionException(
+          action.wireName(), s.status, "allowed only from " + from);
     }
   }
 
   private void complaintOnly(Action action) {
-    if (caseType == CaseType.INFORMATION_REQUEST) {
+    if (s.caseType == CaseType.INFORMATION_REQUEST) {
       throw new IllegalTransitionException(
-          action.wireName(), status, "an information request follows the PPID steps instead");
+          action.wireName(), s.status, "an information request follows the PPID steps instead");
     }
   }
 
   private void ppidOnly(Action action) {
-    if (caseType != CaseType.INFORMATION_REQUEST) {
+    if (s.caseType != CaseType.INFORMATION_REQUEST) {
       throw new IllegalTransitionException(
-          action.wireName(), status, "only an information request (PPID) has PPID steps");
+          action.wireName(), s.status, "only an information request (PPID) has PPID steps");
     }
   }
 
   private void atLastPpidStep(Agency agency, Action action) {
     ppidOnly(action);
     List<String> steps = agency.rules().ppid().steps();
-    if (!steps.getLast().equals(ppidStep)) {
+    if (!steps.getLast().equals(s.ppidStep)) {
       throw new IllegalTransitionException(
           action.wireName(),
-          status,
-          "the request is decided after " + steps.getLast() + ", it is at " + ppidStep);
+          s.status,
+          "the request is decided after " + steps.getLast() + ", it is at " + s.ppidStep);
     }
   }
 
@@ -894,69 +850,69 @@ public final class Case {
   }
 
   public String ticket() {
-    return ticket;
+    return s.ticket;
   }
 
   public String agencyCode() {
-    return agencyCode;
+    return s.agencyCode;
   }
 
   public CaseStatus status() {
-    return status;
+    return s.status;
   }
 
   public CaseType caseType() {
-    return caseType;
+    return s.caseType;
   }
 
   public Channel channel() {
-    return channel;
+    return s.channel;
   }
 
   public @Nullable ReplyAddress replyAddress() {
-    return replyAddress;
+    return s.replyAddress;
   }
 
   public List<String> missing() {
-    return missing;
+    return s.missing;
   }
 
   public List<String> invalid() {
-    return invalid;
+    return s.invalid;
   }
 
   public @Nullable String ppidStep() {
-    return ppidStep;
+    return s.ppidStep;
   }
 
   public @Nullable String division() {
-    return division;
+    return s.division;
   }
 
   public @Nullable String slaClass() {
-    return slaClass;
+    return s.slaClass;
   }
 
   public @Nullable String mergedIntoTicket() {
-    return mergedIntoTicket;
+    return s.mergedIntoTicket;
   }
 
   public List<ReplyAddress> otherReporters() {
-    return List.copyOf(otherReporters);
+    return List.copyOf(s.otherReporters);
   }
 
   public @Nullable Survey survey() {
-    return survey;
+    return s.survey;
   }
 
   public List<AuditEntry> audit() {
-    return List.copyOf(audit);
+    return List.copyOf(s.timeline);
   }
 
   /** Open cases take citizen messages; closed ones (and merged ones) do not. */
   public boolean open() {
     return !EnumSet.of(
             CaseStatus.RESOLVED, CaseStatus.ARCHIVED, CaseStatus.REJECTED, CaseStatus.MERGED)
-        .contains(status);
+        .contains(s.status);
   }
 }

@@ -204,60 +204,6 @@ public record CaseState(
     return b.build();
   }
 
-  /** The case as the domain works on its lifecycle. */
-  public Case toCase(String id) {
-    return new Case(
-        new Case.Snapshot(
-            id,
-            ticket,
-            agencyCode,
-            status,
-            caseType,
-            channel,
-            intakeMode,
-            receivedAt,
-            replyAddress,
-            slaClass,
-            topic,
-            division,
-            missing,
-            invalid,
-            resumeTo,
-            ppidStep,
-            resolution,
-            rejectionCode,
-            rejectionReason,
-            mergedIntoTicket,
-            otherReporters,
-            mergedTickets,
-            timeline,
-            survey));
-  }
-
-  /** This case after the domain changed its lifecycle. */
-  public CaseState with(Case c) {
-    Case.Snapshot s = c.snapshot();
-    Builder b = toBuilder();
-    b.status = s.status();
-    b.caseType = s.caseType();
-    b.timeline = new ArrayList<>(s.audit());
-    b.slaClass = s.slaClass();
-    b.topic = s.topic();
-    b.division = s.division();
-    b.missing = s.missing();
-    b.invalid = s.invalid();
-    b.resumeTo = s.resumeTo();
-    b.ppidStep = s.ppidStep();
-    b.resolution = s.resolution();
-    b.rejectionCode = s.rejectionCode();
-    b.rejectionReason = s.rejectionReason();
-    b.mergedIntoTicket = s.mergedIntoTicket();
-    b.otherReporters = s.otherReporters();
-    b.mergedTickets = s.mergedTickets();
-    b.survey = s.survey();
-    return b.build();
-  }
-
   public Builder toBuilder() {
     return new Builder(this);
   }

@@ -26,7 +26,7 @@ public final class Intake {
 
     /** Who may act on this case as its reporter. */
     public Reporters reporters() {
-      return state.toCase(caseId).reporters(reporterPerson);
+      return new Case(caseId, state).reporters(reporterPerson);
     }
 
     Threading.Candidate candidate() {
@@ -136,7 +136,7 @@ public final class Intake {
     }
     return candidates
         .flatMap(Optional::stream)
-        .filter(k -> k.state().toCase(k.caseId()).surveyOpen(window, m.receivedAt()))
+        .filter(k -> new Case(k.caseId(), k.state()).surveyOpen(window, m.receivedAt()))
         .filter(k -> k.reporters().admit(sender))
         .findFirst();
   }

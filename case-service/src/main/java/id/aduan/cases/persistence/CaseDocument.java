@@ -40,7 +40,7 @@ public record CaseDocument(
 
   /** The case as the domain works on its lifecycle. */
   public Case toCase() {
-    return state.toCase(id);
+    return new Case(id, state);
   }
 
   /**
@@ -48,7 +48,7 @@ public record CaseDocument(
    * publish appended to the outbox, all in the one document that is written atomically.
    */
   public CaseDocument with(Case c, List<Outbox.Entry> newEvents) {
-    return with(state.with(c), newEvents);
+    return with(c.state(), newEvents);
   }
 
   /** This document with a new state and more events to publish. */

@@ -219,32 +219,22 @@ class CaseLifecycleTest {
       @Nullable String ppidStep,
       List<AuditEntry> audit) {
     boolean incomplete = status == CaseStatus.INCOMPLETE;
-    return new Case(
-        new Case.Snapshot(
-            id,
-            ticket,
-            ticket.substring(0, ticket.indexOf('-')),
-            status,
-            type,
-            channel,
-            "ONLINE",
-            AT.minusSeconds(3600),
-            reply,
-            type == CaseType.INFORMATION_REQUEST ? "PPID" : "STANDARD",
-            null,
-            null,
-            incomplete ? List.of("kk") : List.of(),
-            List.of(),
-            incomplete ? CaseStatus.RECEIVED : null,
-            ppidStep,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            List.of(),
-            audit,
-            null));
+    return CaseStates.caseOf(
+        id,
+        ticket,
+        ticket.substring(0, ticket.indexOf('-')),
+        status,
+        type,
+        channel,
+        AT.minusSeconds(3600),
+        b -> {
+          b.replyAddress = reply;
+          b.slaClass = type == CaseType.INFORMATION_REQUEST ? "PPID" : "STANDARD";
+          b.resumeTo = incomplete ? CaseStatus.RECEIVED : null;
+          b.ppidStep = ppidStep;
+          b.missing = incomplete ? List.of("kk") : List.of();
+          b.timeline = audit;
+        });
   }
 
   @Test

@@ -49,46 +49,34 @@ class CitizenReplyTest {
   private static final Instant RESOLVED_AT = Instant.parse("2026-03-10T03:00:00Z");
 
   private static Case resolvedCase() {
-    return new Case(
-        new Case.Snapshot(
-            "c-1",
-            "BDG-2026-000001",
-            "BDG",
-            CaseStatus.RESOLVED,
-            id.aduan.contracts.CaseType.COMPLAINT,
-            id.aduan.contracts.Channel.WHATSAPP,
-            "ONLINE",
-            RESOLVED_AT.minus(Duration.ofDays(9)),
-            null,
-            "STANDARD",
-            null,
-            "LINJAMSOS",
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            List.of(),
-            List.of(
-                new AuditEntry(
-                    RESOLVED_AT.minus(Duration.ofDays(1)),
-                    "bdg.admin",
-                    "answered",
-                    CaseStatus.IN_PROGRESS,
-                    CaseStatus.ANSWERED,
-                    null),
-                new AuditEntry(
-                    RESOLVED_AT,
-                    "bdg.admin",
-                    "resolved",
-                    CaseStatus.ANSWERED,
-                    CaseStatus.RESOLVED,
-                    "selesai")),
-            null));
+    return CaseStates.caseOf(
+        "c-1",
+        "BDG-2026-000001",
+        "BDG",
+        CaseStatus.RESOLVED,
+        id.aduan.contracts.CaseType.COMPLAINT,
+        id.aduan.contracts.Channel.WHATSAPP,
+        RESOLVED_AT.minus(Duration.ofDays(9)),
+        b -> {
+          b.slaClass = "STANDARD";
+          b.division = "LINJAMSOS";
+          b.timeline =
+              List.of(
+                  new AuditEntry(
+                      RESOLVED_AT.minus(Duration.ofDays(1)),
+                      "bdg.admin",
+                      "answered",
+                      CaseStatus.IN_PROGRESS,
+                      CaseStatus.ANSWERED,
+                      null),
+                  new AuditEntry(
+                      RESOLVED_AT,
+                      "bdg.admin",
+                      "resolved",
+                      CaseStatus.ANSWERED,
+                      CaseStatus.RESOLVED,
+                      "selesai"));
+        });
   }
 
   @Test
@@ -164,32 +152,9 @@ class CitizenReplyTest {
   }
 
   private static Case answered() {
-    Case.Snapshot s = resolvedCase().snapshot();
-    return new Case(
-        new Case.Snapshot(
-            s.id(),
-            s.ticket(),
-            s.agencyCode(),
-            CaseStatus.ANSWERED,
-            s.caseType(),
-            s.channel(),
-            s.intakeMode(),
-            s.receivedAt(),
-            s.replyAddress(),
-            s.slaClass(),
-            s.topic(),
-            s.division(),
-            s.missing(),
-            s.invalid(),
-            s.resumeTo(),
-            s.ppidStep(),
-            s.resolution(),
-            s.rejectionCode(),
-            s.rejectionReason(),
-            s.mergedIntoTicket(),
-            s.otherReporters(),
-            s.mergedTickets(),
-            s.audit().subList(0, 1),
-            null));
+    CaseState.Builder b = resolvedCase().state().toBuilder();
+    b.status = CaseStatus.ANSWERED;
+    b.timeline = b.timeline.subList(0, 1);
+    return new Case("c-1", b.build());
   }
 }

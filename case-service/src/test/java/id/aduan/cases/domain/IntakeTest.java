@@ -165,7 +165,7 @@ class IntakeTest {
     assertThat(d).isInstanceOf(Intake.Join.class);
     Intake.Join join = (Intake.Join) d;
     assertThat(join.caseId()).isEqualTo(k.caseId());
-    Case c = k.state().toCase(k.caseId());
+    Case c = new Case(k.caseId(), k.state());
     c.addCitizenMessage(
         "m-1",
         NOW,

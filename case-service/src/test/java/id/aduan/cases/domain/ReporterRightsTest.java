@@ -40,32 +40,21 @@ class ReporterRightsTest {
       new Reporters.Sender(Channel.WHATSAPP, "6281299999999", true, null);
 
   private static Case victimCase(CaseStatus status) {
-    return new Case(
-        new Case.Snapshot(
-            "c-39",
-            TICKET,
-            "BDG",
-            status,
-            CaseType.COMPLAINT,
-            Channel.WHATSAPP,
-            "ONLINE",
-            AT.minus(Duration.ofDays(3)),
-            VICTIM,
-            "STANDARD",
-            null,
-            "LINJAMSOS",
-            List.of(),
-            List.of(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(MERGED_REPORTER),
-            List.of("BDG-2026-000041"),
-            List.of(),
-            null));
+    return CaseStates.caseOf(
+        "c-39",
+        TICKET,
+        "BDG",
+        status,
+        CaseType.COMPLAINT,
+        Channel.WHATSAPP,
+        AT.minus(Duration.ofDays(3)),
+        b -> {
+          b.replyAddress = VICTIM;
+          b.slaClass = "STANDARD";
+          b.division = "LINJAMSOS";
+          b.otherReporters = List.of(MERGED_REPORTER);
+          b.mergedTickets = List.of("BDG-2026-000041");
+        });
   }
 
   private static Optional<Threading.Candidate> named(Case c, @Nullable String reporterPerson) {
@@ -151,32 +140,18 @@ class ReporterRightsTest {
   @Test
   void anEmailWhoseFromWasNotAuthenticatedJoinsNoCaseNotEvenItsOwnWithinTheWindow() {
     Case emailCase =
-        new Case(
-            new Case.Snapshot(
-                "c-60",
-                "BDG-2026-000060",
-                "BDG",
-                CaseStatus.RECEIVED,
-                CaseType.COMPLAINT,
-                Channel.EMAIL,
-                "ONLINE",
-                AT.minus(Duration.ofHours(2)),
-                new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "warga@example.test"),
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                null));
+        CaseStates.caseOf(
+            "c-60",
+            "BDG-2026-000060",
+            "BDG",
+            CaseStatus.RECEIVED,
+            CaseType.COMPLAINT,
+            Channel.EMAIL,
+            AT.minus(Duration.ofHours(2)),
+            b -> {
+              b.replyAddress =
+                  new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "warga@example.test");
+            });
     Reporters.Sender spoofed =
         new Reporters.Sender(Channel.EMAIL, "WARGA@example.test", false, null);
     Reporters.Sender authenticated =

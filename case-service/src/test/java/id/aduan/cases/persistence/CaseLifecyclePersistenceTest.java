@@ -122,7 +122,7 @@ class CaseLifecyclePersistenceTest {
     assertThat(read.state().messages().getFirst().files())
         .isEqualTo(stored.state().messages().getFirst().files());
     assertThat(read.state().form()).containsEntry("signed", "true");
-    assertThat(read.toCase().snapshot().missing()).containsExactly("kk");
+    assertThat(read.toCase().missing()).containsExactly("kk");
   }
 
   @Test
