@@ -87,7 +87,7 @@ public class IdentityKeyMigration implements SmartInitializingSingleton {
         waiting.add(doc.id());
         continue; // recomputed once its personal data can be read again
       }
-      Map<String, String> map = recomputed(doc);
+      Map<String, String> map = recomputed(doc.state());
       renamed.putAll(map);
       List<String> keys = new ArrayList<>();
       for (String k : doc.state().identityKeys()) {
@@ -123,11 +123,11 @@ public class IdentityKeyMigration implements SmartInitializingSingleton {
   }
 
   /** Old hash to keyed hash, for every identity value the case holds. */
-  private Map<String, String> recomputed(CaseDocument doc) {
+  private Map<String, String> recomputed(CaseState state) {
     Map<String, String> map = new HashMap<>();
-    List<ReplyAddress> reporters = new ArrayList<>(doc.state().otherReporters());
-    if (doc.state().replyAddress() != null) {
-      reporters.add(doc.state().replyAddress());
+    List<ReplyAddress> reporters = new ArrayList<>(state.otherReporters());
+    if (state.replyAddress() != null) {
+      reporters.add(state.replyAddress());
     }
     for (ReplyAddress r : reporters) {
       map.put(
@@ -137,8 +137,8 @@ public class IdentityKeyMigration implements SmartInitializingSingleton {
         map.put(UNKEYED.phone(r.recipientId()), keyed.phone(r.recipientId()));
       }
     }
-    List<String> texts = new ArrayList<>(doc.state().form().values());
-    doc.state().messages().stream()
+    List<String> texts = new ArrayList<>(state.form().values());
+    state.messages().stream()
         .map(CaseState.Message::text)
         .filter(t -> t != null)
         .forEach(texts::add);

@@ -210,7 +210,7 @@ class CaseController {
     Caller caller = officer.allowed(principal, "read");
     CaseDocument doc = officer.visible(caller, ticket);
     StoredFile found =
-        storedFile(doc, attachmentId)
+        storedFile(doc.state(), attachmentId)
             .orElseThrow(() -> new CaseNotFoundException(ticket + " attachment " + attachmentId));
     Attachments.File file =
         found
@@ -257,8 +257,8 @@ class CaseController {
    * reference alone; a message kept before references were recorded names its files by the
    * adapter's attachment id (docs/adr/0028).
    */
-  private Optional<StoredFile> storedFile(CaseDocument doc, String id) {
-    for (CaseState.Message m : doc.state().messages()) {
+  private Optional<StoredFile> storedFile(CaseState state, String id) {
+    for (CaseState.Message m : state.messages()) {
       for (CaseState.FileInfo f : m.files()) {
         if (id.equals(f.storageRef())) {
           return Optional.of(
@@ -266,11 +266,11 @@ class CaseController {
                   m,
                   f.fileName(),
                   f.mediaType(),
-                  () -> attachments.read(m.channel(), doc.state().agencyCode(), id)));
+                  () -> attachments.read(m.channel(), state.agencyCode(), id)));
         }
       }
     }
-    for (CaseState.Message m : doc.state().messages()) {
+    for (CaseState.Message m : state.messages()) {
       boolean legacy = m.files().stream().allMatch(f -> f.storageRef() == null);
       int index = m.attachmentIds().indexOf(id);
       if (legacy && index >= 0 && m.providerMessageId() != null) {
@@ -283,7 +283,7 @@ class CaseController {
                 f == null ? null : f.mediaType(),
                 () ->
                     attachments.readLegacy(
-                        m.channel(), doc.state().agencyCode(), m.providerMessageId(), id)));
+                        m.channel(), state.agencyCode(), m.providerMessageId(), id)));
       }
     }
     return Optional.empty();

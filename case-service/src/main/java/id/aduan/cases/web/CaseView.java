@@ -159,8 +159,8 @@ record CaseView(
         doc.state().division(),
         doc.state().suggestedDivision(),
         doc.state().assignee(),
-        reporter(doc),
-        classification(doc),
+        reporter(doc.state()),
+        classification(doc.state()),
         doc.state().missing(),
         doc.state().invalid(),
         doc.state().ppidStep(),
@@ -196,31 +196,26 @@ record CaseView(
         doc.personalDataUnreadable());
   }
 
-  static Reporter reporter(CaseDocument doc) {
-    if (doc.state().anonymous()) {
-      return new Reporter("Anonim", null, null, true, doc.state().confidential());
+  static Reporter reporter(CaseState state) {
+    if (state.anonymous()) {
+      return new Reporter("Anonim", null, null, true, state.confidential());
     }
-    String name =
-        doc.state().citizenName() != null
-            ? doc.state().citizenName()
-            : doc.state().form().get("name");
+    String name = state.citizenName() != null ? state.citizenName() : state.form().get("name");
     return new Reporter(
         name == null ? null : PiiText.maskName(name),
-        doc.state().replyAddress() == null
-            ? null
-            : PiiText.maskValue(doc.state().replyAddress().recipientId()),
-        doc.state().replyAddress() == null ? null : doc.state().replyAddress().channel(),
+        state.replyAddress() == null ? null : PiiText.maskValue(state.replyAddress().recipientId()),
+        state.replyAddress() == null ? null : state.replyAddress().channel(),
         false,
-        doc.state().confidential());
+        state.confidential());
   }
 
-  private static Classification classification(CaseDocument doc) {
+  private static Classification classification(CaseState state) {
     List<String> explanation = new ArrayList<>();
-    if (doc.state().suggestedDivision() != null) {
+    if (state.suggestedDivision() != null) {
       explanation.add(
-          "intake suggested " + doc.state().suggestedDivision() + " from the words of its duties");
+          "intake suggested " + state.suggestedDivision() + " from the words of its duties");
     }
-    for (AuditEntry t : doc.state().timeline()) {
+    for (AuditEntry t : state.timeline()) {
       if (CLASSIFYING.contains(t.action())) {
         explanation.add(
             t.action()
@@ -230,22 +225,22 @@ record CaseView(
       }
     }
     return new Classification(
-        doc.state().caseType(),
-        doc.state().topic(),
-        doc.state().slaClass(),
-        doc.state().division(),
-        doc.state().suggestedDivision(),
+        state.caseType(),
+        state.topic(),
+        state.slaClass(),
+        state.division(),
+        state.suggestedDivision(),
         explanation,
-        doc.state().proposal() == null
+        state.proposal() == null
             ? null
             : new Proposal(
-                doc.state().proposal().caseType(),
-                doc.state().proposal().slaClass(),
-                doc.state().proposal().topic(),
-                doc.state().proposal().division(),
-                doc.state().proposal().confidence(),
-                doc.state().proposal().unsure(),
-                doc.state().proposal().explanation().stream().map(PiiText::mask).toList()));
+                state.proposal().caseType(),
+                state.proposal().slaClass(),
+                state.proposal().topic(),
+                state.proposal().division(),
+                state.proposal().confidence(),
+                state.proposal().unsure(),
+                state.proposal().explanation().stream().map(PiiText::mask).toList()));
   }
 
   private static CaseState.@Nullable FileInfo fileOf(

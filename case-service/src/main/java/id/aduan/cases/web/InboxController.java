@@ -1,7 +1,6 @@
 package id.aduan.cases.web;
 
 import id.aduan.cases.domain.CaseState;
-import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.CaseQueries;
 import id.aduan.cases.security.Caller;
 import id.aduan.cases.security.Role;
@@ -149,27 +148,27 @@ class InboxController {
                         || c.state().ticket().toLowerCase(Locale.ROOT).contains(needle)
                         || (c.state().topic() != null
                             && c.state().topic().toLowerCase(Locale.ROOT).contains(needle)))
-            .map(c -> item(c, now))
+            .map(c -> item(c.state(), now))
             .filter(i -> sla == null || sla.isBlank() || i.sla().state().equalsIgnoreCase(sla))
             .toList();
     return new Inbox(officer.role().name(), officer.division(), items);
   }
 
-  private static InboxItem item(CaseDocument c, Instant now) {
+  private static InboxItem item(CaseState c, Instant now) {
     return new InboxItem(
-        c.state().ticket(),
-        c.state().status(),
-        c.state().caseType(),
-        c.state().channel(),
-        c.state().intakeMode(),
-        c.state().receivedAt(),
-        c.state().division(),
-        c.state().suggestedDivision(),
-        c.state().topic(),
-        c.state().slaClass(),
-        c.state().missing().size(),
-        c.state().duplicateSuspects().size(),
-        SlaBadge.of(c.state().deadlines(), now));
+        c.ticket(),
+        c.status(),
+        c.caseType(),
+        c.channel(),
+        c.intakeMode(),
+        c.receivedAt(),
+        c.division(),
+        c.suggestedDivision(),
+        c.topic(),
+        c.slaClass(),
+        c.missing().size(),
+        c.duplicateSuspects().size(),
+        SlaBadge.of(c.deadlines(), now));
   }
 
   private static Set<CaseStatus> statuses(String status) {
