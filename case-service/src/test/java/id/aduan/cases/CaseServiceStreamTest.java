@@ -14,9 +14,8 @@ import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.CloudEvents;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.TopicProbe;
-import id.aduan.testsupport.TopicWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,12 +25,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,40 +46,23 @@ class CaseServiceStreamTest {
   private static final Instant RECEIVED = Instant.parse("2026-11-20T01:15:00Z");
   private static final String CITIZEN = "6281234567890";
 
-  private ConfigurableApplicationContext app;
-  private TopicWriter writer;
+  @RegisterExtension
+  static final AduanService app =
+      AduanService.of(CaseServiceApplication::builder, "cases-stream")
+          .property("aduan.cases.outbox-sweep-interval", "1h");
+
   private CloudEvents channel;
   private CloudEvents sla;
   private CloudEvents reader;
   private Cases cases;
-  private String brokers;
 
   @BeforeAll
   void start() {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    app =
-        CaseServiceApplication.builder()
-            .run(
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--spring.mongodb.uri=" + InJvmMongo.freshDatabaseUri("cases-stream"),
-                "--server.port=0",
-                "--aduan.cases.outbox-sweep-interval=1h");
-    JsonMapper json = app.getBean(JsonMapper.class);
+    JsonMapper json = app.bean(JsonMapper.class);
     channel = new CloudEvents(json, "/aduan/channel-whatsapp");
     sla = new CloudEvents(json, "/aduan/sla-service");
-    reader = app.getBean(CloudEvents.class);
-    cases = app.getBean(Cases.class);
-    writer = new TopicWriter(brokers);
-  }
-
-  @AfterAll
-  void stop() {
-    if (writer != null) {
-      writer.close();
-    }
-    if (app != null) {
-      app.close();
-    }
+    reader = app.bean(CloudEvents.class);
+    cases = app.bean(Cases.class);
   }
 
   // --- openCase --------------------------------------------------------------------------------
@@ -145,12 +125,13 @@ class CaseServiceStreamTest {
     String garbage = "garbage-" + UUID.randomUUID();
     ComplaintReceived next = complaint("BDG", "Setelah sampah");
 
-    writer.send(
-        Topics.COMPLAINTS_INBOUND,
-        0,
-        "BDG:" + CITIZEN,
-        garbage.getBytes(StandardCharsets.UTF_8),
-        Map.of(CloudEventHeaders.TYPE, "id.aduan.complaint.received.v1"));
+    app.writer()
+        .send(
+            Topics.COMPLAINTS_INBOUND,
+            0,
+            "BDG:" + CITIZEN,
+            garbage.getBytes(StandardCharsets.UTF_8),
+            Map.of(CloudEventHeaders.TYPE, "id.aduan.complaint.received.v1"));
     sendComplaint(next);
 
     awaitOpened(next.providerMessageId());
@@ -187,7 +168,8 @@ class CaseServiceStreamTest {
     Map<String, Object> headers = new HashMap<>(message.getHeaders());
     headers.put(CloudEventHeaders.TYPE, "id.aduan.complaint.received.v9");
 
-    writer.send(Topics.COMPLAINTS_INBOUND, 0, "BDG:" + CITIZEN, message.getPayload(), headers);
+    app.writer()
+        .send(Topics.COMPLAINTS_INBOUND, 0, "BDG:" + CITIZEN, message.getPayload(), headers);
     sendComplaint(next);
 
     awaitOpened(next.providerMessageId());
@@ -316,12 +298,13 @@ class CaseServiceStreamTest {
     String marker = "unknown-sla-" + UUID.randomUUID();
     Instant deadline = Instant.parse("2026-11-27T09:00:00Z");
 
-    writer.send(
-        Topics.SLA_EVENTS,
-        0,
-        opened.caseId(),
-        ("{\"marker\":\"" + marker + "\"}").getBytes(StandardCharsets.UTF_8),
-        Map.of(CloudEventHeaders.TYPE, "id.aduan.sla.something-new.v1"));
+    app.writer()
+        .send(
+            Topics.SLA_EVENTS,
+            0,
+            opened.caseId(),
+            ("{\"marker\":\"" + marker + "\"}").getBytes(StandardCharsets.UTF_8),
+            Map.of(CloudEventHeaders.TYPE, "id.aduan.sla.something-new.v1"));
     sendSla(
         new SlaEvent.SlaClockStarted(
             UUID.randomUUID().toString(),
@@ -380,12 +363,14 @@ class CaseServiceStreamTest {
   private void sendComplaint(ComplaintReceived complaint) {
     String key = complaint.agencyCode() + ":" + CITIZEN;
     Message<byte[]> message = channel.toMessage(complaint, key, complaint.agencyCode());
-    writer.send(Topics.COMPLAINTS_INBOUND, 0, key, message.getPayload(), message.getHeaders());
+    app.writer()
+        .send(Topics.COMPLAINTS_INBOUND, 0, key, message.getPayload(), message.getHeaders());
   }
 
   private void sendSla(SlaEvent event) {
     Message<byte[]> message = sla.toMessage(event, event.caseId(), event.ticket());
-    writer.send(Topics.SLA_EVENTS, 0, event.caseId(), message.getPayload(), message.getHeaders());
+    app.writer()
+        .send(Topics.SLA_EVENTS, 0, event.caseId(), message.getPayload(), message.getHeaders());
   }
 
   private ConsumerRecord<String, byte[]> awaitOpened(String providerMessageId) {
@@ -402,7 +387,7 @@ class CaseServiceStreamTest {
   }
 
   private List<ConsumerRecord<String, byte[]>> openedRecordsFor(String providerMessageId) {
-    try (TopicProbe probe = new TopicProbe(brokers, Topics.CASES_EVENTS)) {
+    try (TopicProbe probe = new TopicProbe(app.brokers(), Topics.CASES_EVENTS)) {
       return probe.readToEnd(PATIENCE).stream()
           .filter(r -> header(r, CloudEventHeaders.TYPE).equals("id.aduan.case.opened.v1"))
           .filter(
@@ -414,7 +399,7 @@ class CaseServiceStreamTest {
   }
 
   private List<ConsumerRecord<String, byte[]>> deadLettersContaining(String dlq, String text) {
-    try (TopicProbe probe = new TopicProbe(brokers, dlq)) {
+    try (TopicProbe probe = new TopicProbe(app.brokers(), dlq)) {
       return probe.readToEnd(PATIENCE).stream()
           .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(text))
           .toList();

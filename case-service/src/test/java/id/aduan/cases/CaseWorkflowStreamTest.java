@@ -15,7 +15,7 @@ import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
-import id.aduan.testsupport.InJvmMongo;
+import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,39 +53,26 @@ class CaseWorkflowStreamTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private String brokers;
-  private String mongoUri;
-  private ConfigurableApplicationContext service;
+
+  @RegisterExtension
+  static final AduanService app =
+      AduanService.of(CaseServiceApplication::builder, "case-workflow")
+          .property("aduan.demo.enabled", true)
+          .property("aduan.demo.password", PASSWORD)
+          .property("aduan.cases.outbox-sweep-interval", "200ms");
 
   /** One reader of cases.events.v1 for the class: joining a consumer group costs seconds. */
   private TopicProbe events;
 
   @BeforeAll
   void start() {
-    brokers = EmbeddedKafkaCondition.getBroker().getBrokersAsString();
-    mongoUri = InJvmMongo.freshDatabaseUri("case-workflow");
-    service = startService();
-    events = new TopicProbe(brokers, Topics.CASES_EVENTS);
-  }
-
-  private ConfigurableApplicationContext startService() {
-    return CaseServiceApplication.builder()
-        .run(
-            "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-            "--spring.mongodb.uri=" + mongoUri,
-            "--server.port=0",
-            "--aduan.demo.enabled=true",
-            "--aduan.demo.password=" + PASSWORD,
-            "--aduan.cases.outbox-sweep-interval=200ms");
+    events = new TopicProbe(app.brokers(), Topics.CASES_EVENTS);
   }
 
   @AfterAll
   void stop() {
     if (events != null) {
       events.close();
-    }
-    if (service != null) {
-      service.close();
     }
   }
 
@@ -108,8 +94,7 @@ class CaseWorkflowStreamTest {
       send(m);
     }
     CaseDocument opened = awaitCaseWithMessage("BDG", Channel.WHATSAPP, "wamid.REDELIVER-1");
-    service.close();
-    service = startService();
+    app.restart();
     send(m);
     // A later message from the same citizen proves the restarted consumer is running, so the
     // redelivery before it has been processed by now.
@@ -612,8 +597,8 @@ class CaseWorkflowStreamTest {
     outbound(Topics.OUTBOUND_EMAIL, survey, c, "SURVEY", "warga@example.test");
     receipt(survey, DeliveryReceipt.Status.FAILED, t0.plusSeconds(3));
     // Unreadable input on one of the four outbound topics: its own dead letters.
-    try (TopicProbe dlq = new TopicProbe(brokers, Topics.dlq(Topics.OUTBOUND_EMAIL))) {
-      try (var writer = new id.aduan.testsupport.TopicWriter(brokers)) {
+    try (TopicProbe dlq = new TopicProbe(app.brokers(), Topics.dlq(Topics.OUTBOUND_EMAIL))) {
+      try (var writer = new id.aduan.testsupport.TopicWriter(app.brokers())) {
         writer.send(
             Topics.OUTBOUND_EMAIL,
             0,
@@ -758,8 +743,7 @@ class CaseWorkflowStreamTest {
 
   private void outbound(String topic, String eventId, CaseDocument c, String purpose, String to) {
     Channel channel = topic.equals(Topics.OUTBOUND_EMAIL) ? Channel.EMAIL : Channel.WHATSAPP;
-    service
-        .getBean(EventPublisher.class)
+    app.bean(EventPublisher.class)
         .publish(
             topic,
             c.id(),
@@ -785,8 +769,7 @@ class CaseWorkflowStreamTest {
   }
 
   private void receipt(String outboundEventId, DeliveryReceipt.Status status, Instant at) {
-    service
-        .getBean(EventPublisher.class)
+    app.bean(EventPublisher.class)
         .publish(
             Topics.DELIVERY_RECEIPTS,
             outboundEventId,
@@ -1158,7 +1141,7 @@ class CaseWorkflowStreamTest {
             Instant.now(),
             "KEUDES");
     for (int delivery = 0; delivery < 2; delivery++) {
-      service.getBean(EventPublisher.class).publish(Topics.SLA_EVENTS, c.id(), closing, t);
+      app.bean(EventPublisher.class).publish(Topics.SLA_EVENTS, c.id(), closing, t);
     }
 
     await()
@@ -1340,19 +1323,15 @@ class CaseWorkflowStreamTest {
     all[0] = "agency";
     all[1] = agency;
     System.arraycopy(tags, 0, all, 2, tags.length);
-    return service
-        .getBean(io.micrometer.core.instrument.MeterRegistry.class)
-        .counter(metric, all)
-        .count();
+    return app.bean(io.micrometer.core.instrument.MeterRegistry.class).counter(metric, all).count();
   }
 
   private Cases cases() {
-    return service.getBean(Cases.class);
+    return app.bean(Cases.class);
   }
 
   private void send(ComplaintReceived m) {
-    service
-        .getBean(EventPublisher.class)
+    app.bean(EventPublisher.class)
         .publish(
             Topics.COMPLAINTS_INBOUND, m.agencyCode() + "|" + m.sender().channelUserId(), m, null);
   }
@@ -1479,7 +1458,7 @@ class CaseWorkflowStreamTest {
   }
 
   private int port() {
-    return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+    return app.port();
   }
 
   private JsonNode post(
