@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -158,6 +160,46 @@ class IntakeTest {
                 decide(
                     message("wamid.7", REPORTER, "Tapi lubangnya belum ditutup", null), context)))
         .isNotEqualTo(CaseStatus.ANSWERED);
+  }
+
+  @Test
+  void aChangeMadeInLaporToTheReportItRepliesToIsRecordedNotJoined() {
+    Intake.Known report =
+        known("c-1", "BDG-2026-000001", REPORTER, CaseStatus.ROUTED, Duration.ofHours(1));
+    ComplaintReceived update = message("lapor-7", "lapor-reporter", "Status: diproses", "lapor-6");
+    ComplaintReceived change =
+        new ComplaintReceived(
+            update.eventId(),
+            NOW,
+            "BDG",
+            Channel.LAPOR,
+            update.channelAccountId(),
+            update.providerMessageId(),
+            update.sender(),
+            "lapor-update",
+            null,
+            update.text(),
+            List.of(),
+            null,
+            update.inReplyTo(),
+            List.of(),
+            NOW,
+            Map.of("change", "status", "laporStatus", "diproses"),
+            null);
+
+    Intake.Decision d =
+        decide(
+            change,
+            context(Optional.of(report), Optional.empty(), Optional.empty(), Optional.empty()));
+
+    assertThat(d).isInstanceOf(Intake.LaporChanged.class);
+    assertThat(((Intake.LaporChanged) d).caseId()).isEqualTo("c-1");
+    // Without the report it replies to, the same message is not a change of a known case.
+    assertThat(
+            decide(
+                change,
+                context(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())))
+        .isNotInstanceOf(Intake.LaporChanged.class);
   }
 
   /** The status of {@code k} after the message the decision joined to it. */
