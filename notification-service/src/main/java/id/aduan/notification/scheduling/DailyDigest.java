@@ -2,10 +2,10 @@ package id.aduan.notification.scheduling;
 
 import id.aduan.agency.Agency;
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.notification.application.Dispatch;
 import id.aduan.notification.config.NotificationProperties;
 import id.aduan.notification.domain.Decisions;
 import id.aduan.notification.domain.Digests;
-import id.aduan.notification.messaging.Dispatch;
 import id.aduan.notification.persistence.CaseViews;
 import id.aduan.notification.persistence.Recipients;
 import java.time.Clock;
