@@ -24,24 +24,24 @@ import org.jspecify.annotations.Nullable;
  * Dispatch} on the in-memory stores and outbound queue, with a clock a test moves. What a consumer
  * would hand over after reading a record is a method call here.
  */
-final class FastService {
+public final class FastService {
 
-  static final AgencyCatalog AGENCIES = AgencyCatalog.bundled();
-  static final String BDG_WA = "100000000000001";
+  public static final AgencyCatalog AGENCIES = AgencyCatalog.bundled();
+  public static final String BDG_WA = "100000000000001";
 
-  final MutableClock clock;
-  final InMemoryNotifications notifications = new InMemoryNotifications();
-  final InMemoryAttempts attempts = new InMemoryAttempts();
-  final InMemoryCaseViews cases = new InMemoryCaseViews();
-  final InMemoryWindows windows = new InMemoryWindows();
-  final InMemoryDailyCounts counts = new InMemoryDailyCounts();
-  final InMemoryOutbound outbound = new InMemoryOutbound();
-  final PlainRecipientKeys recipients = new PlainRecipientKeys();
-  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  final Dispatch dispatch;
-  final Notify notify;
+  public final MutableClock clock;
+  public final InMemoryNotifications notifications = new InMemoryNotifications();
+  public final InMemoryAttempts attempts = new InMemoryAttempts();
+  public final InMemoryCaseViews cases = new InMemoryCaseViews();
+  public final InMemoryWindows windows = new InMemoryWindows();
+  public final InMemoryDailyCounts counts = new InMemoryDailyCounts();
+  public final InMemoryOutbound outbound = new InMemoryOutbound();
+  public final PlainRecipientKeys recipients = new PlainRecipientKeys();
+  public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  public final Dispatch dispatch;
+  public final Notify notify;
 
-  FastService(Instant start) {
+  public FastService(Instant start) {
     clock = new MutableClock(start);
     dispatch =
         new Dispatch(
@@ -55,22 +55,22 @@ final class FastService {
     notify = new Notify(cases, windows, attempts, dispatch, freshness, meters);
   }
 
-  static Agency agency(String code) {
+  public static Agency agency(String code) {
     return AGENCIES.byCode(code).orElseThrow();
   }
 
   /** What {@code notifyAboutCase} does with a record it read. */
-  void send(CaseEvent event) {
+  public void send(CaseEvent event) {
     notify.onCase(event, agency(event.agencyCode()), Topics.CASES_EVENTS);
   }
 
   /** What {@code notifyAboutDeadline} does with a record it read. */
-  void send(SlaEvent event) {
+  public void send(SlaEvent event) {
     notify.onSla(event, agency(event.agencyCode()), Topics.SLA_EVENTS);
   }
 
   /** What {@code followDeliveryReceipts} does with a receipt for {@code message}. */
-  void receipt(OutboundMessage message, DeliveryReceipt.Status status) {
+  public void receipt(OutboundMessage message, DeliveryReceipt.Status status) {
     notify.onReceipt(
         new DeliveryReceipt(
             id(),
@@ -87,29 +87,29 @@ final class FastService {
   }
 
   /** What {@code ReleaseHeld} does on its timer. */
-  int release() {
+  public int release() {
     return dispatch.releaseDue(AGENCIES::byCode, 100);
   }
 
-  double counted(String name, String tag, String value) {
+  public double counted(String name, String tag, String value) {
     return meters.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
   }
 
-  static String id() {
+  public static String id() {
     return UUID.randomUUID().toString();
   }
 
-  static String citizen() {
+  public static String citizen() {
     return "628"
         + String.format(
             "%09d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
   }
 
-  static ReplyAddress whatsapp(String citizen) {
+  public static ReplyAddress whatsapp(String citizen) {
     return new ReplyAddress(Channel.WHATSAPP, BDG_WA, citizen);
   }
 
-  CaseEvent.CaseOpened opened(String agency, @Nullable ReplyAddress to, String language) {
+  public CaseEvent.CaseOpened opened(String agency, @Nullable ReplyAddress to, String language) {
     String caseId = "c-" + id();
     String ticket =
         agency + "-2026-" + String.format("%06d", Math.floorMod(caseId.hashCode(), 1_000_000));
@@ -130,12 +130,12 @@ final class FastService {
         language);
   }
 
-  static CaseEvent.CaseRouted routed(CaseEvent.CaseOpened c, String division, Instant at) {
+  public static CaseEvent.CaseRouted routed(CaseEvent.CaseOpened c, String division, Instant at) {
     return new CaseEvent.CaseRouted(
         id(), at, c.caseId(), c.ticket(), c.agencyCode(), CaseStatus.ROUTED, division, "admin");
   }
 
-  static CaseEvent.CaseStatusChanged inProgress(CaseEvent.CaseOpened c, Instant at) {
+  public static CaseEvent.CaseStatusChanged inProgress(CaseEvent.CaseOpened c, Instant at) {
     return new CaseEvent.CaseStatusChanged(
         id(),
         at,

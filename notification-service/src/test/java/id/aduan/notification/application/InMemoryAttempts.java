@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The attempts in a map, with the status rules of {@code persistence.Attempts}. */
-final class InMemoryAttempts implements AttemptStore {
+public final class InMemoryAttempts implements AttemptStore {
 
   private final Map<String, Attempt> attempts = new LinkedHashMap<>();
 
@@ -49,7 +49,7 @@ final class InMemoryAttempts implements AttemptStore {
     return true;
   }
 
-  synchronized List<Attempt> forCase(String caseId) {
+  public synchronized List<Attempt> forCase(String caseId) {
     return attempts.values().stream().filter(a -> caseId.equals(a.caseId())).toList();
   }
 

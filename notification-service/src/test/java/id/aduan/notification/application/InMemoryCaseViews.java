@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * The read model in a map, kept by the rules of {@code persistence.CaseViews}: every event sets
  * only the fields it is about.
  */
-final class InMemoryCaseViews implements CaseViewStore {
+public final class InMemoryCaseViews implements CaseViewStore {
 
   private static final class Row {
     String ticket = "";

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The automatic messages per recipient and day in a map of id lists (a set in insertion order). */
-final class InMemoryDailyCounts implements DailyCountStore {
+public final class InMemoryDailyCounts implements DailyCountStore {
 
   private final Map<String, List<String>> ids = new HashMap<>();
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** The decisions in a map, each write conditional as in {@code persistence.Notifications}. */
-final class InMemoryNotifications implements NotificationStore {
+public final class InMemoryNotifications implements NotificationStore {
 
   private final Map<String, NotificationDocument> docs = new LinkedHashMap<>();
 
@@ -111,7 +111,7 @@ final class InMemoryNotifications implements NotificationStore {
     return true;
   }
 
-  synchronized List<NotificationDocument> all() {
+  public synchronized List<NotificationDocument> all() {
     return List.copyOf(docs.values());
   }
 

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * The outbound topics as a list of what was published, in order. {@link #failNext} makes the next
  * publication throw, as Kafka down would after the decision was stored.
  */
-final class InMemoryOutbound implements OutboundQueue {
+public final class InMemoryOutbound implements OutboundQueue {
 
   private final Map<String, OutboundMessage> made = new HashMap<>();
   private final List<OutboundMessage> published = new ArrayList<>();
@@ -46,21 +46,21 @@ final class InMemoryOutbound implements OutboundQueue {
     }
   }
 
-  synchronized void failNext() {
+  public synchronized void failNext() {
     failNext = true;
   }
 
   /** Everything published about the case, in order. */
-  synchronized List<OutboundMessage> forCase(String caseId) {
+  public synchronized List<OutboundMessage> forCase(String caseId) {
     return published.stream().filter(m -> caseId.equals(m.caseId())).toList();
   }
 
   /** What was published about the case on one channel, in order (one outbound topic's view). */
-  synchronized List<OutboundMessage> forCase(String caseId, Channel channel) {
+  public synchronized List<OutboundMessage> forCase(String caseId, Channel channel) {
     return forCase(caseId).stream().filter(m -> m.to().channel() == channel).toList();
   }
 
-  synchronized List<OutboundMessage> all() {
+  public synchronized List<OutboundMessage> all() {
     return List.copyOf(published);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The citizens' last inbound moments in a map; they only move forward. */
-final class InMemoryWindows implements WindowStore {
+public final class InMemoryWindows implements WindowStore {
 
   private final Map<ReplyAddress, Instant> last = new HashMap<>();
 

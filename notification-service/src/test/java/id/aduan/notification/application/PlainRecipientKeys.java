@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Recipient keys without a secret: enough to keep addresses out of ids in a test. */
-final class PlainRecipientKeys implements RecipientKeys {
+public final class PlainRecipientKeys implements RecipientKeys {
 
   @Override
   public String key(ReplyAddress to) {
