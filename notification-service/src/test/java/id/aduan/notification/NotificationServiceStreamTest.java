@@ -17,9 +17,7 @@ import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.notification.domain.CaseView;
 import id.aduan.notification.persistence.Attempts;
-import id.aduan.notification.persistence.CaseViews;
 import id.aduan.notification.persistence.CitizenWindows;
 import id.aduan.notification.persistence.Notifications;
 import id.aduan.notification.persistence.Recipients;
@@ -38,9 +36,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.messaging.Message;
 
 /**
- * The service's four consumers on the in-JVM KRaft broker and MongoDB-protocol server, with a clock
- * each test sets: acknowledgement, windows, quiet hours, the daily limit, fallback on a failed
- * receipt, SLA alerts and the digest.
+ * The service's four consumers and its timers on the in-JVM KRaft broker and MongoDB-protocol
+ * server, with a clock each test sets: the wiring of each topic, dead letters, the stored decision
+ * and its outbox, and the digest. The rules behind them (who hears what, when, once) are tested
+ * without a broker in {@code application} ({@code CaseNotificationsTest}, {@code HeldMessagesTest},
+ * {@code ReceiptsTest}, {@code DeadlineNotificationsTest}).
  */
 @AduanKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,53 +89,6 @@ class NotificationServiceStreamTest {
                           assertThat(n.outboundEventId()).isEqualTo(ack.eventId());
                           assertThat(n.outboxPending()).isFalse();
                         }));
-  }
-
-  @Test
-  void givenTheSameCaseOpenedRedelivered_thenTheCitizenIsAcknowledgedOnce() {
-    f.clock.set(DAY);
-    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
-
-    f.send(opened);
-    f.send(opened);
-    f.barrier();
-
-    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId())).hasSize(1);
-  }
-
-  @Test
-  void givenCaseOpenedByEmail_thenTheAcknowledgementHasASubjectTextAndHtml() {
-    f.clock.set(DAY);
-    ReplyAddress mailbox =
-        new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "warga@example.test");
-    CaseEvent.CaseOpened opened = f.opened("BDG", mailbox, "en");
-
-    f.send(opened);
-
-    OutboundMessage ack = f.await(Topics.OUTBOUND_EMAIL, m -> opened.caseId().equals(m.caseId()));
-    assertThat(ack.to()).isEqualTo(mailbox);
-    assertThat(ack.subject()).isEqualTo("[" + opened.ticket() + "] Complaint received");
-    assertThat(ack.text())
-        .startsWith("We have received your complaint under ticket number " + opened.ticket());
-    assertThat(ack.html()).contains("<p>We have received your complaint");
-    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId())).isEmpty();
-  }
-
-  @Test
-  void givenCaseWithNoChannelToAnswerOn_thenNothingIsSent() {
-    f.clock.set(DAY);
-    CaseEvent.CaseOpened walkIn = f.opened("BDG", null, "id");
-    CaseEvent.CaseOpened frontDesk =
-        f.opened("BDG", new ReplyAddress(Channel.FRONT_DESK, "walk-in", "visitor-1"), "id");
-
-    f.send(walkIn);
-    f.send(frontDesk);
-    f.barrier();
-
-    for (String topic : Topics.MAIN.stream().filter(t -> t.startsWith("outbound.")).toList()) {
-      assertThat(f.forCase(topic, walkIn.caseId())).as(topic).isEmpty();
-      assertThat(f.forCase(topic, frontDesk.caseId())).as(topic).isEmpty();
-    }
   }
 
   @Test
@@ -264,41 +217,6 @@ class NotificationServiceStreamTest {
     assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId()))
         .extracting(OutboundMessage::purpose)
         .containsExactly("ACKNOWLEDGEMENT", "STATUS");
-  }
-
-  @Test
-  void overTheDailyLimitMessagesAreMergedIntoOneTheNextMorning() {
-    Instant day = Instant.parse("2026-11-22T03:00:00Z");
-    f.clock.set(day);
-    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
-    f.send(opened); // 1: acknowledgement
-    f.send(
-        new CaseEvent.InformationRequested(
-            id(),
-            day,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.INCOMPLETE,
-            List.of("kk"),
-            null,
-            "system",
-            List.of())); // 2
-    f.send(routed(opened, "REHSOS", day)); // 3
-    f.send(inProgress(opened, day)); // 4: held
-    f.send(routed(opened, "DAYASOS", day)); // 5: merged
-    f.barrier();
-
-    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId())).hasSize(3);
-
-    f.clock.set(Instant.parse("2026-11-22T23:01:00Z")); // 06:01 WIB the next day
-    f.bean(ReleaseHeld.class).release();
-
-    List<OutboundMessage> all = f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId());
-    assertThat(all).hasSize(4);
-    assertThat(all.getLast().text())
-        .startsWith("Kabar terbaru pengaduan " + opened.ticket())
-        .contains("sedang ditindaklanjuti", "Bidang Pemberdayaan Sosial");
   }
 
   @Test
@@ -439,167 +357,12 @@ class NotificationServiceStreamTest {
             m ->
                 m.purpose().equals("DIGEST")
                     && m.to().recipientId().equals("pemdes@psr.aduan.test"));
-    assertThat(digests).hasSize(1);
-    assertThat(digests.getFirst().text())
-        .contains("2 pengaduan terbuka, 1 terlambat")
-        .contains(late.ticket() + " | ROUTED | - | TERLAMBAT")
-        .contains(fresh.ticket());
-    assertThat(digests.getFirst().html()).contains("<table");
-  }
-
-  @Test
-  void onInstagramAnAutomaticMessageAfter24HoursGoesToTheOfficerWhileAnOfficersAnswerStillGoes() {
-    f.clock.set(DAY);
-    ReplyAddress instagram =
-        new ReplyAddress(Channel.INSTAGRAM, "300000000000004", "IGSID-" + id());
-    CaseEvent.CaseOpened opened = f.opened("LBK", instagram, "id");
-    f.send(opened);
-    f.await(Topics.OUTBOUND_SOCIAL, m -> opened.caseId().equals(m.caseId()));
-
-    Instant later = DAY.plus(Duration.ofDays(2));
-    f.clock.set(later);
-    f.send(routed(opened, "REHSOS", later));
-    f.send(
-        new CaseEvent.CaseAnswered(
-            id(),
-            later,
-            opened.caseId(),
-            opened.ticket(),
-            "LBK",
-            CaseStatus.ANSWERED,
-            "Tim kami akan berkunjung besok.",
-            instagram,
-            "siti",
-            List.of()));
-
-    OutboundMessage answer =
-        f.await(
-            Topics.OUTBOUND_SOCIAL,
-            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("ANSWER"));
-    assertThat(answer.automatic()).as("a person wrote it: the human-agent tag applies").isFalse();
-    OutboundMessage alert =
-        f.await(
-            Topics.OUTBOUND_EMAIL,
-            m -> opened.caseId().equals(m.caseId()) && m.text().contains("INSTAGRAM"));
-    assertThat(alert.to().recipientId()).isEqualTo("rehsos@lbk.aduan.test");
-    assertThat(f.forCase(Topics.OUTBOUND_SOCIAL, opened.caseId()))
-        .extracting(OutboundMessage::purpose)
-        .containsExactly("ACKNOWLEDGEMENT", "ANSWER");
-  }
-
-  @Test
-  void theSatisfactionSurveyFollowsTheResolutionAfterTheAgencysDelay() {
-    Instant day = Instant.parse("2026-11-26T03:00:00Z");
-    f.clock.set(day);
-    CaseEvent.CaseOpened opened = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
-    f.send(opened);
-    f.send(
-        new CaseEvent.CaseResolved(
-            id(),
-            day,
-            opened.caseId(),
-            opened.ticket(),
-            "BDG",
-            CaseStatus.RESOLVED,
-            "Bantuan telah disalurkan",
-            null,
-            "budi",
-            new CaseEvent.ResolutionRecord(
-                "Penyaluran bantuan", List.of("budi"), day, List.of(), "WHATSAPP", null),
-            List.of()));
-    OutboundMessage resolution =
-        f.await(
-            Topics.OUTBOUND_WHATSAPP,
-            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("RESOLUTION"));
-    assertThat(resolution.text())
-        .contains(
-            "Bantuan telah disalurkan. Tindak lanjut: Penyaluran bantuan (berita acara 2026-11-26)");
-    f.bean(ReleaseHeld.class).release();
-    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId()))
-        .extracting(OutboundMessage::purpose)
-        .doesNotContain("SURVEY");
-
-    f.clock.set(day.plus(Duration.ofMinutes(61)));
-    f.bean(ReleaseHeld.class).release();
-
-    OutboundMessage survey =
-        f.await(
-            Topics.OUTBOUND_WHATSAPP,
-            m -> opened.caseId().equals(m.caseId()) && m.purpose().equals("SURVEY"));
-    assertThat(survey.text())
-        .contains("Balas dengan satu angka: 1 (sangat tidak puas) sampai 5 (sangat puas)");
-  }
-
-  /**
-   * Issue 19: every step of a LAPOR! case reaches its report, reopening and closing included (the
-   * report's follow-ups are the agency's record there); a WhatsApp citizen gets no extra message
-   * for either.
-   */
-  @Test
-  void aLaporCasesReopeningAndClosingReachTheReport_whileOtherChannelsHearNothingNew() {
-    Instant day = Instant.parse("2026-11-23T03:00:00Z");
-    f.clock.set(day);
-    ReplyAddress report = new ReplyAddress(Channel.LAPOR, "LAPOR-BTN", "LAPOR-2026-0009911");
-    CaseEvent.CaseOpened lapor = f.opened("BTN", report, "id");
-    CaseEvent.CaseOpened wa = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
-    for (CaseEvent.CaseOpened opened : List.of(lapor, wa)) {
-      f.send(opened);
-      f.send(
-          new CaseEvent.CaseReopened(
-              id(),
-              day,
-              opened.caseId(),
-              opened.ticket(),
-              opened.agencyCode(),
-              CaseStatus.IN_PROGRESS,
-              "Bantuan belum diterima warga",
-              "budi"));
-      f.send(
-          new CaseEvent.CaseStatusChanged(
-              id(),
-              day,
-              opened.caseId(),
-              opened.ticket(),
-              opened.agencyCode(),
-              CaseStatus.ARCHIVED,
-              CaseStatus.RESOLVED,
-              "Diarsipkan",
-              "budi"));
-    }
-
-    OutboundMessage closing =
-        f.await(
-            Topics.OUTBOUND_LAPOR,
-            m -> lapor.caseId().equals(m.caseId()) && m.purpose().equals("CLOSING"));
-    List<OutboundMessage> toReport = f.forCase(Topics.OUTBOUND_LAPOR, lapor.caseId());
-    assertThat(toReport)
-        .extracting(OutboundMessage::purpose)
-        .containsExactly("ACKNOWLEDGEMENT", "REOPENED", "CLOSING");
-    assertThat(toReport).allSatisfy(m -> assertThat(m.to()).isEqualTo(report));
-    assertThat(toReport.get(1).text())
-        .contains(lapor.ticket(), "dibuka kembali", "Bantuan belum diterima warga");
-    assertThat(closing.text()).contains(lapor.ticket(), "ditutup");
-    f.await(Topics.OUTBOUND_WHATSAPP, m -> wa.caseId().equals(m.caseId()));
-    f.bean(ReleaseHeld.class).release();
-    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, wa.caseId()))
-        .extracting(OutboundMessage::purpose)
-        .containsExactly("ACKNOWLEDGEMENT");
-  }
-
-  @Test
-  void anOldEventReplayedFromTheTopicsHistoryUpdatesTheReadModelButTellsNobody() {
-    f.clock.set(DAY);
-    CaseEvent.CaseOpened old = f.opened("BDG", whatsapp(BDG_WA, citizen()), "id");
-    f.clock.set(DAY.plus(Duration.ofDays(3)));
-
-    f.send(old);
-    f.barrier();
-
-    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, old.caseId())).isEmpty();
-    assertThat(f.bean(CaseViews.class).byId(old.caseId()))
-        .get()
-        .extracting(CaseView::ticket)
-        .isEqualTo(old.ticket());
+    // The read model in MongoDB feeds it (the content: scheduling/DailyDigestTest).
+    assertThat(digests)
+        .singleElement()
+        .extracting(OutboundMessage::text)
+        .asString()
+        .contains(late.ticket() + " | ROUTED | - | TERLAMBAT", fresh.ticket());
   }
 
   private static CaseEvent.CaseRouted routed(CaseEvent.CaseOpened c, String division, Instant at) {

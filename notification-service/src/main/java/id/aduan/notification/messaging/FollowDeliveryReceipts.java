@@ -4,9 +4,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.notification.persistence.Attempts;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Locale;
+import id.aduan.notification.application.Notify;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -20,54 +18,20 @@ import org.springframework.stereotype.Component;
 @Component("followDeliveryReceipts")
 class FollowDeliveryReceipts implements Consumer<Message<byte[]>> {
 
-  private final Attempts attempts;
-  private final Dispatch dispatch;
+  private final Notify notify;
   private final AgencyCatalog agencies;
   private final EventPublisher publisher;
-  private final MeterRegistry meters;
 
-  FollowDeliveryReceipts(
-      Attempts attempts,
-      Dispatch dispatch,
-      AgencyCatalog agencies,
-      EventPublisher publisher,
-      MeterRegistry meters) {
-    this.attempts = attempts;
-    this.dispatch = dispatch;
+  FollowDeliveryReceipts(Notify notify, AgencyCatalog agencies, EventPublisher publisher) {
+    this.notify = notify;
     this.agencies = agencies;
     this.publisher = publisher;
-    this.meters = meters;
   }
 
   @Override
   public void accept(Message<byte[]> message) {
-    DeliveryReceipt receipt =
-        publisher
-            .readAsOrDeadLetter(message, Topics.DELIVERY_RECEIPTS, DeliveryReceipt.class)
-            .orElse(null);
-    if (receipt == null) {
-      return;
-    }
-    boolean ours =
-        receipt.outboundEventId() != null
-            && attempts
-                .receipt(
-                    receipt.outboundEventId(),
-                    new Attempts.Receipt(
-                        receipt.status().name(), receipt.providerTime(), receipt.errorCode()))
-                .isPresent();
-    meters
-        .counter(
-            "aduan.notification.receipts",
-            "channel",
-            receipt.channel().name().toLowerCase(Locale.ROOT),
-            "status",
-            receipt.status().name().toLowerCase(Locale.ROOT),
-            "outcome",
-            ours ? "recorded" : "not_ours")
-        .increment();
-    if (ours && receipt.status() == DeliveryReceipt.Status.FAILED) {
-      dispatch.failed(receipt.outboundEventId(), agencies::byCode);
-    }
+    publisher
+        .readAsOrDeadLetter(message, Topics.DELIVERY_RECEIPTS, DeliveryReceipt.class)
+        .ifPresent(receipt -> notify.onReceipt(receipt, agencies::byCode));
   }
 }

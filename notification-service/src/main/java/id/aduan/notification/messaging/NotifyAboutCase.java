@@ -5,43 +5,27 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.notification.domain.CaseView;
-import id.aduan.notification.domain.Decisions;
-import id.aduan.notification.domain.Notice;
-import id.aduan.notification.persistence.CaseViews;
-import id.aduan.notification.persistence.CitizenWindows;
+import id.aduan.notification.application.Notify;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code notifyAboutCase}: consumes {@code cases.events.v1}; keeps the case read model and the
- * citizen's last message, then carries out what {@link Decisions#forCase} decides (acknowledgement,
+ * citizen's last message, then carries out what {@code Decisions.forCase} decides (acknowledgement,
  * requests for documents, status, answer, resolution and survey, rejection, officer alerts).
  */
 @Component("notifyAboutCase")
 class NotifyAboutCase implements Consumer<Message<byte[]>> {
 
   private final AgencyCatalog agencies;
-  private final CaseViews cases;
-  private final CitizenWindows windows;
-  private final Dispatch dispatch;
+  private final Notify notify;
   private final EventPublisher publisher;
-  private final Freshness freshness;
 
-  NotifyAboutCase(
-      AgencyCatalog agencies,
-      CaseViews cases,
-      CitizenWindows windows,
-      Dispatch dispatch,
-      EventPublisher publisher,
-      Freshness freshness) {
+  NotifyAboutCase(AgencyCatalog agencies, Notify notify, EventPublisher publisher) {
     this.agencies = agencies;
-    this.cases = cases;
-    this.windows = windows;
-    this.dispatch = dispatch;
+    this.notify = notify;
     this.publisher = publisher;
-    this.freshness = freshness;
   }
 
   @Override
@@ -60,32 +44,6 @@ class NotifyAboutCase implements Consumer<Message<byte[]>> {
           "agency " + event.agencyCode() + " is not configured");
       return;
     }
-    cases.apply(event);
-    switch (event) {
-      case CaseEvent.CaseOpened e when e.replyAddress() != null ->
-          windows.touch(e.replyAddress(), e.receivedAt());
-      case CaseEvent.CitizenMessageAdded e when e.replyAddress() != null ->
-          windows.touch(e.replyAddress(), e.receivedAt());
-      default -> {}
-    }
-    if (freshness.stale(event.occurredAt(), Topics.CASES_EVENTS)) {
-      return;
-    }
-    CaseView view = cases.byId(event.caseId()).orElse(null);
-    String language =
-        event instanceof CaseEvent.CaseOpened o
-            ? o.language()
-            : view != null ? view.language() : agency.language();
-    for (Notice notice : Decisions.forCase(event, view, agency)) {
-      dispatch.dispatch(
-          event.eventId(),
-          notice,
-          new Dispatch.About(
-              event.caseId(),
-              event.ticket(),
-              notice.audience() == Notice.Audience.STAFF ? agency.language() : language,
-              view),
-          agency);
-    }
+    notify.onCase(event, agency, Topics.CASES_EVENTS);
   }
 }

@@ -5,10 +5,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.notification.domain.CaseView;
-import id.aduan.notification.domain.Decisions;
-import id.aduan.notification.domain.Notice;
-import id.aduan.notification.persistence.CaseViews;
+import id.aduan.notification.application.Notify;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -16,28 +13,19 @@ import org.springframework.stereotype.Component;
 /**
  * {@code notifyAboutDeadline}: consumes {@code sla.events.v1}; keeps deadlines and lateness in the
  * read model (for the digest) and alerts officers on warnings, coordinators and heads on breaches
- * and escalations ({@link Decisions#forSla}).
+ * and escalations ({@code Decisions.forSla}).
  */
 @Component("notifyAboutDeadline")
 class NotifyAboutDeadline implements Consumer<Message<byte[]>> {
 
   private final AgencyCatalog agencies;
-  private final CaseViews cases;
-  private final Dispatch dispatch;
+  private final Notify notify;
   private final EventPublisher publisher;
-  private final Freshness freshness;
 
-  NotifyAboutDeadline(
-      AgencyCatalog agencies,
-      CaseViews cases,
-      Dispatch dispatch,
-      EventPublisher publisher,
-      Freshness freshness) {
+  NotifyAboutDeadline(AgencyCatalog agencies, Notify notify, EventPublisher publisher) {
     this.agencies = agencies;
-    this.cases = cases;
-    this.dispatch = dispatch;
+    this.notify = notify;
     this.publisher = publisher;
-    this.freshness = freshness;
   }
 
   @Override
@@ -56,17 +44,6 @@ class NotifyAboutDeadline implements Consumer<Message<byte[]>> {
           "agency " + event.agencyCode() + " is not configured");
       return;
     }
-    cases.apply(event);
-    if (freshness.stale(event.occurredAt(), Topics.SLA_EVENTS)) {
-      return;
-    }
-    CaseView view = cases.byId(event.caseId()).orElse(null);
-    for (Notice notice : Decisions.forSla(event, view, agency)) {
-      dispatch.dispatch(
-          event.eventId(),
-          notice,
-          new Dispatch.About(event.caseId(), event.ticket(), agency.language(), view),
-          agency);
-    }
+    notify.onSla(event, agency, Topics.SLA_EVENTS);
   }
 }

@@ -4,7 +4,7 @@ import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.messaging.EventPublisher;
-import id.aduan.notification.persistence.CitizenWindows;
+import id.aduan.notification.application.WindowStore;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component("trackCitizenMessages")
 class TrackCitizenMessages implements Consumer<Message<byte[]>> {
 
-  private final CitizenWindows windows;
+  private final WindowStore windows;
   private final EventPublisher publisher;
 
-  TrackCitizenMessages(CitizenWindows windows, EventPublisher publisher) {
+  TrackCitizenMessages(WindowStore windows, EventPublisher publisher) {
     this.windows = windows;
     this.publisher = publisher;
   }

@@ -1,5 +1,6 @@
 package id.aduan.notification.persistence;
 
+import id.aduan.notification.application.AttemptStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * recipient address is kept here, only the channel.
  */
 @Repository
-public class Attempts {
+public class Attempts implements AttemptStore {
 
   /** One attempt and what the channel reported about it. */
   @Document("attempts")

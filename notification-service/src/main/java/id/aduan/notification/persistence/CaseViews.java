@@ -5,6 +5,7 @@ import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.SlaEvent;
+import id.aduan.notification.application.CaseViewStore;
 import id.aduan.notification.domain.CaseView;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * (an upsert), so the two topics may arrive in any order and a redelivery changes nothing.
  */
 @Repository
-public class CaseViews {
+public class CaseViews implements CaseViewStore {
 
   private static final String COLLECTION = "case_views";
   private static final String COMPLETION = "completion";

@@ -1,6 +1,7 @@
 package id.aduan.notification.persistence;
 
 import id.aduan.contracts.ReplyAddress;
+import id.aduan.notification.application.WindowStore;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * windows count from it.
  */
 @Repository
-public class CitizenWindows {
+public class CitizenWindows implements WindowStore {
 
   private static final String COLLECTION = "citizen_windows";
   private final MongoTemplate mongo;

@@ -1,5 +1,6 @@
 package id.aduan.notification.persistence;
 
+import id.aduan.notification.application.DailyCountStore;
 import java.time.LocalDate;
 import java.util.List;
 import org.bson.Document;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * and date), as a set of notification ids, so that a redelivery is not counted twice.
  */
 @Repository
-public class DailyCounts {
+public class DailyCounts implements DailyCountStore {
 
   private static final String COLLECTION = "daily_counts";
   private final MongoTemplate mongo;

@@ -2,6 +2,7 @@ package id.aduan.notification.persistence;
 
 import id.aduan.messaging.Outbox;
 import id.aduan.messaging.OutboxDocuments;
+import id.aduan.notification.application.NotificationStore;
 import id.aduan.notification.domain.Part;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * The decisions ({@link NotificationDocument}); every state change is one single-document write.
  */
 @Repository
-public class Notifications {
+public class Notifications implements NotificationStore {
 
   private final MongoTemplate mongo;
   private final OutboxDocuments outboxes;

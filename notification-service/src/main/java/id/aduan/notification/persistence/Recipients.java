@@ -2,6 +2,7 @@ package id.aduan.notification.persistence;
 
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ReplyAddress;
+import id.aduan.notification.application.RecipientKeys;
 import id.aduan.support.pii.PiiCipher;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * recipientSealed} is ciphertext, {@code recipientId} a clear value written before.
  */
 @Component
-public class Recipients {
+public class Recipients implements RecipientKeys {
 
   private final PiiCipher cipher;
 

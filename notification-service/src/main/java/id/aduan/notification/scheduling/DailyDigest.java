@@ -2,12 +2,12 @@ package id.aduan.notification.scheduling;
 
 import id.aduan.agency.Agency;
 import id.aduan.agency.AgencyCatalog;
+import id.aduan.notification.application.CaseViewStore;
+import id.aduan.notification.application.Dispatch;
+import id.aduan.notification.application.RecipientKeys;
 import id.aduan.notification.config.NotificationProperties;
 import id.aduan.notification.domain.Decisions;
 import id.aduan.notification.domain.Digests;
-import id.aduan.notification.messaging.Dispatch;
-import id.aduan.notification.persistence.CaseViews;
-import id.aduan.notification.persistence.Recipients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -22,19 +22,19 @@ import org.springframework.stereotype.Component;
 public class DailyDigest {
 
   private final AgencyCatalog agencies;
-  private final CaseViews cases;
+  private final CaseViewStore cases;
   private final Dispatch dispatch;
   private final Clock clock;
   private final boolean enabled;
-  private final Recipients recipients;
+  private final RecipientKeys recipients;
 
   DailyDigest(
       AgencyCatalog agencies,
-      CaseViews cases,
+      CaseViewStore cases,
       Dispatch dispatch,
       Clock clock,
       NotificationProperties properties,
-      Recipients recipients) {
+      RecipientKeys recipients) {
     this.agencies = agencies;
     this.cases = cases;
     this.dispatch = dispatch;

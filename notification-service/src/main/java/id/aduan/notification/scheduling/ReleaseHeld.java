@@ -1,7 +1,7 @@
 package id.aduan.notification.scheduling;
 
 import id.aduan.agency.AgencyCatalog;
-import id.aduan.notification.messaging.Dispatch;
+import id.aduan.notification.application.Dispatch;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

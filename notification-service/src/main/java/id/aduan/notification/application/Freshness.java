@@ -1,4 +1,4 @@
-package id.aduan.notification.messaging;
+package id.aduan.notification.application;
 
 import id.aduan.notification.config.NotificationProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,20 +13,20 @@ import org.springframework.stereotype.Component;
  * not send citizens and officers a burst of old news.
  */
 @Component
-class Freshness {
+public class Freshness {
 
   private final Duration staleAfter;
   private final Clock clock;
   private final MeterRegistry meters;
 
-  Freshness(NotificationProperties properties, Clock clock, MeterRegistry meters) {
+  public Freshness(NotificationProperties properties, Clock clock, MeterRegistry meters) {
     this.staleAfter = properties.staleAfter();
     this.clock = clock;
     this.meters = meters;
   }
 
   /** True when the event is too old to notify about (counted by topic). */
-  boolean stale(Instant occurredAt, String topic) {
+  public boolean stale(Instant occurredAt, String topic) {
     if (occurredAt.plus(staleAfter).isAfter(clock.instant())) {
       return false;
     }

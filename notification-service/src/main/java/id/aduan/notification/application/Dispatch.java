@@ -1,10 +1,9 @@
-package id.aduan.notification.messaging;
+package id.aduan.notification.application;
 
 import id.aduan.agency.Agency;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
-import id.aduan.contracts.Topics;
 import id.aduan.messaging.Outbox;
 import id.aduan.notification.domain.CaseView;
 import id.aduan.notification.domain.ChannelRules;
@@ -14,12 +13,7 @@ import id.aduan.notification.domain.Part;
 import id.aduan.notification.domain.Rendering;
 import id.aduan.notification.domain.Timing;
 import id.aduan.notification.persistence.Attempts;
-import id.aduan.notification.persistence.CaseViews;
-import id.aduan.notification.persistence.CitizenWindows;
-import id.aduan.notification.persistence.DailyCounts;
 import id.aduan.notification.persistence.NotificationDocument;
-import id.aduan.notification.persistence.Notifications;
-import id.aduan.notification.persistence.Recipients;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,26 +36,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class Dispatch {
 
-  private final Notifications notifications;
-  private final Attempts attempts;
-  private final CaseViews cases;
-  private final CitizenWindows windows;
-  private final DailyCounts counts;
-  private final Outbox outbox;
+  private final NotificationStore notifications;
+  private final AttemptStore attempts;
+  private final CaseViewStore cases;
+  private final WindowStore windows;
+  private final DailyCountStore counts;
+  private final OutboundQueue outbox;
   private final MeterRegistry meters;
   private final Clock clock;
-  private final Recipients recipients;
+  private final RecipientKeys recipients;
 
   Dispatch(
-      Notifications notifications,
-      Attempts attempts,
-      CaseViews cases,
-      CitizenWindows windows,
-      DailyCounts counts,
-      Outbox outbox,
+      NotificationStore notifications,
+      AttemptStore attempts,
+      CaseViewStore cases,
+      WindowStore windows,
+      DailyCountStore counts,
+      OutboundQueue outbox,
       MeterRegistry meters,
       Clock clock,
-      Recipients recipients) {
+      RecipientKeys recipients) {
     this.notifications = notifications;
     this.attempts = attempts;
     this.cases = cases;
@@ -433,12 +427,7 @@ public class Dispatch {
    * the attempt and publishes; false when another delivery or instance got there first.
    */
   private boolean store(NotificationDocument doc, OutboundMessage message, boolean held) {
-    Outbox.Entry entry =
-        outbox.entry(
-            Topics.outboundFor(message.to().channel()),
-            message.to().recipientId(),
-            message,
-            message.ticket());
+    Outbox.Entry entry = outbox.entry(message);
     boolean mine =
         held
             ? notifications.release(doc, message.eventId(), entry)

@@ -1,0 +1,23 @@
+package id.aduan.notification.application;
+
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.notification.domain.CaseView;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * This service's read model of cases: every event sets only the fields it is about, so case and SLA
+ * events may arrive in any order and a redelivery changes nothing.
+ */
+public interface CaseViewStore {
+
+  void apply(CaseEvent event);
+
+  void apply(SlaEvent event);
+
+  Optional<CaseView> byId(String caseId);
+
+  /** Every case of an agency (the daily digest). */
+  List<CaseView> ofAgency(String agencyCode);
+}

@@ -1,0 +1,121 @@
+package id.aduan.notification.application;
+
+import id.aduan.agency.Agency;
+import id.aduan.contracts.CaseEvent;
+import id.aduan.contracts.DeliveryReceipt;
+import id.aduan.contracts.SlaEvent;
+import id.aduan.notification.domain.CaseView;
+import id.aduan.notification.domain.Decisions;
+import id.aduan.notification.domain.Notice;
+import id.aduan.notification.persistence.Attempts;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a case event, an SLA event or a delivery receipt changes, once the consumer has read it and
+ * found its agency: the read model and the citizen's last message first, then (unless the event is
+ * stale, {@link Freshness}) what {@link Decisions} decides, carried out by {@link Dispatch}.
+ */
+@Component
+public class Notify {
+
+  private final CaseViewStore cases;
+  private final WindowStore windows;
+  private final AttemptStore attempts;
+  private final Dispatch dispatch;
+  private final Freshness freshness;
+  private final MeterRegistry meters;
+
+  Notify(
+      CaseViewStore cases,
+      WindowStore windows,
+      AttemptStore attempts,
+      Dispatch dispatch,
+      Freshness freshness,
+      MeterRegistry meters) {
+    this.cases = cases;
+    this.windows = windows;
+    this.attempts = attempts;
+    this.dispatch = dispatch;
+    this.freshness = freshness;
+    this.meters = meters;
+  }
+
+  /** A case event of {@code topic} for a configured agency. */
+  public void onCase(CaseEvent event, Agency agency, String topic) {
+    cases.apply(event);
+    switch (event) {
+      case CaseEvent.CaseOpened e when e.replyAddress() != null ->
+          windows.touch(e.replyAddress(), e.receivedAt());
+      case CaseEvent.CitizenMessageAdded e when e.replyAddress() != null ->
+          windows.touch(e.replyAddress(), e.receivedAt());
+      default -> {}
+    }
+    if (freshness.stale(event.occurredAt(), topic)) {
+      return;
+    }
+    CaseView view = cases.byId(event.caseId()).orElse(null);
+    String language =
+        event instanceof CaseEvent.CaseOpened o
+            ? o.language()
+            : view != null ? view.language() : agency.language();
+    for (Notice notice : Decisions.forCase(event, view, agency)) {
+      dispatch.dispatch(
+          event.eventId(),
+          notice,
+          new Dispatch.About(
+              event.caseId(),
+              event.ticket(),
+              notice.audience() == Notice.Audience.STAFF ? agency.language() : language,
+              view),
+          agency);
+    }
+  }
+
+  /** An SLA event of {@code topic} for a configured agency. */
+  public void onSla(SlaEvent event, Agency agency, String topic) {
+    cases.apply(event);
+    if (freshness.stale(event.occurredAt(), topic)) {
+      return;
+    }
+    CaseView view = cases.byId(event.caseId()).orElse(null);
+    for (Notice notice : Decisions.forSla(event, view, agency)) {
+      dispatch.dispatch(
+          event.eventId(),
+          notice,
+          new Dispatch.About(event.caseId(), event.ticket(), agency.language(), view),
+          agency);
+    }
+  }
+
+  /**
+   * A delivery receipt: recorded on its attempt when the message is ours (counted either way); a
+   * FAILED one hands the message to the next channel or the officer, once per attempt.
+   */
+  public void onReceipt(DeliveryReceipt receipt, Function<String, Optional<Agency>> agencies) {
+    boolean ours =
+        receipt.outboundEventId() != null
+            && attempts
+                .receipt(
+                    receipt.outboundEventId(),
+                    new Attempts.Receipt(
+                        receipt.status().name(), receipt.providerTime(), receipt.errorCode()))
+                .isPresent();
+    meters
+        .counter(
+            "aduan.notification.receipts",
+            "channel",
+            receipt.channel().name().toLowerCase(Locale.ROOT),
+            "status",
+            receipt.status().name().toLowerCase(Locale.ROOT),
+            "outcome",
+            ours ? "recorded" : "not_ours")
+        .increment();
+    if (ours && receipt.status() == DeliveryReceipt.Status.FAILED) {
+      dispatch.failed(receipt.outboundEventId(), agencies);
+    }
+  }
+}
