@@ -10,6 +10,7 @@ import id.aduan.notification.domain.Decisions;
 import id.aduan.notification.domain.Notice;
 import id.aduan.notification.persistence.CaseViews;
 import id.aduan.notification.persistence.CitizenWindows;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
@@ -68,15 +69,18 @@ class NotifyAboutCase implements Consumer<Message<byte[]>> {
           windows.touch(e.replyAddress(), e.receivedAt());
       default -> {}
     }
-    if (freshness.stale(event.occurredAt(), Topics.CASES_EVENTS)) {
-      return;
-    }
+    boolean stale = freshness.stale(event.occurredAt(), Topics.CASES_EVENTS);
     CaseView view = cases.byId(event.caseId()).orElse(null);
     String language =
         event instanceof CaseEvent.CaseOpened o
             ? o.language()
             : view != null ? view.language() : agency.language();
-    for (Notice notice : Decisions.forCase(event, view, agency)) {
+    List<Notice> notices = Decisions.forCase(event, view, agency);
+    if (stale) {
+      // Old news stays quiet, but not the outcome the citizen never heard (docs/adr/0038).
+      notices = freshness.stillDue(event, view, notices);
+    }
+    for (Notice notice : notices) {
       dispatch.dispatch(
           event.eventId(),
           notice,
