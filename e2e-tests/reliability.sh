@@ -5,7 +5,8 @@
 # docs/reliability.md with the counts. Takes about 20-30 minutes on a laptop.
 #
 #   e2e-tests/reliability.sh            packages the jars first, then runs the suite
-#   ADUAN_BUILD=never e2e-tests/reliability.sh   uses the jars already packaged
+#   ADUAN_BUILD=never e2e-tests/reliability.sh -o   uses the jars already packaged (further
+#                                                  arguments go to Maven)
 #
 # The bounded form (few webhooks, short outages) runs with the other platform tests:
 #   ./mvnw -pl e2e-tests verify -Dtest=FaultSuitePlatformTest -Dsurefire.failIfNoSpecifiedTests=false
@@ -19,4 +20,5 @@ exec ./mvnw -pl e2e-tests verify \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dreliability.full=true \
   -Dplatform.fork.timeout=3600 \
-  -Dreliability.report="$PWD/docs/reliability.md"
+  -Dreliability.report="$PWD/docs/reliability.md" \
+  "$@"

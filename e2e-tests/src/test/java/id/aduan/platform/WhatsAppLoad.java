@@ -29,7 +29,6 @@ final class WhatsAppLoad {
 
   private final LocalPlatform platform;
   private final Outside outside = new Outside();
-  private final JsonMapper json = JsonMapper.builder().build();
   private final Duration patience;
 
   WhatsAppLoad(LocalPlatform platform, Duration patience) {
@@ -76,7 +75,11 @@ final class WhatsAppLoad {
     String marker = prefix + String.format("%03d", index) + "z";
     String wamid = "wamid.TAHAN-" + prefix + index;
     byte[] body =
-        envelope(phone, wamid, "Lampu jalan di gang kami mati sejak minggu lalu, mohon " + marker)
+        envelope(
+                phone,
+                wamid,
+                "Lampu jalan di gang kami mati sejak minggu lalu, mohon " + marker,
+                "Warga Tahan Uji")
             .getBytes(StandardCharsets.UTF_8);
     List<CompletableFuture<String>> deliveries = new ArrayList<>();
     for (int copy = 0; copy < copies; copy++) {
@@ -127,7 +130,12 @@ final class WhatsAppLoad {
     }
   }
 
-  private String envelope(String from, String id, String text) {
+  /**
+   * A webhook as Meta sends it for one text message from {@code from} to BDG's number ({@link
+   * #BDG_NUMBER_ID}).
+   */
+  static String envelope(String from, String id, String text, String profileName) {
+    JsonMapper json = JsonMapper.builder().build();
     ObjectNode root = json.createObjectNode();
     root.put("object", "whatsapp_business_account");
     ObjectNode value =
@@ -148,7 +156,7 @@ final class WhatsAppLoad {
         .addObject()
         .put("wa_id", from)
         .putObject("profile")
-        .put("name", "Warga Tahan Uji");
+        .put("name", profileName);
     ObjectNode message = value.putArray("messages").addObject();
     message.put("from", from);
     message.put("id", id);
