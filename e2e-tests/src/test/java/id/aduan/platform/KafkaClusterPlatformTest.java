@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The local platform on a real 3-broker Kafka cluster ({@code ADUAN_KAFKA_BROKERS_COUNT=3}: three
@@ -49,7 +48,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag("platform")
 class KafkaClusterPlatformTest {
 
-  private static final String BDG_NUMBER_ID = "100000000000001";
   private static final int WEBHOOKS = 150;
   private static final Duration INTERVAL = Duration.ofMillis(200);
   private static final int KILL_AFTER = 50;
@@ -254,34 +252,7 @@ class KafkaClusterPlatformTest {
   }
 
   private String envelope(String from, String id, String text) {
-    ObjectNode root = json.createObjectNode();
-    root.put("object", "whatsapp_business_account");
-    ObjectNode value =
-        root.putArray("entry")
-            .addObject()
-            .put("id", "waba-BDG")
-            .putArray("changes")
-            .addObject()
-            .put("field", "messages")
-            .putObject("value");
-    value.put("messaging_product", "whatsapp");
-    value
-        .putObject("metadata")
-        .put("display_phone_number", "6281221742841")
-        .put("phone_number_id", BDG_NUMBER_ID);
-    value
-        .putArray("contacts")
-        .addObject()
-        .put("wa_id", from)
-        .putObject("profile")
-        .put("name", "Warga Klaster");
-    ObjectNode message = value.putArray("messages").addObject();
-    message.put("from", from);
-    message.put("id", id);
-    message.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
-    message.put("type", "text");
-    message.putObject("text").put("body", text);
-    return json.writeValueAsString(root);
+    return WhatsAppLoad.envelope(from, id, text, "Warga Klaster");
   }
 
   /**

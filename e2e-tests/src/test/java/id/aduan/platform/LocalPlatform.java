@@ -287,6 +287,23 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGTERM of one component (a name of {@link #COMPONENTS}), as an operator stops it: it may
+   * finish what it writes. Returns when it has exited.
+   */
+  public void terminate(String component) {
+    ProcessHandle process =
+        pid(component)
+            .flatMap(ProcessHandle::of)
+            .orElseThrow(() -> new IllegalStateException(component + " is not running"));
+    process.destroy();
+    try {
+      process.onExit().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(component + " did not stop within 60 s of SIGTERM", e);
+    }
+  }
+
   /** The process id in {@code run/<component>.pid}, when there is one. */
   public Optional<Long> pid(String component) {
     Path file = home.resolve("run").resolve(component + ".pid");

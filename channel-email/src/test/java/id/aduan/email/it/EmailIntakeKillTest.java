@@ -84,24 +84,34 @@ class EmailIntakeKillTest {
         service = start(args, run);
         // Killed as soon as this run has put a mail on Kafka: in the middle of the mailbox.
         Process running = service;
-        await()
-            .atMost(Duration.ofMinutes(5))
-            .pollInterval(Duration.ofMillis(100))
-            .until(
-                () -> {
-                  assertThat(running.isAlive()).as("the service is running").isTrue();
-                  return probe.awaitAtLeast(before + 1, Duration.ofMillis(100)).size() > before;
-                });
+        int thisRun = run;
+        dumpingThreadsOnTimeout(
+            running,
+            thisRun,
+            () ->
+                await()
+                    .atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                        () -> {
+                          assertThat(running.isAlive()).as("the service is running").isTrue();
+                          return probe.awaitAtLeast(before + 1, Duration.ofMillis(100)).size()
+                              > before;
+                        }));
         service.destroyForcibly();
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
         onKafkaAtKill.add(probe.drain(Duration.ofSeconds(1)).size());
       }
 
       service = start(args, KILLS + 1);
-      await()
-          .atMost(Duration.ofMinutes(10))
-          .pollInterval(Duration.ofSeconds(1))
-          .until(() -> seen(greenMail, user) == MAILS);
+      dumpingThreadsOnTimeout(
+          service,
+          KILLS + 1,
+          () ->
+              await()
+                  .atMost(Duration.ofMinutes(10))
+                  .pollInterval(Duration.ofSeconds(1))
+                  .until(() -> seen(greenMail, user) == MAILS));
       List<ComplaintReceived> all =
           MailKit.read(probe.readToEnd(Duration.ofSeconds(60)), ComplaintReceived.class);
 
@@ -122,6 +132,34 @@ class EmailIntakeKillTest {
         }
       }
       greenMail.stop();
+    }
+  }
+
+  /**
+   * Runs {@code wait}; when it times out, the child's threads are dumped first ({@code jcmd
+   * Thread.print}, into target/kill-test-run-N-threads.txt and the test's output), so an
+   * intermittent hang of the child shows where it stands.
+   */
+  private static void dumpingThreadsOnTimeout(Process child, int run, Runnable wait)
+      throws Exception {
+    try {
+      wait.run();
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      Path dump = Path.of("target", "kill-test-run-" + run + "-threads.txt");
+      if (child.isAlive()) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p =
+            new ProcessBuilder(jcmd.toString(), String.valueOf(child.pid()), "Thread.print", "-l")
+                .redirectErrorStream(true)
+                .redirectOutput(dump.toFile())
+                .start();
+        p.waitFor(60, TimeUnit.SECONDS);
+        System.out.println(
+            "The service of run " + run + " timed out; its threads:\n" + Files.readString(dump));
+      } else {
+        System.out.println("The service of run " + run + " exited: " + child.exitValue());
+      }
+      throw e;
     }
   }
 

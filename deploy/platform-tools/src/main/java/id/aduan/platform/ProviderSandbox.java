@@ -39,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * image/jpeg' http://127.0.0.1:8089/sandbox/media/<media-id>} answers its sha256; then send a
  * signed webhook naming that media id. Media are kept in {@code media/} in the data directory.
  *
+ * <p>Faults, for the reliability suite (docs/reliability.md): {@code POST
+ * /sandbox/faults?mode=slow&millis=2000} answers every Graph API call that late, {@code mode=flaky}
+ * answers every second one {@code 500} (and does not keep it: Meta did not take it), {@code
+ * mode=down&seconds=60} answers {@code 503} to every Graph API call for that long, {@code
+ * mode=none} ends any of them. {@code GET /sandbox/faults} tells the mode and how many calls were
+ * refused. The control paths and {@code /health} never fail.
+ *
  * <p>Arguments: {@code <host> <port> <data directory>}.
  */
 public final class ProviderSandbox implements AutoCloseable {
@@ -58,6 +65,12 @@ public final class ProviderSandbox implements AutoCloseable {
   private final Clock clock;
   private final Deque<String> recent = new ArrayDeque<>();
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong faultCalls = new AtomicLong();
+  private volatile Fault fault = new Fault("none", 0, null);
+
+  /** The fault mode: {@code none}, {@code slow} (millis), {@code flaky}, {@code down} (until). */
+  private record Fault(String mode, long millis, java.time.Instant until) {}
 
   public ProviderSandbox(String host, int port, Path dataDir, Clock clock) throws IOException {
     Files.createDirectories(dataDir);
@@ -66,6 +79,8 @@ public final class ProviderSandbox implements AutoCloseable {
     this.clock = clock;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext("/", this::handle);
+    // One thread per call: a slowed call (fault mode slow) must not hold up the others.
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
 
@@ -95,11 +110,22 @@ public final class ProviderSandbox implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
       if (method.equals("GET") && path.equals("/sandbox/requests")) {
-        respond(exchange, 200, "[" + String.join(",", requests()) + "]");
+        String query = exchange.getRequestURI().getRawQuery();
+        // ?all=true: every request of the journal, not only the last ones kept in memory.
+        List<String> listed =
+            query != null && query.contains("all=true") ? journalLines() : requests();
+        respond(exchange, 200, "[" + String.join(",", listed) + "]");
         return;
       }
       if (method.equals("GET") && path.equals("/health")) {
         respond(exchange, 200, "{\"status\":\"UP\"}");
+        return;
+      }
+      if (path.equals("/sandbox/faults")) {
+        faults(exchange, method);
+        return;
+      }
+      if (path.startsWith("/graph/") && injectFault(exchange)) {
         return;
       }
       if (method.equals("GET") && handleMedia(exchange, path)) {
@@ -133,6 +159,97 @@ public final class ProviderSandbox implements AutoCloseable {
             404,
             "{\"error\":{\"message\":\"the sandbox does not stand in for %s %s\"}}"
                 .formatted(method, path.replace("\"", "")));
+      }
+    }
+  }
+
+  private synchronized List<String> journalLines() throws IOException {
+    return Files.exists(journal)
+        ? Files.readAllLines(journal, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank())
+            .toList()
+        : List.of();
+  }
+
+  private void faults(HttpExchange exchange, String method) throws IOException {
+    if (method.equals("POST")) {
+      Map<String, String> q = new HashMap<>();
+      String query = exchange.getRequestURI().getRawQuery();
+      for (String pair : query == null ? new String[0] : query.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          q.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+      }
+      String mode = q.getOrDefault("mode", "");
+      try {
+        fault =
+            switch (mode) {
+              case "none" -> new Fault("none", 0, null);
+              case "slow" ->
+                  new Fault("slow", Long.parseLong(q.getOrDefault("millis", "2000")), null);
+              case "flaky" -> new Fault("flaky", 0, null);
+              case "down" ->
+                  new Fault(
+                      "down",
+                      0,
+                      clock.instant().plusSeconds(Long.parseLong(q.getOrDefault("seconds", "60"))));
+              default -> throw new IllegalArgumentException("mode none, slow, flaky or down");
+            };
+      } catch (IllegalArgumentException e) {
+        respond(exchange, 400, "{\"error\":{\"message\":%s}}".formatted(quote(e.getMessage())));
+        return;
+      }
+      log.info("fault mode {}", fault);
+    }
+    Fault now = fault;
+    respond(
+        exchange,
+        200,
+        "{\"mode\":%s,\"millis\":%d,\"until\":%s,\"refused\":%d}"
+            .formatted(
+                quote(now.mode()),
+                now.millis(),
+                now.until() == null ? "null" : quote(now.until().toString()),
+                refused.get()));
+  }
+
+  /** Applies the fault mode to a Graph API call; true when it was answered with a failure. */
+  private boolean injectFault(HttpExchange exchange) throws IOException {
+    Fault now = fault;
+    switch (now.mode()) {
+      case "slow" -> {
+        try {
+          Thread.sleep(now.millis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return false;
+      }
+      case "flaky" -> {
+        if (faultCalls.incrementAndGet() % 2 == 0) {
+          refused.incrementAndGet();
+          respond(
+              exchange,
+              500,
+              "{\"error\":{\"message\":\"An unexpected error has occurred.\",\"code\":2,\"is_transient\":true}}");
+          return true;
+        }
+        return false;
+      }
+      case "down" -> {
+        if (now.until() != null && clock.instant().isBefore(now.until())) {
+          refused.incrementAndGet();
+          respond(
+              exchange,
+              503,
+              "{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2,\"is_transient\":true}}");
+          return true;
+        }
+        return false;
+      }
+      default -> {
+        return false;
       }
     }
   }

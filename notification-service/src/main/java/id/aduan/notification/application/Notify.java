@@ -9,6 +9,7 @@ import id.aduan.notification.domain.Decisions;
 import id.aduan.notification.domain.Notice;
 import id.aduan.notification.persistence.Attempts;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,15 +55,18 @@ public class Notify {
           windows.touch(e.replyAddress(), e.receivedAt());
       default -> {}
     }
-    if (freshness.stale(event.occurredAt(), topic)) {
-      return;
-    }
+    boolean stale = freshness.stale(event.occurredAt(), topic);
     CaseView view = cases.byId(event.caseId()).orElse(null);
     String language =
         event instanceof CaseEvent.CaseOpened o
             ? o.language()
             : view != null ? view.language() : agency.language();
-    for (Notice notice : Decisions.forCase(event, view, agency)) {
+    List<Notice> notices = Decisions.forCase(event, view, agency);
+    if (stale) {
+      // Old news stays quiet, but not the outcome the citizen never heard (docs/adr/0038).
+      notices = freshness.stillDue(event, view, notices);
+    }
+    for (Notice notice : notices) {
       dispatch.dispatch(
           event.eventId(),
           notice,

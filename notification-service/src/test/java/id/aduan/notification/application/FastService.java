@@ -49,7 +49,7 @@ public final class FastService {
     Freshness freshness =
         new Freshness(
             new NotificationProperties(
-                Duration.ofHours(24), new NotificationProperties.Digest(true)),
+                Duration.ofHours(24), Duration.ofDays(7), new NotificationProperties.Digest(true)),
             clock,
             meters);
     notify = new Notify(cases, windows, attempts, dispatch, freshness, meters);

@@ -30,7 +30,7 @@ class DailyDigestTest {
         s.dispatch,
         s.clock,
         new NotificationProperties(
-            Duration.ofHours(24), new NotificationProperties.Digest(enabled)),
+            Duration.ofHours(24), Duration.ofDays(7), new NotificationProperties.Digest(enabled)),
         s.recipients);
   }
 
