@@ -12,7 +12,7 @@ import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
+import id.aduan.support.messaging.CloudEvents;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.TopicProbe;

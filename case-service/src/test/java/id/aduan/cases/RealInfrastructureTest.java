@@ -14,7 +14,7 @@ import id.aduan.contracts.Channel;
 import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
+import id.aduan.support.messaging.CloudEvents;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
 import id.aduan.support.HubSignature;
 import id.aduan.support.ProcessedKeys;
+import id.aduan.support.messaging.CloudEvents;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.KafkaBrokerProcess;
 import id.aduan.testsupport.ProviderStandIn;

@@ -1,8 +1,8 @@
 package id.aduan.whatsapp;
 
-import id.aduan.messaging.CloudEvents;
-import id.aduan.messaging.EventPublisher;
-import id.aduan.messaging.KafkaClients;
+import id.aduan.support.messaging.CloudEvents;
+import id.aduan.support.messaging.EventPublisher;
+import id.aduan.support.messaging.KafkaClients;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.messaging.InboundPublisher;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -7,7 +7,7 @@ import id.aduan.contracts.Channel;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.InJvmMongo;
 import id.aduan.testsupport.ProviderStandIn;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
-import id.aduan.messaging.PersonalFields;
+import id.aduan.support.messaging.CloudEvents;
+import id.aduan.support.messaging.PersonalFields;
 import id.aduan.support.pii.PiiCipher;
 import id.aduan.testsupport.TopicProbe;
 import java.net.URI;

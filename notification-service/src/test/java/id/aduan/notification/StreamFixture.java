@@ -7,7 +7,7 @@ import id.aduan.contracts.Channel;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
+import id.aduan.support.messaging.CloudEvents;
 import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;

@@ -26,7 +26,7 @@ import id.aduan.contracts.Channel;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

@@ -13,7 +13,7 @@ import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package id.aduan.cases.messaging;
 import id.aduan.cases.application.CaseEvents;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

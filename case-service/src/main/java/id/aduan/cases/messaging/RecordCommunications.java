@@ -5,7 +5,7 @@ import id.aduan.cases.pii.PiiText;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;

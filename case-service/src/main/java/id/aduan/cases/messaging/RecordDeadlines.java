@@ -4,7 +4,7 @@ import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import java.util.function.Consumer;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;

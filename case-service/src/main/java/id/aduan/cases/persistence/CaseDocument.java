@@ -3,7 +3,7 @@ package id.aduan.cases.persistence;
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.domain.CaseState;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -4,7 +4,7 @@ import id.aduan.cases.application.CaseRepository;
 import id.aduan.cases.domain.CaseState;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
-import id.aduan.messaging.OutboxDocuments;
+import id.aduan.support.messaging.OutboxDocuments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.application.StaleVersionException;
 import id.aduan.cases.domain.IllegalTransitionException;
 import id.aduan.cases.security.ForbiddenException;
-import id.aduan.web.BodyLimitFilter;
+import id.aduan.support.web.BodyLimitFilter;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;

@@ -14,7 +14,7 @@ import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ReplyAddress;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import id.aduan.testsupport.InJvmMongo;
 import java.time.Instant;
 import java.util.List;

@@ -9,7 +9,7 @@ import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.CaseType;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ReplyAddress;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

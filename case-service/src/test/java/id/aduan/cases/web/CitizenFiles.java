@@ -11,7 +11,7 @@ import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;

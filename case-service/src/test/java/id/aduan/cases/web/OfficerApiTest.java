@@ -14,7 +14,7 @@ import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.InJvmMongo;

@@ -12,7 +12,7 @@ import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.persistence.Officers;
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.AduanService;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import id.aduan.email.domain.ReplyComposer;
 import id.aduan.email.persistence.MailFiles;
 import id.aduan.email.persistence.OutboundMails;
 import id.aduan.email.persistence.OutboundMails.OutboundMail;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;

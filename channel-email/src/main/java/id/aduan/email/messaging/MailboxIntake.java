@@ -20,7 +20,7 @@ import id.aduan.email.persistence.MailFiles;
 import id.aduan.email.persistence.OutboundMails;
 import id.aduan.email.persistence.OutboundMails.OutboundMail;
 import id.aduan.email.persistence.ProcessedMails;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import java.io.IOException;

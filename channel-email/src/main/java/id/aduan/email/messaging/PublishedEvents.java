@@ -2,7 +2,7 @@ package id.aduan.email.messaging;
 
 import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.email.config.EmailProperties;
-import id.aduan.messaging.KafkaClients;
+import id.aduan.support.messaging.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -22,7 +22,7 @@ import id.aduan.lapor.domain.LaporReport;
 import id.aduan.lapor.persistence.LaporAttachments;
 import id.aduan.lapor.persistence.LaporAttachments.Entry;
 import id.aduan.lapor.persistence.LaporAttachments.Status;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package id.aduan.social.client;
 
 import id.aduan.social.config.SocialProperties;
-import id.aduan.web.MediaHosts;
+import id.aduan.support.web.MediaHosts;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.Retry;

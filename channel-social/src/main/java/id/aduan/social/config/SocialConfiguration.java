@@ -4,7 +4,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.social.domain.MetaWebhookNormalizer;
 import id.aduan.support.HubSignature;
 import id.aduan.support.ProcessedKeys;
-import id.aduan.web.KafkaUnavailableAdvice;
+import id.aduan.support.web.KafkaUnavailableAdvice;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;

@@ -6,7 +6,7 @@ import id.aduan.social.domain.MetaWebhookNormalizer;
 import id.aduan.social.domain.SocialBatch;
 import id.aduan.social.messaging.SocialRelay;
 import id.aduan.support.HubSignature;
-import id.aduan.web.WebhookResponses;
+import id.aduan.support.web.WebhookResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package id.aduan.whatsapp.client;
 
-import id.aduan.web.MediaHosts;
+import id.aduan.support.web.MediaHosts;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.SendFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -1,7 +1,7 @@
 package id.aduan.whatsapp.client;
 
 import id.aduan.agency.AgencyCatalog;
-import id.aduan.web.MediaHosts;
+import id.aduan.support.web.MediaHosts;
 import id.aduan.whatsapp.config.TwilioProperties;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.SendFailure;

@@ -1,11 +1,11 @@
 package id.aduan.whatsapp.config;
 
 import id.aduan.agency.AgencyCatalog;
-import id.aduan.messaging.CloudEvents;
-import id.aduan.messaging.KafkaClients;
-import id.aduan.messaging.Traces;
 import id.aduan.support.HubSignature;
-import id.aduan.web.KafkaUnavailableAdvice;
+import id.aduan.support.messaging.CloudEvents;
+import id.aduan.support.messaging.KafkaClients;
+import id.aduan.support.messaging.Traces;
+import id.aduan.support.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
 import id.aduan.whatsapp.domain.WebhookNormalizer;
 import id.aduan.whatsapp.messaging.InboundPublisher;

@@ -2,8 +2,8 @@ package id.aduan.whatsapp.messaging;
 
 import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.contracts.ComplaintReceived;
-import id.aduan.messaging.CloudEvents;
-import id.aduan.messaging.Traces;
+import id.aduan.support.messaging.CloudEvents;
+import id.aduan.support.messaging.Traces;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,8 +86,8 @@ public class InboundPublisher implements DisposableBean {
 
   /**
    * The producer the service uses: the client settings every Kafka client of the service has (the
-   * binder's brokers and security settings, {@link id.aduan.messaging.KafkaClients}), then {@code
-   * acks=all}, idempotent, and this producer's own batching and timeouts.
+   * binder's brokers and security settings, {@link id.aduan.support.messaging.KafkaClients}), then
+   * {@code acks=all}, idempotent, and this producer's own batching and timeouts.
    */
   public static Producer<byte[], byte[]> producer(
       Map<String, Object> client, WhatsAppProperties properties) {

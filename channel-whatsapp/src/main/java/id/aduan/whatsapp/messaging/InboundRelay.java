@@ -5,7 +5,7 @@ import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.DeadLetter;
 import id.aduan.contracts.DeliveryReceipt;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.EventPublisher;
+import id.aduan.support.messaging.EventPublisher;
 import id.aduan.whatsapp.domain.DeliveryStates;
 import id.aduan.whatsapp.domain.WebhookBatch;
 import id.aduan.whatsapp.persistence.CustomerWindows;

@@ -1,6 +1,6 @@
 package id.aduan.whatsapp.web;
 
-import id.aduan.web.WebhookResponses;
+import id.aduan.support.web.WebhookResponses;
 import id.aduan.whatsapp.config.TwilioProperties;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.MalformedWebhookException;

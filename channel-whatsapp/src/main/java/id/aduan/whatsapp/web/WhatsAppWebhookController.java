@@ -2,7 +2,7 @@ package id.aduan.whatsapp.web;
 
 import id.aduan.support.HubSignature;
 import id.aduan.support.StageLatency;
-import id.aduan.web.WebhookResponses;
+import id.aduan.support.web.WebhookResponses;
 import id.aduan.whatsapp.config.WhatsAppProperties;
 import id.aduan.whatsapp.domain.MalformedWebhookException;
 import id.aduan.whatsapp.domain.WebhookBatch;

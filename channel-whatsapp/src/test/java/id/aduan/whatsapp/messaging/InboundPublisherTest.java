@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ComplaintReceived;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.CloudEvents;
+import id.aduan.support.messaging.CloudEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

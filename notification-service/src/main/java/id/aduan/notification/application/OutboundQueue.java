@@ -1,7 +1,7 @@
 package id.aduan.notification.application;
 
 import id.aduan.contracts.OutboundMessage;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -2,8 +2,8 @@ package id.aduan.notification.messaging;
 
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.Outbox;
 import id.aduan.notification.application.OutboundQueue;
+import id.aduan.support.messaging.Outbox;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;

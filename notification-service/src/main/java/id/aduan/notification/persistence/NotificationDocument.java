@@ -1,8 +1,8 @@
 package id.aduan.notification.persistence;
 
 import id.aduan.contracts.ReplyAddress;
-import id.aduan.messaging.Outbox;
 import id.aduan.notification.domain.Part;
+import id.aduan.support.messaging.Outbox;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

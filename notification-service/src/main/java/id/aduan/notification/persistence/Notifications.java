@@ -1,9 +1,9 @@
 package id.aduan.notification.persistence;
 
-import id.aduan.messaging.Outbox;
-import id.aduan.messaging.OutboxDocuments;
 import id.aduan.notification.application.NotificationStore;
 import id.aduan.notification.domain.Part;
+import id.aduan.support.messaging.Outbox;
+import id.aduan.support.messaging.OutboxDocuments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

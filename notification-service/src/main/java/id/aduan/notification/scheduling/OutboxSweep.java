@@ -1,7 +1,7 @@
 package id.aduan.notification.scheduling;
 
-import id.aduan.messaging.Outbox;
 import id.aduan.notification.persistence.Notifications;
+import id.aduan.support.messaging.Outbox;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

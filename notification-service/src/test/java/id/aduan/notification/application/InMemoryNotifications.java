@@ -1,8 +1,8 @@
 package id.aduan.notification.application;
 
-import id.aduan.messaging.Outbox;
 import id.aduan.notification.domain.Part;
 import id.aduan.notification.persistence.NotificationDocument;
+import id.aduan.support.messaging.Outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

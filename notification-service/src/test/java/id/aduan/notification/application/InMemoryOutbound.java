@@ -4,7 +4,7 @@ import id.aduan.contracts.Channel;
 import id.aduan.contracts.EventTypes;
 import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package id.aduan.sla.application;
 
-import id.aduan.messaging.Outbox;
 import id.aduan.sla.domain.SlaClock;
+import id.aduan.support.messaging.Outbox;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,11 +1,11 @@
 package id.aduan.sla.persistence;
 
 import id.aduan.contracts.ClockState;
-import id.aduan.messaging.Outbox;
 import id.aduan.sla.application.TrackedClock;
 import id.aduan.sla.domain.DueLevel;
 import id.aduan.sla.domain.SlaClock;
 import id.aduan.sla.domain.SlaDuration;
+import id.aduan.support.messaging.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

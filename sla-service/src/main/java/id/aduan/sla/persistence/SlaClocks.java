@@ -1,9 +1,9 @@
 package id.aduan.sla.persistence;
 
 import id.aduan.contracts.ClockState;
-import id.aduan.messaging.Outbox;
-import id.aduan.messaging.OutboxDocuments;
 import id.aduan.sla.domain.SlaPolicy;
+import id.aduan.support.messaging.Outbox;
+import id.aduan.support.messaging.OutboxDocuments;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

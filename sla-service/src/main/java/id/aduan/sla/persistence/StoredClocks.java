@@ -2,12 +2,12 @@ package id.aduan.sla.persistence;
 
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.Outbox;
 import id.aduan.sla.application.ClockRepository;
 import id.aduan.sla.application.TrackedClock;
 import id.aduan.sla.domain.DueLevel;
 import id.aduan.sla.domain.SlaClock;
 import id.aduan.sla.domain.SlaDuration;
+import id.aduan.support.messaging.Outbox;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

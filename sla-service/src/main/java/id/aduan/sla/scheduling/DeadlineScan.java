@@ -2,13 +2,13 @@ package id.aduan.sla.scheduling;
 
 import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
-import id.aduan.messaging.Outbox;
 import id.aduan.sla.domain.DueLevel;
 import id.aduan.sla.domain.SlaClock;
 import id.aduan.sla.persistence.DueSlots;
 import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClockDocument;
 import id.aduan.sla.persistence.SlaClocks;
+import id.aduan.support.messaging.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;

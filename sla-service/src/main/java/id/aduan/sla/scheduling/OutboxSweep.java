@@ -1,8 +1,8 @@
 package id.aduan.sla.scheduling;
 
-import id.aduan.messaging.Outbox;
 import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClocks;
+import id.aduan.support.messaging.Outbox;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

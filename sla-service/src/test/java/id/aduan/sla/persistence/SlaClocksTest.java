@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import id.aduan.messaging.Outbox;
+import id.aduan.support.messaging.Outbox;
 import id.aduan.testsupport.InJvmMongo;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package id.aduan.sla.scheduling;
 
 import id.aduan.agency.AgencyCatalog;
-import id.aduan.messaging.Outbox;
 import id.aduan.sla.config.SlaProperties;
 import id.aduan.sla.persistence.CalendarFile;
 import id.aduan.sla.persistence.DueSlots;
 import id.aduan.sla.persistence.FiredLevels;
 import id.aduan.sla.persistence.SlaClocks;
+import id.aduan.support.messaging.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 

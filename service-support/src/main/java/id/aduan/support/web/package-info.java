@@ -3,6 +3,6 @@
  * channels' webhook answers (problem details, counting, Kafka outages).
  */
 @NullMarked
-package id.aduan.web;
+package id.aduan.support.web;
 
 import org.jspecify.annotations.NullMarked;

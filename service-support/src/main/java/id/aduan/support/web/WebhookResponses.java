@@ -1,4 +1,4 @@
-package id.aduan.web;
+package id.aduan.support.web;
 
 import id.aduan.support.HubSignature;
 import io.micrometer.core.instrument.MeterRegistry;

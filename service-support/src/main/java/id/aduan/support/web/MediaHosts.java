@@ -1,4 +1,4 @@
-package id.aduan.web;
+package id.aduan.support.web;
 
 import java.net.InetAddress;
 import java.net.URI;

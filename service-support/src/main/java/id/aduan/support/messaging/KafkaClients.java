@@ -1,4 +1,4 @@
-package id.aduan.messaging;
+package id.aduan.support.messaging;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package id.aduan.web;
+package id.aduan.support.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;

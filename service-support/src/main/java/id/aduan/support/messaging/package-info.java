@@ -4,6 +4,6 @@
  * its own input only after Kafka acknowledged), and dead letters with a reason.
  */
 @NullMarked
-package id.aduan.messaging;
+package id.aduan.support.messaging;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package id.aduan.messaging;
+package id.aduan.support.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

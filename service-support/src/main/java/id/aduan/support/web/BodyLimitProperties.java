@@ -1,4 +1,4 @@
-package id.aduan.web;
+package id.aduan.support.web;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package id.aduan.messaging;
+package id.aduan.support.messaging;
 
 /**
  * A message that no retry can fix (unknown type, malformed body). Consumers dead-letter it with

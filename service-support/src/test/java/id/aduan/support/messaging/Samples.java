@@ -1,4 +1,4 @@
-package id.aduan.messaging;
+package id.aduan.support.messaging;
 
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;

@@ -1,4 +1,4 @@
-package id.aduan.web;
+package id.aduan.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package id.aduan.messaging;
+package id.aduan.support.messaging;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
