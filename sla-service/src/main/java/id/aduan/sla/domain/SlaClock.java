@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -135,20 +136,11 @@ public record SlaClock(
     }
     return Optional.of(
         new Change(
-            new SlaClock(
-                name,
-                policy,
-                startedAt,
-                deadline,
-                provisional,
-                allowed,
-                extension,
-                paused,
-                ClockState.PAUSED,
-                at,
-                scheduleVersion + 1,
-                fired,
-                quiet),
+            next(
+                c -> {
+                  c.state = ClockState.PAUSED;
+                  c.pausedAt = at;
+                }),
             new Paused(at)));
   }
 
@@ -164,20 +156,13 @@ public record SlaClock(
     Duration pausedFor = Duration.ofSeconds(days.workingTimeBetween(pausedAt, at).toSeconds());
     return Optional.of(
         new Change(
-            new SlaClock(
-                name,
-                policy,
-                startedAt,
-                moved.at(),
-                moved.provisional(),
-                allowed,
-                extension,
-                paused.plus(pausedFor),
-                ClockState.RUNNING,
-                null,
-                scheduleVersion + 1,
-                fired,
-                quiet),
+            next(
+                c -> {
+                  c.due(moved);
+                  c.paused = paused.plus(pausedFor);
+                  c.state = ClockState.RUNNING;
+                  c.pausedAt = null;
+                }),
             new Resumed(at, moved.at(), moved.provisional(), pausedFor)));
   }
 
@@ -193,23 +178,7 @@ public record SlaClock(
           case MERGED -> ClockState.MERGED;
           case WITHDRAWN -> ClockState.WITHDRAWN;
         };
-    return Optional.of(
-        new Change(
-            new SlaClock(
-                name,
-                policy,
-                startedAt,
-                deadline,
-                provisional,
-                allowed,
-                extension,
-                paused,
-                end,
-                pausedAt,
-                scheduleVersion + 1,
-                fired,
-                quiet),
-            new Stopped(at, deadline, late, end)));
+    return Optional.of(new Change(next(c -> c.state = end), new Stopped(at, deadline, late, end)));
   }
 
   /**
@@ -248,20 +217,13 @@ public record SlaClock(
             extension == null ? new SlaDuration(0, allowed.unit()) : extension,
             paused);
     return new Change(
-        new SlaClock(
-            name,
-            policy,
-            startedAt,
-            moved.at(),
-            moved.provisional(),
-            allowed,
-            extension,
-            paused,
-            state,
-            pausedAt,
-            scheduleVersion + 1,
-            fired,
-            quiet),
+        next(
+            c -> {
+              c.policy = policy;
+              c.due(moved);
+              c.allowed = allowed;
+              c.extension = extension;
+            }),
         new Retermed(moved.at(), moved.provisional()));
   }
 
@@ -278,20 +240,16 @@ public record SlaClock(
     Deadline deadline = days.deadline(at, allowed);
     return Optional.of(
         new Change(
-            new SlaClock(
-                name,
-                policy,
-                at,
-                deadline.at(),
-                deadline.provisional(),
-                this.allowed,
-                null,
-                Duration.ZERO,
-                ClockState.RUNNING,
-                null,
-                scheduleVersion + 1,
-                Set.of(),
-                quiet),
+            next(
+                c -> {
+                  c.startedAt = at;
+                  c.due(deadline);
+                  c.extension = null;
+                  c.paused = Duration.ZERO;
+                  c.state = ClockState.RUNNING;
+                  c.pausedAt = null;
+                  c.fired = Set.of();
+                }),
             new Started(at, deadline.at(), deadline.provisional())));
   }
 
@@ -325,19 +283,71 @@ public record SlaClock(
   public SlaClock firing(DueLevel level) {
     Set<DueLevel> levels = new HashSet<>(fired);
     levels.add(level);
-    return new SlaClock(
-        name,
-        policy,
-        startedAt,
-        deadline,
-        provisional,
-        allowed,
-        extension,
-        paused,
-        state,
-        pausedAt,
-        scheduleVersion,
-        levels,
-        quiet);
+    Draft draft = new Draft(this);
+    draft.fired = levels;
+    return draft.clock();
+  }
+
+  /** This clock after {@code change}, on a new schedule version. */
+  private SlaClock next(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    draft.scheduleVersion++;
+    return draft.clock();
+  }
+
+  /** A clock being changed: the one place that copies every component. */
+  private static final class Draft {
+    private final String name;
+    private String policy;
+    private Instant startedAt;
+    private Instant deadline;
+    private boolean provisional;
+    private @Nullable SlaDuration allowed;
+    private @Nullable SlaDuration extension;
+    private Duration paused;
+    private ClockState state;
+    private @Nullable Instant pausedAt;
+    private int scheduleVersion;
+    private Set<DueLevel> fired;
+    private final boolean quiet;
+
+    private Draft(SlaClock c) {
+      name = c.name;
+      policy = c.policy;
+      startedAt = c.startedAt;
+      deadline = c.deadline;
+      provisional = c.provisional;
+      allowed = c.allowed;
+      extension = c.extension;
+      paused = c.paused;
+      state = c.state;
+      pausedAt = c.pausedAt;
+      scheduleVersion = c.scheduleVersion;
+      fired = c.fired;
+      quiet = c.quiet;
+    }
+
+    private void due(Deadline due) {
+      deadline = due.at();
+      provisional = due.provisional();
+    }
+
+    private SlaClock clock() {
+      return new SlaClock(
+          name,
+          policy,
+          startedAt,
+          deadline,
+          provisional,
+          allowed,
+          extension,
+          paused,
+          state,
+          pausedAt,
+          scheduleVersion,
+          fired,
+          quiet);
+    }
   }
 }
