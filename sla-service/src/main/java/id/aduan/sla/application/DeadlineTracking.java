@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -114,15 +115,7 @@ public class DeadlineTracking {
   /** Waiting for the citizen: every running clock pauses. */
   public void informationRequested(CaseEvent.InformationRequested requested) {
     for (TrackedClock c : clocks.ofCase(requested.caseId())) {
-      Optional<SlaClock.Change> paused = c.clock().pause(requested.occurredAt());
-      if (paused.isEmpty()) {
-        clocks.publishPending(c);
-        continue;
-      }
-      clocks
-          .save(c, paused.get(), event(requested, paused.get(), ""))
-          .or(() -> clocks.byId(c.id()))
-          .ifPresent(clocks::publishPending);
+      apply(requested, c, c.clock().pause(requested.occurredAt()), "", clocks::publishPending);
     }
   }
 
@@ -130,14 +123,7 @@ public class DeadlineTracking {
   public void informationReceived(CaseEvent.InformationReceived received, Agency agency) {
     WorkingDays days = calendars.of(agency);
     for (TrackedClock c : clocks.ofCase(received.caseId())) {
-      Optional<SlaClock.Change> resumed = c.clock().resume(received.occurredAt(), days);
-      if (resumed.isEmpty()) {
-        clocks.publishPending(c);
-        continue;
-      }
-      clocks
-          .save(c, resumed.get(), event(received, resumed.get(), ""))
-          .ifPresent(this::fileAndPublish);
+      apply(received, c, c.clock().resume(received.occurredAt(), days), "", this::fileAndPublish);
     }
   }
 
@@ -171,12 +157,7 @@ public class DeadlineTracking {
         start(classified, agency, plan, completion.clock().startedAt(), completion.division());
         continue;
       }
-      Optional<SlaClock.Change> retermed = c.clock().reclassify(plan, days);
-      if (retermed.isEmpty()) {
-        clocks.publishPending(c);
-        continue;
-      }
-      retermed(classified, c, retermed.get(), "reclassified", "reclassification");
+      retermed(classified, c, c.clock().reclassify(plan, days), "reclassified", "reclassification");
     }
     for (String stage : SlaPolicy.STAGE_CLOCKS) {
       TrackedClock c = current.get(stage);
@@ -203,27 +184,58 @@ public class DeadlineTracking {
     } catch (IllegalArgumentException e) {
       return Outcome.BAD_EXTENSION_UNIT;
     }
-    c.clock()
-        .extend(by, calendars.of(agency))
-        .ifPresent(
-            change -> retermed(extended, c, change, "extended: " + extended.reason(), "extension"));
+    retermed(
+        extended,
+        c,
+        c.clock().extend(by, calendars.of(agency)),
+        "extended: " + extended.reason(),
+        "extension");
     return Outcome.DONE;
   }
 
   private void retermed(
-      CaseEvent cause, TrackedClock c, SlaClock.Change change, String reason, String metric) {
-    Optional<TrackedClock> moved = clocks.save(c, change, event(cause, change, reason));
-    if (moved.isEmpty()) {
-      clocks.byId(c.id()).ifPresent(clocks::publishPending);
+      CaseEvent cause,
+      TrackedClock c,
+      Optional<SlaClock.Change> change,
+      String reason,
+      String metric) {
+    apply(
+        cause,
+        c,
+        change,
+        reason,
+        moved -> {
+          meters
+              .counter("aduan.sla.deadlines.moved", "agency", cause.agencyCode(), "reason", metric)
+              .increment();
+          if (moved.clock().state() == ClockState.RUNNING) {
+            fileAndPublish(moved);
+          } else {
+            clocks.publishPending(moved);
+          }
+        });
+  }
+
+  /**
+   * Stores {@code change} of {@code c}, announced as caused by {@code cause}, then hands the stored
+   * clock to {@code then}. A change the clock refused (a redelivery) only publishes what is still
+   * pending; so does a change that lost a race with another instance, for the winner's clock.
+   */
+  private void apply(
+      CaseEvent cause,
+      TrackedClock c,
+      Optional<SlaClock.Change> change,
+      String reason,
+      Consumer<TrackedClock> then) {
+    if (change.isEmpty()) {
+      clocks.publishPending(c);
       return;
     }
-    meters
-        .counter("aduan.sla.deadlines.moved", "agency", cause.agencyCode(), "reason", metric)
-        .increment();
-    if (moved.get().clock().state() == ClockState.RUNNING) {
-      fileAndPublish(moved.get());
+    Optional<TrackedClock> saved = clocks.save(c, change.get(), event(cause, change.get(), reason));
+    if (saved.isPresent()) {
+      then.accept(saved.get());
     } else {
-      clocks.publishPending(moved.get());
+      clocks.byId(c.id()).ifPresent(clocks::publishPending);
     }
   }
 
@@ -252,15 +264,13 @@ public class DeadlineTracking {
       start(answered, agency, plan, answered.occurredAt(), division);
       return;
     }
-    Optional<SlaClock.Change> restarted =
-        closing.clock().restart(answered.occurredAt(), plan.allowed(), calendars.of(agency));
-    if (restarted.isEmpty()) {
-      clocks.publishPending(closing); // waiting for the reply, or this answer started it
-      return;
-    }
-    clocks
-        .save(closing, restarted.get(), event(answered, restarted.get(), ""))
-        .ifPresent(this::fileAndPublish);
+    // Nothing to restart while it waits for the reply, or when this answer started it.
+    apply(
+        answered,
+        closing,
+        closing.clock().restart(answered.occurredAt(), plan.allowed(), calendars.of(agency)),
+        "",
+        this::fileAndPublish);
   }
 
   /** Routing or assignment: the division is kept on every clock, and reception is done. */
@@ -290,15 +300,13 @@ public class DeadlineTracking {
     if (completion == null) {
       return;
     }
-    Optional<SlaClock.Change> again =
-        completion.clock().reopen(reopened.occurredAt(), calendars.of(agency));
-    if (again.isEmpty()) {
-      clocks.publishPending(completion); // running already (a redelivery), or merged
-      return;
-    }
-    clocks
-        .save(completion, again.get(), event(reopened, again.get(), ""))
-        .ifPresent(this::fileAndPublish);
+    // Nothing when it runs already (a redelivery), or was merged.
+    apply(
+        reopened,
+        completion,
+        completion.clock().reopen(reopened.occurredAt(), calendars.of(agency)),
+        "",
+        this::fileAndPublish);
   }
 
   /** Resolved or rejected: every clock stops, met or late. */
@@ -317,19 +325,15 @@ public class DeadlineTracking {
       if (!names.contains(current.clock().name())) {
         continue;
       }
-      Optional<SlaClock.Change> stopped = current.clock().stop(event.occurredAt(), ending);
-      if (stopped.isEmpty()) {
-        clocks.publishPending(current);
-        continue;
-      }
-      clocks
-          .save(current, stopped.get(), event(event, stopped.get(), ""))
-          .or(() -> clocks.byId(current.id()))
-          .ifPresent(
-              c -> {
-                clocks.forgetFired(c);
-                clocks.publishPending(c);
-              });
+      apply(
+          event,
+          current,
+          current.clock().stop(event.occurredAt(), ending),
+          "",
+          c -> {
+            clocks.forgetFired(c);
+            clocks.publishPending(c);
+          });
     }
   }
 
