@@ -1,5 +1,6 @@
 package id.aduan.cases.persistence;
 
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.domain.CaseState;
@@ -74,5 +75,10 @@ public record CaseDocument(
       CaseState.@Nullable Message officerMessage,
       List<Outbox.Entry> newEvents) {
     return with(state.withOfficerEntry(entry, newAssignee, officerMessage), newEvents);
+  }
+
+  /** The case as readers outside persistence see it: no outbox, the version never null. */
+  public VersionedCase versioned() {
+    return new VersionedCase(id, version == null ? 0 : version, state, personalDataUnreadable);
   }
 }

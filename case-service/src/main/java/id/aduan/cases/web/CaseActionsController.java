@@ -2,9 +2,9 @@ package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseService;
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.desk.OfficerDesk;
 import id.aduan.cases.domain.Case;
-import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.security.Caller;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseType;
@@ -221,7 +221,9 @@ class CaseActionsController {
     officer.visible(caller, body.survivorTicket());
     Agency agency = officer.agencyOf(caller);
     return CaseView.of(
-        service.merge(agency, ticket, body.survivorTicket(), body.version(), p.getName()));
+        service
+            .merge(agency, ticket, body.survivorTicket(), body.version(), p.getName())
+            .versioned());
   }
 
   @PostMapping("/extend-deadline")
@@ -298,9 +300,10 @@ class CaseActionsController {
       BiFunction<Case, Agency, List<CaseEvent>> change) {
     Caller caller = checked(principal, ticket, action);
     Agency agency = officer.agencyOf(caller);
-    CaseDocument doc =
-        service.act(agency, ticket, version, action, (c, d) -> change.apply(c, agency));
-    return CaseView.of(doc);
+    return CaseView.of(
+        service
+            .act(agency, ticket, version, action, (c, d) -> change.apply(c, agency))
+            .versioned());
   }
 
   /**
@@ -309,7 +312,7 @@ class CaseActionsController {
    */
   private Caller checked(Principal principal, String ticket, String action) {
     Caller caller = officer.allowed(principal, action);
-    CaseDocument visible = officer.visible(caller, ticket);
+    VersionedCase visible = officer.visible(caller, ticket);
     IfMatch.check(visible);
     return caller;
   }
@@ -336,11 +339,12 @@ class CaseActionsController {
   @PostMapping("/assign")
   CaseView assign(@PathVariable String ticket, @Valid @RequestBody Assign body, Principal p) {
     Caller caller = checked(p, ticket, "assign");
-    CaseDocument doc = officer.visible(caller, ticket);
+    VersionedCase doc = officer.visible(caller, ticket);
     officers.checkAssignable(caller, body.officer(), doc.state().division());
     return CaseView.of(
         desk.assign(
-            Officer.scope(caller), ticket, body.version(), body.officer(), caller.username()));
+                Officer.scope(caller), ticket, body.version(), body.officer(), caller.username())
+            .versioned());
   }
 
   /** An internal note: seen by officers on the timeline, never by the citizen. */
@@ -348,7 +352,8 @@ class CaseActionsController {
   CaseView note(@PathVariable String ticket, @Valid @RequestBody InternalNote body, Principal p) {
     Caller caller = checked(p, ticket, "note");
     return CaseView.of(
-        desk.note(Officer.scope(caller), ticket, body.version(), body.text(), caller.username()));
+        desk.note(Officer.scope(caller), ticket, body.version(), body.text(), caller.username())
+            .versioned());
   }
 
   /** A message to the citizen on their channel, without changing the case's state. */
@@ -357,12 +362,13 @@ class CaseActionsController {
     Caller caller = checked(p, ticket, "reply");
     return CaseView.of(
         desk.reply(
-            Officer.scope(caller),
-            ticket,
-            body.version(),
-            body.text(),
-            body.language() == null ? "id" : body.language(),
-            caller.username()));
+                Officer.scope(caller),
+                ticket,
+                body.version(),
+                body.text(),
+                body.language() == null ? "id" : body.language(),
+                caller.username())
+            .versioned());
   }
 
   private Instant now() {

@@ -2,9 +2,9 @@ package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseNotFoundException;
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.Attachments;
-import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.pii.PersonalDataAudit;
 import id.aduan.cases.pii.PiiText;
@@ -88,7 +88,7 @@ class CaseController {
       long version,
       boolean unsure) {
 
-    static CaseSummary of(CaseDocument d) {
+    static CaseSummary of(VersionedCase d) {
       return new CaseSummary(
           d.state().ticket(),
           d.state().status(),
@@ -102,7 +102,7 @@ class CaseController {
           d.state().anonymous(),
           d.state().confidential(),
           d.state().deadlines(),
-          d.version() == null ? 0 : d.version(),
+          d.version(),
           d.state().proposal() != null && d.state().proposal().unsure());
     }
   }
@@ -180,7 +180,10 @@ class CaseController {
             page,
             size);
     return new CasePage(
-        found.cases().stream().map(CaseSummary::of).toList(), page, size, found.total());
+        found.cases().stream().map(c -> CaseSummary.of(c.versioned())).toList(),
+        page,
+        size,
+        found.total());
   }
 
   /** One case; its version is also the ETag an action may send back as {@code If-Match}. */
@@ -208,7 +211,7 @@ class CaseController {
           String disposition,
       Principal principal) {
     Caller caller = officer.allowed(principal, "read");
-    CaseDocument doc = officer.visible(caller, ticket);
+    VersionedCase doc = officer.visible(caller, ticket);
     StoredFile found =
         storedFile(doc.state(), attachmentId)
             .orElseThrow(() -> new CaseNotFoundException(ticket + " attachment " + attachmentId));
@@ -309,7 +312,7 @@ class CaseController {
       @RequestParam @Size(min = 3, max = 200) String purpose,
       Principal principal) {
     Caller caller = officer.allowed(principal, "read-personal-data");
-    CaseDocument doc = officer.visible(caller, ticket);
+    VersionedCase doc = officer.visible(caller, ticket);
     if (doc.state().anonymous() && !caller.may("read-anonymous-identity")) {
       throw new ForbiddenException("read an anonymous reporter's identity", caller.role());
     }

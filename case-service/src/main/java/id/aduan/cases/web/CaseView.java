@@ -1,8 +1,8 @@
 package id.aduan.cases.web;
 
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.CaseState;
-import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.pii.PiiText;
 import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CaseStatus;
@@ -115,7 +115,7 @@ record CaseView(
   private static final Set<String> CLASSIFYING =
       Set.of("classified", "reclassified", "routed", "rerouted", "classify", "route");
 
-  static CaseView of(CaseDocument doc) {
+  static CaseView of(VersionedCase doc) {
     List<MessageView> messages = new ArrayList<>();
     List<AttachmentView> attachments = new ArrayList<>();
     for (CaseState.Message m : doc.state().messages()) {
@@ -153,7 +153,7 @@ record CaseView(
         doc.state().channel(),
         doc.state().intakeMode(),
         doc.state().receivedAt(),
-        doc.version() == null ? 0 : doc.version(),
+        doc.version(),
         doc.state().slaClass(),
         doc.state().topic(),
         doc.state().division(),

@@ -2,7 +2,7 @@ package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseNotFoundException;
-import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.persistence.Citizens;
 import id.aduan.cases.pii.PersonalDataAudit;
 import id.aduan.cases.security.Caller;
@@ -54,7 +54,7 @@ class CitizenController {
   @GetMapping("/api/v1/cases/{ticket}/citizen")
   ProfileView citizenOf(@PathVariable String ticket, Principal principal) {
     Caller caller = officer.allowed(principal, "read-citizen-profile");
-    CaseDocument doc = officer.visible(caller, ticket);
+    VersionedCase doc = officer.visible(caller, ticket);
     if (doc.state().citizenKey() == null || doc.state().anonymous()) {
       throw new CaseNotFoundException(ticket);
     }

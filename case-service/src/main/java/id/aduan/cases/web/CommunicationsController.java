@@ -1,6 +1,6 @@
 package id.aduan.cases.web;
 
-import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.persistence.Communications;
 import java.security.Principal;
 import java.time.Instant;
@@ -42,7 +42,7 @@ class CommunicationsController {
   @GetMapping("/{ticket}/communications")
   List<AttemptView> communications(@PathVariable String ticket, Principal principal) {
     // Scoped as every case read: another agency's or division's case is 404.
-    CaseDocument doc = officer.visible(officer.allowed(principal, "read"), ticket);
+    VersionedCase doc = officer.visible(officer.allowed(principal, "read"), ticket);
     return communications.ofCase(doc.id()).stream()
         .map(
             a ->

@@ -1,6 +1,6 @@
 package id.aduan.cases.web;
 
-import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.application.VersionedCase;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -13,7 +13,7 @@ final class IfMatch {
 
   private IfMatch() {}
 
-  static void check(CaseDocument doc) {
+  static void check(VersionedCase doc) {
     if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
       return;
     }
@@ -21,7 +21,7 @@ final class IfMatch {
     if (header == null || header.isBlank() || header.strip().equals("*")) {
       return;
     }
-    long current = doc.version() == null ? 0 : doc.version();
+    long current = doc.version();
     for (String tag : header.split(",")) {
       String t = tag.strip();
       if (t.startsWith("W/")) {

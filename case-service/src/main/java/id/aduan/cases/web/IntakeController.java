@@ -2,7 +2,7 @@ package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseService;
-import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.security.Caller;
 import id.aduan.contracts.CaseType;
 import jakarta.validation.Valid;
@@ -62,27 +62,29 @@ class IntakeController {
   ResponseEntity<CaseView> intake(@Valid @RequestBody Intake body, Principal principal) {
     Caller caller = officer.allowed(principal, "intake");
     Agency agency = officer.agencyOf(caller);
-    CaseDocument doc =
-        service.intake(
-            new CaseService.FrontDeskIntake(
-                body.reference(),
-                body.mode(),
-                body.receivedAt(),
-                body.caseType(),
-                body.name(),
-                body.address(),
-                body.phone(),
-                body.email(),
-                body.nik(),
-                body.description(),
-                body.loss(),
-                body.remedy(),
-                body.placeAndTime(),
-                Boolean.TRUE.equals(body.signed()),
-                Boolean.TRUE.equals(body.anonymous()),
-                Boolean.TRUE.equals(body.confidential())),
-            agency,
-            caller.username());
+    VersionedCase doc =
+        service
+            .intake(
+                new CaseService.FrontDeskIntake(
+                    body.reference(),
+                    body.mode(),
+                    body.receivedAt(),
+                    body.caseType(),
+                    body.name(),
+                    body.address(),
+                    body.phone(),
+                    body.email(),
+                    body.nik(),
+                    body.description(),
+                    body.loss(),
+                    body.remedy(),
+                    body.placeAndTime(),
+                    Boolean.TRUE.equals(body.signed()),
+                    Boolean.TRUE.equals(body.anonymous()),
+                    Boolean.TRUE.equals(body.confidential())),
+                agency,
+                caller.username())
+            .versioned();
     return ResponseEntity.created(URI.create("/api/v1/cases/" + doc.state().ticket()))
         .body(CaseView.of(doc));
   }

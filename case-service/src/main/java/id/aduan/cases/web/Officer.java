@@ -3,6 +3,7 @@ package id.aduan.cases.web;
 import id.aduan.agency.Agency;
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.cases.application.CaseNotFoundException;
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.security.Caller;
@@ -80,9 +81,10 @@ class Officer {
   }
 
   /** The case if the caller may see it (agency and division, in the query); else not found. */
-  CaseDocument visible(Caller caller, String ticket) {
+  VersionedCase visible(Caller caller, String ticket) {
     return cases
         .visible(scope(caller), ticket)
+        .map(CaseDocument::versioned)
         .orElseThrow(
             () -> {
               refused(caller, "scope");

@@ -1,6 +1,7 @@
 package id.aduan.cases.web;
 
 import id.aduan.cases.application.CaseNotFoundException;
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
@@ -55,7 +56,11 @@ class PublicStatusController {
       @PathVariable @Pattern(regexp = CaseController.TICKET) String ticket,
       HttpServletRequest request) {
     limiter.acquire(clients.of(request));
-    CaseDocument doc = cases.byTicket(ticket).orElseThrow(() -> new CaseNotFoundException(ticket));
+    VersionedCase doc =
+        cases
+            .byTicket(ticket)
+            .map(CaseDocument::versioned)
+            .orElseThrow(() -> new CaseNotFoundException(ticket));
     Instant last =
         doc.state().timeline().stream()
             .map(AuditEntry::at)

@@ -10,10 +10,11 @@ class CaseViewUnreadableTest {
   @Test
   void theViewCarriesTheFlagTheCodecSetAsTheCaseWasRead() {
     assertThat(
-            CaseView.of(StoredCases.routed("PSR-2026-000001", null, true)).personalDataUnreadable())
+            CaseView.of(StoredCases.routed("PSR-2026-000001", null, true).versioned())
+                .personalDataUnreadable())
         .isTrue();
     assertThat(
-            CaseView.of(StoredCases.routed("PSR-2026-000001", null, false))
+            CaseView.of(StoredCases.routed("PSR-2026-000001", null, false).versioned())
                 .personalDataUnreadable())
         .isFalse();
   }

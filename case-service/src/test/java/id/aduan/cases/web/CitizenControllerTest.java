@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.persistence.Citizens;
 import id.aduan.cases.pii.PersonalDataAudit;
 import id.aduan.cases.security.Caller;
@@ -120,8 +120,8 @@ class CitizenControllerTest {
       }
 
       @Override
-      CaseDocument visible(Caller caller, String ticket) {
-        return StoredCases.routed(ticket, "citizen:wa", false);
+      VersionedCase visible(Caller caller, String ticket) {
+        return StoredCases.routed(ticket, "citizen:wa", false).versioned();
       }
 
       @Override
