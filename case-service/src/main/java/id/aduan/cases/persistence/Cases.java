@@ -301,17 +301,13 @@ public class Cases implements CaseRepository {
     new OutboxDocuments(mongo).markPublished(COLLECTION, caseId, eventId, "version");
   }
 
-  /**
-   * Records the deadline the SLA service reported for one of the case's clocks, and moves the
-   * case's version: a whole case saved from an earlier read would otherwise put the old deadlines
-   * back (issue 21); now that save fails its optimistic lock and its writer re-reads.
-   */
+  /** Records the deadline the SLA service reported for one of the case's clocks. */
   public void recordDeadline(String caseId, CaseState.Deadline deadline) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId)),
         new Update()
-            .set("deadlines." + deadline.clock(), mongo.getConverter().convertToMongoType(deadline))
-            .inc("version", 1),
+            .set(
+                "deadlines." + deadline.clock(), mongo.getConverter().convertToMongoType(deadline)),
         COLLECTION);
   }
 }
