@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A service's architecture test: the rules of {@link DomainArchitecture}, each its own test so a
- * failure names the rule broken. A service extends it with its package and nothing else; a rule
- * that a service breaks for now is overridden there with {@code @Disabled} and the reason.
+ * failure names the rule broken. A service extends it with its package and nothing else; a service
+ * that breaks a rule moves the code, it does not switch the rule off.
  */
 public abstract class ServiceArchitectureTest {
 
