@@ -6,13 +6,25 @@ import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import id.aduan.support.messaging.OutboxDocuments;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.context.MappingContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeConvertEvent;
+import org.springframework.data.mongodb.core.mapping.event.BeforeSaveEvent;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -23,9 +35,17 @@ import org.springframework.stereotype.Repository;
 public class Cases implements CaseRepository {
 
   private final MongoTemplate mongo;
+  private final ApplicationEventPublisher events;
+  private final Set<String> storedFields;
 
-  Cases(MongoTemplate mongo) {
+  /**
+   * @param events where the mapping events of a save go (the application context in the service, as
+   *     for the template's own writes): the personal-data codec encrypts on {@link BeforeSaveEvent}
+   */
+  Cases(MongoTemplate mongo, ApplicationEventPublisher events) {
     this.mongo = mongo;
+    this.events = events;
+    this.storedFields = storedFields(mongo);
     var indexes = mongo.indexOps(CaseDocument.class);
     indexes.createIndex(new Index("ticket", Sort.Direction.ASC).unique());
     indexes.createIndex(new Index("outboxPending", Sort.Direction.ASC));
@@ -46,12 +66,86 @@ public class Cases implements CaseRepository {
       List.of(CaseStatus.RESOLVED, CaseStatus.ARCHIVED, CaseStatus.REJECTED, CaseStatus.MERGED);
 
   /**
+   * The fields only the SLA service's reports write ({@link #recordDeadline}): a save never writes
+   * them, so that a case saved from a read made before a report cannot put the old deadlines back
+   * (issue 21, docs/adr/0040-sla-state-is-never-saved-over.md).
+   */
+  static final Set<String> SLA_REPORTED = Set.of("deadlines");
+
+  /**
    * Writes a changed case if nobody else changed it since it was read (its version); throws {@link
-   * org.springframework.dao.OptimisticLockingFailureException} otherwise.
+   * OptimisticLockingFailureException} otherwise. Every field of the case is written as the mapping
+   * writes it (and the personal-data codec encrypts it), fields the case no longer has are removed,
+   * and the version moves, all in one update of the one document; the SLA-reported fields ({@link
+   * #SLA_REPORTED}) are left as they are stored. A case not stored yet (no version) is inserted.
    */
   @Override
   public CaseDocument save(CaseDocument doc) {
-    return mongo.save(doc);
+    Long read = doc.version();
+    if (read == null) {
+      return mongo.save(doc);
+    }
+    CaseDocument next =
+        new CaseDocument(
+            doc.id(),
+            doc.state(),
+            doc.outbox(),
+            doc.outboxPending(),
+            read + 1,
+            doc.personalDataUnreadable());
+    events.publishEvent(new BeforeConvertEvent<>(next, COLLECTION));
+    Document written = new Document();
+    mongo.getConverter().write(next, written);
+    events.publishEvent(new BeforeSaveEvent<>(next, written, COLLECTION));
+    Document set = new Document(written);
+    set.remove("_id");
+    SLA_REPORTED.forEach(set::remove);
+    Document unset = new Document();
+    for (String field : storedFields) {
+      if (!written.containsKey(field) && !SLA_REPORTED.contains(field)) {
+        unset.put(field, "");
+      }
+    }
+    Document update = new Document("$set", set);
+    if (!unset.isEmpty()) {
+      update.put("$unset", unset);
+    }
+    long matched =
+        mongo
+            .getCollection(COLLECTION)
+            .updateOne(new Document("_id", doc.id()).append("version", read), update)
+            .getMatchedCount();
+    if (matched == 0) {
+      throw new OptimisticLockingFailureException(
+          "case " + doc.id() + " was changed since its version " + read + " was read");
+    }
+    events.publishEvent(new AfterSaveEvent<>(next, written, COLLECTION));
+    return next;
+  }
+
+  /** The top-level fields the mapping of a case may write (the state's are stored unwrapped). */
+  private static Set<String> storedFields(MongoTemplate mongo) {
+    var context = mongo.getConverter().getMappingContext();
+    Set<String> fields = new LinkedHashSet<>();
+    addFields(context.getRequiredPersistentEntity(CaseDocument.class), "", context, fields);
+    fields.remove("_id");
+    return Set.copyOf(fields);
+  }
+
+  private static void addFields(
+      MongoPersistentEntity<?> entity,
+      String prefix,
+      MappingContext<? extends MongoPersistentEntity<?>, MongoPersistentProperty> context,
+      Set<String> fields) {
+    for (MongoPersistentProperty p : entity) {
+      if (p.isUnwrapped()) {
+        Unwrapped unwrapped = p.getRequiredAnnotation(Unwrapped.class);
+        addFields(
+            context.getRequiredPersistentEntity(p), prefix + unwrapped.prefix(), context, fields);
+      } else {
+        fields.add(prefix + p.getFieldName());
+      }
+    }
   }
 
   /** The agency's case holding a message with this provider id on this channel (a redelivery). */
@@ -301,7 +395,12 @@ public class Cases implements CaseRepository {
     new OutboxDocuments(mongo).markPublished(COLLECTION, caseId, eventId, "version");
   }
 
-  /** Records the deadline the SLA service reported for one of the case's clocks. */
+  /**
+   * Records the deadline the SLA service reported for one of the case's clocks. The version does
+   * not move (an SLA report is no change an officer must re-read before acting, so their {@code
+   * If-Match} stays good); no save writes the deadlines ({@link #SLA_REPORTED}), so none can put an
+   * older one back.
+   */
   public void recordDeadline(String caseId, CaseState.Deadline deadline) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(caseId)),

@@ -48,7 +48,7 @@ class CaseLifecyclePersistenceTest {
     String uri = InJvmMongo.freshDatabaseUri("case-lifecycle");
     client = MongoClients.create(uri.substring(0, uri.lastIndexOf('/')));
     mongo = new MongoTemplate(client, uri.substring(uri.lastIndexOf('/') + 1));
-    cases = new Cases(mongo);
+    cases = TestCases.on(mongo);
     citizens = new Citizens(mongo);
   }
 

@@ -1,6 +1,7 @@
 package id.aduan.cases.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.CaseState;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -27,7 +29,7 @@ public abstract class CasesContract {
 
   /** The repository on any {@link MongoTemplate}, for subclasses outside this package. */
   protected static Cases casesOn(MongoTemplate mongo) {
-    return new Cases(mongo);
+    return TestCases.on(mongo);
   }
 
   static Outbox.Entry entry(String eventId) {
@@ -182,5 +184,66 @@ public abstract class CasesContract {
         "c-ghost", new CaseState.Deadline("completion", OPENED, "RUNNING", OPENED));
 
     assertThat(cases.byId("c-ghost")).isEmpty();
+  }
+
+  /**
+   * Issue 21: a whole case saved from a read made before the SLA service reported a deadline put
+   * the old deadlines back. The save never writes the SLA-reported fields, so the report stays, and
+   * the save needs no retry: the version the officer saw is still good (docs/adr/0040).
+   */
+  @Test
+  void aCaseSavedFromAReadMadeBeforeADeadlineReportKeepsTheReportedDeadline() {
+    cases.insert(newCase("c-11", "BDG-2026-000011"));
+    cases.recordDeadline(
+        "c-11", new CaseState.Deadline("response", OPENED.plusSeconds(3600), "RUNNING", OPENED));
+    CaseDocument stale = cases.byId("c-11").orElseThrow();
+    CaseState.Deadline breached =
+        new CaseState.Deadline(
+            "response", OPENED.plusSeconds(3600), "BREACHED", OPENED.plusSeconds(3601));
+    CaseState.Deadline completion =
+        new CaseState.Deadline("completion", OPENED.plusSeconds(86400), "RUNNING", OPENED);
+
+    cases.recordDeadline("c-11", breached);
+    cases.recordDeadline("c-11", completion);
+    CaseDocument saved =
+        cases.save(stale.withOfficerEntry(note("x"), "bdg.rehsos", null, List.of()));
+
+    CaseDocument current = cases.byId("c-11").orElseThrow();
+    assertThat(current.state().deadlines())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("response", breached, "completion", completion));
+    assertThat(current.state().timeline()).extracting(AuditEntry::action).contains("note");
+    assertThat(current.state().assignee()).isEqualTo("bdg.rehsos");
+    assertThat(current.version()).isEqualTo(stale.version() + 1).isEqualTo(saved.version());
+  }
+
+  /**
+   * The field-targeted save is still a whole save: it fails on a concurrent save (the version), and
+   * a field the case no longer has is removed, as a replacement of the document would.
+   */
+  @Test
+  void aSaveFailsOnAConcurrentSaveAndRemovesWhatTheCaseNoLongerHas() {
+    cases.insert(newCase("c-12", "BDG-2026-000012"));
+    CaseDocument read = cases.byId("c-12").orElseThrow();
+    CaseDocument assigned =
+        cases.save(read.withOfficerEntry(note("assign"), "bdg.rehsos", null, List.of()));
+
+    assertThatThrownBy(() -> cases.save(read.withOfficerEntry(note("late"), null, null, List.of())))
+        .isInstanceOf(OptimisticLockingFailureException.class);
+
+    CaseState.Builder unassigned = assigned.state().toBuilder();
+    unassigned.assignee = null;
+    cases.save(assigned.with(unassigned.build(), List.of()));
+    CaseDocument current = cases.byId("c-12").orElseThrow();
+    assertThat(current.state().assignee()).isNull();
+    assertThat(current.state().timeline())
+        .extracting(AuditEntry::reason)
+        .contains("assign")
+        .doesNotContain("late");
+    assertThat(current.version()).isEqualTo(read.version() + 2);
+  }
+
+  private static AuditEntry note(String reason) {
+    return new AuditEntry(
+        OPENED, "officer", "note", CaseStatus.RECEIVED, CaseStatus.RECEIVED, reason);
   }
 }

@@ -11,7 +11,7 @@ class CasesTest extends CasesContract {
   @BeforeEach
   void freshDatabase() {
     db = MongoTestDatabase.fresh("cases");
-    cases = new Cases(db.mongo());
+    cases = TestCases.on(db.mongo());
   }
 
   @AfterEach

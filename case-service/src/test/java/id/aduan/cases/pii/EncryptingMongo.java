@@ -7,6 +7,7 @@ import id.aduan.support.pii.PiiCipher;
 import id.aduan.testsupport.InJvmMongo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 record EncryptingMongo(
     MongoClient client,
     MongoTemplate mongo,
+    ApplicationEventPublisher events,
     UnreadablePersonalData unreadable,
     SimpleMeterRegistry meters)
     implements AutoCloseable {
@@ -35,7 +37,7 @@ record EncryptingMongo(
     context.addApplicationListener(codec);
     context.refresh();
     mongo.setApplicationContext(context);
-    return new EncryptingMongo(client, mongo, unreadable, meters);
+    return new EncryptingMongo(client, mongo, context, unreadable, meters);
   }
 
   MongoCollection<Document> raw(String collection) {

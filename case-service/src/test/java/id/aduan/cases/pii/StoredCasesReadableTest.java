@@ -20,7 +20,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Existing stored cases stay readable: documents written by the code before the case's state moved
@@ -37,14 +36,14 @@ class StoredCasesReadableTest {
   private EncryptingMongo db;
   private Cases cases;
 
-  static Cases cases(MongoTemplate mongo) {
-    return TestCases.on(mongo);
+  static Cases cases(EncryptingMongo db) {
+    return TestCases.on(db.mongo(), db.events());
   }
 
   @BeforeEach
   void load() throws IOException {
     db = EncryptingMongo.fresh(CIPHER);
-    cases = cases(db.mongo());
+    cases = cases(db);
     for (String name :
         new String[] {
           "new-whatsapp",
