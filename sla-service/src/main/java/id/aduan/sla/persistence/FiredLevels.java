@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -108,6 +109,12 @@ public class FiredLevels {
 
   /** Publishes claims whose event a crash or an outage left unpublished. */
   public int sweep(Outbox outbox, int limit) {
-    return outboxes.sweep(outbox, Claim.class, limit, Claim::id, Claim::outbox);
+    return sweep(outbox, limit, entry -> true);
+  }
+
+  /** As {@link #sweep(Outbox, int)}, publishing only the entries {@code due} accepts. */
+  public int sweep(Outbox outbox, int limit, Predicate<Outbox.Entry> due) {
+    return outboxes.sweep(
+        outbox, Claim.class, limit, Claim::id, c -> c.outbox().stream().filter(due).toList());
   }
 }

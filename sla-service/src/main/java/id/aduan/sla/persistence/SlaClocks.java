@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -239,7 +240,16 @@ public class SlaClocks {
 
   /** Publishes what is left in clocks' outboxes; see {@link OutboxDocuments#sweep}. */
   public int sweep(Outbox outbox, int limit) {
+    return sweep(outbox, limit, entry -> true);
+  }
+
+  /** As {@link #sweep(Outbox, int)}, publishing only the entries {@code due} accepts. */
+  public int sweep(Outbox outbox, int limit, Predicate<Outbox.Entry> due) {
     return outboxes.sweep(
-        outbox, SlaClockDocument.class, limit, SlaClockDocument::id, SlaClockDocument::outbox);
+        outbox,
+        SlaClockDocument.class,
+        limit,
+        SlaClockDocument::id,
+        c -> c.outbox().stream().filter(due).toList());
   }
 }

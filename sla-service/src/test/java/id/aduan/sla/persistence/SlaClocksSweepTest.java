@@ -9,15 +9,19 @@ import static org.mockito.Mockito.when;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import id.aduan.contracts.SlaEvent;
+import id.aduan.sla.scheduling.SchedulingAccess;
 import id.aduan.support.messaging.CloudEvents;
 import id.aduan.support.messaging.EventPublisher;
 import id.aduan.support.messaging.Outbox;
 import id.aduan.testsupport.InJvmMongo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,18 +32,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sweep publishes what the consumer could not (Kafka down), against the in-JVM MongoDB-protocol
- * server. StreamBridge is a framework class, so a Mockito stand-in plays the broker.
+ * server, and the scheduled sweep does not race the writer of an entry (it publishes an entry only
+ * once it has seen it pending for the grace, so an event its writer publishes meanwhile goes out
+ * once; it used to go out a second time with the same id). StreamBridge is a framework class, so a
+ * Mockito stand-in plays the broker; the JDK's Clock one the time.
  */
 class SlaClocksSweepTest {
 
   private static final Instant STARTED = Instant.parse("2026-11-20T01:15:00Z");
   private static final Instant DEADLINE = Instant.parse("2026-11-27T08:00:00Z");
+  private static final Duration GRACE = Duration.ofSeconds(5);
   private final AtomicBoolean brokerUp = new AtomicBoolean(false);
+  private final AtomicReference<Instant> now = new AtomicReference<>(STARTED);
   private final List<String> sentEventIds = new CopyOnWriteArrayList<>();
   private MongoClient client;
   private SlaClocks clocks;
   private FiredLevels fired;
   private Outbox outbox;
+  private Runnable scheduledSweep;
 
   @BeforeEach
   void wire() {
@@ -65,6 +75,9 @@ class SlaClocksSweepTest {
             new EventPublisher(bridge, cloudEvents, new SimpleMeterRegistry()),
             cloudEvents,
             JsonMapper.builder().build());
+    Clock clock = mock(Clock.class);
+    when(clock.instant()).thenAnswer(call -> now.get());
+    scheduledSweep = SchedulingAccess.outboxSweep(clocks, fired, outbox, clock, GRACE);
   }
 
   @AfterEach
@@ -128,14 +141,7 @@ class SlaClocksSweepTest {
 
   @Test
   void givenABreachClaimedButNotPublished_thenTheSweepPublishesItOnceAndASecondClaimLoses() {
-    SlaEvent.SlaBreached breached =
-        new SlaEvent.SlaBreached(
-            "b-1", DEADLINE, "c-3", "BTN-2026-000003", "BTN", "completion", DEADLINE, "REHSOS");
-    FiredLevels.Wanted claim =
-        new FiredLevels.Wanted(
-            "c-3/completion@1/breach",
-            "c-3/completion",
-            outbox.entry("sla.events.v1", "c-3", breached, "BTN-2026-000003"));
+    FiredLevels.Wanted claim = breachClaim("c-3");
 
     assertThat(fired.claimAll(List.of(claim))).containsExactly(claim.claimId());
     // The instance crashed (or Kafka was down) before publishing; another one tries to claim.
@@ -145,6 +151,60 @@ class SlaClocksSweepTest {
     brokerUp.set(true);
     assertThat(fired.sweep(outbox, 100)).isEqualTo(1);
     assertThat(fired.sweep(outbox, 100)).as("nothing left").isZero();
-    assertThat(sentEventIds).containsExactly("b-1");
+    assertThat(sentEventIds).containsExactly("b-c-3");
+  }
+
+  @Test
+  void anEventItsWriterPublishesWhileTheScheduledSweepSeesItPendingGoesOutOnce() {
+    brokerUp.set(true);
+    SlaClockDocument written = pendingClock("c-4");
+    clocks.insert(written);
+    FiredLevels.Wanted claim = breachClaim("c-4");
+    fired.claimAll(List.of(claim));
+
+    // The sweep reads both entries between their writes and their writers' publication ...
+    scheduledSweep.run();
+    // ... which then publish and remove them.
+    outbox.publish(written.outbox(), e -> clocks.markPublished(written.id(), e.eventId()));
+    outbox.publish(List.of(claim.event()), e -> {});
+    fired.publishedAll(List.of(claim.claimId()));
+    now.set(STARTED.plus(GRACE).plusSeconds(1));
+    scheduledSweep.run();
+
+    assertThat(sentEventIds).containsExactly("e-c-4", "b-c-4");
+  }
+
+  @Test
+  void whatACrashLeftTheScheduledSweepPublishesOnceTheGraceHasPassedAndOnlyOnce() {
+    brokerUp.set(true);
+    clocks.insert(pendingClock("c-5"));
+    fired.claimAll(List.of(breachClaim("c-5")));
+
+    scheduledSweep.run();
+    assertThat(sentEventIds).as("within the grace: the writer may still publish").isEmpty();
+    now.set(STARTED.plus(GRACE));
+    scheduledSweep.run();
+    now.set(STARTED.plus(GRACE).plusSeconds(1));
+    scheduledSweep.run();
+
+    assertThat(sentEventIds).containsExactlyInAnyOrder("e-c-5", "b-c-5");
+    assertThat(clocks.withPendingOutbox(10)).isEmpty();
+  }
+
+  private FiredLevels.Wanted breachClaim(String caseId) {
+    SlaEvent.SlaBreached breached =
+        new SlaEvent.SlaBreached(
+            "b-" + caseId,
+            DEADLINE,
+            caseId,
+            "BTN-2026-000001",
+            "BTN",
+            "completion",
+            DEADLINE,
+            "REHSOS");
+    return new FiredLevels.Wanted(
+        caseId + "/completion@1/breach",
+        caseId + "/completion",
+        outbox.entry("sla.events.v1", caseId, breached, "BTN-2026-000001"));
   }
 }

@@ -10,7 +10,7 @@ import id.aduan.support.messaging.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
-/** Lets the benchmark build the package-private scheduling components. */
+/** Lets the benchmark and other packages' tests build the package-private scheduling components. */
 public final class SchedulingAccess {
   private SchedulingAccess() {}
 
@@ -21,6 +21,14 @@ public final class SchedulingAccess {
       SlaProperties properties,
       Clock clock) {
     return new ClockSchedules(agencies, calendar, slots, properties, clock);
+  }
+
+  /**
+   * The scheduled outbox sweep, which publishes an entry once it saw it pending for {@code grace}.
+   */
+  public static Runnable outboxSweep(
+      SlaClocks clocks, FiredLevels fired, Outbox outbox, Clock clock, java.time.Duration grace) {
+    return new OutboxSweep(clocks, fired, outbox, clock, grace)::sweep;
   }
 
   public static DeadlineScan scan(
