@@ -13,6 +13,7 @@ import id.aduan.cases.persistence.CaseDocument;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.Channel;
 import id.aduan.contracts.ComplaintReceived;
+import id.aduan.contracts.SlaEvent;
 import id.aduan.contracts.Topics;
 import id.aduan.support.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
@@ -796,6 +797,69 @@ class OfficerApiTest {
   }
 
   // ------------------------------------------------------------------ last: the log
+
+  /**
+   * Issue 21: the SLA service reports a clock on a case an officer has open. The report moves no
+   * version, so the officer's {@code If-Match} is still good (2xx, not 409), and their action keeps
+   * the reported deadlines (docs/adr/0040).
+   */
+  @Test
+  @Order(14)
+  void anSlaReportWhileAnOfficerHasTheCaseOpenNeitherRefusesTheirActionNorIsLost()
+      throws Exception {
+    HttpResponse<String> opened = call("bdg.koordinator", "GET", "/api/v1/cases/" + rehsos, null);
+    String etag = opened.headers().firstValue("ETag").orElseThrow();
+    long version = JSON.readTree(opened.body()).path("version").asLong();
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant due = now.plus(Duration.ofDays(2));
+    String caseId = cases().byTicket(rehsos).orElseThrow().id();
+    service
+        .bean(EventPublisher.class)
+        .publish(
+            Topics.SLA_EVENTS,
+            caseId,
+            new SlaEvent.SlaClockStarted(
+                UUID.randomUUID().toString(),
+                now,
+                caseId,
+                rehsos,
+                "BDG",
+                "start-of-handling",
+                "STANDARD",
+                now,
+                due,
+                false),
+            rehsos);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                get("bdg.koordinator", "/api/v1/cases/" + rehsos)
+                    .path("deadlines")
+                    .path("start-of-handling")
+                    .path("state")
+                    .asText()
+                    .equals("RUNNING"));
+    // The report moved no version: what the officer saw is still current.
+    assertThat(
+            call("bdg.koordinator", "GET", "/api/v1/cases/" + rehsos, null)
+                .headers()
+                .firstValue("ETag"))
+        .hasValue(etag);
+
+    HttpResponse<String> acted =
+        call("bdg.koordinator", "POST", "/api/v1/cases/" + rehsos + "/notes", note(version), etag);
+
+    assertThat(acted.statusCode()).as(acted.body()).isEqualTo(200);
+    JsonNode after = get("bdg.koordinator", "/api/v1/cases/" + rehsos);
+    assertThat(after.path("version").asLong()).isEqualTo(version + 1);
+    assertThat(after.path("deadlines").path("start-of-handling").path("state").asText())
+        .isEqualTo("RUNNING");
+    assertThat(
+            Instant.parse(
+                after.path("deadlines").path("start-of-handling").path("deadline").asText()))
+        .isEqualTo(due);
+  }
 
   @Test
   @Order(100)
