@@ -113,7 +113,8 @@ public class Cases implements CaseRepository {
     long matched =
         mongo
             .getCollection(COLLECTION)
-            .updateOne(new Document("_id", doc.id()).append("version", read), update)
+            // The id as the mapping stores it (a string shaped like an ObjectId becomes one).
+            .updateOne(new Document("_id", written.get("_id")).append("version", read), update)
             .getMatchedCount();
     if (matched == 0) {
       throw new OptimisticLockingFailureException(
