@@ -191,7 +191,7 @@ class CaseController {
   ResponseEntity<CaseView> byTicket(
       @PathVariable @Pattern(regexp = TICKET) String ticket, Principal principal) {
     Caller caller = officer.allowed(principal, "read");
-    CaseView view = CaseView.of(officer.visible(caller, ticket));
+    CaseView view = CaseView.of(officer.visible(caller, ticket), officer.agencyOf(caller));
     return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
   }
 
