@@ -478,6 +478,20 @@ class OfficerUiBrowserTest {
     assertThat(browser.findElement(By.id("explanation")).getText())
         .contains("Routed by bdg.admin to Bidang Perlindungan dan Jaminan Sosial.");
     screenshot("case-timeline-1366-en.png");
+
+    // The list's CSV button exports with the inbox's filters, through the officer's sign-in.
+    browser.findElement(By.id("lang-toggle")).click();
+    browser.get(base + "/#/inbox?status=closed&division=LINJAMSOS");
+    WebElement export = wait.until(ExpectedConditions.elementToBeClickable(By.id("export-csv")));
+    assertThat(export.getText()).isEqualTo("Unduh CSV");
+    assertThat(export.getAttribute("data-query"))
+        .contains("status=RESOLVED", "status=ARCHIVED", "division=LINJAMSOS", "lang=id");
+    export.click();
+    wait.until(d -> d.findElement(By.id("export-csv")).getAttribute("data-downloaded") != null);
+    assertThat(
+            Integer.parseInt(
+                browser.findElement(By.id("export-csv")).getAttribute("data-downloaded")))
+        .isGreaterThan(3);
   }
 
   /** A BDG walk-in taken over the API through every step to RESOLVED, with a system request. */
