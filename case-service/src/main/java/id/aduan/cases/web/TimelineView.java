@@ -129,8 +129,7 @@ final class TimelineView {
   static Entry entry(AuditEntry e, @Nullable Agency agency) {
     Kind kind = Kind.of(e.action());
     String reason = e.reason();
-    Details none = Details.none();
-    Details details = none;
+    Details details = Details.none();
     String note = reason == null ? null : PiiText.mask(reason);
     switch (kind) {
       case INFORMATION_REQUESTED -> {
