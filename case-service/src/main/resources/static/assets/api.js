@@ -108,6 +108,8 @@ export const api = {
 
   search: (q) => call('GET', `/api/v1/cases?q=${enc(q)}`),
   case: (ticket) => call('GET', `/api/v1/cases/${enc(ticket)}`),
+  /** The officer list as CSV (GET /api/v1/cases/export, the list's own parameters). */
+  exportCsv: (query) => file(`/api/v1/cases/export?${query}`),
   citizen: (ticket) => call('GET', `/api/v1/cases/${enc(ticket)}/citizen`),
   /** A file to preview: inline only when the server sniffed a passive image in its bytes. */
   attachment: (ticket, id) => file(`/api/v1/cases/${enc(ticket)}/attachments/${enc(id)}?disposition=inline`),

@@ -64,7 +64,7 @@ function actions(ws, c) {
     {
       action: 'reject', when: OPEN,
       fields: () => [
-        field(t('field.reasonCode'), 'reasonCode', { type: 'select', required: true, options: ws.rejectionCodes.map((x) => [x, x]) }),
+        field(t('field.reasonCode'), 'reasonCode', { type: 'select', required: true, options: ws.rejectionCodes.map((x) => [x, label('rejection', x)]) }),
         field(t('field.reason'), 'reason', { type: 'textarea', required: true }),
       ],
       body: (f) => ({ reasonCode: f.get('reasonCode'), reason: f.get('reason') }),
@@ -186,18 +186,28 @@ function conversation(ws, c) {
           attachmentsOf(c, m)))));
 }
 
+/** The explanation's parts, one sentence each, from values (issue 23). */
+function explanationParts(ws, c) {
+  const parts = c.classification?.parts;
+  if (!parts) return [t(c.suggestedDivision ? 'case.explanation.suggested' : 'case.explanation.none', { d: divisionLabel(ws, c.suggestedDivision) })];
+  if (parts.length === 0) return [t('case.explanation.none')];
+  return parts.map((p) => {
+    if (p.kind === 'suggested') return t('explain.suggested', { d: named(p.division) });
+    if (p.kind === 'classified') return t('explain.classified', { who: actorLabel(p.actor), type: label('type', p.caseType), cls: slaClassLabel(ws, p.slaClass) });
+    return t('explain.routed', { who: actorLabel(p.actor), d: named(p.division) });
+  });
+}
+
 function classification(ws, c) {
-  const explanation = c.classification?.explanation || c.classificationExplanation ||
-    (c.suggestedDivision ? t('case.explanation.suggested', { d: c.suggestedDivision }) : t('case.explanation.none'));
   return h('section', { class: 'card', 'aria-labelledby': 'class-title', id: 'classification' },
     h('h2', { id: 'class-title' }, t('case.classification')),
     h('dl', { class: 'pairs' },
       h('dt', {}, t('field.caseType')), h('dd', {}, label('type', c.caseType)),
-      h('dt', {}, t('case.slaClass')), h('dd', {}, c.slaClass || t('case.none')),
+      h('dt', {}, t('case.slaClass')), h('dd', {}, slaClassLabel(ws, c.slaClass)),
       h('dt', {}, t('case.topic')), h('dd', {}, c.topic || t('case.none')),
-      h('dt', {}, t('col.division')), h('dd', {}, c.division || t('case.none')),
-      h('dt', {}, t('case.suggested')), h('dd', {}, c.suggestedDivision || t('case.none')),
-      h('dt', {}, t('case.explanation')), h('dd', { id: 'explanation' }, explanation)),
+      h('dt', {}, t('col.division')), h('dd', {}, divisionLabel(ws, c.division)),
+      h('dt', {}, t('case.suggested')), h('dd', {}, divisionLabel(ws, c.suggestedDivision)),
+      h('dt', {}, t('case.explanation')), h('dd', {}, h('ul', { id: 'explanation', class: 'explanation' }, explanationParts(ws, c).map((x) => h('li', {}, x))))),
     c.duplicateSuspects.length ? h('div', {}, h('h3', {}, t('case.duplicates')), h('ul', {}, c.duplicateSuspects.map((d) =>
       h('li', {}, h('a', { href: `#/case/${encodeURIComponent(d.ticket)}` }, d.ticket), ` — ${t('case.similarity', { p: Math.round(d.similarity * 100) })}; ${d.reasons.join(', ')}`)))) : null);
 }
@@ -211,18 +221,59 @@ function deadlines(ws, c) {
       table([t('deadline.clock'), t('deadline.deadline'), t('deadline.state'), t('deadline.left')], entries.map((d) => {
         const left = d.deadline ? Math.round((new Date(d.deadline).getTime() - now) / 1000) : null;
         const state = ['BREACHED', 'STOPPED_LATE'].includes(d.state) || (d.state === 'RUNNING' && left < 0) ? 'OVERDUE' : d.state;
-        return h('tr', {}, h('td', {}, d.clock), h('td', {}, formatDateTime(d.deadline, ws.agency.timeZone)),
+        return h('tr', {}, h('td', {}, label('clock', d.clock)), h('td', {}, formatDateTime(d.deadline, ws.agency.timeZone)),
           h('td', {}, slaBadge({ state: ['RUNNING', 'WARNING', 'PAUSED', 'OVERDUE', 'MET'].includes(state) ? state : 'NONE', secondsLeft: left })),
           h('td', {}, left === null ? t('case.none') : formatDuration(left)));
       })));
 }
 
+/** A label of the agency file ({code, id, en}) in the officer's language. */
+const named = (l) => (l ? (lang() === 'en' ? l.en : l.id) || l.code : t('case.none'));
+const requirementLabel = (ws, code) => named(ws.requirements.find((r) => r.code === code) || { code });
+const divisionLabel = (ws, code) => (code ? named(ws.divisions.find((d) => d.code === code) || { code }) : t('case.none'));
+const slaClassLabel = (ws, code) => (code ? named(ws.slaClasses.find((x) => x.code === code) || { code }) : t('case.none'));
+const actorLabel = (actor) => label('actor', actor);
+const invalidLabel = (code) => label('invalid', code);
+
+/** What the entry's values say, one sentence each; never the stored system sentence. */
+function entryDetails(ws, e) {
+  const d = e.details || {};
+  const out = [];
+  if (d.missing?.length) out.push(t('tl.missing', { v: d.missing.map(named).join('; ') }));
+  if (d.invalid?.length) out.push(t('tl.invalid', { v: d.invalid.map(invalidLabel).join('; ') }));
+  if (d.caseType) out.push(t('tl.classified', { type: label('type', d.caseType), cls: slaClassLabel(ws, d.slaClass) }));
+  if (d.division) out.push(t('tl.routed', { d: named(d.division) }));
+  if (d.assignee) out.push(t('tl.assigned', { o: d.assignee }));
+  if (d.channel) out.push(t('tl.replied', { c: label('channel', d.channel) }));
+  if (d.rejectionCode) out.push(t('tl.rejection', { r: label('rejection', d.rejectionCode) }));
+  if (d.ticket) {
+    const key = { MERGED: 'tl.merged', MERGED_IN: 'tl.mergedIn', MENTIONS: 'tl.mentions', MENTIONED: 'tl.mentioned' }[e.kind] || 'tl.mergedIn';
+    out.push(t(key, { t: d.ticket }));
+  }
+  if (d.ppidFrom) out.push(t('tl.ppid', { from: d.ppidFrom, to: d.ppidTo }));
+  if (d.rating) out.push(t('tl.rating', { r: d.rating }));
+  if (d.code) out.push(t(`tl.code.${d.code}`));
+  return out;
+}
+
+/**
+ * The timeline as a list of entries (newest first), each wrapping inside its card: readable at
+ * laptop width and on a phone without sideways scrolling.
+ */
 function timeline(ws, c) {
+  const entries = c.entries || c.timeline.map((e) => ({ ...e, kind: 'OTHER', note: e.reason, details: {} }));
   return h('section', { class: 'card', 'aria-labelledby': 'tl-title', id: 'timeline' },
     h('h2', { id: 'tl-title' }, t('case.timeline')),
-    table([t('timeline.at'), t('timeline.actor'), t('timeline.action'), t('timeline.change'), t('timeline.reason')], [...c.timeline].reverse().map((e) =>
-      h('tr', {}, h('td', { class: 'nowrap' }, formatDateTime(e.at, ws.agency.timeZone)), h('td', {}, e.actor), h('td', {}, e.action),
-        h('td', {}, `${e.from ? label('status', e.from) + ' → ' : ''}${label('status', e.to)}`), h('td', {}, e.reason || '')))));
+    h('ol', { class: 'timeline' }, [...entries].reverse().map((e) =>
+      h('li', { class: 'entry', 'data-kind': e.kind },
+        h('div', { class: 'meta' },
+          h('time', { datetime: e.at }, formatDateTime(e.at, ws.agency.timeZone)), ' · ',
+          h('span', { class: 'actor' }, actorLabel(e.actor))),
+        h('p', { class: 'what' },
+          h('strong', { class: 'action' }, t(`tl.${e.kind}`)),
+          e.from && e.from !== e.to ? h('span', { class: 'change' }, ` ${label('status', e.from)} → ${label('status', e.to)}`) : null),
+        entryDetails(ws, e).map((x) => h('p', { class: 'detail' }, x)),
+        e.note ? h('p', { class: 'note' }, e.note) : null))));
 }
 
 export async function caseView(ticket) {
@@ -233,12 +284,12 @@ export async function caseView(ticket) {
     [t('col.type'), label('type', c.caseType)],
     [t('col.channel'), `${label('channel', c.channel)}${c.channel === 'FRONT_DESK' ? ' (' + label('mode', c.intakeMode) + ')' : ''}`],
     [t('col.received'), formatDateTime(c.receivedAt, ws.agency.timeZone)],
-    [t('col.division'), c.division || t('case.none')],
+    [t('col.division'), divisionLabel(ws, c.division)],
     [t('case.version'), String(c.version)],
   ];
-  if (c.missing.length) facts.push([t('case.missing'), c.missing.join(', ')]);
-  if (c.invalid.length) facts.push([t('case.invalid'), c.invalid.join(', ')]);
-  if (c.rejectionCode) facts.push([t('case.rejection'), `${c.rejectionCode}: ${c.rejectionReason || ''}`]);
+  if (c.missing.length) facts.push([t('case.missing'), c.missing.map((m) => requirementLabel(ws, m)).join('; ')]);
+  if (c.invalid.length) facts.push([t('case.invalid'), c.invalid.map(invalidLabel).join('; ')]);
+  if (c.rejectionCode) facts.push([t('case.rejection'), `${label('rejection', c.rejectionCode)}: ${c.rejectionReason || ''}`]);
   if (c.mergedIntoTicket) facts.push([t('case.mergedInto'), h('a', { href: `#/case/${encodeURIComponent(c.mergedIntoTicket)}` }, c.mergedIntoTicket)]);
   if (c.mergedTickets.length) facts.push([t('case.mergedTickets'), c.mergedTickets.join(', ')]);
   if (c.assignee) facts.push([t('field.assignee'), c.assignee]);
@@ -271,7 +322,7 @@ export async function recordView(ticket) {
     h('dl', { class: 'pairs record-body' },
       row(t('record.received'), formatDateTime(c.receivedAt, ws.agency.timeZone)),
       row(t('record.channel'), label('channel', c.channel)),
-      row(t('record.division'), c.division || t('case.none')),
+      row(t('record.division'), divisionLabel(ws, c.division)),
       row(t('record.summary'), summary),
       row(t('record.whatWasDone'), r.whatWasDone),
       row(t('record.doneBy'), (r.doneBy || []).join(', ')),

@@ -2,12 +2,48 @@
 // by the server; the division filter is then fixed to their division.
 import { api } from './api.js';
 import { app } from './app.js';
-import { t, label } from './i18n.js';
+import { t, label, lang } from './i18n.js';
 import { h, field, formatDateTime, slaBadge, statusBadge, table } from './ui.js';
 
 const STATUSES = ['RECEIVED', 'INCOMPLETE', 'VERIFIED', 'ROUTED', 'IN_PROGRESS', 'ANSWERED', 'RESOLVED', 'ARCHIVED', 'REJECTED', 'MERGED'];
 const CHANNELS = ['WHATSAPP', 'EMAIL', 'FACEBOOK', 'INSTAGRAM', 'LAPOR', 'FRONT_DESK'];
 const SLA = ['overdue', 'warning', 'paused', 'running'];
+const CLOSED = ['RESOLVED', 'ARCHIVED', 'REJECTED', 'MERGED'];
+// The inbox's SLA filter as the list's deadline state (overdue: a breached clock).
+const SLA_STATE = { overdue: 'BREACHED', warning: 'WARNING', paused: 'PAUSED', running: 'RUNNING' };
+
+/** The inbox's filters as the officer list's query parameters (the CSV export takes those). */
+export function exportQuery(filters, fixedDivision) {
+  const p = new URLSearchParams();
+  const statuses = filters.status === 'open' ? STATUSES.filter((s) => !CLOSED.includes(s))
+    : filters.status === 'closed' ? CLOSED
+      : filters.status === 'all' ? [] : [filters.status];
+  statuses.forEach((s) => p.append('status', s));
+  if (filters.division && !fixedDivision) p.set('division', filters.division);
+  if (filters.channel) p.set('channel', filters.channel);
+  if (SLA_STATE[filters.sla]) p.set('slaState', SLA_STATE[filters.sla]);
+  if (filters.q) p.set('q', filters.q);
+  p.set('lang', lang());
+  return p.toString();
+}
+
+async function downloadCsv(query, button) {
+  button.disabled = true;
+  try {
+    const file = await api.exportCsv(query);
+    const url = URL.createObjectURL(new Blob([file.bytes], { type: 'text/csv' }));
+    const save = h('a', { href: url, download: `kasus-${new Date().toISOString().slice(0, 10)}.csv`, hidden: '' });
+    document.body.append(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    button.dataset.downloaded = String(file.bytes.byteLength);
+  } catch (err) {
+    app.notice(`${t('error')}: ${err.message}`, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
 
 export async function inboxView(params) {
   const ws = app.workspace;
@@ -53,11 +89,15 @@ export async function inboxView(params) {
       h('td', { 'data-label': t('col.topic') }, c.topic || t('case.none')),
       h('td', { 'data-label': t('col.received') }, formatDateTime(c.receivedAt, ws.agency.timeZone))));
 
+  const query = exportQuery(filters, fixedDivision);
+  const exportButton = h('button', { type: 'button', id: 'export-csv', 'data-query': query }, t('export.csv'));
+  exportButton.addEventListener('click', () => downloadCsv(query, exportButton));
+
   return h('section', { 'aria-labelledby': 'inbox-title' },
     h('h1', { id: 'inbox-title' }, t('inbox.title'), ' ',
       h('small', { class: 'scope' }, fixedDivision ? `${t('inbox.scope.division')}: ${data.division}` : t('inbox.scope.agency'))),
     form,
-    h('p', { class: 'count', id: 'inbox-count' }, t('inbox.count', { n: data.cases.length })),
+    h('p', { class: 'count', id: 'inbox-count' }, t('inbox.count', { n: data.cases.length }), ' ', exportButton),
     data.cases.length === 0
       ? h('p', { class: 'empty' }, t('inbox.empty'))
       : table([t('col.ticket'), t('col.sla'), t('col.status'), t('col.type'), t('col.channel'), t('col.division'), t('col.topic'), t('col.received')], rows, { id: 'inbox-table', class: 'cards-on-phone', 'aria-label': t('inbox.title') }));

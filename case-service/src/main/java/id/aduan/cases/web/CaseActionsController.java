@@ -223,7 +223,8 @@ class CaseActionsController {
     return CaseView.of(
         service
             .merge(agency, ticket, body.survivorTicket(), body.version(), p.getName())
-            .versioned());
+            .versioned(),
+        agency);
   }
 
   @PostMapping("/extend-deadline")
@@ -301,9 +302,8 @@ class CaseActionsController {
     Caller caller = checked(principal, ticket, action);
     Agency agency = officer.agencyOf(caller);
     return CaseView.of(
-        service
-            .act(agency, ticket, version, action, (c, d) -> change.apply(c, agency))
-            .versioned());
+        service.act(agency, ticket, version, action, (c, d) -> change.apply(c, agency)).versioned(),
+        agency);
   }
 
   /**
@@ -344,7 +344,8 @@ class CaseActionsController {
     return CaseView.of(
         desk.assign(
                 Officer.scope(caller), ticket, body.version(), body.officer(), caller.username())
-            .versioned());
+            .versioned(),
+        officer.agencyOf(caller));
   }
 
   /** An internal note: seen by officers on the timeline, never by the citizen. */
@@ -353,7 +354,8 @@ class CaseActionsController {
     Caller caller = checked(p, ticket, "note");
     return CaseView.of(
         desk.note(Officer.scope(caller), ticket, body.version(), body.text(), caller.username())
-            .versioned());
+            .versioned(),
+        officer.agencyOf(caller));
   }
 
   /** A message to the citizen on their channel, without changing the case's state. */
@@ -368,7 +370,8 @@ class CaseActionsController {
                 body.text(),
                 body.language() == null ? "id" : body.language(),
                 caller.username())
-            .versioned());
+            .versioned(),
+        officer.agencyOf(caller));
   }
 
   private Instant now() {

@@ -7,12 +7,10 @@ import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.Attachments;
 import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.pii.PersonalDataAudit;
-import id.aduan.cases.pii.PiiText;
 import id.aduan.cases.security.Caller;
 import id.aduan.cases.security.ForbiddenException;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
-import id.aduan.support.pii.PiiCipher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +18,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +50,7 @@ class CaseController {
   private final Officer officer;
   private final Attachments attachments;
   private final PersonalDataAudit audit;
-  private final PiiCipher cipher;
+  private final CaseFilters filters;
   private final MeterRegistry meters;
 
   CaseController(
@@ -61,13 +58,13 @@ class CaseController {
       Officer officer,
       Attachments attachments,
       PersonalDataAudit audit,
-      PiiCipher cipher,
+      CaseFilters filters,
       MeterRegistry meters) {
     this.cases = cases;
     this.officer = officer;
     this.attachments = attachments;
     this.audit = audit;
-    this.cipher = cipher;
+    this.filters = filters;
     this.meters = meters;
   }
 
@@ -146,39 +143,22 @@ class CaseController {
       return new CasePage(List.of(), page, size, 0);
     }
     Agency a = officer.agencyOf(caller);
-    List<String> lookups = new ArrayList<>();
-    if (nik != null) {
-      lookups.add(cipher.lookup("nik", PiiText.normalizeNik(nik)));
-    }
-    if (phone != null) {
-      lookups.add(cipher.lookup("phone", PiiText.normalizePhone(phone)));
-    }
-    if ((nik != null || phone != null) && !caller.may("read-personal-data")) {
-      throw new ForbiddenException("search by personal data", caller.role());
-    }
-    List<String> clocks =
-        a.rules().slaClasses().stream()
-            .flatMap(c -> c.stages().stream())
-            .map(s -> s.name())
-            .distinct()
-            .toList();
-    Cases.Found found =
-        cases.search(
-            Officer.scope(caller),
-            new Cases.Filter(
-                status == null ? List.of() : status,
-                division,
-                slaState,
-                clocks,
-                channel,
-                receivedFrom,
-                receivedTo,
-                assignee,
-                q,
-                lookups,
-                unsure),
-            page,
-            size);
+    Cases.Filter filter =
+        filters.of(
+            caller,
+            a,
+            status,
+            division,
+            slaState,
+            channel,
+            receivedFrom,
+            receivedTo,
+            assignee,
+            q,
+            unsure,
+            nik,
+            phone);
+    Cases.Found found = cases.search(Officer.scope(caller), filter, page, size);
     return new CasePage(
         found.cases().stream().map(c -> CaseSummary.of(c.versioned())).toList(),
         page,
@@ -191,7 +171,7 @@ class CaseController {
   ResponseEntity<CaseView> byTicket(
       @PathVariable @Pattern(regexp = TICKET) String ticket, Principal principal) {
     Caller caller = officer.allowed(principal, "read");
-    CaseView view = CaseView.of(officer.visible(caller, ticket));
+    CaseView view = CaseView.of(officer.visible(caller, ticket), officer.agencyOf(caller));
     return ResponseEntity.ok().eTag(Long.toString(view.version())).body(view);
   }
 

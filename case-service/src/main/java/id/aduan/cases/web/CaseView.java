@@ -1,5 +1,6 @@
 package id.aduan.cases.web;
 
+import id.aduan.agency.Agency;
 import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.CaseState;
@@ -52,7 +53,8 @@ record CaseView(
     Map<String, CaseState.Deadline> deadlines,
     List<AuditEntry> timeline,
     id.aduan.cases.domain.Case.@Nullable Survey survey,
-    boolean personalDataUnreadable) {
+    boolean personalDataUnreadable,
+    List<TimelineView.Entry> entries) {
 
   /** One message of the conversation, on whichever channel it came or went. */
   record MessageView(
@@ -100,7 +102,8 @@ record CaseView(
       @Nullable String division,
       @Nullable String suggestedDivision,
       List<String> explanation,
-      @Nullable Proposal proposal) {}
+      @Nullable Proposal proposal,
+      List<TimelineView.ExplanationPart> parts) {}
 
   /** The classifier's proposal at intake: what, where, how sure, why; unsure means triage. */
   record Proposal(
@@ -115,7 +118,11 @@ record CaseView(
   private static final Set<String> CLASSIFYING =
       Set.of("classified", "reclassified", "routed", "rerouted", "classify", "route");
 
-  static CaseView of(VersionedCase doc) {
+  /**
+   * The view of {@code doc}; {@code agency} (the case's) gives the labels of requirements and
+   * divisions in {@code entries} and the classification's {@code parts}.
+   */
+  static CaseView of(VersionedCase doc, @Nullable Agency agency) {
     List<MessageView> messages = new ArrayList<>();
     List<AttachmentView> attachments = new ArrayList<>();
     for (CaseState.Message m : doc.state().messages()) {
@@ -160,7 +167,7 @@ record CaseView(
         doc.state().suggestedDivision(),
         doc.state().assignee(),
         reporter(doc.state()),
-        classification(doc.state()),
+        classification(doc.state(), agency),
         doc.state().missing(),
         doc.state().invalid(),
         doc.state().ppidStep(),
@@ -193,7 +200,8 @@ record CaseView(
                     : PiiText.mask(doc.state().survey().comment()),
                 doc.state().survey().answeredAt(),
                 doc.state().survey().messageId()),
-        doc.personalDataUnreadable());
+        doc.personalDataUnreadable(),
+        TimelineView.of(doc.state().timeline(), agency));
   }
 
   static Reporter reporter(CaseState state) {
@@ -209,7 +217,7 @@ record CaseView(
         state.confidential());
   }
 
-  private static Classification classification(CaseState state) {
+  private static Classification classification(CaseState state, @Nullable Agency agency) {
     List<String> explanation = new ArrayList<>();
     if (state.suggestedDivision() != null) {
       explanation.add(
@@ -240,7 +248,8 @@ record CaseView(
                 state.proposal().division(),
                 state.proposal().confidence(),
                 state.proposal().unsure(),
-                state.proposal().explanation().stream().map(PiiText::mask).toList()));
+                state.proposal().explanation().stream().map(PiiText::mask).toList()),
+        TimelineView.explanation(state.suggestedDivision(), state.timeline(), agency));
   }
 
   private static CaseState.@Nullable FileInfo fileOf(

@@ -86,6 +86,6 @@ class IntakeController {
                 caller.username())
             .versioned();
     return ResponseEntity.created(URI.create("/api/v1/cases/" + doc.state().ticket()))
-        .body(CaseView.of(doc));
+        .body(CaseView.of(doc, agency));
   }
 }

@@ -10,11 +10,11 @@ class CaseViewUnreadableTest {
   @Test
   void theViewCarriesTheFlagTheCodecSetAsTheCaseWasRead() {
     assertThat(
-            CaseView.of(StoredCases.routed("PSR-2026-000001", null, true).versioned())
+            CaseView.of(StoredCases.routed("PSR-2026-000001", null, true).versioned(), null)
                 .personalDataUnreadable())
         .isTrue();
     assertThat(
-            CaseView.of(StoredCases.routed("PSR-2026-000001", null, false).versioned())
+            CaseView.of(StoredCases.routed("PSR-2026-000001", null, false).versioned(), null)
                 .personalDataUnreadable())
         .isFalse();
   }

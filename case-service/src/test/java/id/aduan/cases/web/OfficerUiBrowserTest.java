@@ -334,7 +334,8 @@ class OfficerUiBrowserTest {
     assertThat(article.getAttribute("data-status")).isEqualTo("INCOMPLETE");
     CaseDocument stored = cases().byTicket(ticket).orElseThrow();
     assertThat(stored.state().receivedAt()).isBefore(Instant.now().minus(12, ChronoUnit.HOURS));
-    assertThat(browser.findElement(By.id("explanation")).getText()).contains("LINJAMSOS");
+    assertThat(browser.findElement(By.id("explanation")).getText())
+        .contains("Bidang Perlindungan dan Jaminan Sosial");
 
     act("mark-complete", Map.of("reason", "Fotokopi KK diperiksa di loket"), "RECEIVED");
     actByKeyboard("verify", "Identitas dan KK sesuai", "VERIFIED");
@@ -351,10 +352,16 @@ class OfficerUiBrowserTest {
         "RESOLVED");
 
     List<String> actions =
-        browser.findElements(By.cssSelector("#timeline tbody tr td:nth-child(3)")).stream()
+        browser.findElements(By.cssSelector("#timeline .entry .action")).stream()
             .map(WebElement::getText)
             .toList();
-    assertThat(actions).contains("opened", "verified", "routed", "in-progress", "answered");
+    assertThat(actions)
+        .contains(
+            "Pengaduan diterima",
+            "Diverifikasi",
+            "Didisposisikan ke bidang",
+            "Tindak lanjut dimulai",
+            "Jawaban disampaikan");
     assertThat(browser.findElement(By.id("timeline")).getText())
         .contains("Identitas dan KK sesuai"); // typed by keyboard into the verify form
     assertThat(cases().byTicket(ticket).orElseThrow().state().division()).isEqualTo("LINJAMSOS");
@@ -373,6 +380,159 @@ class OfficerUiBrowserTest {
     assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     Files.write(ARTIFACTS.resolve("berita-acara.pdf"), bytes);
     screenshot("berita-acara.png");
+  }
+
+  // ------------------------------------------------------------- the officer's language, widths
+
+  /** Raw values of the API that an officer must never read in the Indonesian timeline. */
+  private static final List<String> RAW =
+      List.of(
+          "opened",
+          "verified",
+          "classified",
+          "routed",
+          "in-progress",
+          "answered",
+          "resolved",
+          "information-requested",
+          "information-received",
+          "missing [",
+          "invalid [",
+          "COMPLAINT",
+          "STANDARD",
+          "LINJAMSOS",
+          "ROUTED",
+          "RESOLVED",
+          "system",
+          " by ");
+
+  @Test
+  void aResolvedCaseReadsInTheOfficersLanguageWithoutSidewaysScrollingOnALaptopAndAPhone()
+      throws IOException {
+    String ticket = resolvedCaseWithEveryStep();
+    signIn("bdg.admin");
+
+    for (Dimension size : List.of(new Dimension(1366, 768), new Dimension(360, 740))) {
+      browser.manage().window().setSize(size);
+      browser.get(base + "/#/case/" + ticket);
+      WebElement timeline =
+          wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+      wait.until(d -> !d.findElements(By.cssSelector("#timeline .entry")).isEmpty());
+      String text = timeline.getText();
+      assertThat(text)
+          .contains(
+              "Pengaduan diterima",
+              "Kelengkapan diminta",
+              "Kurang: fotokopi Kartu Keluarga (KK)",
+              "Diklasifikasi",
+              "Pengaduan, kelas SLA Penanganan aduan (4 hari kerja)",
+              "Ke Bidang Perlindungan dan Jaminan Sosial",
+              "Jawaban disampaikan",
+              "Diselesaikan",
+              "Sistem");
+      for (String raw : RAW) {
+        assertThat(text).as("raw value in the timeline").doesNotContain(raw);
+      }
+      // The explanation: one sentence per part, each on its own line.
+      List<String> parts =
+          browser.findElements(By.cssSelector("#explanation li")).stream()
+              .map(WebElement::getText)
+              .toList();
+      boolean suggested =
+          cases().byTicket(ticket).orElseThrow().state().suggestedDivision() != null;
+      assertThat(parts).hasSize(suggested ? 3 : 2);
+      if (suggested) {
+        assertThat(parts.getFirst()).startsWith("Usulan otomatis: Bidang");
+      }
+      assertThat(parts)
+          .anySatisfy(p -> assertThat(p).startsWith("Diklasifikasi oleh bdg.admin: Pengaduan"))
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .isEqualTo(
+                          "Didisposisikan oleh bdg.admin ke"
+                              + " Bidang Perlindungan dan Jaminan Sosial."));
+      assertThat(parts).allSatisfy(p -> assertThat(p).endsWith(".").doesNotContain("classified"));
+      Number overflow =
+          (Number)
+              js(
+                  "return document.documentElement.scrollWidth"
+                      + " - document.documentElement.clientWidth;");
+      assertThat(overflow.intValue()).as("sideways scroll at " + size).isLessThanOrEqualTo(0);
+      js("document.getElementById('timeline').scrollIntoView();");
+      screenshot("case-timeline-" + size.getWidth() + ".png");
+    }
+
+    // The officer's other language: the same values in English.
+    browser.manage().window().setSize(new Dimension(1366, 768));
+    browser.findElement(By.id("lang-toggle")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Resolved"));
+    assertThat(browser.findElement(By.id("timeline")).getText())
+        .contains(
+            "Complaint received",
+            "Information requested",
+            "Missing: a copy of the family card (KK)",
+            "Complaint, SLA class Complaint handling (4 working days)",
+            "Answer given")
+        .doesNotContain("information-requested", "missing [", "Diselesaikan");
+    assertThat(browser.findElement(By.id("explanation")).getText())
+        .contains("Routed by bdg.admin to Bidang Perlindungan dan Jaminan Sosial.");
+    screenshot("case-timeline-1366-en.png");
+
+    // The list's CSV button exports with the inbox's filters, through the officer's sign-in.
+    browser.findElement(By.id("lang-toggle")).click();
+    browser.get(base + "/#/inbox?status=closed&division=LINJAMSOS");
+    WebElement export = wait.until(ExpectedConditions.elementToBeClickable(By.id("export-csv")));
+    assertThat(export.getText()).isEqualTo("Unduh CSV");
+    assertThat(export.getAttribute("data-query"))
+        .contains("status=RESOLVED", "status=ARCHIVED", "division=LINJAMSOS", "lang=id");
+    export.click();
+    wait.until(d -> d.findElement(By.id("export-csv")).getAttribute("data-downloaded") != null);
+    assertThat(
+            Integer.parseInt(
+                browser.findElement(By.id("export-csv")).getAttribute("data-downloaded")))
+        .isGreaterThan(3);
+  }
+
+  /** A BDG walk-in taken over the API through every step to RESOLVED, with a system request. */
+  private String resolvedCaseWithEveryStep() {
+    String ticket = intakeOverApi("bdg.admin", "LANG-" + UUID.randomUUID());
+    String path = "/api/v1/cases/" + ticket;
+    long version = cases().byTicket(ticket).orElseThrow().version();
+    if ("INCOMPLETE".equals(cases().byTicket(ticket).orElseThrow().state().status().name())) {
+      version = step(path + "/mark-complete", version, Map.of("reason", "KK diperiksa"));
+    }
+    version = step(path + "/verify", version, Map.of());
+    version = step(path + "/classify", version, Map.of("caseType", "COMPLAINT", "topic", "Bansos"));
+    version = step(path + "/route", version, Map.of("division", "LINJAMSOS"));
+    // No reason: the timeline keeps the system's own sentence, shown from its values.
+    version = step(path + "/request-information", version, Map.of("missing", List.of("kk")));
+    version = step(path + "/mark-complete", version, Map.of("reason", "KK diterima di loket"));
+    version = step(path + "/start-progress", version, Map.of());
+    version = step(path + "/answer", version, Map.of("text", "Bantuan akan disalurkan"));
+    step(
+        path + "/resolve",
+        version,
+        Map.of(
+            "summary",
+            "Bantuan disalurkan",
+            "beritaAcara",
+            Map.of(
+                "whatWasDone",
+                "Penyaluran bantuan",
+                "doneBy",
+                List.of("Admin BDG"),
+                "doneAt",
+                Instant.now().toString(),
+                "citizenInformedVia",
+                "FRONT_DESK")));
+    return ticket;
+  }
+
+  private long step(String path, long version, Map<String, ?> fields) {
+    Map<String, Object> body = new java.util.HashMap<>(fields);
+    body.put("version", version);
+    return postJson("bdg.admin", path, body).get("version").asLong();
   }
 
   // ---------------------------------------------------------------------------- division scoping
