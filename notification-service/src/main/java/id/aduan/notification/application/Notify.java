@@ -61,7 +61,11 @@ public class Notify {
         event instanceof CaseEvent.CaseOpened o
             ? o.language()
             : view != null ? view.language() : agency.language();
-    List<Notice> notices = Decisions.forCase(event, view, agency);
+    // A new case and what its intake check asked for at the same moment: one message.
+    List<Notice> notices =
+        event instanceof CaseEvent.CaseOpened opened
+            ? Decisions.forOpening(opened, view, agency)
+            : Decisions.forCase(event, view, agency);
     if (stale) {
       // Old news stays quiet, but not the outcome the citizen never heard (docs/adr/0038).
       notices = freshness.stillDue(event, view, notices);
