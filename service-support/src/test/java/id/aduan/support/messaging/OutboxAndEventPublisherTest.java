@@ -216,12 +216,15 @@ class OutboxAndEventPublisherTest {
         .isEqualTo(Samples.clockStarted("e-sla"));
   }
 
+  private List<Outbox.Entry> aCaseEventAndAMessage() {
+    return List.of(
+        outbox.entry("cases.events.v1", "c-1", Samples.opened("e-1"), null),
+        outbox.entry("outbound.whatsapp.v1", "628", Samples.outbound("e-2"), null));
+  }
+
   @Test
   void publishingAWholeOutboxEmptiesItInOneWrite_orEntryByEntryWhenTheDocumentMoved() {
-    List<Outbox.Entry> entries =
-        List.of(
-            outbox.entry("cases.events.v1", "c-1", Samples.opened("e-1"), null),
-            outbox.entry("outbound.whatsapp.v1", "628", Samples.outbound("e-2"), null));
+    List<Outbox.Entry> entries = aCaseEventAndAMessage();
     List<String> emptied = new ArrayList<>();
     List<String> marked = new ArrayList<>();
 
@@ -236,10 +239,7 @@ class OutboxAndEventPublisherTest {
   @Test
   void aWholeOutboxThatFailsPartWayMarksWhatWasPublishedAndKeepsTheRest() {
     throwing.add("outbound.whatsapp.v1");
-    List<Outbox.Entry> entries =
-        List.of(
-            outbox.entry("cases.events.v1", "c-1", Samples.opened("e-1"), null),
-            outbox.entry("outbound.whatsapp.v1", "628", Samples.outbound("e-2"), null));
+    List<Outbox.Entry> entries = aCaseEventAndAMessage();
     List<String> emptied = new ArrayList<>();
     List<String> marked = new ArrayList<>();
 
