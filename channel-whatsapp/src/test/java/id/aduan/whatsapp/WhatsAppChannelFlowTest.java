@@ -15,6 +15,7 @@ import id.aduan.testsupport.ElsewhereServer;
 import id.aduan.testsupport.OversizeBodies;
 import id.aduan.testsupport.ProviderStandIn;
 import id.aduan.testsupport.ProviderStandIn.Answer;
+import id.aduan.testsupport.StoreCommands;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.whatsapp.domain.TwilioSignature;
 import id.aduan.whatsapp.messaging.MediaFetcher;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +69,12 @@ class WhatsAppChannelFlowTest {
   private final HubSignature signer = new HubSignature(SECRET);
   private static final ProviderStandIn graph = new ProviderStandIn();
 
+  /** The adapter's MongoDB commands (issue 20: store round trips per complaint). */
+  private static final StoreCommands commands = new StoreCommands();
+
+  /** docs/benchmarks.md, "Store round trips per complaint (issue 20)". */
+  static final int AT_MOST = 8;
+
   @RegisterExtension
   static final AduanService service =
       AduanService.of(
@@ -86,6 +94,7 @@ class WhatsAppChannelFlowTest {
           .property("aduan.whatsapp.send-lease", "60s")
           .property("spring.cloud.stream.default.consumer.back-off-initial-interval", 50)
           .property("spring.cloud.stream.default.consumer.back-off-max-interval", 100)
+          .initializer(commands.initializer())
           .thenClose(graph);
 
   /** The test agencies' files plus TWL, an agency whose WhatsApp number is served by Twilio. */
@@ -518,6 +527,46 @@ class WhatsAppChannelFlowTest {
                 + " "
                 + second.path("text").path("body").asString())
         .isEqualTo(outbound.text());
+  }
+
+  /**
+   * Issue 20: the MongoDB commands of one new citizen's complaint (the signed webhook to its record
+   * on the inbound topic) and of its acknowledgement (the outbound record to its SENT receipt and
+   * the send recorded), counted by the driver's command listener. The bound is the measured count
+   * (docs/benchmarks.md): a change that adds a round trip has to say why here.
+   */
+  @Test
+  void aComplaintAndItsAcknowledgementCostAtMostTheCountedStoreCommands() throws Exception {
+    openWindow();
+    commands.reset();
+
+    String citizen = openWindow();
+    OutboundMessage ack =
+        outbound(citizen, "Pengaduan Anda telah kami terima.", "wamid.IN-ACK", null);
+    publish(ack);
+    awaitRecords(
+        Topics.DELIVERY_RECEIPTS,
+        n -> n.path("outboundEventId").asString().equals(ack.eventId()),
+        1);
+    MongoTemplate mongo = service.bean(MongoTemplate.class);
+    await()
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              org.bson.Document send =
+                  mongo.findById(ack.eventId(), org.bson.Document.class, "outbound_sends");
+              return send != null && "DONE".equals(send.getString("state"));
+            });
+
+    List<StoreCommands.Command> used = commands.ofOtherThreads();
+    org.slf4j.LoggerFactory.getLogger(WhatsAppChannelFlowTest.class)
+        .info(
+            "store commands for one complaint and its acknowledgement: {} {} by thread {}",
+            used.size(),
+            StoreCommands.tally(used),
+            StoreCommands.byThread(commands.commands(c -> true)));
+    assertThat(used).as("%s", StoreCommands.tally(used)).hasSizeLessThanOrEqualTo(AT_MOST);
   }
 
   @Test

@@ -23,7 +23,11 @@ public sealed interface CaseEvent {
 
   /**
    * A new case. {@code receivedAt} is when the citizen's message or letter arrived; deadlines count
-   * from it. {@code replyAddress} is null for front-desk cases without a reachable channel.
+   * from it. {@code replyAddress} is null for front-desk cases without a reachable channel. {@code
+   * intakeCheck} (added later) is what the first completeness check at opening asked for when it
+   * asked for something: the {@link InformationRequested} that follows at the same moment names
+   * this event in {@code announcedWith}, so the acknowledgement and the request reach the citizen
+   * as one message. Null when nothing was asked, and in events written before it existed.
    */
   record CaseOpened(
       String eventId,
@@ -39,8 +43,77 @@ public sealed interface CaseEvent {
       Instant receivedAt,
       @Nullable ReplyAddress replyAddress,
       @Nullable String sourceMessageId,
-      String language)
-      implements CaseEvent {}
+      String language,
+      @Nullable IntakeCheck intakeCheck)
+      implements CaseEvent {
+
+    /** A case opened without (or before) its intake check's outcome. */
+    public CaseOpened(
+        String eventId,
+        Instant occurredAt,
+        String caseId,
+        String ticket,
+        String agencyCode,
+        CaseStatus status,
+        Channel channel,
+        String intakeMode,
+        CaseType caseType,
+        @Nullable String slaClass,
+        Instant receivedAt,
+        @Nullable ReplyAddress replyAddress,
+        @Nullable String sourceMessageId,
+        String language) {
+      this(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          channel,
+          intakeMode,
+          caseType,
+          slaClass,
+          receivedAt,
+          replyAddress,
+          sourceMessageId,
+          language,
+          null);
+    }
+
+    /** The same event carrying what the intake check at opening asked for. */
+    public CaseOpened withIntakeCheck(@Nullable IntakeCheck check) {
+      return new CaseOpened(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          channel,
+          intakeMode,
+          caseType,
+          slaClass,
+          receivedAt,
+          replyAddress,
+          sourceMessageId,
+          language,
+          check);
+    }
+  }
+
+  /**
+   * What the intake check at a case's opening asked the citizen for ({@code missing}: requirement
+   * ids of the agency; {@code invalid}: reason codes, as on {@link InformationRequested}) and the
+   * id of the {@link InformationRequested} event that records it.
+   */
+  record IntakeCheck(List<String> missing, List<String> invalid, String requestEventId) {
+
+    public IntakeCheck {
+      missing = missing == null ? List.of() : List.copyOf(missing);
+      invalid = invalid == null ? List.of() : List.copyOf(invalid);
+    }
+  }
 
   /** A citizen message joined an existing case (the WhatsApp window counts from it). */
   record CitizenMessageAdded(
@@ -60,7 +133,9 @@ public sealed interface CaseEvent {
    * clocks pause. {@code missing} holds the ids of the agency's intake requirements (their labels,
    * in Bahasa Indonesia and English, are in the agency file); {@code invalid} holds what the
    * citizen sent that failed a check, as reason codes (e.g. {@code nik:birth-date}), never the
-   * value itself.
+   * value itself. {@code announcedWith} (added later) is the id of the {@link CaseOpened} whose
+   * {@code intakeCheck} already carries this request (the check at opening): the citizen is told
+   * once, with the acknowledgement; null otherwise and in events written before it existed.
    */
   record InformationRequested(
       String eventId,
@@ -72,12 +147,55 @@ public sealed interface CaseEvent {
       List<String> missing,
       @Nullable ReplyAddress replyAddress,
       String actor,
-      List<String> invalid)
+      List<String> invalid,
+      @Nullable String announcedWith)
       implements CaseEvent {
 
     public InformationRequested {
       missing = missing == null ? List.of() : List.copyOf(missing);
       invalid = invalid == null ? List.of() : List.copyOf(invalid);
+    }
+
+    /** A request told to the citizen on its own. */
+    public InformationRequested(
+        String eventId,
+        Instant occurredAt,
+        String caseId,
+        String ticket,
+        String agencyCode,
+        CaseStatus status,
+        List<String> missing,
+        @Nullable ReplyAddress replyAddress,
+        String actor,
+        List<String> invalid) {
+      this(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          missing,
+          replyAddress,
+          actor,
+          invalid,
+          null);
+    }
+
+    /** The same request, already told to the citizen with the {@code CaseOpened} {@code id}. */
+    public InformationRequested announcedWith(String openedEventId) {
+      return new InformationRequested(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          missing,
+          replyAddress,
+          actor,
+          invalid,
+          openedEventId);
     }
   }
 

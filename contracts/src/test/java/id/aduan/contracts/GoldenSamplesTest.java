@@ -86,6 +86,23 @@ class GoldenSamplesTest {
     assertThat(read.metadata()).isEmpty();
   }
 
+  @Test
+  void eventsWrittenBeforeTheIntakeCheckWasCarriedReadAsNull() {
+    ObjectNode opened = (ObjectNode) sampleUnchecked("id.aduan.case.opened.v1");
+    opened.remove("intakeCheck");
+    ObjectNode requested = (ObjectNode) sampleUnchecked("id.aduan.case.information-requested.v1");
+    requested.remove("announcedWith");
+
+    CaseEvent.CaseOpened oldOpened = JSON.treeToValue(opened, CaseEvent.CaseOpened.class);
+    CaseEvent.InformationRequested oldRequested =
+        JSON.treeToValue(requested, CaseEvent.InformationRequested.class);
+
+    assertThat(oldOpened.intakeCheck()).isNull();
+    assertThat(oldOpened.language()).isEqualTo("id");
+    assertThat(oldRequested.announcedWith()).isNull();
+    assertThat(oldRequested.missing()).containsExactly("kk", "ktp");
+  }
+
   private static JsonNode sampleUnchecked(String type) {
     try {
       return sample(type);

@@ -91,6 +91,48 @@ class NotificationServiceStreamTest {
                         }));
   }
 
+  /** Issue 20: the acknowledgement and the intake check's request of a new case: one message. */
+  @Test
+  void givenANewIncompleteCase_thenOneMessageWithTheTicketAndWhatIsMissing_evenOnRedelivery() {
+    f.clock.set(DAY);
+    String citizen = citizen();
+    CaseEvent.CaseOpened plain = f.opened("BDG", whatsapp(BDG_WA, citizen), "id");
+    String requestId = id();
+    CaseEvent.CaseOpened opened =
+        plain.withIntakeCheck(
+            new CaseEvent.IntakeCheck(List.of("kk", "ktp"), List.of(), requestId));
+    CaseEvent.InformationRequested asked =
+        new CaseEvent.InformationRequested(
+                requestId,
+                opened.occurredAt(),
+                opened.caseId(),
+                opened.ticket(),
+                "BDG",
+                CaseStatus.INCOMPLETE,
+                List.of("kk", "ktp"),
+                opened.replyAddress(),
+                "system",
+                List.of())
+            .announcedWith(opened.eventId());
+
+    f.send(opened);
+    f.send(asked);
+    f.send(opened);
+    f.send(asked);
+    f.barrier();
+
+    assertThat(f.forCase(Topics.OUTBOUND_WHATSAPP, opened.caseId()))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.purpose()).isEqualTo("ACKNOWLEDGEMENT");
+              assertThat(m.text())
+                  .contains("nomor tiket " + opened.ticket())
+                  .contains("fotokopi Kartu Keluarga (KK)", "fotokopi KTP atau NIK yang valid");
+              assertThat(m.replyToProviderMessageId()).isEqualTo(opened.sourceMessageId());
+            });
+  }
+
   @Test
   void givenGarbageBody_thenDeadLetteredAsMalformedAndTheNextCaseIsStillAcknowledged() {
     String garbage = "garbage-" + id();

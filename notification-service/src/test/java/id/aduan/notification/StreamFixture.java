@@ -9,6 +9,7 @@ import id.aduan.contracts.ReplyAddress;
 import id.aduan.contracts.Topics;
 import id.aduan.support.messaging.CloudEvents;
 import id.aduan.testsupport.AduanService;
+import id.aduan.testsupport.StoreCommands;
 import id.aduan.testsupport.TopicProbe;
 import id.aduan.testsupport.TopicWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,10 @@ final class StreamFixture implements BeforeAllCallback, AfterAllCallback {
   static final Duration PATIENCE = Duration.ofSeconds(60);
 
   final MutableClock clock;
+
+  /** The service's MongoDB commands (issue 20: store round trips per complaint). */
+  final StoreCommands commands = new StoreCommands();
+
   private final AduanService service;
   String brokers;
   TopicWriter writer;
@@ -51,6 +56,7 @@ final class StreamFixture implements BeforeAllCallback, AfterAllCallback {
     this.service =
         AduanService.of(NotificationServiceApplication::builder, database)
             .initializer(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+            .initializer(commands.initializer())
             .property("aduan.notification.outbox-sweep-interval", "1h")
             .property("aduan.notification.release-interval", "1h")
             .property("aduan.notification.digest.check-interval", "1h");

@@ -109,8 +109,7 @@ public final class Case {
     c.s.timeline =
         new ArrayList<>(
             List.of(new AuditEntry(at, actor, "opened", null, CaseStatus.RECEIVED, null)));
-    List<CaseEvent> events = new ArrayList<>();
-    events.add(
+    CaseEvent.CaseOpened opened =
         new CaseEvent.CaseOpened(
             eventId(),
             at,
@@ -125,10 +124,33 @@ public final class Case {
             c.s.receivedAt,
             c.s.replyAddress,
             sourceMessageId,
-            agency.language()));
+            agency.language());
     Completeness.Result check = c.check(agency, evidence, today);
-    events.addAll(c.applyCheck(check, "system", at));
-    return new Opened(c, List.copyOf(events), check);
+    return new Opened(c, announcedTogether(opened, c.applyCheck(check, "system", at)), check);
+  }
+
+  /**
+   * The opening and what its intake check asked for, told to the citizen as one message: {@code
+   * CaseOpened} carries the request ({@code intakeCheck}) and the request names the opening it was
+   * announced with ({@code announcedWith}); the request stays an event of its own (timeline, the
+   * SLA clock's pause).
+   */
+  private static List<CaseEvent> announcedTogether(
+      CaseEvent.CaseOpened opened, List<CaseEvent> checked) {
+    List<CaseEvent> events = new ArrayList<>();
+    events.add(opened);
+    for (CaseEvent event : checked) {
+      if (event instanceof CaseEvent.InformationRequested asked) {
+        events.set(
+            0,
+            opened.withIntakeCheck(
+                new CaseEvent.IntakeCheck(asked.missing(), asked.invalid(), asked.eventId())));
+        events.add(asked.announcedWith(opened.eventId()));
+      } else {
+        events.add(event);
+      }
+    }
+    return List.copyOf(events);
   }
 
   private Completeness.Result check(

@@ -26,10 +26,19 @@ public class OutboxRelay implements CaseEvents {
     this.outbox = outbox;
   }
 
-  /** Publishes a case's pending events; throws when Kafka does not acknowledge. */
+  /**
+   * Publishes a case's pending events, then empties its outbox in one write while the case is at
+   * the version it was written or read at (issue 20); entry by entry when it moved since. Throws
+   * when Kafka does not acknowledge.
+   */
   @Override
   public void publish(CaseDocument doc) {
-    outbox.publish(doc.outbox(), entry -> cases.markPublished(doc.id(), entry.eventId()));
+    // A case just inserted is stored at version 0 (its version is set on insert).
+    long version = doc.version() == null ? 0 : doc.version();
+    outbox.publishAll(
+        doc.outbox(),
+        () -> cases.emptyOutbox(doc.id(), version),
+        entry -> cases.markPublished(doc.id(), entry.eventId()));
   }
 
   /** Publishes what is left in outboxes; run by {@code scheduling/OutboxSweep}. */

@@ -381,6 +381,21 @@ public class Cases implements CaseRepository {
     return c;
   }
 
+  /**
+   * Empties the outbox of a case whose entries were all published, in one write that does not move
+   * the version, if the case is still at {@code version} (nothing was added since: every write that
+   * adds an entry moves it); false otherwise (issue 20: one round trip, not two per event).
+   */
+  public boolean emptyOutbox(String caseId, long version) {
+    return mongo
+            .updateFirst(
+                Query.query(Criteria.where("_id").is(caseId).and("version").is(version)),
+                new Update().set("outbox", List.of()).set("outboxPending", false),
+                COLLECTION)
+            .getMatchedCount()
+        == 1;
+  }
+
   /** Cases whose outbox still holds events (the relay's backlog). */
   public List<CaseDocument> withPendingOutbox(int limit) {
     return mongo.find(

@@ -238,6 +238,65 @@ class CaseLifecycleTest {
   }
 
   @Test
+  void anIncompleteOpeningAnnouncesItsInformationRequestWithTheOpening() {
+    Case.Opened opened =
+        Case.open(
+            new Case.Opening(
+                "c-8",
+                "BDG-2026-000008",
+                Channel.WHATSAPP,
+                "ONLINE",
+                CaseType.COMPLAINT,
+                AT,
+                CITIZEN,
+                "m-8",
+                "system"),
+            BDG,
+            new Completeness.Evidence(
+                List.of("Bantuan PKH ibu saya belum cair sejak tiga bulan lalu, mohon dibantu"),
+                List.of(),
+                Map.of()),
+            AT,
+            AT.atZone(BDG.timeZone()).toLocalDate());
+
+    assertThat(opened.events()).hasSize(2);
+    CaseEvent.InformationRequested asked = (CaseEvent.InformationRequested) opened.events().get(1);
+    CaseEvent.CaseOpened first = (CaseEvent.CaseOpened) opened.events().getFirst();
+    assertThat(asked.missing()).containsExactly("kk", "ktp");
+    assertThat(first.intakeCheck())
+        .isEqualTo(new CaseEvent.IntakeCheck(List.of("kk", "ktp"), List.of(), asked.eventId()));
+    assertThat(asked.announcedWith()).isEqualTo(first.eventId());
+  }
+
+  @Test
+  void aCompleteOpeningCarriesNoIntakeCheck() {
+    Case.Opened opened =
+        Case.open(
+            new Case.Opening(
+                "c-9",
+                "BDG-2026-000009",
+                Channel.WHATSAPP,
+                "ONLINE",
+                CaseType.COMPLAINT,
+                AT,
+                CITIZEN,
+                "m-9",
+                "system"),
+            BDG,
+            new Completeness.Evidence(
+                List.of("Bantuan PKH ibu belum cair, NIK 3273014101900001, foto KK terlampir"),
+                List.of(new Completeness.Attachment("kk.jpg", "image/jpeg", null)),
+                Map.of()),
+            AT,
+            AT.atZone(BDG.timeZone()).toLocalDate());
+
+    assertThat(opened.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            CaseEvent.CaseOpened.class, o -> assertThat(o.intakeCheck()).isNull());
+  }
+
+  @Test
   void informationReceivedReturnsTheCaseToWhereItWasAsked() {
     Case c = caseIn(CaseStatus.ROUTED, CaseType.COMPLAINT);
     c.requestInformation(List.of("ktp"), List.of(), "officer.a", null, AT);

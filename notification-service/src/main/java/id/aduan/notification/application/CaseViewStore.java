@@ -12,9 +12,11 @@ import java.util.Optional;
  */
 public interface CaseViewStore {
 
-  void apply(CaseEvent event);
+  /** Applies the event and returns the case as it is after it (one round trip, issue 20). */
+  CaseView apply(CaseEvent event);
 
-  void apply(SlaEvent event);
+  /** Applies the event and returns the case as it is after it (one round trip, issue 20). */
+  CaseView apply(SlaEvent event);
 
   Optional<CaseView> byId(String caseId);
 

@@ -67,9 +67,29 @@ public class Dispatch {
     this.recipients = recipients;
   }
 
-  /** The case a notice is about, and the language its recipients read. */
+  /**
+   * The case a notice is about, the language its recipients read, and the citizen's window as the
+   * event just left it ({@code window}, null when the event did not move one): a decision on that
+   * address then needs no read of it (issue 20).
+   */
   public record About(
-      @Nullable String caseId, @Nullable String ticket, String language, @Nullable CaseView view) {}
+      @Nullable String caseId,
+      @Nullable String ticket,
+      String language,
+      @Nullable CaseView view,
+      @Nullable Window window) {
+
+    public About(
+        @Nullable String caseId,
+        @Nullable String ticket,
+        String language,
+        @Nullable CaseView view) {
+      this(caseId, ticket, language, view, null);
+    }
+  }
+
+  /** When the citizen last wrote on {@code address}, as stored after the event that moved it. */
+  public record Window(ReplyAddress address, Instant lastInbound) {}
 
   /** The id of the outbound message of a decision: the same on every redelivery and restart. */
   static String outboundId(String notificationId) {
@@ -122,7 +142,7 @@ public class Dispatch {
     }
     Instant sendAt = Timing.sendAt(earliest, notice.urgent(), channel, agency);
     if (!sendAt.isAfter(now)) {
-      send(doc, agency, about.view(), false);
+      send(doc, agency, about.view(), false, about.window());
       return;
     }
     if (citizen && notice.automatic() && about.caseId() != null) {
@@ -169,7 +189,7 @@ public class Dispatch {
         continue;
       }
       CaseView view = held.caseId() == null ? null : cases.byId(held.caseId()).orElse(null);
-      if (send(held, agency, view, true)) {
+      if (send(held, agency, view, true, null)) {
         released++;
       }
     }
@@ -181,12 +201,17 @@ public class Dispatch {
    * fallback. {@code held} is true for a stored HELD document being released.
    */
   private boolean send(
-      NotificationDocument doc, Agency agency, @Nullable CaseView view, boolean held) {
+      NotificationDocument doc,
+      Agency agency,
+      @Nullable CaseView view,
+      boolean held,
+      @Nullable Window known) {
     Instant now = clock.instant();
     ReplyAddress to = doc.to();
     boolean automatic = doc.parts().stream().allMatch(Part::automatic);
-    ChannelRules.Mode mode =
-        ChannelRules.mode(to.channel(), windows.lastInbound(to), now, automatic);
+    Instant lastInbound =
+        known != null && known.address().equals(to) ? known.lastInbound() : windows.lastInbound(to);
+    ChannelRules.Mode mode = ChannelRules.mode(to.channel(), lastInbound, now, automatic);
     Rendering.Rendered rendered = null;
     if (!(mode instanceof ChannelRules.Closed)) {
       rendered =
@@ -347,7 +372,7 @@ public class Dispatch {
               null,
               tried);
       count(agency, doc.purpose(), next.channel(), "fallback");
-      send(retry, agency, view, false);
+      send(retry, agency, view, false, null);
       return;
     }
     for (Notice alert : Decisions.undeliverable(view, doc.to().channel(), agency)) {
@@ -447,7 +472,8 @@ public class Dispatch {
             message.occurredAt(),
             List.of(),
             false));
-    outbox.publish(List.of(entry), e -> notifications.markPublished(doc.id(), e.eventId()));
+    // The decision was written with this one entry: emptied in one write (issue 20).
+    outbox.publish(List.of(entry), e -> notifications.published(doc.id()));
     return true;
   }
 

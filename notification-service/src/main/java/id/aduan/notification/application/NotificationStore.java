@@ -21,6 +21,13 @@ public interface NotificationStore {
   /** The outbox entry {@code eventId} of decision {@code id} was published. */
   void markPublished(String id, String eventId);
 
+  /**
+   * The one entry a decision was just written (sent or released) with was published: its outbox
+   * emptied and its flag lowered in one write, where {@link #markPublished} takes two (issue 20).
+   * Nothing else ever adds to a sent decision's outbox.
+   */
+  void published(String id);
+
   /** An automatic message held for this recipient on this case that a new part may join. */
   Optional<NotificationDocument> heldFor(String toKey, String caseId);
 

@@ -47,21 +47,29 @@ public class Notify {
 
   /** A case event of {@code topic} for a configured agency. */
   public void onCase(CaseEvent event, Agency agency, String topic) {
-    cases.apply(event);
-    switch (event) {
-      case CaseEvent.CaseOpened e when e.replyAddress() != null ->
-          windows.touch(e.replyAddress(), e.receivedAt());
-      case CaseEvent.CitizenMessageAdded e when e.replyAddress() != null ->
-          windows.touch(e.replyAddress(), e.receivedAt());
-      default -> {}
-    }
+    // The read model as it is after the event, from the write itself (no re-read, issue 20).
+    CaseView view = cases.apply(event);
+    // The citizen's window as it is after their message: the decision below needs no read of it.
+    Dispatch.Window window =
+        switch (event) {
+          case CaseEvent.CaseOpened e when e.replyAddress() != null ->
+              new Dispatch.Window(
+                  e.replyAddress(), windows.touch(e.replyAddress(), e.receivedAt()));
+          case CaseEvent.CitizenMessageAdded e when e.replyAddress() != null ->
+              new Dispatch.Window(
+                  e.replyAddress(), windows.touch(e.replyAddress(), e.receivedAt()));
+          default -> null;
+        };
     boolean stale = freshness.stale(event.occurredAt(), topic);
-    CaseView view = cases.byId(event.caseId()).orElse(null);
     String language =
         event instanceof CaseEvent.CaseOpened o
             ? o.language()
             : view != null ? view.language() : agency.language();
-    List<Notice> notices = Decisions.forCase(event, view, agency);
+    // A new case and what its intake check asked for at the same moment: one message.
+    List<Notice> notices =
+        event instanceof CaseEvent.CaseOpened opened
+            ? Decisions.forOpening(opened, view, agency)
+            : Decisions.forCase(event, view, agency);
     if (stale) {
       // Old news stays quiet, but not the outcome the citizen never heard (docs/adr/0038).
       notices = freshness.stillDue(event, view, notices);
@@ -74,18 +82,18 @@ public class Notify {
               event.caseId(),
               event.ticket(),
               notice.audience() == Notice.Audience.STAFF ? agency.language() : language,
-              view),
+              view,
+              window),
           agency);
     }
   }
 
   /** An SLA event of {@code topic} for a configured agency. */
   public void onSla(SlaEvent event, Agency agency, String topic) {
-    cases.apply(event);
+    CaseView view = cases.apply(event);
     if (freshness.stale(event.occurredAt(), topic)) {
       return;
     }
-    CaseView view = cases.byId(event.caseId()).orElse(null);
     for (Notice notice : Decisions.forSla(event, view, agency)) {
       dispatch.dispatch(
           event.eventId(),

@@ -69,6 +69,11 @@ public final class Decisions {
             e.replyAddress(),
             e.sourceMessageId());
       }
+      case CaseEvent.InformationRequested e when e.announcedWith() != null -> {
+        // Asked by the intake check at opening: the acknowledgement of that CaseOpened already
+        // carries it (forOpening), one message; the request itself is for the timeline and the
+        // SLA clock.
+      }
       case CaseEvent.InformationRequested e -> {
         List<String> templates = new ArrayList<>();
         if (!e.missing().isEmpty()) {
@@ -210,6 +215,68 @@ public final class Decisions {
       all.addAll(forCase(event, view, agency));
     }
     return combined(all);
+  }
+
+  /**
+   * What a {@code CaseOpened} causes together with the request its intake check made at the same
+   * moment ({@code intakeCheck}, carried on the event): one message with the acknowledgement and
+   * what is missing or invalid ({@link #forMoment}). The request's own {@code InformationRequested}
+   * ({@code announcedWith} this event) then tells nobody. Without an intake check, as {@link
+   * #forCase}.
+   */
+  public static List<Notice> forOpening(
+      CaseEvent.CaseOpened opened, @Nullable CaseView view, Agency agency) {
+    CaseEvent.IntakeCheck check = opened.intakeCheck();
+    if (check == null) {
+      return forCase(opened, view, agency);
+    }
+    CaseEvent.InformationRequested asked =
+        new CaseEvent.InformationRequested(
+            check.requestEventId(),
+            opened.occurredAt(),
+            opened.caseId(),
+            opened.ticket(),
+            opened.agencyCode(),
+            CaseStatus.INCOMPLETE,
+            check.missing(),
+            opened.replyAddress(),
+            SYSTEM,
+            check.invalid());
+    // The request is read in the opening's language: the view may not know it yet.
+    return forMoment(List.of(opened, asked), inLanguageOf(opened, view), agency);
+  }
+
+  private static CaseView inLanguageOf(CaseEvent.CaseOpened opened, @Nullable CaseView view) {
+    if (view == null) {
+      return new CaseView(
+          opened.caseId(),
+          opened.ticket(),
+          opened.agencyCode(),
+          opened.language(),
+          opened.status(),
+          null,
+          null,
+          opened.replyAddress(),
+          opened.replyAddress() == null ? List.of() : List.of(opened.replyAddress()),
+          opened.sourceMessageId(),
+          null,
+          false);
+    }
+    return view.language().equals(opened.language())
+        ? view
+        : new CaseView(
+            view.caseId(),
+            view.ticket(),
+            view.agencyCode(),
+            opened.language(),
+            view.status(),
+            view.division(),
+            view.officer(),
+            view.preferred(),
+            view.known(),
+            view.sourceMessageId(),
+            view.deadline(),
+            view.late());
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,7 +43,7 @@ public class CaseViews implements CaseViewStore {
     mongo.indexOps(COLLECTION).createIndex(new Index("agencyCode", Sort.Direction.ASC));
   }
 
-  public void apply(CaseEvent event) {
+  public CaseView apply(CaseEvent event) {
     Update u = common(event.ticket(), event.agencyCode());
     u.set("status", event.status().name());
     switch (event) {
@@ -63,10 +64,10 @@ public class CaseViews implements CaseViewStore {
       case CaseEvent.CaseReopened e -> u.set("late", false);
       default -> {}
     }
-    upsert(event.caseId(), u);
+    return upsert(event.caseId(), u);
   }
 
-  public void apply(SlaEvent event) {
+  public CaseView apply(SlaEvent event) {
     Update u = common(event.ticket(), event.agencyCode());
     switch (event) {
       case SlaEvent.SlaClockStarted e -> u.set("deadlines." + e.clock(), Date.from(e.deadline()));
@@ -83,7 +84,7 @@ public class CaseViews implements CaseViewStore {
       case SlaEvent.SlaClockStopped e -> u.set("late", e.late());
       default -> {}
     }
-    upsert(event.caseId(), u);
+    return upsert(event.caseId(), u);
   }
 
   public Optional<CaseView> byId(String caseId) {
@@ -120,8 +121,15 @@ public class CaseViews implements CaseViewStore {
     }
   }
 
-  private void upsert(String caseId, Update u) {
-    mongo.upsert(Query.query(Criteria.where("_id").is(caseId)), u, COLLECTION);
+  /** The upsert and the read of the case after it, in one command (no re-read, issue 20). */
+  private CaseView upsert(String caseId, Update u) {
+    return view(
+        mongo.findAndModify(
+            Query.query(Criteria.where("_id").is(caseId)),
+            u,
+            FindAndModifyOptions.options().upsert(true).returnNew(true),
+            Document.class,
+            COLLECTION));
   }
 
   private CaseView view(Document d) {

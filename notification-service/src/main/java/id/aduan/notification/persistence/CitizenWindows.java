@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,11 +31,17 @@ public class CitizenWindows implements WindowStore {
   }
 
   /** Moves the last inbound moment forward only, so a late redelivery does not shrink it. */
-  public void touch(ReplyAddress address, Instant at) {
-    mongo.upsert(
-        Query.query(Criteria.where("_id").is(recipients.key(address))),
-        new Update().max("lastInboundAt", Date.from(at)),
-        COLLECTION);
+  public Instant touch(ReplyAddress address, Instant at) {
+    Document after =
+        mongo.findAndModify(
+            Query.query(Criteria.where("_id").is(recipients.key(address))),
+            new Update().max("lastInboundAt", Date.from(at)),
+            FindAndModifyOptions.options().upsert(true).returnNew(true),
+            Document.class,
+            COLLECTION);
+    return after == null || after.getDate("lastInboundAt") == null
+        ? at
+        : after.getDate("lastInboundAt").toInstant();
   }
 
   public @Nullable Instant lastInbound(ReplyAddress address) {

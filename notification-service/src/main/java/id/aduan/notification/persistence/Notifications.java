@@ -45,6 +45,13 @@ public class Notifications implements NotificationStore {
     outboxes.markPublished(NotificationDocument.class, id, eventId);
   }
 
+  public void published(String id) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(id)),
+        new Update().set("outbox", List.of()).set("outboxPending", false),
+        NotificationDocument.class);
+  }
+
   /** Publishes what is left in decisions' outboxes; see {@link OutboxDocuments#sweep}. */
   public int sweep(Outbox outbox, int limit) {
     return outboxes.sweep(

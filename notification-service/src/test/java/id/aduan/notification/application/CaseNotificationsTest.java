@@ -17,7 +17,11 @@ import id.aduan.notification.persistence.NotificationDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Case events through {@link Notify} and {@link Dispatch} on the in-memory stores: who hears what,
@@ -161,6 +165,84 @@ class CaseNotificationsTest {
         .filteredOn(m -> m.to().channel() == Channel.WHATSAPP)
         .extracting(OutboundMessage::purpose)
         .containsExactly("ACKNOWLEDGEMENT", "STATUS");
+  }
+
+  /**
+   * Issue 20: a new case that is incomplete is acknowledged and asked for what is missing in ONE
+   * message (one provider call, no per-recipient pacing between two), on every channel, once; the
+   * request stays an event but sends nothing of its own.
+   */
+  @ParameterizedTest
+  @MethodSource("incompleteOpenings")
+  void aNewIncompleteCase_isAcknowledgedAndAskedForWhatIsMissingInOneMessage(
+      String agency, ReplyAddress to, String missing, String label, String language) {
+    CaseEvent.CaseOpened plain = s.opened(agency, to, language);
+    CaseEvent.InformationRequested asked = requested(plain, List.of(missing), List.of());
+    CaseEvent.CaseOpened opened =
+        plain.withIntakeCheck(
+            new CaseEvent.IntakeCheck(List.of(missing), List.of(), asked.eventId()));
+    CaseEvent.InformationRequested announced = asked.announcedWith(opened.eventId());
+
+    s.send(opened);
+    s.send(announced);
+    s.send(opened);
+    s.send(announced);
+
+    assertThat(s.outbound.forCase(opened.caseId()))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.to()).isEqualTo(to);
+              assertThat(m.purpose()).isEqualTo("ACKNOWLEDGEMENT");
+              assertThat(m.text()).contains(opened.ticket(), label);
+              assertThat(m.text().indexOf(label))
+                  .as("acknowledgement first, then what is missing")
+                  .isGreaterThan(m.text().indexOf(opened.ticket()));
+            });
+  }
+
+  static Stream<Arguments> incompleteOpenings() {
+    return Stream.of(
+        Arguments.of("BDG", whatsapp(citizen()), "kk", "fotokopi Kartu Keluarga (KK)", "id"),
+        Arguments.of(
+            "BDG",
+            new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", "warga@example.test"),
+            "kk",
+            "a copy of the family card (KK)",
+            "en"),
+        Arguments.of(
+            "BTN",
+            new ReplyAddress(Channel.LAPOR, "LAPOR-BTN", "LAPOR-2026-0009912"),
+            "address",
+            "alamat lengkap",
+            "id"));
+  }
+
+  @Test
+  void eventsWrittenBeforeTheIntakeCheckWasCarried_stillAcknowledgeAndAskSeparately() {
+    CaseEvent.CaseOpened opened = s.opened("BDG", whatsapp(citizen()), "id");
+
+    s.send(opened);
+    s.send(requested(opened, List.of("kk"), List.of()));
+
+    assertThat(s.outbound.forCase(opened.caseId()))
+        .extracting(OutboundMessage::purpose)
+        .containsExactly("ACKNOWLEDGEMENT", "INFORMATION_REQUEST");
+  }
+
+  private static CaseEvent.InformationRequested requested(
+      CaseEvent.CaseOpened opened, List<String> missing, List<String> invalid) {
+    return new CaseEvent.InformationRequested(
+        id(),
+        opened.occurredAt(),
+        opened.caseId(),
+        opened.ticket(),
+        opened.agencyCode(),
+        CaseStatus.INCOMPLETE,
+        missing,
+        opened.replyAddress(),
+        "system",
+        invalid);
   }
 
   /** Issue 19: a LAPOR! report hears its reopening and closing; a WhatsApp citizen does not. */

@@ -39,7 +39,7 @@ public final class InMemoryCaseViews implements CaseViewStore {
   private final Map<String, Row> rows = new LinkedHashMap<>();
 
   @Override
-  public synchronized void apply(CaseEvent event) {
+  public synchronized CaseView apply(CaseEvent event) {
     Row r = row(event.caseId(), event.ticket(), event.agencyCode());
     r.status = event.status();
     switch (event) {
@@ -62,10 +62,11 @@ public final class InMemoryCaseViews implements CaseViewStore {
       case CaseEvent.CaseReopened e -> r.late = false;
       default -> {}
     }
+    return view(event.caseId(), r);
   }
 
   @Override
-  public synchronized void apply(SlaEvent event) {
+  public synchronized CaseView apply(SlaEvent event) {
     boolean inserted = !rows.containsKey(event.caseId());
     Row r = row(event.caseId(), event.ticket(), event.agencyCode());
     switch (event) {
@@ -82,6 +83,7 @@ public final class InMemoryCaseViews implements CaseViewStore {
       case SlaEvent.SlaClockStopped e -> r.late = e.late();
       default -> {}
     }
+    return view(event.caseId(), r);
   }
 
   @Override

@@ -27,6 +27,14 @@ public final class InMemoryNotifications implements NotificationStore {
   }
 
   @Override
+  public synchronized void published(String id) {
+    NotificationDocument doc = docs.get(id);
+    if (doc != null) {
+      docs.put(id, with(doc, doc.state(), doc.outboundEventId(), List.of(), false, doc.parts()));
+    }
+  }
+
+  @Override
   public synchronized void markPublished(String id, String eventId) {
     NotificationDocument doc = docs.get(id);
     if (doc != null) {

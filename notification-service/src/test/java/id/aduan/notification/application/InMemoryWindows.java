@@ -12,8 +12,8 @@ public final class InMemoryWindows implements WindowStore {
   private final Map<ReplyAddress, Instant> last = new HashMap<>();
 
   @Override
-  public synchronized void touch(ReplyAddress address, Instant at) {
-    last.merge(address, at, (a, b) -> a.isAfter(b) ? a : b);
+  public synchronized Instant touch(ReplyAddress address, Instant at) {
+    return last.merge(address, at, (a, b) -> a.isAfter(b) ? a : b);
   }
 
   @Override

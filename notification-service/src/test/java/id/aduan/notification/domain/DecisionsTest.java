@@ -191,6 +191,53 @@ class DecisionsTest {
         .containsEntry("ticket", ticket(code));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"BDG", "BABEL", "BTN", "LBK", "PSR"})
+  void aCaseOpenedWithItsIntakeCheck_isOneMessageAndTheAnnouncedRequestTellsNobody(String code) {
+    CaseEvent.CaseOpened opened =
+        Fixtures.opened(code, whatsapp(code), "id")
+            .withIntakeCheck(
+                new CaseEvent.IntakeCheck(List.of("form"), List.of("nik:checksum"), "evt-2"));
+
+    List<Notice> notices = Decisions.forOpening(opened, null, agency(code));
+    List<Notice> request =
+        Decisions.forCase(
+            infoRequested(code, List.of("form"), List.of("nik:checksum"), SYSTEM)
+                .announcedWith(opened.eventId()),
+            view(code, whatsapp(code), null),
+            agency(code));
+
+    assertThat(notices).hasSize(1);
+    Notice one = notices.getFirst();
+    assertThat(one.template()).isEqualTo("acknowledgement+informationRequest+invalidNik");
+    assertThat(one.purpose()).isEqualTo("ACKNOWLEDGEMENT");
+    assertThat(one.to()).containsExactly(whatsapp(code));
+    assertThat(one.urgent()).isTrue();
+    assertThat(one.values()).containsKeys("howToCheck", "missing", "invalid");
+    assertThat(request).as("already told with the acknowledgement").isEmpty();
+  }
+
+  @Test
+  void aCaseOpenedWithoutAnIntakeCheckIsTheAcknowledgementAlone() {
+    assertThat(
+            Decisions.forOpening(
+                Fixtures.opened("BDG", whatsapp("BDG"), "en"), null, agency("BDG")))
+        .extracting(Notice::template)
+        .containsExactly("acknowledgement");
+  }
+
+  @Test
+  void theRequestInAnOpeningIsReadInTheOpeningsLanguage() {
+    CaseEvent.CaseOpened opened =
+        Fixtures.opened("BDG", whatsapp("BDG"), "en")
+            .withIntakeCheck(new CaseEvent.IntakeCheck(List.of("kk"), List.of(), "evt-2"));
+
+    Notice one =
+        Decisions.forOpening(opened, view("BDG", whatsapp("BDG"), null), agency("BDG")).getFirst();
+
+    assertThat(one.values()).containsEntry("missing", "a copy of the family card (KK)");
+  }
+
   @Test
   void theCombinedMessageReadsAcknowledgementThenRequestInBahasaIndonesiaOrEnglish() {
     Notice one =

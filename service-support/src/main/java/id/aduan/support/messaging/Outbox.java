@@ -2,7 +2,9 @@ package id.aduan.support.messaging;
 
 import id.aduan.contracts.EventTypes;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +63,30 @@ public final class Outbox {
         subject,
         cloudEvents.bodyText(record),
         traces.current());
+  }
+
+  /**
+   * Publishes every entry of one document's outbox, then removes them all in one write ({@code
+   * emptied}, which answers false when the document changed since it was read, e.g. another writer
+   * added an entry) instead of one or two writes per entry (issue 20). When {@code emptied} says
+   * no, or Kafka refuses an entry part way, each entry published so far is removed on its own
+   * ({@code published}, as {@link #publish} does) and what was not published stays for the next
+   * attempt. Throws what Kafka threw.
+   */
+  public void publishAll(List<Entry> entries, BooleanSupplier emptied, Consumer<Entry> published) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<Entry> done = new ArrayList<>();
+    try {
+      publish(entries, done::add);
+    } catch (RuntimeException e) {
+      done.forEach(published);
+      throw e;
+    }
+    if (!emptied.getAsBoolean()) {
+      done.forEach(published);
+    }
   }
 
   /**

@@ -216,6 +216,42 @@ class OutboxAndEventPublisherTest {
         .isEqualTo(Samples.clockStarted("e-sla"));
   }
 
+  private List<Outbox.Entry> aCaseEventAndAMessage() {
+    return List.of(
+        outbox.entry("cases.events.v1", "c-1", Samples.opened("e-1"), null),
+        outbox.entry("outbound.whatsapp.v1", "628", Samples.outbound("e-2"), null));
+  }
+
+  @Test
+  void publishingAWholeOutboxEmptiesItInOneWrite_orEntryByEntryWhenTheDocumentMoved() {
+    List<Outbox.Entry> entries = aCaseEventAndAMessage();
+    List<String> emptied = new ArrayList<>();
+    List<String> marked = new ArrayList<>();
+
+    outbox.publishAll(entries, () -> emptied.add("one write"), e -> marked.add(e.eventId()));
+    outbox.publishAll(entries, () -> false, e -> marked.add(e.eventId()));
+
+    assertThat(sent).hasSize(4);
+    assertThat(emptied).containsExactly("one write");
+    assertThat(marked).as("only where the single write was refused").containsExactly("e-1", "e-2");
+  }
+
+  @Test
+  void aWholeOutboxThatFailsPartWayMarksWhatWasPublishedAndKeepsTheRest() {
+    throwing.add("outbound.whatsapp.v1");
+    List<Outbox.Entry> entries = aCaseEventAndAMessage();
+    List<String> emptied = new ArrayList<>();
+    List<String> marked = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                outbox.publishAll(
+                    entries, () -> emptied.add("one write"), e -> marked.add(e.eventId())))
+        .isInstanceOf(EventPublisher.PublishFailedException.class);
+    assertThat(emptied).isEmpty();
+    assertThat(marked).containsExactly("e-1");
+  }
+
   @Test
   void publishingEntriesSendsEachInOrderWithItsOriginalEventIdAndMarksEach() {
     List<Outbox.Entry> entries =

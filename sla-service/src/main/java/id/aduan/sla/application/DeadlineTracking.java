@@ -80,7 +80,10 @@ public class DeadlineTracking {
     }
   }
 
-  /** Starts one clock of a case; a redelivery finds it and only publishes what is pending. */
+  /**
+   * Starts one clock of a case; a redelivery finds it (the insert refused by its id: no read
+   * before, issue 20) and only publishes what is pending.
+   */
   private void start(
       CaseEvent cause,
       Agency agency,
@@ -88,11 +91,6 @@ public class DeadlineTracking {
       java.time.Instant startedAt,
       @Nullable String division) {
     String id = TrackedClock.idOf(cause.caseId(), plan.clock());
-    TrackedClock existing = clocks.byId(id).orElse(null);
-    if (existing != null) {
-      clocks.publishPending(existing);
-      return;
-    }
     SlaClock.Change started = SlaClock.start(plan, startedAt, calendars.of(agency));
     TrackedClock fresh =
         new TrackedClock(

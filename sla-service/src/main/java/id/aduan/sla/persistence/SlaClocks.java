@@ -163,6 +163,21 @@ public class SlaClocks {
   }
 
   /**
+   * Empties the outbox of a clock whose entries were all published, in one write, if the clock is
+   * still on schedule {@code version} (nothing was added since: every write that adds an entry
+   * moves it); false otherwise.
+   */
+  public boolean emptyOutbox(String id, int version) {
+    return mongo
+            .updateFirst(
+                Query.query(Criteria.where("_id").is(id).and("scheduleVersion").is(version)),
+                new Update().set("outbox", List.of()).set("outboxPending", false),
+                SlaClockDocument.class)
+            .getMatchedCount()
+        == 1;
+  }
+
+  /**
    * Running clocks whose window from start to deadline may cover a date in {@code [from, to]}
    * (instants at the edges of those days in the westernmost and easternmost agency zones; the
    * caller checks each clock precisely in its agency's zone).
