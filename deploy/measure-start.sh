@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the local platform's start: seconds from `./aduan start` until every service's health
-# is UP, and the resident memory of every process once it is up. Each run starts the platform
-# twice, alternating: without the JDK's AOT cache (ADUAN_AOT_CACHE=off, as a first start after a
+# is UP, the CPU seconds the platform's processes used until then (unlike the wall time, not
+# stretched by whatever else the machine runs), and the resident memory of every process. Each
+# run starts the platform twice, alternating: without the JDK's AOT cache (ADUAN_AOT_CACHE=off, as a first start after a
 # build) and with it (docs/adr/0045), so both are measured under the same load on a shared
 # machine. The first start is on an empty data directory, the later ones on its data. The caches
 # missing after the first start are made then by ./aduan warm (not timed). Uses its own data
@@ -31,6 +32,13 @@ rss_mb() { # pid file: resident memory of its process in MB (0 once gone)
   echo $((${kb:-0} / 1024))
 }
 
+cpu_s() { # pid file: CPU seconds (user + system) its process has used so far
+  local stat
+  stat=$(cat "/proc/$(cat "$1")/stat" 2>/dev/null) || { echo 0; return; }
+  stat=${stat##*) } # the fields after the command name, which may hold spaces
+  awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($12 + $13) / t }' <<<"$stat"
+}
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(date -u +%F)"
 n=0
 for i in $(seq 1 "$runs"); do
@@ -42,19 +50,26 @@ for i in $(seq 1 "$runs"); do
     ADUAN_AOT_CACHE=$cache "$ROOT/aduan" start >"$ADUAN_HOME/start-$n.txt" 2>&1 ||
       { cat "$ADUAN_HOME/start-$n.txt"; exit 1; }
     end=$(date +%s.%N)
-    total=0
+    total=0 cpu=0 svc_cpu=0
     for pidfile in "$ADUAN_HOME"/run/*.pid; do
       [ "$(basename "$pidfile")" = aot-warm.pid ] && continue # the cache maker, not the platform
       total=$((total + $(rss_mb "$pidfile")))
+      c=$(cpu_s "$pidfile")
+      cpu=$(awk -v a="$cpu" -v b="$c" 'BEGIN { print a + b }')
+      case "$(basename "$pidfile" .pid)" in
+        case-service | channel-* | sla-service | notification-service)
+          svc_cpu=$(awk -v a="$svc_cpu" -v b="$c" 'BEGIN { print a + b }') ;;
+      esac
     done
     from=$(sed -n 's/^  \([0-9]* of [0-9]*\) services start from their AOT cache$/\1/p' "$ADUAN_HOME/start-$n.txt")
-    printf 'run %d, AOT cache %-4s (%s services from a cache, %s, load average %s): healthy after %s s, resident memory %d MB\n' \
+    # CPU seconds until healthy do not depend on what else the machine runs; the wall time does.
+    printf 'run %d, AOT cache %-4s (%s services from a cache, %s, load average %s): healthy after %s s, CPU %.0f s (services %.0f s), resident memory %d MB\n' \
       "$i" "$cache" "${from:-none of the}" "$kind" "$load" \
-      "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')" "$total"
+      "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')" "$cpu" "$svc_cpu" "$total"
     if [ "$i" -eq "$runs" ]; then
       for pidfile in "$ADUAN_HOME"/run/*.pid; do
         [ "$(basename "$pidfile")" = aot-warm.pid ] && continue
-        printf '  %-22s %5d MB\n' "$(basename "$pidfile" .pid)" "$(rss_mb "$pidfile")"
+        printf '  %-22s %5d MB %6s s CPU\n' "$(basename "$pidfile" .pid)" "$(rss_mb "$pidfile")" "$(cpu_s "$pidfile")"
       done
     fi
     if [ "$n" -eq 1 ]; then
