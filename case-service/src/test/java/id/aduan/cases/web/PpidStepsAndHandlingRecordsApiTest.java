@@ -62,6 +62,19 @@ class PpidStepsAndHandlingRecordsApiTest {
         .contains("Langkah HEAD hanya dapat diteruskan oleh peran HEAD")
         .contains("The step HEAD is taken on only by the role HEAD");
     assertThat(view("lbk.admin", t).path("ppidStep").asString()).isEqualTo("HEAD");
+    assertThat(
+            service
+                .bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter(
+                    "aduan.cases.transitions",
+                    "agency",
+                    "LBK",
+                    "action",
+                    "advance-ppid",
+                    "outcome",
+                    "refused")
+                .count())
+        .isGreaterThanOrEqualTo(1);
 
     JsonNode byHead = ok(act("lbk.kepala", t, "ppid/advance", Map.of("step", "SECRETARY")));
 
