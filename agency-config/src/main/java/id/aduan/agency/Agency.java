@@ -3,6 +3,8 @@ package id.aduan.agency;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +130,7 @@ public record Agency(
    * @param notifications who is told what, when: quiet hours, limits, contacts, WhatsApp templates
    * @param sla how deadlines are run beyond the classes: escalation delays, the agency's own days
    *     off, LAPOR!'s clocks
+   * @param handling how complaints are handled beyond the lifecycle (field investigations)
    */
   public record Rules(
       List<Requirement> intake,
@@ -141,7 +144,8 @@ public record Agency(
       Ppid ppid,
       Aftercare aftercare,
       Notifications notifications,
-      Sla sla) {
+      Sla sla,
+      Handling handling) {
 
     /** UU 14/2008 art. 22(7)-(8): 10 working days, extendable once by 7 working days. */
     public static final SlaClass STATUTORY_PPID =
@@ -161,6 +165,37 @@ public record Agency(
       escalation = List.copyOf(escalation);
       templates = Map.copyOf(templates);
       sla = sla == null ? Sla.DEFAULTS : sla;
+      handling = handling == null ? Handling.NONE : handling;
+    }
+
+    /** Rules without a {@code handling} section (no field investigations). */
+    public Rules(
+        List<Requirement> intake,
+        List<Division> divisions,
+        List<CaseTypeRule> caseTypes,
+        List<SlaClass> slaClasses,
+        List<String> escalation,
+        Map<String, Text> templates,
+        Threading threading,
+        Duplicates duplicates,
+        Ppid ppid,
+        Aftercare aftercare,
+        Notifications notifications,
+        Sla sla) {
+      this(
+          intake,
+          divisions,
+          caseTypes,
+          slaClasses,
+          escalation,
+          templates,
+          threading,
+          duplicates,
+          ppid,
+          aftercare,
+          notifications,
+          sla,
+          Handling.NONE);
     }
 
     /** No agency-specific rules: only the statutory PPID deadline. */
@@ -306,14 +341,51 @@ public record Agency(
    * The public-information (PPID) flow: the steps a request passes, in order, before it is granted
    * (with a proof of delivery) or refused as exempt (with the legal reason).
    */
-  public record Ppid(List<String> steps, boolean ownDeadline) {
+  public record Ppid(
+      List<String> steps,
+      boolean ownDeadline,
+      Map<String, List<String>> takenBy,
+      boolean consequenceTest) {
 
     /** An agency without its own flow: the PPID verifies, then decides. */
     public static final Ppid STATUTORY = new Ppid(List.of("PPID", "VERIFICATION"), false);
 
+    /**
+     * @param takenBy per step, the roles that may take the request on from it (advance it to the
+     *     next step); a step not named here is taken by every role allowed to advance PPID steps
+     * @param consequenceTest an information request is refused as exempt only after a consequence
+     *     test (uji konsekuensi) that found disclosure harmful is recorded on the case
+     */
     public Ppid {
       steps = List.copyOf(steps);
+      Map<String, List<String>> roles = new LinkedHashMap<>();
+      (takenBy == null ? Map.<String, List<String>>of() : takenBy)
+          .forEach((step, r) -> roles.put(step, List.copyOf(r)));
+      takenBy = Collections.unmodifiableMap(roles);
     }
+
+    /** A flow without role rules and without the consequence test. */
+    public Ppid(List<String> steps, boolean ownDeadline) {
+      this(steps, ownDeadline, Map.of(), false);
+    }
+
+    /** Whether {@code role} may take the request on from {@code step}. */
+    public boolean mayTake(String step, String role) {
+      List<String> roles = takenBy.get(step);
+      return roles == null || roles.contains(role);
+    }
+  }
+
+  /**
+   * How complaints are handled beyond the lifecycle, where the standard names it (Bangka Belitung:
+   * "Investigasi atau peninjauan lapangan").
+   *
+   * @param fieldInvestigation officers record field investigations (date, officers, findings,
+   *     photos) on a case
+   */
+  public record Handling(boolean fieldInvestigation, @Nullable String source) {
+
+    public static final Handling NONE = new Handling(false, null);
   }
 
   /**

@@ -30,7 +30,8 @@ final class RulesFile {
           "ppid",
           "aftercare",
           "notifications",
-          "sla");
+          "sla",
+          "handling");
 
   private static final List<String> REQUIREMENT_KINDS =
       List.of("nik", "document", "description", "field");
@@ -179,13 +180,22 @@ final class RulesFile {
         root.optional("ppid")
             .map(
                 p -> {
-                  p.allowOnly("steps");
-                  List<String> steps = p.textList("steps");
+                  p.allowOnly("steps", "takenBy", "consequenceTest");
+                  List<String> steps =
+                      p.optional("steps").isPresent()
+                          ? p.textList("steps")
+                          : Agency.Ppid.STATUTORY.steps();
                   if (steps.isEmpty()) {
                     throw p.required("steps").error("must name at least one step");
                   }
                   unique(p.list("steps"), steps, "step");
-                  return new Agency.Ppid(steps, ownPpidDeadline);
+                  return new Agency.Ppid(
+                      steps,
+                      ownPpidDeadline,
+                      takenBy(p, steps),
+                      p.optional("consequenceTest")
+                          .map(b -> b.as(RulesFile::bool, "true or false"))
+                          .orElse(false));
                 })
             .orElse(new Agency.Ppid(Agency.Ppid.STATUTORY.steps(), ownPpidDeadline));
 
@@ -209,6 +219,19 @@ final class RulesFile {
                 })
             .orElse(defaults.aftercare());
 
+    Agency.Handling handling =
+        root.optional("handling")
+            .map(
+                h -> {
+                  h.allowOnly("fieldInvestigation", "source");
+                  return new Agency.Handling(
+                      h.optional("fieldInvestigation")
+                          .map(b -> b.as(RulesFile::bool, "true or false"))
+                          .orElse(false),
+                      h.textOrNull("source"));
+                })
+            .orElse(Agency.Handling.NONE);
+
     return new Agency.Rules(
         intake,
         divisions,
@@ -221,7 +244,28 @@ final class RulesFile {
         ppid,
         aftercare,
         NotificationsFile.read(root, ROLES),
-        SlaSection.read(root, escalation.size()));
+        SlaSection.read(root, escalation.size()),
+        handling);
+  }
+
+  /** {@code ppid.takenBy}: per step of the flow, the roles that take the request on from it. */
+  private static Map<String, List<String>> takenBy(YamlNode ppid, List<String> steps) {
+    Map<String, List<String>> takenBy = new LinkedHashMap<>();
+    YamlNode node = ppid.optional("takenBy").orElse(null);
+    if (node == null) {
+      return takenBy;
+    }
+    for (Map.Entry<String, YamlNode> e : node.namedEntries().entrySet()) {
+      if (!steps.contains(e.getKey())) {
+        throw e.getValue().error("unknown step '" + e.getKey() + "' (steps: " + steps + ")");
+      }
+      List<YamlNode> roles = e.getValue().items();
+      if (roles.isEmpty()) {
+        throw e.getValue().error("must name at least one role");
+      }
+      takenBy.put(e.getKey(), roles.stream().map(r -> oneOf(r, ROLES, "role")).toList());
+    }
+    return takenBy;
   }
 
   /** Whether {@code unit} is one a stage or clock may be counted in. */

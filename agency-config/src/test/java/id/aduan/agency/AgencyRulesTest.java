@@ -71,10 +71,11 @@ class AgencyRulesTest {
 
   @Test
   void lebakHasItsOwnPpidFlowAndTheOthersTheStatutoryOne() {
-    assertThat(rules("LBK").ppid())
-        .isEqualTo(
-            new Agency.Ppid(
-                List.of("FRONT_OFFICE", "SECRETARIAT", "HEAD", "SECRETARY", "VERIFICATION"), true));
+    Agency.Ppid lebak = rules("LBK").ppid();
+    assertThat(lebak.steps())
+        .containsExactly("FRONT_OFFICE", "SECRETARIAT", "HEAD", "SECRETARY", "VERIFICATION");
+    assertThat(lebak.ownDeadline()).isTrue();
+    assertThat(lebak.consequenceTest()).isFalse();
     assertThat(rules("BDG").ppid()).isEqualTo(Agency.Ppid.STATUTORY);
     assertThat(rules("BDG").defaultSlaClass("INFORMATION_REQUEST").orElseThrow().code())
         .isEqualTo("PPID");
@@ -132,7 +133,10 @@ class AgencyRulesTest {
         "unknown placeholder | 'templates:\\n  answer: {id: \"{nik}\", en: x}' | x.yaml:7: templates.answer: unknown placeholder {nik}",
         "missing template | 'templates:\\n  answer: {id: x, en: y}' | x.yaml:7: templates: template 'acknowledgement' is missing",
         "bad survey window | 'aftercare: {surveyWindow: soon}' | x.yaml:6: aftercare.surveyWindow: 'soon' is not an ISO-8601 duration",
-        "publish not a boolean | 'aftercare: {publishFollowUps: yes please}' | x.yaml:6: aftercare.publishFollowUps: 'yes please' is not true or false"
+        "publish not a boolean | 'aftercare: {publishFollowUps: yes please}' | x.yaml:6: aftercare.publishFollowUps: 'yes please' is not true or false",
+        "step roles of an unknown step | 'ppid:\\n  takenBy: {BOSS: [HEAD]}' | x.yaml:7: ppid.takenBy.BOSS: unknown step 'BOSS'",
+        "step taken by an unknown role | 'ppid:\\n  takenBy: {PPID: [BOSS]}' | x.yaml:7: ppid.takenBy.PPID[0]: unknown role 'BOSS'",
+        "field investigation not a boolean | 'handling: {fieldInvestigation: maybe}' | x.yaml:6: handling.fieldInvestigation: 'maybe' is not true or false"
       })
   void aBadRuleNamesFilePathLineAndReason(String name, String yaml, String expected) {
     assertThatThrownBy(() -> AgencyCatalog.parse("x.yaml", HEAD + yaml.replace("\\n", "\n")))
@@ -147,5 +151,24 @@ class AgencyRulesTest {
     assertThat(plain.rules().intake()).isEmpty();
     assertThat(plain.rules().slaClasses()).containsExactly(Agency.Rules.STATUTORY_PPID);
     assertThat(plain.rules().templates()).isEqualTo(Map.of());
+  }
+
+  @Test
+  void lebaksHeadStepIsTakenOnlyByTheHead() {
+    Agency.Ppid lebak = rules("LBK").ppid();
+    assertThat(lebak.takenBy()).containsEntry("HEAD", List.of("HEAD"));
+    assertThat(lebak.mayTake("HEAD", "HEAD")).isTrue();
+    assertThat(lebak.mayTake("HEAD", "ADMIN")).isFalse();
+    assertThat(lebak.mayTake("SECRETARIAT", "HEAD")).isFalse();
+    assertThat(lebak.mayTake("VERIFICATION", "COORDINATOR")).isTrue();
+  }
+
+  @Test
+  void bangkaBelitungNamesFieldInvestigationsAndTheConsequenceTest() {
+    assertThat(rules("BABEL").handling().fieldInvestigation()).isTrue();
+    assertThat(rules("BABEL").ppid().consequenceTest()).isTrue();
+    assertThat(rules("BABEL").ppid().steps()).isEqualTo(Agency.Ppid.STATUTORY.steps());
+    assertThat(rules("LBK").handling().fieldInvestigation()).isFalse();
+    assertThat(rules("BDG").ppid().consequenceTest()).isFalse();
   }
 }

@@ -992,7 +992,13 @@ class CaseWorkflowStreamTest {
     assertThat(noExtension.statusCode()).isEqualTo(409);
     assertThat(noExtension.body()).contains("allows no extension");
     for (String step : List.of("SECRETARIAT", "HEAD", "SECRETARY", "VERIFICATION")) {
-      post("lbk", t, "ppid/advance", Map.of("step", step), version(t));
+      // Lebak's step HEAD is taken on (to SECRETARY) by the head only (ppid.takenBy).
+      post(
+          step.equals("SECRETARY") ? "lbk.kepala" : "lbk",
+          t,
+          "ppid/advance",
+          Map.of("step", step),
+          version(t));
     }
     JsonNode granted =
         post(
@@ -1489,9 +1495,11 @@ class CaseWorkflowStreamTest {
     return JSON.readTree(response.body());
   }
 
+  /** The agency's admin, or the officer named in full (e.g. {@code lbk.kepala}). */
   private static String basic(String agency) {
+    String user = agency.contains(".") ? agency : agency + ".admin";
     return Base64.getEncoder()
-        .encodeToString((agency + ".admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   private HttpResponse<String> postJson(String agency, String path, Map<String, ?> body)

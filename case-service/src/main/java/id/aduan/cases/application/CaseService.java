@@ -14,6 +14,7 @@ import id.aduan.cases.domain.Intake;
 import id.aduan.cases.domain.LaporChange;
 import id.aduan.cases.domain.Nik;
 import id.aduan.cases.domain.Reporters;
+import id.aduan.cases.domain.StepRefusedException;
 import id.aduan.cases.domain.Threading;
 import id.aduan.cases.domain.TicketNumber;
 import id.aduan.cases.persistence.CaseDocument;
@@ -659,7 +660,7 @@ public class CaseService {
     List<CaseEvent> events;
     try {
       events = change.apply(c, doc);
-    } catch (IllegalTransitionException e) {
+    } catch (IllegalTransitionException | StepRefusedException e) {
       transition(agency, action, "refused");
       throw e;
     }

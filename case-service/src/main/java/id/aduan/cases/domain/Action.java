@@ -51,7 +51,16 @@ public enum Action {
       "extend-deadline",
       EnumSet.of(
           CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.ROUTED, CaseStatus.IN_PROGRESS)),
-  REFUSE_INFORMATION("refuse-information", EnumSet.of(CaseStatus.IN_PROGRESS));
+  REFUSE_INFORMATION("refuse-information", EnumSet.of(CaseStatus.IN_PROGRESS)),
+  /** A field investigation (investigasi / peninjauan lapangan) recorded on an open complaint. */
+  FIELD_INVESTIGATION(
+      "field-investigation",
+      EnumSet.of(
+          CaseStatus.VERIFIED, CaseStatus.ROUTED, CaseStatus.IN_PROGRESS, CaseStatus.ANSWERED)),
+  /** The consequence test (uji konsekuensi) of an information request, before its decision. */
+  CONSEQUENCE_TEST(
+      "consequence-test",
+      EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS));
 
   private final String wireName;
   private final Set<CaseStatus> allowedFrom;

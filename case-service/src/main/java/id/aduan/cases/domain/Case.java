@@ -655,10 +655,19 @@ public final class Case {
   }
 
   /** An information request (PPID) moves to the agency's next step, and only to that one. */
-  public List<CaseEvent> advancePpid(Agency agency, String step, String actor, Instant at) {
+  public List<CaseEvent> advancePpid(
+      Agency agency, String step, String actor, String actorRole, Instant at) {
     allow(Action.ADVANCE_PPID);
     ppidOnly(Action.ADVANCE_PPID);
-    List<String> steps = agency.rules().ppid().steps();
+    Agency.Ppid ppid = agency.rules().ppid();
+    List<String> steps = ppid.steps();
+    if (s.ppidStep != null && !ppid.mayTake(s.ppidStep, actorRole)) {
+      throw new StepRefusedException(
+          Action.ADVANCE_PPID.wireName(),
+          s.ppidStep,
+          actorRole,
+          ppid.takenBy().getOrDefault(s.ppidStep, List.of()));
+    }
     int current = s.ppidStep == null ? -1 : steps.indexOf(s.ppidStep);
     if (current + 1 >= steps.size()) {
       throw new IllegalTransitionException(
@@ -747,7 +756,167 @@ public final class Case {
       throw new IllegalTransitionException(
           "refuse-information", s.status, "exempt information is refused with its legal reason");
     }
+    if (agency.rules().ppid().consequenceTest()) {
+      AuditEntry test = lastConsequenceTest();
+      if (test == null) {
+        throw new IllegalTransitionException(
+            "refuse-information",
+            s.status,
+            "uji konsekuensi belum dicatat: catat dulu uji konsekuensi"
+                + " (POST .../consequence-test) / no consequence test is recorded: record it first");
+      }
+      if (test.reason() == null || !test.reason().startsWith(ConsequenceTest.EXEMPT + ":")) {
+        throw new IllegalTransitionException(
+            "refuse-information",
+            s.status,
+            "uji konsekuensi terakhir menyimpulkan informasi dapat dibuka, bukan dikecualikan /"
+                + " the last consequence test found the information may be disclosed, not exempt");
+      }
+    }
     return rejected("information-refused", "EXEMPT_INFORMATION", legalBasis, legalBasis, actor, at);
+  }
+
+  /**
+   * The consequence test (uji konsekuensi, UU 14/2008 Pasal 19) of an information request: who
+   * tested, when, the exemption considered and whether disclosing would cause the harm it protects
+   * against ({@code EXEMPT}) or not ({@code DISCLOSE}), with the reasoning. Kept on the timeline;
+   * where the agency requires it, a request is refused as exempt only after one that found {@code
+   * EXEMPT}.
+   */
+  public record ConsequenceTest(
+      LocalDate date, List<String> testedBy, String exemption, String result, String reasoning) {
+
+    public static final String EXEMPT = "EXEMPT";
+    public static final String DISCLOSE = "DISCLOSE";
+
+    public ConsequenceTest {
+      testedBy = List.copyOf(testedBy);
+    }
+
+    /** The timeline entry's text: the result first (what the refusal reads), then the record. */
+    String entry() {
+      return result
+          + ": "
+          + date
+          + "; oleh / by "
+          + String.join(", ", testedBy)
+          + "; pengecualian / exemption: "
+          + exemption
+          + "; alasan / reasoning: "
+          + reasoning;
+    }
+  }
+
+  /** Records the consequence test of this information request on its timeline. */
+  public List<CaseEvent> recordConsequenceTest(
+      ConsequenceTest test, String actor, Instant at, LocalDate today) {
+    allow(Action.CONSEQUENCE_TEST);
+    ppidOnly(Action.CONSEQUENCE_TEST);
+    if (!ConsequenceTest.EXEMPT.equals(test.result())
+        && !ConsequenceTest.DISCLOSE.equals(test.result())) {
+      throw new IllegalArgumentException(
+          "hasil uji konsekuensi harus EXEMPT atau DISCLOSE / the result must be EXEMPT or"
+              + " DISCLOSE, not "
+              + test.result());
+    }
+    notBlank(test.exemption(), "exemption", "pengecualian");
+    notBlank(test.reasoning(), "reasoning", "alasan");
+    notEmpty(test.testedBy(), "testedBy", "penguji");
+    notLater(test.date(), today);
+    s.timeline.add(
+        new AuditEntry(
+            at, actor, Action.CONSEQUENCE_TEST.wireName(), s.status, s.status, test.entry()));
+    return List.of();
+  }
+
+  private @Nullable AuditEntry lastConsequenceTest() {
+    AuditEntry last = null;
+    for (AuditEntry e : s.timeline) {
+      if (e.action().equals(Action.CONSEQUENCE_TEST.wireName())) {
+        last = e;
+      }
+    }
+    return last;
+  }
+
+  /**
+   * A field investigation (investigasi / peninjauan lapangan): when, by which officers, what was
+   * found, and the photos among the files already on the case (by attachment id or stored id).
+   */
+  public record FieldInvestigation(
+      LocalDate date, List<String> officers, String findings, List<String> photos) {
+
+    public FieldInvestigation {
+      officers = List.copyOf(officers);
+      photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    String entry() {
+      return date
+          + "; petugas / officers: "
+          + String.join(", ", officers)
+          + "; temuan / findings: "
+          + findings
+          + (photos.isEmpty() ? "" : "; foto / photos: " + String.join(", ", photos));
+    }
+  }
+
+  /**
+   * Records a field investigation on the case's timeline, where the agency's standard names it
+   * ({@code handling.fieldInvestigation}); its photos must be files of the case.
+   */
+  public List<CaseEvent> recordFieldInvestigation(
+      Agency agency, FieldInvestigation visit, String actor, Instant at, LocalDate today) {
+    allow(Action.FIELD_INVESTIGATION);
+    if (!agency.rules().handling().fieldInvestigation()) {
+      throw new IllegalTransitionException(
+          Action.FIELD_INVESTIGATION.wireName(),
+          s.status,
+          "standar layanan instansi ini tidak mengatur investigasi lapangan / the agency's"
+              + " standard names no field investigation");
+    }
+    notBlank(visit.findings(), "findings", "temuan");
+    notEmpty(visit.officers(), "officers", "petugas");
+    notLater(visit.date(), today);
+    Set<String> files = new java.util.HashSet<>();
+    for (CaseState.Message m : s.messages) {
+      for (CaseState.FileInfo f : m.files()) {
+        if (f.attachmentId() != null) {
+          files.add(f.attachmentId());
+        }
+        if (f.storageRef() != null) {
+          files.add(f.storageRef());
+        }
+      }
+    }
+    List<String> unknown = visit.photos().stream().filter(p -> !files.contains(p)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "foto bukan berkas aduan ini / photos that are not files of this case: " + unknown);
+    }
+    s.timeline.add(
+        new AuditEntry(
+            at, actor, Action.FIELD_INVESTIGATION.wireName(), s.status, s.status, visit.entry()));
+    return List.of();
+  }
+
+  private static void notBlank(@Nullable String value, String field, String kolom) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(kolom + " wajib diisi / " + field + " is required");
+    }
+  }
+
+  private static void notEmpty(List<String> values, String field, String kolom) {
+    if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException(kolom + " wajib diisi / " + field + " is required");
+    }
+  }
+
+  private static void notLater(LocalDate date, LocalDate today) {
+    if (date.isAfter(today)) {
+      throw new IllegalArgumentException(
+          "tanggal " + date + " belum terjadi / the date " + date + " is in the future");
+    }
   }
 
   /**

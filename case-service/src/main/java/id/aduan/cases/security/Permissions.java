@@ -42,9 +42,12 @@ public final class Permissions {
           Map.entry("reopen", EnumSet.of(ADMIN, COORDINATOR, HEAD)),
           Map.entry("archive", EnumSet.of(ADMIN, COORDINATOR)),
           Map.entry("extend-deadline", EnumSet.of(ADMIN, COORDINATOR, HEAD)),
-          Map.entry("advance-ppid", EnumSet.of(ADMIN, COORDINATOR, DIVISION_OFFICER)),
+          // The head takes Lebak's PPID step HEAD (the agency file's ppid.takenBy says which step).
+          Map.entry("advance-ppid", EnumSet.of(ADMIN, COORDINATOR, DIVISION_OFFICER, HEAD)),
           Map.entry("grant-information", EnumSet.of(ADMIN, COORDINATOR, DIVISION_OFFICER)),
           Map.entry("refuse-information", EnumSet.of(ADMIN, COORDINATOR, HEAD)),
+          Map.entry("field-investigation", EnumSet.of(ADMIN, COORDINATOR, DIVISION_OFFICER)),
+          Map.entry("consequence-test", EnumSet.of(ADMIN, COORDINATOR, DIVISION_OFFICER, HEAD)),
           // Personal data in clear (NIK, phone, name, address), audited on every read.
           Map.entry("read-personal-data", WORKERS),
           // An anonymous reporter's identity: never the division, only who registered and verifies.

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
@@ -262,7 +263,7 @@ class CaseActionsController {
         ticket,
         body.version(),
         "advance-ppid",
-        (c, a) -> c.advancePpid(a, body.step(), p.getName(), now()));
+        (c, a) -> c.advancePpid(a, body.step(), p.getName(), role(p), now()));
   }
 
   @PostMapping("/ppid/grant")
@@ -376,5 +377,67 @@ class CaseActionsController {
 
   private Instant now() {
     return clock.instant();
+  }
+
+  /** The caller's role, by the name the agency file uses (e.g. {@code ppid.takenBy}). */
+  private String role(Principal p) {
+    return officer.caller(p).role().name();
+  }
+
+  private LocalDate today(Agency agency) {
+    return LocalDate.ofInstant(now(), agency.timeZone());
+  }
+
+  record FieldInvestigationBody(
+      @NotNull @PositiveOrZero Long version,
+      @NotNull LocalDate date,
+      @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> officers,
+      @NotBlank @Size(max = 4000) String findings,
+      @Nullable @Size(max = 50) List<@NotBlank @Size(max = 200) String> photos) {}
+
+  /**
+   * A field investigation (investigasi / peninjauan lapangan) on the case's timeline: date,
+   * officers, findings, and photos among the files already on the case (by attachment id or stored
+   * id; uploading new photos here is not supported). Only where the agency's standard names it
+   * ({@code handling.fieldInvestigation}, else 409).
+   */
+  @PostMapping("/field-investigations")
+  CaseView fieldInvestigation(
+      @PathVariable String ticket, @Valid @RequestBody FieldInvestigationBody body, Principal p) {
+    Case.FieldInvestigation visit =
+        new Case.FieldInvestigation(body.date(), body.officers(), body.findings(), body.photos());
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "field-investigation",
+        (c, a) -> c.recordFieldInvestigation(a, visit, p.getName(), now(), today(a)));
+  }
+
+  record ConsequenceTestBody(
+      @NotNull @PositiveOrZero Long version,
+      @NotNull LocalDate date,
+      @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> testedBy,
+      @NotBlank @Size(max = 1000) String exemption,
+      @NotBlank @jakarta.validation.constraints.Pattern(regexp = "EXEMPT|DISCLOSE") String result,
+      @NotBlank @Size(max = 4000) String reasoning) {}
+
+  /**
+   * The consequence test (uji konsekuensi) of an information request, on its timeline; where the
+   * agency requires it ({@code ppid.consequenceTest}), {@code ppid/refuse} needs one that found
+   * {@code EXEMPT} (else 409).
+   */
+  @PostMapping("/consequence-test")
+  CaseView consequenceTest(
+      @PathVariable String ticket, @Valid @RequestBody ConsequenceTestBody body, Principal p) {
+    Case.ConsequenceTest test =
+        new Case.ConsequenceTest(
+            body.date(), body.testedBy(), body.exemption(), body.result(), body.reasoning());
+    return act(
+        p,
+        ticket,
+        body.version(),
+        "consequence-test",
+        (c, a) -> c.recordConsequenceTest(test, p.getName(), now(), today(a)));
   }
 }

@@ -3,6 +3,7 @@ package id.aduan.cases.web;
 import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.application.StaleVersionException;
 import id.aduan.cases.domain.IllegalTransitionException;
+import id.aduan.cases.domain.StepRefusedException;
 import id.aduan.cases.security.ForbiddenException;
 import id.aduan.support.web.BodyLimitFilter;
 import jakarta.validation.ConstraintViolationException;
@@ -74,6 +75,15 @@ class Problems extends ResponseEntityExceptionHandler {
   ProblemDetail forbidden(ForbiddenException e) {
     ProblemDetail p = problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Not allowed for your role", e);
     p.setProperty("action", e.action());
+    return p;
+  }
+
+  /** A step of a procedure the agency gives to other roles (e.g. Lebak's PPID step HEAD). */
+  @ExceptionHandler
+  ProblemDetail stepRefused(StepRefusedException e) {
+    ProblemDetail p = problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Not allowed for your role", e);
+    p.setProperty("action", e.action());
+    p.setProperty("step", e.step());
     return p;
   }
 

@@ -170,7 +170,7 @@ class CaseLifecycleTest {
       case "merge" -> c -> c.mergeInto(survivor, who, AT);
       case "reopen" -> c -> c.reopen("Belum cair juga", who, AT);
       case "archive" -> c -> c.archive(who, "Diarsipkan", AT);
-      case "advance-ppid" -> c -> c.advancePpid(agency, "SECRETARIAT", who, AT);
+      case "advance-ppid" -> c -> c.advancePpid(agency, "SECRETARIAT", who, "ADMIN", AT);
       case "grant-information" ->
           c ->
               c.grantInformation(
@@ -322,15 +322,15 @@ class CaseLifecycleTest {
   void ppidStepsGoInTheAgencysOrderAndTheDecisionComesAfterTheLast() {
     Case c = caseIn(CaseStatus.RECEIVED, CaseType.INFORMATION_REQUEST);
 
-    assertThatThrownBy(() -> c.advancePpid(LBK, "HEAD", "a", AT))
+    assertThatThrownBy(() -> c.advancePpid(LBK, "HEAD", "a", "ADMIN", AT))
         .hasMessageContaining("the next step after FRONT_OFFICE is SECRETARIAT, not HEAD");
     for (String step : List.of("SECRETARIAT", "HEAD", "SECRETARY")) {
-      c.advancePpid(LBK, step, "a", AT);
+      c.advancePpid(LBK, step, "a", step.equals("SECRETARY") ? "HEAD" : "ADMIN", AT);
     }
     assertThatThrownBy(() -> c.refuseInformation(LBK, "UU 14/2008 Pasal 17", "a", AT))
         .hasMessageContaining("decided after VERIFICATION, it is at SECRETARY");
-    c.advancePpid(LBK, "VERIFICATION", "a", AT);
-    assertThatThrownBy(() -> c.advancePpid(LBK, "DONE", "a", AT))
+    c.advancePpid(LBK, "VERIFICATION", "a", "ADMIN", AT);
+    assertThatThrownBy(() -> c.advancePpid(LBK, "DONE", "a", "ADMIN", AT))
         .hasMessageContaining("last step VERIFICATION already");
     assertThatThrownBy(
             () ->
@@ -410,7 +410,9 @@ class CaseLifecycleTest {
             () -> caseIn(CaseStatus.RECEIVED, CaseType.INFORMATION_REQUEST).verify("a", null, AT))
         .hasMessageContaining("follows the PPID steps");
     assertThatThrownBy(
-            () -> caseIn(CaseStatus.RECEIVED, CaseType.COMPLAINT).advancePpid(BDG, "PPID", "a", AT))
+            () ->
+                caseIn(CaseStatus.RECEIVED, CaseType.COMPLAINT)
+                    .advancePpid(BDG, "PPID", "a", "ADMIN", AT))
         .hasMessageContaining("only an information request");
   }
 

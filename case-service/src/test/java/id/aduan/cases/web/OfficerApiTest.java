@@ -285,6 +285,28 @@ class OfficerApiTest {
     list.add(post("assign", v, Map.of("officer", "bdg.linjamsos"), "assign"));
     list.add(post("notes", v, Map.of("text", "catatan internal"), "note"));
     list.add(post("reply", v, Map.of("text", "Mohon kirim foto KK"), "reply"));
+    list.add(
+        post(
+            "field-investigations",
+            v,
+            Map.of("date", "2026-01-05", "officers", List.of("petugas"), "findings", "rumah rusak"),
+            "field-investigation"));
+    list.add(
+        post(
+            "consequence-test",
+            v,
+            Map.of(
+                "date",
+                "2026-01-05",
+                "testedBy",
+                List.of("petugas"),
+                "exemption",
+                "UU 14/2008 ps 17",
+                "result",
+                "EXEMPT",
+                "reasoning",
+                "data pribadi"),
+            "consequence-test"));
     return list;
   }
 
