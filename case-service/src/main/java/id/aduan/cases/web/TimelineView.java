@@ -1,6 +1,7 @@
 package id.aduan.cases.web;
 
 import id.aduan.agency.Agency;
+import id.aduan.cases.domain.Action;
 import id.aduan.cases.domain.AuditEntry;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.domain.LaporChange;
@@ -58,6 +59,8 @@ final class TimelineView {
     MENTIONS(Case.MENTIONS),
     MENTIONED(Case.MENTIONED),
     LAPOR_CHANGE(LaporChange.ACTION),
+    FIELD_INVESTIGATION(Action.FIELD_INVESTIGATION.wireName()),
+    CONSEQUENCE_TEST(Action.CONSEQUENCE_TEST.wireName()),
     OTHER("other");
 
     private static final Map<String, Kind> BY_WIRE =
