@@ -3,7 +3,9 @@ package id.aduan.whatsapp.config;
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.support.HubSignature;
 import id.aduan.support.messaging.CloudEvents;
+import id.aduan.support.messaging.EventPublisher;
 import id.aduan.support.messaging.KafkaClients;
+import id.aduan.support.messaging.StoreOutageRetry;
 import id.aduan.support.messaging.Traces;
 import id.aduan.support.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
@@ -11,7 +13,10 @@ import id.aduan.whatsapp.domain.WebhookNormalizer;
 import id.aduan.whatsapp.messaging.InboundPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -47,6 +52,18 @@ class WhatsAppConfiguration {
         headers,
         meters,
         traces);
+  }
+
+  /**
+   * A record that failed because MongoDB did not answer is polled again, never dead-lettered
+   * (docs/adr/0041).
+   */
+  @Bean
+  StoreOutageRetry storeOutageRetry(
+      ObjectProvider<EventPublisher> publisher,
+      MeterRegistry meters,
+      @Value("${aduan.messaging.store-outage-max-wait:30s}") Duration maxWait) {
+    return new StoreOutageRetry(publisher, meters, maxWait);
   }
 
   @Bean
