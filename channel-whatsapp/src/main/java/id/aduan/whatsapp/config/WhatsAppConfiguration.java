@@ -3,9 +3,8 @@ package id.aduan.whatsapp.config;
 import id.aduan.agency.AgencyCatalog;
 import id.aduan.support.HubSignature;
 import id.aduan.support.messaging.CloudEvents;
-import id.aduan.support.messaging.EventPublisher;
 import id.aduan.support.messaging.KafkaClients;
-import id.aduan.support.messaging.StoreOutageRetry;
+import id.aduan.support.messaging.OutboundRetryConfiguration;
 import id.aduan.support.messaging.Traces;
 import id.aduan.support.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
@@ -13,10 +12,7 @@ import id.aduan.whatsapp.domain.WebhookNormalizer;
 import id.aduan.whatsapp.messaging.InboundPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -25,7 +21,10 @@ import org.springframework.kafka.support.KafkaHeaderMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@Import(KafkaUnavailableAdvice.class)
+// OutboundRetryConfiguration: a record that failed because MongoDB did not answer is polled
+// again, never dead-lettered (docs/adr/0041); its DeferredDeliveries is not used here (WhatsApp
+// keeps deferred messages in outbound_sends) and, being lazy, never created.
+@Import({KafkaUnavailableAdvice.class, OutboundRetryConfiguration.class})
 class WhatsAppConfiguration {
 
   @Bean
@@ -52,18 +51,6 @@ class WhatsAppConfiguration {
         headers,
         meters,
         traces);
-  }
-
-  /**
-   * A record that failed because MongoDB did not answer is polled again, never dead-lettered
-   * (docs/adr/0041).
-   */
-  @Bean
-  StoreOutageRetry storeOutageRetry(
-      ObjectProvider<EventPublisher> publisher,
-      MeterRegistry meters,
-      @Value("${aduan.messaging.store-outage-max-wait:30s}") Duration maxWait) {
-    return new StoreOutageRetry(publisher, meters, maxWait);
   }
 
   @Bean
