@@ -185,6 +185,7 @@ public class DeliverEmail implements Consumer<Message<byte[]>> {
     switch (outbound.claim(claim, now, properties.sendLease())) {
       case DONE -> {
         count(out.agencyCode(), "duplicate");
+        deferred.finished(due);
         return;
       }
       case HELD -> {

@@ -42,8 +42,8 @@ class RetryScheduleTest {
     assertThat(SCHEDULE.delay(4, none)).isEqualTo(Duration.ofSeconds(80));
     assertThat(SCHEDULE.delay(7, none)).isEqualTo(Duration.ofMinutes(10));
     assertThat(SCHEDULE.delay(1_000, none)).isEqualTo(Duration.ofMinutes(10));
-    assertThat(SCHEDULE.delay(1, most)).isEqualTo(Duration.ofMillis(5_001));
-    assertThat(SCHEDULE.delay(1_000, most)).isEqualTo(Duration.ofMillis(300_001));
+    assertThat(SCHEDULE.delay(1, most)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(SCHEDULE.delay(1_000, most)).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
