@@ -82,6 +82,9 @@ class EmailChannelGreenMailTest {
           .property("aduan.outbound.retry.first-backoff", "200ms")
           .property("aduan.outbound.retry.max-backoff", "400ms")
           .property("aduan.outbound.retry.poll-interval", "100ms")
+          // The outage opens the SMTP circuit; after the server is back its trial send comes
+          // this long after the last failure.
+          .property("aduan.email.smtp.circuit-open-for", "1s")
           .thenClose(imapRelay)
           .thenClose(smtpRelay)
           .thenClose(greenMail::stop);
