@@ -165,8 +165,18 @@ public class DeliverSocial implements Consumer<Message<byte[]>> {
       DeferredDeliveries.@Nullable Due due,
       GraphCallFailedException e) {
     String channelTag = SocialRelay.channelTag(channel);
-    if (deferred.failed(outbound.eventId(), payload, due, channelTag, outbound.agencyCode())
-        == DeferredDeliveries.Outcome.GIVEN_UP) {
+    DeferredDeliveries.Outcome outcome;
+    try {
+      outcome =
+          deferred.failed(outbound.eventId(), payload, due, channelTag, outbound.agencyCode());
+    } catch (RuntimeException notKept) {
+      if (due == null) {
+        // Not kept (the store failed too): the record comes again, and must not find it claimed.
+        processed.forget("outbound", outbound.eventId());
+      }
+      throw notKept;
+    }
+    if (outcome == DeferredDeliveries.Outcome.GIVEN_UP) {
       receipt(outbound, channel, null, DeliveryReceipt.Status.FAILED, "RETRIES_EXHAUSTED", null);
       deferred.deadLetterGivenUp(
           Topics.dlq(Topics.OUTBOUND_SOCIAL), payload, due, String.valueOf(e.getMessage()));
