@@ -179,21 +179,7 @@ public class ReportToLapor implements Consumer<Message<byte[]>> {
       count(outbound, step instanceof ReplyPlan.FollowUp ? "follow_up" : "status_change");
     }
     if (didSomething) {
-      publisher.publish(
-          Topics.DELIVERY_RECEIPTS,
-          outbound.eventId(),
-          new DeliveryReceipt(
-              UUID.randomUUID().toString(),
-              clock.instant(),
-              Channel.LAPOR,
-              outbound.agencyCode(),
-              outbound.eventId(),
-              followUpId,
-              DeliveryReceipt.Status.SENT,
-              null,
-              null,
-              clock.instant()),
-          outbound.ticket());
+      receipt(outbound, followUpId, DeliveryReceipt.Status.SENT, null, null);
     }
     deferred.finished(due);
   }
@@ -230,6 +216,15 @@ public class ReportToLapor implements Consumer<Message<byte[]>> {
   }
 
   private void failed(OutboundMessage outbound, String code, String detail) {
+    receipt(outbound, null, DeliveryReceipt.Status.FAILED, code, detail);
+  }
+
+  private void receipt(
+      OutboundMessage outbound,
+      @Nullable String providerMessageId,
+      DeliveryReceipt.Status status,
+      @Nullable String code,
+      @Nullable String detail) {
     publisher.publish(
         Topics.DELIVERY_RECEIPTS,
         outbound.eventId(),
@@ -239,8 +234,8 @@ public class ReportToLapor implements Consumer<Message<byte[]>> {
             Channel.LAPOR,
             outbound.agencyCode(),
             outbound.eventId(),
-            null,
-            DeliveryReceipt.Status.FAILED,
+            providerMessageId,
+            status,
             code,
             detail,
             clock.instant()),
