@@ -67,6 +67,9 @@ class LaporChannelStreamTest {
           .property("aduan.lapor.status-map.inbound.ditinjau_ulang", "VERIFIED")
           .property("aduan.lapor.attachments.max-size", "1KB")
           .property("aduan.lapor.attachments.retry-interval", "300ms")
+          .property("aduan.outbound.retry.first-backoff", "200ms")
+          .property("aduan.outbound.retry.max-backoff", "400ms")
+          .property("aduan.outbound.retry.poll-interval", "100ms")
           .thenClose(lapor);
 
   private static LaporSimulator simulator() {
@@ -547,6 +550,40 @@ class LaporChannelStreamTest {
 
     await().atMost(PATIENCE).until(() -> !receiptsFor(answer.eventId()).isEmpty());
     assertThat(lapor.report(id).get("follow_ups")).hasSize(1);
+  }
+
+  /**
+   * ADR 0041: LAPOR! down for longer than the client's retries and the binding's budget together
+   * (60 failed calls; the binding alone would have dead-lettered after 4 attempts): the message is
+   * kept and tried again later, the follow-up is posted once after recovery, nothing is
+   * dead-lettered.
+   */
+  @Test
+  void givenLaporDownLongerThanTheRetryBudget_thenTheFollowUpIsKeptAndPostedOnceAfterRecovery() {
+    String id = lapor.addReport("LAPOR-BTN", named("Dijawab setelah gangguan"));
+    OutboundMessage answer =
+        outbound(id, "ANSWER", "Jawaban setelah gangguan " + UUID.randomUUID());
+    double deferredBefore = deferred();
+    lapor.failNext(60, 503);
+
+    publishOutbound(answer);
+
+    await().atMost(PATIENCE).until(() -> deferred() > deferredBefore);
+    await().atMost(Duration.ofSeconds(90)).until(() -> !receiptsFor(answer.eventId()).isEmpty());
+    assertThat(receiptsFor(answer.eventId()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryReceipt.Status.SENT));
+    assertThat(lapor.report(id).get("follow_ups")).hasSize(1);
+    assertThat(recordsContaining(Topics.dlq(Topics.OUTBOUND_LAPOR), answer.text())).isEmpty();
+  }
+
+  private double deferred() {
+    io.micrometer.core.instrument.Counter counter =
+        app.bean(io.micrometer.core.instrument.MeterRegistry.class)
+            .find("aduan.outbound.deferred")
+            .tags("channel", "lapor", "reason", "provider_unavailable")
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

@@ -71,6 +71,9 @@ class SocialChannelStreamTest {
           .property("aduan.social.page-access-token", "page-token")
           .property("aduan.social.max-media-size", "1KB")
           .property("aduan.social.retry-backoff", "20ms")
+          .property("aduan.outbound.retry.first-backoff", "200ms")
+          .property("aduan.outbound.retry.max-backoff", "400ms")
+          .property("aduan.outbound.retry.poll-interval", "100ms")
           .thenClose(graph);
 
   // --- webhooks in -----------------------------------------------------------------------------
@@ -420,6 +423,77 @@ class SocialChannelStreamTest {
     await().atMost(PATIENCE).until(() -> !receiptsFor(reply.eventId()).isEmpty());
     assertThat(graph.requestsMentioning(reply.text())).hasSize(2);
     assertThat(receiptsFor(reply.eventId())).hasSize(1);
+  }
+
+  /**
+   * ADR 0041: the Send API fails one citizen's message 30 times, more than the client's retries and
+   * the binding's budget together (the binding alone would have dead-lettered it): the message is
+   * kept and tried again later, another citizen's message goes out meanwhile, and once the API
+   * recovers the message is sent exactly once, with one receipt and nothing dead-lettered.
+   */
+  @Test
+  void givenTheSendApiFailsLongerThanTheRetryBudget_thenKept_othersServed_andSentOnceAfter()
+      throws Exception {
+    String waiting = "psid-outage-" + UUID.randomUUID();
+    String other = "psid-other-" + UUID.randomUUID();
+    citizenWrote("page", BABEL_PAGE, waiting, Duration.ZERO);
+    citizenWrote("page", BABEL_PAGE, other, Duration.ZERO);
+    OutboundMessage kept =
+        outbound(Channel.FACEBOOK, BABEL_PAGE, waiting, "Gangguan " + waiting, true);
+    OutboundMessage next = outbound(Channel.FACEBOOK, BABEL_PAGE, other, "Lancar " + other, true);
+    graph.failNext(kept.text(), 30);
+    double deferredBefore = deferred();
+
+    publishOutbound(kept);
+    await().atMost(PATIENCE).until(() -> deferred() > deferredBefore);
+    publishOutbound(next);
+
+    await().atMost(PATIENCE).until(() -> !receiptsFor(next.eventId()).isEmpty());
+    await().atMost(Duration.ofSeconds(90)).until(() -> !receiptsFor(kept.eventId()).isEmpty());
+    assertThat(receiptsFor(kept.eventId()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryReceipt.Status.SENT));
+    assertThat(graph.requestsMentioning(kept.text())).as("30 failures, then one send").hasSize(31);
+    try (TopicProbe dlq = new TopicProbe(app.brokers(), Topics.dlq(Topics.OUTBOUND_SOCIAL))) {
+      assertThat(dlq.readToEnd(PATIENCE)).noneMatch(r -> text(r).contains(kept.eventId()));
+    }
+  }
+
+  /** ADR 0041: a 4xx that means the request is wrong is a FAILED receipt and a dead letter. */
+  @Test
+  void givenTheSendApiRefusesTheRequest_thenFailedAndDeadLetteredWithTheReason() throws Exception {
+    String user = "psid-refused-" + UUID.randomUUID();
+    citizenWrote("page", BABEL_PAGE, user, Duration.ZERO);
+    OutboundMessage refused = outbound(Channel.FACEBOOK, BABEL_PAGE, user, "Ditolak " + user, true);
+    graph.script(
+        "/" + ProviderStandIn.GRAPH_VERSION + "/" + BABEL_PAGE + "/messages",
+        ProviderStandIn.Answer.error(400, 100));
+
+    publishOutbound(refused);
+
+    await().atMost(PATIENCE).until(() -> !receiptsFor(refused.eventId()).isEmpty());
+    assertThat(receiptsFor(refused.eventId()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.errorCode()).isEqualTo("PROVIDER_REFUSED"));
+    assertThat(graph.requestsMentioning(refused.text())).as("never retried").hasSize(1);
+    try (TopicProbe dlq = new TopicProbe(app.brokers(), Topics.dlq(Topics.OUTBOUND_SOCIAL))) {
+      assertThat(dlq.readToEnd(PATIENCE))
+          .filteredOn(r -> text(r).contains(refused.eventId()))
+          .singleElement()
+          .satisfies(
+              r ->
+                  assertThat(header(r, CloudEventHeaders.DLQ_REASON))
+                      .startsWith("PROVIDER_REFUSED"));
+    }
+  }
+
+  private double deferred() {
+    io.micrometer.core.instrument.Counter counter =
+        app.bean(io.micrometer.core.instrument.MeterRegistry.class)
+            .find("aduan.outbound.deferred")
+            .tags("channel", "facebook", "reason", "provider_unavailable")
+            .counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

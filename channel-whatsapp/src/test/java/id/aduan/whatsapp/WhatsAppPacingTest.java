@@ -78,6 +78,11 @@ class WhatsAppPacingTest {
     }
   }
 
+  /** The clock {@link HandClockSource} gives the service (shared with WhatsAppOutageTest). */
+  static HandClock clock() {
+    return CLOCK;
+  }
+
   /** Puts {@link #CLOCK} in place of the service's system clock. */
   static class HandClockSource {
     @Bean

@@ -65,20 +65,28 @@ class EmailChannelGreenMailTest {
           "pengaduan@psr.aduan.test");
 
   private static final GreenMail greenMail = startGreenMail();
-  private static final DroppableProxy imapRelay = relay();
+  private static final DroppableProxy imapRelay = relay(greenMail.getImap().getPort());
+  private static final DroppableProxy smtpRelay = relay(greenMail.getSmtp().getPort());
 
   @RegisterExtension
   static final AduanService app =
       AduanService.of(EmailChannelApplication::builder, "email-greenmail")
           .property("aduan.email.imap.port", () -> imapRelay.port())
-          .property("aduan.email.smtp.port", () -> greenMail.getSmtp().getPort())
+          .property("aduan.email.smtp.port", () -> smtpRelay.port())
           .property("aduan.email.default-password", PASSWORD)
           .property("aduan.email.poll-interval", "1h")
           .property("aduan.email.reconnect-initial-backoff", "100ms")
           .property("aduan.email.reconnect-max-backoff", "1s")
           .property("aduan.email.smtp.retry-wait", "100ms")
           .property("logging.level.id.aduan.email", "DEBUG")
+          .property("aduan.outbound.retry.first-backoff", "200ms")
+          .property("aduan.outbound.retry.max-backoff", "400ms")
+          .property("aduan.outbound.retry.poll-interval", "100ms")
+          // The outage opens the SMTP circuit; after the server is back its trial send comes
+          // this long after the last failure.
+          .property("aduan.email.smtp.circuit-open-for", "1s")
           .thenClose(imapRelay)
+          .thenClose(smtpRelay)
           .thenClose(greenMail::stop);
 
   private final java.util.Map<String, TopicProbe> probes = new java.util.HashMap<>();
@@ -98,9 +106,9 @@ class EmailChannelGreenMailTest {
     return mail;
   }
 
-  private static DroppableProxy relay() {
+  private static DroppableProxy relay(int port) {
     try {
-      return new DroppableProxy(greenMail.getImap().getPort());
+      return new DroppableProxy(port);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -155,6 +163,69 @@ class EmailChannelGreenMailTest {
         .until(
             () ->
                 inbox("pengaduan@bdg.aduan.test").stream().allMatch(m -> m.isSet(Flags.Flag.SEEN)));
+  }
+
+  /**
+   * ADR 0041: the SMTP server unreachable for longer than the client's retries and the binding's
+   * budget together (which alone would have dead-lettered the reply): the reply is kept and tried
+   * again later, and once the server is back it is sent exactly once, with nothing dead-lettered.
+   */
+  @Test
+  void aReplyWhileTheSmtpServerIsDownIsKeptAndSentOnceWhenItIsBack() throws Exception {
+    String eventId = UUID.randomUUID().toString();
+    String citizen = "warga.tertunda@warga.test";
+    OutboundMessage reply =
+        new OutboundMessage(
+            eventId,
+            Instant.now(),
+            "BDG",
+            "c-2",
+            "BDG-2026-000778",
+            new ReplyAddress(Channel.EMAIL, "pengaduan@bdg.aduan.test", citizen),
+            "ACKNOWLEDGEMENT",
+            "id",
+            "Pengaduan Anda sudah kami terima",
+            "Terima kasih, pengaduan Anda sudah kami terima.",
+            null,
+            null,
+            List.of(),
+            List.of(),
+            true,
+            null,
+            null);
+    MeterRegistry meters = app.bean(MeterRegistry.class);
+    smtpRelay.refuse();
+    try {
+      MailKit.publish(app.brokers(), Topics.OUTBOUND_EMAIL, citizen, reply, eventId);
+      // Kept more than once: beyond what the binding's four attempts would have allowed.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                var kept =
+                    meters
+                        .find("aduan.outbound.deferred")
+                        .tags("channel", "email", "reason", "provider_unavailable")
+                        .counter();
+                return kept != null && kept.count() >= 5;
+              });
+      assertThat(greenMail.findReceivedMessages(u -> u.getEmail().equals(citizen), m -> true))
+          .isEmpty();
+    } finally {
+      smtpRelay.restore();
+    }
+
+    awaitReceipt(
+        r -> eventId.equals(r.outboundEventId()) && r.status() == DeliveryReceipt.Status.SENT);
+    assertThat(
+            greenMail.findReceivedMessages(u -> u.getEmail().equals(citizen), m -> true).toList())
+        .hasSize(1);
+    try (TopicProbe dlq = new TopicProbe(app.brokers(), Topics.dlq(Topics.OUTBOUND_EMAIL))) {
+      assertThat(dlq.readToEnd(Duration.ofSeconds(30)))
+          .noneMatch(
+              r ->
+                  new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(eventId));
+    }
   }
 
   @Test

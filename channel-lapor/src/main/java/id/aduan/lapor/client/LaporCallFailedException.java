@@ -1,5 +1,6 @@
 package id.aduan.lapor.client;
 
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
@@ -9,8 +10,21 @@ import org.springframework.web.client.RestClientResponseException;
  */
 public class LaporCallFailedException extends RuntimeException {
 
+  private final boolean transientFailure;
+
   LaporCallFailedException(Throwable cause) {
     super("LAPOR! call failed: " + describe(cause));
+    this.transientFailure =
+        !(cause instanceof HttpClientErrorException client)
+            || client.getStatusCode().value() == 429;
+  }
+
+  /**
+   * Whether a later attempt may succeed (docs/adr/0041): no answer, a timeout, 5xx, 429 or an open
+   * circuit; any other 4xx means the request itself is wrong.
+   */
+  public boolean isTransient() {
+    return transientFailure;
   }
 
   static String describe(Throwable e) {

@@ -3,13 +3,16 @@ package id.aduan.lapor.config;
 import id.aduan.lapor.domain.ReportNormalizer;
 import id.aduan.lapor.domain.StatusTable;
 import id.aduan.support.ProcessedKeys;
+import id.aduan.support.messaging.OutboundRetryConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
+@Import(OutboundRetryConfiguration.class)
 class LaporConfiguration {
 
   @Bean

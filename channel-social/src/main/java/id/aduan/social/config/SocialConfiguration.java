@@ -4,6 +4,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.social.domain.MetaWebhookNormalizer;
 import id.aduan.support.HubSignature;
 import id.aduan.support.ProcessedKeys;
+import id.aduan.support.messaging.OutboundRetryConfiguration;
 import id.aduan.support.web.KafkaUnavailableAdvice;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@Import(KafkaUnavailableAdvice.class)
+@Import({KafkaUnavailableAdvice.class, OutboundRetryConfiguration.class})
 class SocialConfiguration {
 
   @Bean

@@ -4,6 +4,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.support.HubSignature;
 import id.aduan.support.messaging.CloudEvents;
 import id.aduan.support.messaging.KafkaClients;
+import id.aduan.support.messaging.OutboundRetryConfiguration;
 import id.aduan.support.messaging.Traces;
 import id.aduan.support.web.KafkaUnavailableAdvice;
 import id.aduan.whatsapp.domain.TwilioNormalizer;
@@ -20,7 +21,10 @@ import org.springframework.kafka.support.KafkaHeaderMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
-@Import(KafkaUnavailableAdvice.class)
+// OutboundRetryConfiguration: a record that failed because MongoDB did not answer is polled
+// again, never dead-lettered (docs/adr/0041); its DeferredDeliveries is not used here (WhatsApp
+// keeps deferred messages in outbound_sends) and, being lazy, never created.
+@Import({KafkaUnavailableAdvice.class, OutboundRetryConfiguration.class})
 class WhatsAppConfiguration {
 
   @Bean

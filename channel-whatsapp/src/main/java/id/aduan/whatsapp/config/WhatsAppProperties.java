@@ -38,9 +38,12 @@ import org.springframework.util.unit.DataSize;
  *     *.domain} for subdomains); any other media URL is refused and never fetched
  * @param deferredPollInterval how often messages deferred by pacing are looked at (a deferred
  *     message goes out at most this late after its slot)
- * @param deferredAttempts transient failures of a deferred message before it is dead-lettered
- * @param deferredRetryBackoff the first wait before a deferred message that failed transiently is
- *     tried again; doubles after each failure
+ * @param deferredRetryBackoff the first wait before a message that failed transiently (provider
+ *     down, 5xx, 429, transient codes, open circuit) is tried again; doubles after each failure, a
+ *     random half of it taken off (docs/adr/0041)
+ * @param deferredRetryMaxBackoff the longest wait between two attempts of such a message
+ * @param deferredGiveUpAfter how long after its first transient failure such a message is still
+ *     tried; then it gets a FAILED receipt and a dead letter {@code RETRIES_EXHAUSTED}
  */
 @ConfigurationProperties("aduan.whatsapp")
 public record WhatsAppProperties(
@@ -66,5 +69,6 @@ public record WhatsAppProperties(
     @DefaultValue("5") int mediaRetryAttempts,
     @DefaultValue({"lookaside.fbsbx.com", "*.fbcdn.net", "*.whatsapp.net"}) List<String> mediaHosts,
     @DefaultValue("500ms") Duration deferredPollInterval,
-    @DefaultValue("6") int deferredAttempts,
-    @DefaultValue("10s") Duration deferredRetryBackoff) {}
+    @DefaultValue("10s") Duration deferredRetryBackoff,
+    @DefaultValue("10m") Duration deferredRetryMaxBackoff,
+    @DefaultValue("12h") Duration deferredGiveUpAfter) {}

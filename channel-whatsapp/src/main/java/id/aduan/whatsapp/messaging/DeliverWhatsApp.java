@@ -9,6 +9,8 @@ import id.aduan.contracts.Topics;
 import id.aduan.support.StageLatency;
 import id.aduan.support.messaging.CloudEvents;
 import id.aduan.support.messaging.EventPublisher;
+import id.aduan.support.messaging.RetrySchedule;
+import id.aduan.support.messaging.StoreOutages;
 import id.aduan.support.messaging.UnreadableMessageException;
 import id.aduan.whatsapp.client.GraphApiException;
 import id.aduan.whatsapp.client.Senders;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,11 +56,17 @@ import org.springframework.stereotype.Component;
  *       with its slot in {@code outbound_sends} and the consumer returns, so every other citizen's
  *       message goes on; {@link #sendDue} (run by {@code scheduling.SendDeferred}) sends it when
  *       its slot comes, from the first part not yet sent;
- *   <li>a transient error, after the client's retries, is thrown so that the binder retries and
- *       finally dead-letters (a deferred message is tried again later by the deferred sender, and
- *       dead-lettered after {@code deferred-attempts}); a final one (131026, 131051, ...) and a
- *       revoked token (190, with an alert) become a FAILED receipt. Every outcome goes to {@code
- *       delivery.receipts.v1}.
+ *   <li>a transient error (no answer, 5xx, 429, 131000, 130429, 131056, an open circuit), after the
+ *       client's retries, defers the message the same way (docs/adr/0041): it is tried again by the
+ *       deferred sender after a backoff ({@code deferred-retry-backoff}, doubling, jittered, at
+ *       most {@code deferred-retry-max-backoff}) until it is sent, and only after {@code
+ *       deferred-give-up-after} since its first failure dead-lettered ({@code RETRIES_EXHAUSTED})
+ *       with a FAILED receipt. The consumer returns, so the partition goes on; a final error
+ *       (131026, 131051, ...) and a revoked token (190, with an alert) become a FAILED receipt.
+ *       Every outcome goes to {@code delivery.receipts.v1};
+ *   <li>when this service's store does not answer, nothing can be claimed or recorded: the failure
+ *       goes back to the container, which polls the record again until the store answers, never
+ *       dead-lettering it (service-support's {@code StoreOutageRetry}).
  * </ul>
  */
 @Component("deliverWhatsApp")
@@ -83,6 +92,7 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   private final MediaStore files;
   private final CloudEvents cloudEvents;
   private final Pacing pacing;
+  private final RetrySchedule retrySchedule;
 
   /**
    * Where a delivery comes from: the topic (the binder retries a transient failure) or the deferred
@@ -90,7 +100,11 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
    * raw} is the record as consumed (its headers go with a dead letter), or the stored payload.
    */
   private record Source(
-      boolean deferred, Message<byte[]> raw, int attempts, Pacing.@Nullable Reason held) {
+      boolean deferred,
+      Message<byte[]> raw,
+      int attempts,
+      Pacing.@Nullable Reason held,
+      @Nullable Instant firstFailedAt) {
     byte[] payload() {
       return raw.getPayload();
     }
@@ -116,6 +130,11 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
             Duration.ofSeconds(1),
             properties.citizenInterval(),
             CITIZENS_PACED);
+    this.retrySchedule =
+        new RetrySchedule(
+            properties.deferredRetryBackoff(),
+            properties.deferredRetryMaxBackoff(),
+            properties.deferredGiveUpAfter());
     this.senders = senders;
     this.sends = sends;
     this.windows = windows;
@@ -165,13 +184,15 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
         return;
       }
       case OutboundSends.Claim.HeldElsewhere held -> {
-        // Another delivery of the same message is sending it right now; the binder retries this
-        // one later and finds it done, or takes it over once the lease has expired.
+        // Another delivery of the same message is sending it right now (or its sender died): the
+        // message stays with the claim, and the deferred sender takes it over if the lease
+        // expires unfinished. Nothing waits on the partition, nothing goes to the dead letters.
+        sends.adopt(outbound.eventId(), message.getPayload());
         count(outbound, "in_progress");
-        throw new IllegalStateException("outbound message is being sent by another delivery");
+        return;
       }
       case OutboundSends.Claim.Acquired acquired ->
-          deliver(outbound, acquired.sentParts(), new Source(false, message, 0, null));
+          deliver(outbound, acquired.sentParts(), new Source(false, message, 0, null, null));
     }
   }
 
@@ -208,7 +229,11 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
             outbound,
             due.sentParts(),
             new Source(
-                true, MessageBuilder.withPayload(due.payload()).build(), due.attempts(), held));
+                true,
+                MessageBuilder.withPayload(due.payload()).build(),
+                due.attempts(),
+                held,
+                due.firstFailedAt()));
       } catch (RuntimeException e) {
         // Already counted and stored to be tried again (or dead-lettered) by deliver.
         log.warn("a deferred WhatsApp message failed and is tried again later: {}", e.toString());
@@ -291,7 +316,17 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
           meters, StageLatency.NOTIFICATION_TO_PROVIDER, outbound.occurredAt(), clock);
     } catch (GraphApiException e) {
       switch (e.failure()) {
-        case FINAL, USE_TEMPLATE -> fail(outbound, e.codeText(), e.getMessage());
+        case USE_TEMPLATE -> fail(outbound, e.codeText(), e.getMessage());
+        case FINAL -> {
+          // The request itself is wrong (e.g. 131026: not a WhatsApp user): no retry can help.
+          // The officer sees the FAILED receipt; the dead letter keeps the message and the reason.
+          fail(outbound, e.codeText(), e.getMessage());
+          publisher.deadLetter(
+              Topics.dlq(Topics.OUTBOUND_WHATSAPP),
+              source.raw(),
+              "PROVIDER_REFUSED",
+              e.codeText() + ": " + e.getMessage());
+        }
         case TOKEN_INVALID -> {
           meters
               .counter("aduan.whatsapp.alerts", "channel", "whatsapp", "reason", "token_invalid")
@@ -309,17 +344,15 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
               "the access token was refused");
           count(outbound, "token_invalid");
         }
-        case RETRY -> {
-          if (source.deferred()) {
-            retryLater(outbound, source, e);
-            return;
-          }
-          sends.release(outbound.eventId(), clock.instant());
-          count(outbound, "error");
-          throw e;
-        }
+        case RETRY -> retryLater(outbound, source, e);
       }
     } catch (RuntimeException e) {
+      if (StoreOutages.isOutage(e)) {
+        // Nothing can be recorded: the container polls the record again (the deferred sender's
+        // claim is taken again once its lease expires).
+        count(outbound, "store_unavailable");
+        throw e;
+      }
       if (source.deferred()) {
         retryLater(outbound, source, e);
         return;
@@ -364,26 +397,48 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   }
 
   /**
-   * A deferred message failed transiently: tried again after a backoff that doubles, and after
-   * {@code deferred-attempts} failures dead-lettered for replay with a FAILED receipt.
+   * The provider failed transiently (after the client's own retries): the message is deferred and
+   * tried again after a jittered, doubling backoff, from the topic as from the deferred sender
+   * (docs/adr/0041); only after {@code deferred-give-up-after} since its first failure is it
+   * dead-lettered for replay ({@code RETRIES_EXHAUSTED}) with a FAILED receipt.
    */
   private void retryLater(OutboundMessage outbound, Source source, RuntimeException e) {
-    int attempts = source.attempts() + 1;
+    int failures = source.attempts() + 1;
+    Instant now = clock.instant();
+    Instant firstFailedAt = source.firstFailedAt() != null ? source.firstFailedAt() : now;
     count(outbound, "error");
-    if (attempts >= properties.deferredAttempts()) {
+    if (retrySchedule.givenUp(firstFailedAt, now)) {
       receipt(outbound, null, DeliveryReceipt.Status.FAILED, "RETRIES_EXHAUSTED", e.getMessage());
       publisher.deadLetter(
           Topics.dlq(Topics.OUTBOUND_WHATSAPP),
           source.raw(),
           "RETRIES_EXHAUSTED",
-          "a deferred message failed " + attempts + " times");
+          "failed transiently "
+              + failures
+              + " times since "
+              + firstFailedAt
+              + ", last: "
+              + e.getMessage());
       sends.done(outbound.eventId(), "FAILED");
+      count(outbound, "retries_exhausted");
       return;
     }
-    Duration backoff =
-        properties.deferredRetryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10));
-    sends.defer(
-        outbound.eventId(), clock.instant().plus(backoff), source.payload(), attempts, null);
+    sends.deferAfterFailure(
+        outbound.eventId(),
+        retrySchedule.next(failures, now, ThreadLocalRandom.current()),
+        source.payload(),
+        failures,
+        firstFailedAt);
+    meters
+        .counter(
+            "aduan.outbound.deferred",
+            "channel",
+            "whatsapp",
+            "agency",
+            outbound.agencyCode(),
+            "reason",
+            "provider_unavailable")
+        .increment();
   }
 
   private String send(WhatsAppSender graph, String numberId, String to, Part part) {

@@ -62,7 +62,8 @@ public class OutboundSends {
       byte[] payload,
       List<String> sentParts,
       int attempts,
-      @Nullable String held) {}
+      @Nullable String held,
+      @Nullable Instant firstFailedAt) {}
 
   public Claim claim(String eventId, Instant now, Duration lease) {
     try {
@@ -110,15 +111,60 @@ public class OutboundSends {
    */
   public void defer(
       String eventId, Instant notBefore, byte[] payload, int attempts, @Nullable String held) {
+    defer(eventId, notBefore, payload, attempts, held, new Update());
+  }
+
+  /**
+   * Defers a claimed message that failed transiently to {@code notBefore} (docs/adr/0041), as
+   * {@link #defer(String, Instant, byte[], int, String)} does for pacing, and keeps when it first
+   * failed: it is tried again until {@code deferred-give-up-after} from then.
+   */
+  public void deferAfterFailure(
+      String eventId, Instant notBefore, byte[] payload, int failures, Instant firstFailedAt) {
+    defer(
+        eventId,
+        notBefore,
+        payload,
+        failures,
+        null,
+        new Update().set("firstFailedAt", firstFailedAt));
+  }
+
+  private void defer(
+      String eventId,
+      Instant notBefore,
+      byte[] payload,
+      int attempts,
+      @Nullable String held,
+      Update update) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(eventId).and("state").is("SENDING")),
-        new Update()
+        update
             .set("state", DEFERRED)
             .set("notBefore", notBefore)
             .set("leaseUntil", notBefore)
             .set("payload", new Binary(payload))
             .set("attempts", attempts)
             .set("held", held),
+        COLLECTION);
+  }
+
+  /**
+   * Another delivery holds the message (a redelivery while it is being sent, or after its sender
+   * died): the message is kept with the claim, so that if the holder never finishes, the deferred
+   * sender takes it over once the lease has expired ({@link #claimDue}) instead of the redelivery
+   * waiting for the lease on the partition. A holder that finishes or defers overwrites it.
+   */
+  public void adopt(String eventId, byte[] payload) {
+    mongo.updateFirst(
+        Query.query(
+            Criteria.where("_id")
+                .is(eventId)
+                .and("state")
+                .is("SENDING")
+                .and("payload")
+                .exists(false)),
+        new Update().set("payload", new Binary(payload)),
         COLLECTION);
   }
 
@@ -157,7 +203,8 @@ public class OutboundSends {
                 bytes,
                 List.copyOf(parts),
                 taken.get("attempts") instanceof Number n ? n.intValue() : 0,
-                taken.getString("held")));
+                taken.getString("held"),
+                taken.get("firstFailedAt") instanceof java.util.Date d ? d.toInstant() : null));
       }
     }
     return Optional.empty();

@@ -67,8 +67,9 @@ class GraphApiResilienceTest {
             5,
             List.of(),
             Duration.ofMillis(500),
-            6,
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(10),
+            Duration.ofHours(12));
     client =
         new GraphApiClient(RestClient.builder(), properties, JsonMapper.builder().build(), meters);
   }
