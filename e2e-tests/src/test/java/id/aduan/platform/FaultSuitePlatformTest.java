@@ -149,6 +149,9 @@ class FaultSuitePlatformTest {
 
   @AfterAll
   static void report() throws Exception {
+    if (platform == null) {
+      return; // the platform did not start: the extension reports it
+    }
     String report = System.getProperty("reliability.report", "");
     if (!report.isBlank() && !results.isEmpty()) {
       Path file = Path.of(report);
