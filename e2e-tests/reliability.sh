@@ -8,9 +8,9 @@
 #   ADUAN_BUILD=never e2e-tests/reliability.sh -o   uses the jars already packaged (further
 #                                                  arguments go to Maven)
 #
-# The bounded form (few webhooks, short outages):
-#   ./mvnw -pl e2e-tests verify -Dtest=FaultSuitePlatformTest -Dreliability.run=true \
-#     -Dsurefire.failIfNoSpecifiedTests=false
+# The bounded form (few webhooks, short outages) runs in ./aduan test with the other platform
+# tests; alone:
+#   ./mvnw -pl e2e-tests verify -Dtest=FaultSuitePlatformTest -Dsurefire.failIfNoSpecifiedTests=false
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${ADUAN_BUILD:-}" != "never" ]]; then
@@ -19,7 +19,6 @@ fi
 exec ./mvnw -pl e2e-tests verify \
   -Dtest=FaultSuitePlatformTest \
   -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dreliability.run=true \
   -Dreliability.full=true \
   -Dplatform.fork.timeout=3600 \
   -Dreliability.report="$PWD/docs/reliability.md" \

@@ -196,9 +196,9 @@ public final class LocalPlatform implements AutoCloseable {
     // channel-lapor polls every 30 s by default; a test waits for a report's case, not for that.
     environment.put("ADUAN_LAPOR_POLLINTERVAL", "2s");
     environment.put("ADUAN_START_TIMEOUT", String.valueOf(START_TIMEOUT.toSeconds() - 20));
-    // LAPOR! polled every 2 s rather than 30 s, so a report becomes a case within a test's
-    // patience.
-    environment.put("ADUAN_LAPOR_POLLINTERVAL", "2s");
+    // Meta's pair rate (6 s between two messages to one citizen) would hold each citizen's second
+    // message (the intake's request for documents) 6 s; the tests wait on messages, not on it.
+    environment.put("ADUAN_WHATSAPP_CITIZENINTERVAL", "50ms");
     ports.forEach((name, port) -> environment.put(name, String.valueOf(port)));
   }
 

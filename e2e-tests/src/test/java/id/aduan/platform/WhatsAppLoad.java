@@ -38,11 +38,17 @@ final class WhatsAppLoad {
 
   /**
    * Sends {@code count} webhooks {@code interval} apart (markers {@code prefix + NNN + "z"}), each
-   * {@code 1..maxCopies} times; {@code midway} runs once half of them have been started, on a
-   * thread of its own while the load goes on. Returns when every copy has been acknowledged or
-   * given up.
+   * {@code 1..maxCopies} times (the copies after the first up to {@code latestCopy} late); {@code
+   * midway} runs once half of them have been started, on a thread of its own while the load goes
+   * on. Returns when every copy has been acknowledged or given up.
    */
-  List<Sent> run(String prefix, int count, Duration interval, int maxCopies, Runnable midway)
+  List<Sent> run(
+      String prefix,
+      int count,
+      Duration interval,
+      int maxCopies,
+      Duration latestCopy,
+      Runnable midway)
       throws Exception {
     ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     List<CompletableFuture<Sent>> futures = new ArrayList<>();
@@ -51,7 +57,9 @@ final class WhatsAppLoad {
       for (int i = 0; i < count; i++) {
         int index = i;
         int copies = maxCopies <= 1 ? 1 : 1 + ThreadLocalRandom.current().nextInt(maxCopies);
-        futures.add(CompletableFuture.supplyAsync(() -> deliver(prefix, index, copies), senders));
+        futures.add(
+            CompletableFuture.supplyAsync(
+                () -> deliver(prefix, index, copies, latestCopy), senders));
         if (i == count / 2) {
           // On a thread of its own: the load goes on at its rate while the fault runs.
           fault = CompletableFuture.runAsync(midway, senders);
@@ -69,7 +77,7 @@ final class WhatsAppLoad {
     }
   }
 
-  private Sent deliver(String prefix, int index, int copies) {
+  private Sent deliver(String prefix, int index, int copies, Duration latestCopy) {
     String phone =
         "62858" + String.format("%08d", Math.floorMod(prefix.hashCode(), 90_000) * 100 + index);
     String marker = prefix + String.format("%03d", index) + "z";
@@ -83,8 +91,8 @@ final class WhatsAppLoad {
             .getBytes(StandardCharsets.UTF_8);
     List<CompletableFuture<String>> deliveries = new ArrayList<>();
     for (int copy = 0; copy < copies; copy++) {
-      // The first copy now, the others concurrently and late (up to 8 s).
-      long late = copy == 0 ? 0 : ThreadLocalRandom.current().nextLong(8_000);
+      // The first copy now, the others concurrently and late (up to latestCopy).
+      long late = copy == 0 ? 0 : ThreadLocalRandom.current().nextLong(latestCopy.toMillis() + 1);
       deliveries.add(
           CompletableFuture.supplyAsync(
               () -> {

@@ -43,8 +43,8 @@ import org.springframework.stereotype.Component;
  * One read of one mailbox: every mail after the checkpoint becomes exactly one message on Kafka (a
  * complaint, a FAILED receipt for a bounce, or a dead letter), in UID order. The order of effects
  * per mail is what makes the intake lose nothing: record the dedup key as PENDING with the event id
- * about to be published, publish (Kafka acknowledged), mark the key DONE, advance the checkpoint,
- * and only then flag {@code \Seen} or move the mail. A crash anywhere leaves the mail to be read
+ * about to be published, publish (Kafka acknowledged), mark the key DONE, flag {@code \Seen} or
+ * move the mail, and only then advance the checkpoint. A crash anywhere leaves the mail to be read
  * again: a DONE key makes that read skip it, and a PENDING key makes it ask Kafka whether the event
  * got there before publishing it again (under the same event id), so a crash between Kafka's
  * acknowledgement and the DONE mark publishes nothing twice either.
@@ -135,9 +135,12 @@ public class MailboxIntake {
         break;
       }
       handle(mailbox, mail);
+      // Flagged (or moved) before the checkpoint passes it: a crash in between leaves the mail
+      // after the checkpoint, so the next read finds it (its DONE key skips the publication) and
+      // flags it then. The other way round it stayed unflagged for good.
+      session.markProcessed(mail.uid());
       checkpoint = checkpoint.advancedTo(mail.uid());
       checkpoints.save(checkpoint, clock.instant());
-      session.markProcessed(mail.uid());
       taken++;
     }
     if (mails.isEmpty() && stored.isEmpty()) {

@@ -136,31 +136,48 @@ class EmailIntakeKillTest {
   }
 
   /**
-   * Runs {@code wait}; when it times out, the child's threads are dumped first ({@code jcmd
-   * Thread.print}, into target/kill-test-run-N-threads.txt and the test's output), so an
-   * intermittent hang of the child shows where it stands.
+   * Runs {@code wait}; when it times out, the state of both JVMs is written first (into
+   * target/kill-test-run-N-*.txt and the test's output), so an intermittent hang shows where it
+   * stands: the child's threads and heap ({@code jcmd Thread.print}, {@code GC.heap_info}) and this
+   * JVM's threads, since the Kafka broker and the MongoDB-protocol server the child talks to run
+   * here (a stall on this side looks, from the child's log, like a child that stopped).
    */
   private static void dumpingThreadsOnTimeout(Process child, int run, Runnable wait)
       throws Exception {
     try {
       wait.run();
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      Path dump = Path.of("target", "kill-test-run-" + run + "-threads.txt");
       if (child.isAlive()) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p =
-            new ProcessBuilder(jcmd.toString(), String.valueOf(child.pid()), "Thread.print", "-l")
-                .redirectErrorStream(true)
-                .redirectOutput(dump.toFile())
-                .start();
-        p.waitFor(60, TimeUnit.SECONDS);
         System.out.println(
-            "The service of run " + run + " timed out; its threads:\n" + Files.readString(dump));
+            "The service of run "
+                + run
+                + " timed out; its threads:\n"
+                + jcmd(child.pid(), run, "child-threads", "Thread.print", "-l")
+                + "\nits heap:\n"
+                + jcmd(child.pid(), run, "child-heap", "GC.heap_info"));
       } else {
         System.out.println("The service of run " + run + " exited: " + child.exitValue());
       }
+      System.out.println(
+          "This JVM's threads (broker, MongoDB-protocol server):\n"
+              + jcmd(ProcessHandle.current().pid(), run, "test-threads", "Thread.print", "-l"));
       throw e;
     }
+  }
+
+  /** {@code jcmd <pid> <command>}, written to target/kill-test-run-N-<name>.txt and returned. */
+  private static String jcmd(long pid, int run, String name, String... command) throws Exception {
+    Path out = Path.of("target", "kill-test-run-" + run + "-" + name + ".txt");
+    List<String> line = new ArrayList<>();
+    line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    line.add(String.valueOf(pid));
+    line.addAll(List.of(command));
+    Process p =
+        new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+    return Files.readString(out);
   }
 
   /** This module's service in a JVM of its own, its output in target/. */

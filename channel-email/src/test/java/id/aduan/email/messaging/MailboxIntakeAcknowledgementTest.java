@@ -3,9 +3,12 @@ package id.aduan.email.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -303,6 +306,35 @@ class MailboxIntakeAcknowledgementTest {
 
   private List<StoredMessage> inbox() throws Exception {
     return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages();
+  }
+
+  /**
+   * Issue 21 (the EmailIntakeKillTest "hang"): a read that dies after the mail is on Kafka and its
+   * key DONE, but before the mail is flagged (a SIGKILL, a cut connection), must leave the flag to
+   * the next read. When the checkpoint passed the mail first, the next read started after it and
+   * the mail stayed unflagged for good (the kill test then waited for its 300th \Seen until it
+   * timed out, its child idle).
+   */
+  @Test
+  void aReadCutBeforeTheSeenFlagLeavesTheFlagToTheNextReadWithoutPublishingAgain()
+      throws Exception {
+    when(bridge.send(anyString(), any(Message.class))).thenReturn(true);
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      MailboxSession cut = spy(session);
+      doThrow(new jakarta.mail.MessagingException("connection cut"))
+          .when(cut)
+          .markProcessed(anyLong());
+      assertThatThrownBy(() -> intake.readOnce(cut, mailbox, 10, () -> true))
+          .isInstanceOf(jakarta.mail.MessagingException.class);
+    }
+    assertThat(inbox()).noneMatch(m -> m.isSet(Flags.Flag.SEEN));
+
+    try (MailboxSession session = imap().open(MAILBOX, "rahasia")) {
+      intake.readOnce(session, mailbox, 10, () -> true);
+    }
+
+    assertThat(inbox()).isNotEmpty().allMatch(m -> m.isSet(Flags.Flag.SEEN));
+    verify(bridge, times(1)).send(anyString(), any(Message.class));
   }
 
   private ImapClient imap() {

@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The MongoDB wire-protocol server of the local platform (mongo-java-server, H2 file backend), for
  * machines where no {@code mongod} can be installed. Data lives in one file and survives a restart:
- * the server is shut down (and H2 closes its file) on SIGTERM. The indexes the services declare are
- * used (embedded-mongo, ADR 0036); they are rebuilt from the documents at every start.
+ * the server is shut down (and H2 closes its file) on SIGTERM, and every acknowledged write is
+ * already in the file, so a SIGKILL loses nothing acknowledged either (ADR 0042). The indexes the
+ * services declare are used (embedded-mongo, ADR 0036); they are rebuilt from the documents at
+ * every start.
  *
  * <p>Arguments: {@code <host> <port> <data file> <oplog true|false>}.
  */
