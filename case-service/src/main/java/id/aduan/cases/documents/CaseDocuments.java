@@ -47,13 +47,9 @@ public class CaseDocuments {
   private final Clock clock;
 
   CaseDocuments(KeptDocuments kept, MeterRegistry meters) {
-    this(kept, meters, Clock.systemUTC());
-  }
-
-  CaseDocuments(KeptDocuments kept, MeterRegistry meters, Clock clock) {
     this.kept = kept;
     this.meters = meters;
-    this.clock = clock;
+    this.clock = Clock.systemUTC();
   }
 
   /** Whether the case has this document (a berita acara needs a resolution). */
