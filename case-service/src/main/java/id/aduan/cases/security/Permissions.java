@@ -25,6 +25,8 @@ public final class Permissions {
   public static final Map<String, Set<Role>> TABLE =
       Map.ofEntries(
           Map.entry("read", ALL),
+          // The agency's archive bundle of a period (docs/adr/0048).
+          Map.entry("read-archive", EnumSet.of(ADMIN, HEAD)),
           Map.entry("intake", EnumSet.of(ADMIN, VERIFIER)),
           Map.entry("verify", EnumSet.of(ADMIN, VERIFIER)),
           Map.entry("mark-complete", EnumSet.of(ADMIN, VERIFIER)),

@@ -1,0 +1,105 @@
+package id.aduan.cases.documents;
+
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.gridfs.model.GridFSFile;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import com.mongodb.client.model.Filters;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case's rendered documents, kept in the case service's own GridFS bucket {@value #BUCKET}: one
+ * file per case, document, language and case version, with the agency, the ticket, the type, the
+ * size and the SHA-256 of the bytes in its metadata. Only masked renderings are kept (no NIK or
+ * phone number in clear in a store, docs/adr/0048).
+ */
+@Repository
+public class KeptDocuments {
+
+  static final String BUCKET = "case-documents";
+
+  /** A kept document. */
+  public record Kept(byte[] bytes, String sha256, Instant renderedAt) {}
+
+  private final MongoTemplate mongo;
+
+  KeptDocuments(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  private GridFSBucket bucket() {
+    return GridFSBuckets.create(mongo.getDb(), BUCKET);
+  }
+
+  /** The kept rendering of this version of the case's document, if any. */
+  public Optional<Kept> find(
+      String agencyCode, String ticket, String kind, Language language, long version) {
+    GridFSFile file =
+        bucket()
+            .find(
+                Filters.and(
+                    Filters.eq("metadata.agencyCode", agencyCode),
+                    Filters.eq("metadata.ticket", ticket),
+                    Filters.eq("metadata.kind", kind),
+                    Filters.eq("metadata.language", language.tag()),
+                    Filters.eq("metadata.caseVersion", version)))
+            .first();
+    if (file == null) {
+      return Optional.empty();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) file.getLength());
+    bucket().downloadToStream(file.getObjectId(), out);
+    byte[] bytes = out.toByteArray();
+    String sha = file.getMetadata() == null ? null : file.getMetadata().getString("sha256");
+    if (sha == null || !sha.equals(sha256(bytes))) {
+      // Altered or half written: rendered again rather than served.
+      return Optional.empty();
+    }
+    return Optional.of(new Kept(bytes, sha, file.getUploadDate().toInstant()));
+  }
+
+  /** Keeps a rendering; returns it with its hash. */
+  public Kept keep(
+      String agencyCode,
+      String ticket,
+      String kind,
+      Language language,
+      long version,
+      byte[] pdf,
+      Instant at) {
+    String sha = sha256(pdf);
+    bucket()
+        .uploadFromStream(
+            ticket + "-" + kind + "-" + language.tag() + "-v" + version + ".pdf",
+            new ByteArrayInputStream(pdf),
+            new GridFSUploadOptions()
+                .metadata(
+                    new Document("agencyCode", agencyCode)
+                        .append("ticket", ticket)
+                        .append("kind", kind)
+                        .append("language", language.tag())
+                        .append("caseVersion", version)
+                        .append("contentType", "application/pdf")
+                        .append("size", (long) pdf.length)
+                        .append("sha256", sha)
+                        .append("renderedAt", java.util.Date.from(at))));
+    return new Kept(pdf, sha, at);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
