@@ -8,7 +8,9 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The local platform's store: mongo-java-server's H2 backend (same file format, an existing file
- * opens as it is) whose databases also use the indexes the services declare (ADR 0036).
+ * opens as it is) whose databases also use the indexes the services declare (ADR 0036). It counts
+ * the commands it answers, per database and command ({@code serverStatus}: {@code opcounters} and
+ * {@code aduanCommands}), for the end-to-end benchmark's store operations per complaint.
  *
  * <p>A write is on disk before it is acknowledged (ADR 0042): the stock backend leaves writes to
  * MVStore's background commit (every second), so a SIGKILL of the server lost writes the client had
@@ -21,6 +23,7 @@ import org.h2.mvstore.MVStore;
 public class IndexingH2Backend extends H2Backend {
 
   private final boolean commitBeforeReply;
+  private final CommandCounts counts = new CommandCounts();
 
   /** A backend on the MVStore file {@code fileName} (created when absent), durable writes. */
   public IndexingH2Backend(String fileName) {
@@ -59,6 +62,7 @@ public class IndexingH2Backend extends H2Backend {
   @Override
   public Document handleCommand(
       Channel channel, String databaseName, String command, Document query) {
+    counts.count(databaseName, command);
     try {
       return super.handleCommand(channel, databaseName, command, query);
     } finally {
@@ -66,5 +70,13 @@ public class IndexingH2Backend extends H2Backend {
         commit();
       }
     }
+  }
+
+  @Override
+  public Document getServerStatus() {
+    Document status = super.getServerStatus();
+    status.put("opcounters", counts.opcounters());
+    status.put("aduanCommands", counts.perDatabase());
+    return status;
   }
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The end-to-end benchmark (issue 20): on a platform of its own (free ports, a temporary
+# ADUAN_HOME), real complaints become templates that fill the store to each size; then at each size
+# signed WhatsApp webhooks from new citizens at the maximum and at a fixed rate, alternating with
+# the raw baseline (a JDK webhook producing with acks=all, a plain consumer writing the same
+# documents), each complaint followed to its case, its SLA clock and its acknowledgement. Writes
+# its figures into docs/benchmarks.md ("End-to-end pipeline (issue 20)"). PipelineBenchmarkPlatformTest.
+#
+#   e2e-tests/benchmark.sh                      packages the jars first, then runs it
+#   ADUAN_BUILD=never e2e-tests/benchmark.sh -o  uses the jars already packaged (further arguments
+#                                               go to Maven), e.g.
+#     -Dbenchmark.sizes=1000,10000,100000 -Dbenchmark.seconds=10 -Dbenchmark.rate=50
+#     -Dbenchmark.concurrency=32 -Dbenchmark.follow=120 -Dbenchmark.templates=100
+#     -Dbenchmark.jfr=true                      a JFR recording of every component (jcmd) during
+#                                               Aduan's maximum burst, summarised in the report
+#     -Dbenchmark.env.ADUAN_WHATSAPP_CITIZENINTERVAL=50ms   any variable for ./aduan
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${ADUAN_BUILD:-}" != "never" ]]; then
+  ./mvnw -q -DskipTests package
+fi
+exec ./mvnw -pl e2e-tests verify \
+  -Dtest=PipelineBenchmarkPlatformTest \
+  -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbenchmark.run=true \
+  -Dplatform.fork.timeout=7200 \
+  -Dbenchmark.report="$PWD/docs/benchmarks.md" \
+  "$@"
