@@ -91,8 +91,13 @@ function providerLoginView(problem) {
 }
 
 let signInProblem = null;
+// Each route() call takes a number; a view is shown only if no later navigation began while it
+// loaded, so a slow earlier view (a case still loading when the officer switches language and
+// then opens the inbox) never replaces the one the officer asked for last.
+let navigation = 0;
 
 async function route() {
+  const current = ++navigation;
   const [path, query] = (location.hash || '#/inbox').slice(1).split('?');
   const params = new URLSearchParams(query || '');
   const parts = path.split('/').filter(Boolean);
@@ -131,6 +136,7 @@ async function route() {
   } catch (e) {
     view = h('div', { class: 'card' }, h('h1', { tabindex: '-1' }, t('error')), h('p', { class: 'error' }, e.message));
   }
+  if (current !== navigation) return;
   main.replaceChildren(view);
   const heading = main.querySelector('h1');
   if (heading && document.activeElement !== document.body) {
