@@ -69,7 +69,9 @@ import org.springframework.stereotype.Component;
  *       Every outcome goes to {@code delivery.receipts.v1};
  *   <li>when this service's store does not answer, nothing can be claimed or recorded: the failure
  *       goes back to the container, which polls the record again until the store answers, never
- *       dead-lettering it (service-support's {@code StoreOutageRetry}).
+ *       dead-lettering it (service-support's {@code StoreOutageRetry}); a part the provider
+ *       accepted whose record failed is kept in memory and recorded by the next attempt, never sent
+ *       again (docs/adr/0050).
  * </ul>
  */
 @Component("deliverWhatsApp")
