@@ -42,7 +42,9 @@ import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
  * citizen's goes out meanwhile) and sends it exactly once after recovery; a permanent refusal is
  * dead-lettered with its reason; a record that arrives while MongoDB is stopped is polled again,
  * beyond the binding's retry budget, and sent once the store answers, with nothing in the dead
- * letters. The service's clock is moved by hand past the backoff.
+ * letters; a store that stops right after the provider accepted a message (before the part is
+ * recorded) never makes the message go out twice (docs/adr/0050). The service's clock is moved by
+ * hand past the backoff.
  */
 @AduanKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -191,6 +193,31 @@ class WhatsAppOutageTest {
     await().atMost(WAIT).until(() -> !graph.requestsMentioning("tanpa-basis-data").isEmpty());
     assertThat(graph.requestsMentioning("tanpa-basis-data")).hasSize(1);
     assertThat(deadLetters(waiting)).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aStoreStoppedRightAfterTheProviderAcceptedAMessageNeverMakesItGoOutTwice() {
+    OutboundMessage message = outbound(citizen(), "diterima-lalu-basis-data-mati");
+    double outagesBefore = storeOutages();
+    double sentBefore = outcome("sent") + outcome("sent_template");
+    // The stand-in sees the send, the store stops, then the stand-in answers 200 with a wamid:
+    // the provider has the message, the service cannot record that it does.
+    graph.beforeAnswering("diterima-lalu-basis-data-mati", mongo::shutdownNow);
+
+    publish(message);
+
+    // The record is polled again while the store is down, then the store comes back (empty: the
+    // claim is taken again from nothing, as after a lease that expired during a long outage).
+    await().atMost(WAIT).until(() -> storeOutages() - outagesBefore >= 2);
+    startMongo(mongoPort);
+    // Past the citizen's pacing interval: a second send would not wait for its slot forever.
+    CLOCK.advance(Duration.ofMinutes(1));
+    await().atMost(WAIT).until(() -> outcome("sent") + outcome("sent_template") > sentBefore);
+    assertThat(graph.requestsMentioning("diterima-lalu-basis-data-mati"))
+        .as("the provider got the message exactly once")
+        .hasSize(1);
+    assertThat(deadLetters(message)).isEmpty();
   }
 
   private static String citizen() {

@@ -99,6 +99,7 @@ public final class ProviderStandIn implements AutoCloseable {
   private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
   private final Map<String, byte[]> media = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private final Map<String, Runnable> beforeAnswer = new ConcurrentHashMap<>();
 
   /** Starts on a free port of {@code 127.0.0.1}. */
   public ProviderStandIn() {
@@ -146,6 +147,15 @@ public final class ProviderStandIn implements AutoCloseable {
     failures.put(text, new AtomicInteger(times));
   }
 
+  /**
+   * Runs {@code action} once, when the first request whose body mentions {@code text} arrives,
+   * after the request is recorded and before it is answered (e.g. to stop a store while the caller
+   * waits for the provider's answer).
+   */
+  public void beforeAnswering(String text, Runnable action) {
+    beforeAnswer.put(text, action);
+  }
+
   public List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -161,6 +171,7 @@ public final class ProviderStandIn implements AutoCloseable {
     scripts.clear();
     fixed.clear();
     failures.clear();
+    beforeAnswer.clear();
   }
 
   @Override
@@ -187,6 +198,12 @@ public final class ProviderStandIn implements AutoCloseable {
               path,
               String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
               body));
+      for (String text : List.copyOf(beforeAnswer.keySet())) {
+        Runnable action = body.contains(text) ? beforeAnswer.remove(text) : null;
+        if (action != null) {
+          action.run();
+        }
+      }
       respond(exchange, answer(path, body));
     }
   }

@@ -31,7 +31,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -66,7 +69,9 @@ import org.springframework.stereotype.Component;
  *       Every outcome goes to {@code delivery.receipts.v1};
  *   <li>when this service's store does not answer, nothing can be claimed or recorded: the failure
  *       goes back to the container, which polls the record again until the store answers, never
- *       dead-lettering it (service-support's {@code StoreOutageRetry}).
+ *       dead-lettering it (service-support's {@code StoreOutageRetry}); a part the provider
+ *       accepted whose record failed is kept in memory and recorded by the next attempt, never sent
+ *       again (docs/adr/0050).
  * </ul>
  */
 @Component("deliverWhatsApp")
@@ -93,6 +98,14 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
   private final CloudEvents cloudEvents;
   private final Pacing pacing;
   private final RetrySchedule retrySchedule;
+
+  /**
+   * Parts the provider accepted whose record failed (the store did not answer after the call): the
+   * provider's ids per outbound message, kept until they are recorded, so that when the record is
+   * polled again (or the deferred sender takes the message over) on this instance, the write is
+   * retried and the call is not made again (docs/adr/0050).
+   */
+  private final Map<String, List<String>> unrecorded = new ConcurrentHashMap<>();
 
   /**
    * Where a delivery comes from: the topic (the binder retries a transient failure) or the deferred
@@ -278,9 +291,10 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
         fail(outbound, "EMPTY", "the message has neither text nor documents");
         return;
       }
-      List<String> sent = new ArrayList<>(alreadySent);
-      for (int i = sent.size(); i < parts.size(); i++) {
-        Pacing.Reason held = i == alreadySent.size() ? source.held() : null;
+      List<String> sent = withUnrecorded(outbound.eventId(), alreadySent);
+      int first = sent.size();
+      for (int i = first; i < parts.size(); i++) {
+        Pacing.Reason held = i == first ? source.held() : null;
         if (deferred(outbound, numberId, to, source, held)) {
           return;
         }
@@ -299,11 +313,11 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
             return;
           }
           wamid = send(graph, numberId, to, template);
-          sends.partSent(outbound.eventId(), wamid);
+          recordPart(outbound.eventId(), wamid);
           sent.add(wamid);
           break;
         }
-        sends.partSent(outbound.eventId(), wamid);
+        recordPart(outbound.eventId(), wamid);
         sent.add(wamid);
       }
       for (String wamid : sent) {
@@ -361,6 +375,44 @@ public class DeliverWhatsApp implements Consumer<Message<byte[]>> {
       count(outbound, "error");
       throw e;
     }
+  }
+
+  /**
+   * Records a part the provider accepted. When the write fails (the store went away right after the
+   * call), the provider's id is kept in memory before the failure goes on, so that the next attempt
+   * on this instance records it instead of sending the part again (docs/adr/0050).
+   */
+  private void recordPart(String eventId, String wamid) {
+    try {
+      sends.partSent(eventId, wamid);
+    } catch (RuntimeException e) {
+      unrecorded.computeIfAbsent(eventId, id -> new CopyOnWriteArrayList<>()).add(wamid);
+      log.warn(
+          "a part accepted by the provider could not be recorded; its id is kept to be recorded"
+              + " on the next attempt instead of sending it again: {}",
+          e.toString());
+      throw e;
+    }
+  }
+
+  /**
+   * The parts already sent: those recorded in the store, then those accepted by the provider but
+   * not recorded yet on this instance, which are written now (a failure keeps them in memory).
+   */
+  private List<String> withUnrecorded(String eventId, List<String> recorded) {
+    List<String> sent = new ArrayList<>(recorded);
+    List<String> kept = unrecorded.get(eventId);
+    if (kept == null) {
+      return sent;
+    }
+    for (String wamid : kept) {
+      if (!sent.contains(wamid)) {
+        sends.partSent(eventId, wamid);
+        sent.add(wamid);
+      }
+    }
+    unrecorded.remove(eventId);
+    return sent;
   }
 
   /**

@@ -210,11 +210,14 @@ public class OutboundSends {
     return Optional.empty();
   }
 
-  /** Records that one more part was accepted by the provider, before anything else happens. */
+  /**
+   * Records that one more part was accepted by the provider, before anything else happens. Written
+   * as a set member: a write retried after its answer was lost (docs/adr/0050) records it once.
+   */
   public void partSent(String eventId, String providerMessageId) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(eventId)),
-        new Update().push("sentParts", providerMessageId),
+        new Update().addToSet("sentParts", providerMessageId),
         COLLECTION);
   }
 
