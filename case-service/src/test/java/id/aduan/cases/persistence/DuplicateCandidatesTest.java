@@ -233,4 +233,41 @@ class DuplicateCandidatesTest {
         .extracting(Duplicates.Suspect::caseId)
         .containsExactly("c-0");
   }
+
+  @Test
+  void aSavedCaseIsKeyedAgainWithItsNewMessagesAndIdentity() {
+    Random random = new Random(51);
+    store(0, new Complaint(NOW.minusSeconds(60), words(random, 20), Set.of()), CaseStatus.RECEIVED);
+    String later = words(random, 20);
+    String nik = IDENTITY.nik("3273010101900001");
+    CaseDocument read = cases.byId("c-0").orElseThrow();
+    cases.save(
+        read.withMessage(
+            new CaseState.Message(
+                "m-later",
+                Channel.WHATSAPP,
+                "INBOUND",
+                "wamid.later",
+                later,
+                NOW.minusSeconds(30),
+                List.of(),
+                List.of()),
+            List.of(nik)));
+
+    org.bson.Document stored =
+        db.mongo().getCollection("cases").find(new org.bson.Document("_id", "c-0")).first();
+    CaseState state = cases.byId("c-0").orElseThrow().state();
+    assertThat(stored.getList(Cases.DUP_KEYS, String.class))
+        .isEqualTo(Duplicates.keys(state.citizenText(), state.identityKeys(), IDENTITY::textBand))
+        .contains(nik);
+    Complaint probe = new Complaint(NOW, later, Set.of("citizen:someone-else"));
+    assertThat(
+            cases.duplicateCandidates(
+                "BDG",
+                since(probe),
+                Duplicates.keys(probe.text(), probe.keys(), IDENTITY::textBand),
+                500))
+        .extracting(CaseDocument::id)
+        .containsExactly("c-0");
+  }
 }
