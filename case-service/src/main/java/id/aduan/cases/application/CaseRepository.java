@@ -33,6 +33,16 @@ public interface CaseRepository {
   /** Open cases of the agency received since {@code since} (duplicate candidates), newest first. */
   List<CaseDocument> openSince(String agencyCode, Instant since, int limit);
 
+  /**
+   * The duplicate candidates of a new case: the open cases of the agency received since {@code
+   * since} that share one of its duplicate keys ({@code Duplicates.keys}), and those stored before
+   * cases had such keys, newest first. Without an index on the keys, every open case since then.
+   */
+  default List<CaseDocument> duplicateCandidates(
+      String agencyCode, Instant since, List<String> dupKeys, int limit) {
+    return openSince(agencyCode, since, limit);
+  }
+
   /** Inserts a new case; false when a case with this id exists already. */
   boolean insert(CaseDocument doc);
 

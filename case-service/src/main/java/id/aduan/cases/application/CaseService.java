@@ -456,7 +456,10 @@ public class CaseService {
       Agency agency, Instant receivedAt, String text, List<String> keys) {
     Instant since = receivedAt.minus(Duration.ofDays(agency.rules().duplicates().windowDays()));
     List<Duplicates.Candidate> candidates =
-        cases.openSince(agency.code(), since, 500).stream()
+        cases
+            .duplicateCandidates(
+                agency.code(), since, Duplicates.keys(text, keys, identityKeys::textBand), 500)
+            .stream()
             .map(
                 d ->
                     new Duplicates.Candidate(

@@ -103,6 +103,11 @@ public final class IdentityKeys {
     return keys;
   }
 
+  /** The key of one MinHash band of a text ({@link Duplicates#keys}). */
+  public String textBand(String band) {
+    return lookup.key("text", band);
+  }
+
   /** The key of one LAPOR! report. */
   String laporReport(String trackingId) {
     return lookup.key("lapor", trackingId.toUpperCase(java.util.Locale.ROOT));

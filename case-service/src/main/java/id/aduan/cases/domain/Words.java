@@ -66,7 +66,7 @@ final class Words {
     return (double) common / union.size();
   }
 
-  private static Set<String> significant(@Nullable String text) {
+  static Set<String> significant(@Nullable String text) {
     Set<String> words = new LinkedHashSet<>();
     for (String w : of(text)) {
       if (w.length() > 2) {

@@ -58,7 +58,17 @@ public class Cases implements CaseRepository {
             .on("messages.providerMessageId", Sort.Direction.ASC));
     indexes.createIndex(
         new Index("agencyCode", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
+    indexes.createIndex(
+        new Index("agencyCode", Sort.Direction.ASC)
+            .on(DUP_KEYS, Sort.Direction.ASC)
+            .on("receivedAt", Sort.Direction.DESC));
   }
+
+  /**
+   * The field holding a case's duplicate keys ({@code Duplicates.keys}, written on save by {@link
+   * DuplicateKeys}); multikey-indexed with the agency and the receipt time.
+   */
+  public static final String DUP_KEYS = "dupKeys";
 
   private static final String COLLECTION = "cases";
 
@@ -224,6 +234,33 @@ public class Cases implements CaseRepository {
         Query.query(
                 Criteria.where("agencyCode")
                     .is(agencyCode)
+                    .and("receivedAt")
+                    .gte(since)
+                    .and("status")
+                    .nin(CLOSED))
+            .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+            .limit(limit),
+        CaseDocument.class);
+  }
+
+  /**
+   * Open cases of the agency received since {@code since} that share one of these duplicate keys,
+   * or that were stored before cases had keys (no {@code dupKeys}: {@code null} in {@code $in}
+   * matches a missing field), newest first: an index lookup on (agencyCode, dupKeys, receivedAt)
+   * whose cost does not grow with the number of unrelated open cases
+   * (docs/adr/0049-duplicate-candidates-by-key.md).
+   */
+  @Override
+  public List<CaseDocument> duplicateCandidates(
+      String agencyCode, Instant since, List<String> dupKeys, int limit) {
+    List<@Nullable String> keys = new java.util.ArrayList<>(dupKeys);
+    keys.add(null);
+    return mongo.find(
+        Query.query(
+                Criteria.where("agencyCode")
+                    .is(agencyCode)
+                    .and(DUP_KEYS)
+                    .in(keys)
                     .and("receivedAt")
                     .gte(since)
                     .and("status")
