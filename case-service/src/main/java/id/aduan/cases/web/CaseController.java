@@ -12,6 +12,7 @@ import id.aduan.cases.security.ForbiddenException;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -113,51 +114,17 @@ class CaseController {
    */
   @GetMapping
   CasePage list(
-      @RequestParam(required = false) @Nullable List<CaseStatus> status,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z0-9_]{1,40}")
-          String division,
-      @RequestParam(required = false)
-          @Nullable
-          @Pattern(regexp = "RUNNING|PAUSED|WARNING|BREACHED|MET|STOPPED_LATE")
-          String slaState,
-      @RequestParam(required = false) @Nullable Channel channel,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z]{2,10}") String agency,
-      @RequestParam(required = false) @Nullable Instant receivedFrom,
-      @RequestParam(required = false) @Nullable Instant receivedTo,
-      @RequestParam(required = false) @Nullable @Size(max = 100) String assignee,
-      @RequestParam(required = false)
-          @Nullable
-          @Size(max = 200)
-          @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-          String q,
-      @RequestParam(defaultValue = "false") boolean unsure,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9 .\\-]{16,19}") String nik,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "\\+?[0-9 \\-]{8,20}")
-          String phone,
+      @Valid CaseFilters.Query query,
       @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       Principal principal) {
     Caller caller = officer.allowed(principal, "read");
-    if (agency != null && !agency.equals(caller.agencyCode())) {
+    if (query.otherAgencyThan(caller)) {
       // Another agency's cases do not exist for this caller.
       return new CasePage(List.of(), page, size, 0);
     }
     Agency a = officer.agencyOf(caller);
-    Cases.Filter filter =
-        filters.of(
-            caller,
-            a,
-            status,
-            division,
-            slaState,
-            channel,
-            receivedFrom,
-            receivedTo,
-            assignee,
-            q,
-            unsure,
-            nik,
-            phone);
+    Cases.Filter filter = filters.of(caller, a, query);
     Cases.Found found = cases.search(Officer.scope(caller), filter, page, size);
     return new CasePage(
         found.cases().stream().map(c -> CaseSummary.of(c.versioned())).toList(),

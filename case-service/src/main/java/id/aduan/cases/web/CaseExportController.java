@@ -8,9 +8,9 @@ import id.aduan.cases.persistence.Cases;
 import id.aduan.cases.pii.PersonalDataAudit;
 import id.aduan.cases.pii.PiiText;
 import id.aduan.cases.security.Caller;
-import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.BufferedWriter;
@@ -121,27 +121,7 @@ class CaseExportController {
 
   @GetMapping("/api/v1/cases/export")
   ResponseEntity<StreamingResponseBody> export(
-      @RequestParam(required = false) @Nullable List<CaseStatus> status,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z0-9_]{1,40}")
-          String division,
-      @RequestParam(required = false)
-          @Nullable
-          @Pattern(regexp = "RUNNING|PAUSED|WARNING|BREACHED|MET|STOPPED_LATE")
-          String slaState,
-      @RequestParam(required = false) @Nullable Channel channel,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "[A-Z]{2,10}") String agency,
-      @RequestParam(required = false) @Nullable Instant receivedFrom,
-      @RequestParam(required = false) @Nullable Instant receivedTo,
-      @RequestParam(required = false) @Nullable @Size(max = 100) String assignee,
-      @RequestParam(required = false)
-          @Nullable
-          @Size(max = 200)
-          @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-          String q,
-      @RequestParam(defaultValue = "false") boolean unsure,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "[0-9 .\\-]{16,19}") String nik,
-      @RequestParam(required = false) @Nullable @Pattern(regexp = "\\+?[0-9 \\-]{8,20}")
-          String phone,
+      @Valid CaseFilters.Query query,
       @RequestParam(defaultValue = "false") boolean personalData,
       @RequestParam(required = false) @Nullable @Size(min = 3, max = 200) String purpose,
       @RequestParam(defaultValue = "id") @Pattern(regexp = "id|en") String lang,
@@ -155,23 +135,9 @@ class CaseExportController {
       }
     }
     Agency a = officer.agencyOf(caller);
-    Cases.Filter filter =
-        filters.of(
-            caller,
-            a,
-            status,
-            division,
-            slaState,
-            channel,
-            receivedFrom,
-            receivedTo,
-            assignee,
-            q,
-            unsure,
-            nik,
-            phone);
+    Cases.Filter filter = filters.of(caller, a, query);
     // Another agency's cases do not exist for this caller: an export with the headers only.
-    boolean none = agency != null && !agency.equals(caller.agencyCode());
+    boolean none = query.otherAgencyThan(caller);
     Caller reader = caller;
     Instant now = clock.instant();
     meters

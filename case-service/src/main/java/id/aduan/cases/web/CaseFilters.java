@@ -8,6 +8,8 @@ import id.aduan.cases.security.ForbiddenException;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
 import id.aduan.support.pii.PiiCipher;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +30,37 @@ class CaseFilters {
     this.cipher = cipher;
   }
 
-  Cases.Filter of(
-      Caller caller,
-      Agency agency,
+  /**
+   * The list's filters as the request gives them (query parameters bound by name), validated before
+   * any query: one shape for the list and its export.
+   */
+  record Query(
       @Nullable List<CaseStatus> status,
-      @Nullable String division,
-      @Nullable String slaState,
+      @Nullable @Pattern(regexp = "[A-Z0-9_]{1,40}") String division,
+      @Nullable @Pattern(regexp = "RUNNING|PAUSED|WARNING|BREACHED|MET|STOPPED_LATE")
+          String slaState,
       @Nullable Channel channel,
+      @Nullable @Pattern(regexp = "[A-Z]{2,10}") String agency,
       @Nullable Instant receivedFrom,
       @Nullable Instant receivedTo,
-      @Nullable String assignee,
-      @Nullable String q,
-      boolean unsure,
-      @Nullable String nik,
-      @Nullable String phone) {
+      @Nullable @Size(max = 100) String assignee,
+      @Nullable
+          @Size(max = 200)
+          @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+          String q,
+      @Nullable Boolean unsure,
+      @Nullable @Pattern(regexp = "[0-9 .\\-]{16,19}") String nik,
+      @Nullable @Pattern(regexp = "\\+?[0-9 \\-]{8,20}") String phone) {
+
+    /** Whether it names another agency than the caller's, whose cases do not exist for them. */
+    boolean otherAgencyThan(Caller caller) {
+      return agency != null && !agency.equals(caller.agencyCode());
+    }
+  }
+
+  Cases.Filter of(Caller caller, Agency agency, Query query) {
+    String nik = query.nik();
+    String phone = query.phone();
     List<String> lookups = new ArrayList<>();
     if (nik != null) {
       lookups.add(cipher.lookup("nik", PiiText.normalizeNik(nik)));
@@ -59,16 +78,16 @@ class CaseFilters {
             .distinct()
             .toList();
     return new Cases.Filter(
-        status == null ? List.of() : status,
-        division,
-        slaState,
+        query.status() == null ? List.of() : query.status(),
+        query.division(),
+        query.slaState(),
         clocks,
-        channel,
-        receivedFrom,
-        receivedTo,
-        assignee,
-        q,
+        query.channel(),
+        query.receivedFrom(),
+        query.receivedTo(),
+        query.assignee(),
+        query.q(),
         lookups,
-        unsure);
+        Boolean.TRUE.equals(query.unsure()));
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -138,6 +139,28 @@ class Problems extends ResponseEntityExceptionHandler {
     p.setType(INTERNAL);
     p.setTitle("Internal error");
     return p;
+  }
+
+  /** Query parameters bound to a record (the list's filters) that break their constraints. */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String detail =
+        ex.getFieldErrors().stream()
+            .map(
+                f ->
+                    f.getField()
+                        + ": "
+                        + (f.isBindingFailure() ? "not a valid value" : f.getDefaultMessage()))
+            .sorted()
+            .collect(java.util.stream.Collectors.joining("; "));
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    p.setType(INVALID);
+    p.setTitle("Invalid request");
+    return ResponseEntity.badRequest().body(p);
   }
 
   @Override
