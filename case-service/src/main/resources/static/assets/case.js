@@ -96,7 +96,56 @@ function actions(ws, c) {
       fields: () => [field(t('field.legalBasis'), 'legalBasis', { type: 'textarea', required: true })],
       body: (f) => ({ legalBasis: f.get('legalBasis') }),
     },
+    dispositionAction(ws, c),
   ];
+}
+
+// ---- The head's disposition (disposisi pimpinan, docs/adr/0051) --------------------------------
+
+const DISPOSITION_STATES = ['RECEIVED', 'VERIFIED', 'ROUTED'];
+
+/**
+ * The head's disposition of a complaint: handled or not; face to face (time and place) or online
+ * (time and method); the reason when not handled. The time is the office's local time (the agency's
+ * time zone), as the head writes it; the server refuses a missing or past one.
+ */
+function dispositionAction(ws, c) {
+  const mayDisposition = ['HEAD', 'ADMIN'].includes(ws.role) && c.caseType !== 'INFORMATION_REQUEST';
+  return {
+    action: 'disposition',
+    when: mayDisposition ? DISPOSITION_STATES : [],
+    fields: () => [
+      field(t('field.dispositionHandled'), 'handled', { type: 'select', required: true, value: 'true', options: [['true', t('disposition.handled')], ['false', t('disposition.notHandled')]] }),
+      field(t('field.dispositionMode'), 'mode', { type: 'select', value: 'ONLINE', options: [['ONLINE', t('dispositionMode.ONLINE')], ['FACE_TO_FACE', t('dispositionMode.FACE_TO_FACE')]] }),
+      field(t('field.dispositionTime'), 'time', { type: 'datetime-local', hint: t('field.dispositionTimeHint', { z: ws.agency.timeZone }) }),
+      field(t('field.dispositionPlace'), 'place', { hint: t('field.dispositionPlaceHint') }),
+      field(t('field.dispositionMethod'), 'method', { hint: t('field.dispositionMethodHint') }),
+      field(t('field.reasonCode'), 'reasonCode', { type: 'select', value: 'OTHER', options: ws.rejectionCodes.map((x) => [x, label('rejection', x)]) }),
+      field(t('field.dispositionReason'), 'reason', { type: 'textarea' }),
+    ],
+    body: (f) => {
+      if (f.get('handled') !== 'true') {
+        return { handled: false, reasonCode: f.get('reasonCode'), reason: optional(f.get('reason')) };
+      }
+      const mode = f.get('mode');
+      return {
+        handled: true,
+        mode,
+        time: optional(f.get('time')),
+        place: mode === 'FACE_TO_FACE' ? optional(f.get('place')) : null,
+        method: mode === 'ONLINE' ? optional(f.get('method')) : null,
+      };
+    },
+  };
+}
+
+/** A disposition entry of the timeline in the officer's language, from its values. */
+function dispositionDetails(ws, d) {
+  if (!d.handled) return [t('tl.disposition.notHandled')];
+  const time = formatDateTime(d.time, ws.agency.timeZone);
+  return d.mode === 'FACE_TO_FACE'
+    ? [t('tl.disposition.faceToFace', { time, place: d.place || '' })]
+    : [t('tl.disposition.online', { time, method: d.method || '' })];
 }
 
 function actionPanel(ws, c) {
@@ -253,6 +302,7 @@ function entryDetails(ws, e) {
   if (d.ppidFrom) out.push(t('tl.ppid', { from: d.ppidFrom, to: d.ppidTo }));
   if (d.rating) out.push(t('tl.rating', { r: d.rating }));
   if (d.code) out.push(t(`tl.code.${d.code}`));
+  if (e.disposition) out.push(...dispositionDetails(ws, e.disposition));
   return out;
 }
 

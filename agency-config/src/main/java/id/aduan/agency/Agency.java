@@ -382,10 +382,19 @@ public record Agency(
    *
    * @param fieldInvestigation officers record field investigations (date, officers, findings,
    *     photos) on a case
+   * @param dispositionRequired a complaint goes in progress only after the head's disposition
+   *     decided it can be handled (Buton: "menunggu hasil disposisi pimpinan"); the file's {@code
+   *     handling.disposition: required} (docs/adr/0051)
    */
-  public record Handling(boolean fieldInvestigation, @Nullable String source) {
+  public record Handling(
+      boolean fieldInvestigation, @Nullable String source, boolean dispositionRequired) {
 
-    public static final Handling NONE = new Handling(false, null);
+    public static final Handling NONE = new Handling(false, null, false);
+
+    /** Without a required disposition. */
+    public Handling(boolean fieldInvestigation, @Nullable String source) {
+      this(fieldInvestigation, source, false);
+    }
   }
 
   /**

@@ -223,12 +223,15 @@ final class RulesFile {
         root.optional("handling")
             .map(
                 h -> {
-                  h.allowOnly("fieldInvestigation", "source");
+                  h.allowOnly("fieldInvestigation", "source", "disposition");
                   return new Agency.Handling(
                       h.optional("fieldInvestigation")
                           .map(b -> b.as(RulesFile::bool, "true or false"))
                           .orElse(false),
-                      h.textOrNull("source"));
+                      h.textOrNull("source"),
+                      h.optional("disposition")
+                          .map(d -> d.as(RulesFile::dispositionRequired, "required or optional"))
+                          .orElse(false));
                 })
             .orElse(Agency.Handling.NONE);
 
@@ -411,6 +414,15 @@ final class RulesFile {
     return switch (raw) {
       case "true" -> true;
       case "false" -> false;
+      default -> throw new IllegalArgumentException(raw);
+    };
+  }
+
+  /** {@code handling.disposition}: {@code required} (before in progress) or {@code optional}. */
+  private static boolean dispositionRequired(String raw) {
+    return switch (raw) {
+      case "required" -> true;
+      case "optional" -> false;
       default -> throw new IllegalArgumentException(raw);
     };
   }

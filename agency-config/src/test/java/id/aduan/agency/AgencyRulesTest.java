@@ -136,7 +136,8 @@ class AgencyRulesTest {
         "publish not a boolean | 'aftercare: {publishFollowUps: yes please}' | x.yaml:6: aftercare.publishFollowUps: 'yes please' is not true or false",
         "step roles of an unknown step | 'ppid:\\n  takenBy: {BOSS: [HEAD]}' | x.yaml:7: ppid.takenBy.BOSS: unknown step 'BOSS'",
         "step taken by an unknown role | 'ppid:\\n  takenBy: {PPID: [BOSS]}' | x.yaml:7: ppid.takenBy.PPID[0]: unknown role 'BOSS'",
-        "field investigation not a boolean | 'handling: {fieldInvestigation: maybe}' | x.yaml:6: handling.fieldInvestigation: 'maybe' is not true or false"
+        "field investigation not a boolean | 'handling: {fieldInvestigation: maybe}' | x.yaml:6: handling.fieldInvestigation: 'maybe' is not true or false",
+        "disposition neither required nor optional | 'handling: {disposition: always}' | x.yaml:6: handling.disposition: 'always' is not required or optional"
       })
   void aBadRuleNamesFilePathLineAndReason(String name, String yaml, String expected) {
     assertThatThrownBy(() -> AgencyCatalog.parse("x.yaml", HEAD + yaml.replace("\\n", "\n")))
@@ -170,5 +171,20 @@ class AgencyRulesTest {
     assertThat(rules("BABEL").ppid().steps()).isEqualTo(Agency.Ppid.STATUTORY.steps());
     assertThat(rules("LBK").handling().fieldInvestigation()).isFalse();
     assertThat(rules("BDG").ppid().consequenceTest()).isFalse();
+  }
+
+  @Test
+  void onlyButonRequiresTheHeadsDispositionBeforeHandling() {
+    assertThat(rules("BTN").handling().dispositionRequired()).isTrue();
+    assertThat(rules("BTN").handling().fieldInvestigation()).isFalse();
+    for (String other : List.of("BDG", "BABEL", "LBK", "PSR")) {
+      assertThat(rules(other).handling().dispositionRequired()).as(other).isFalse();
+    }
+    assertThat(
+            AgencyCatalog.parse("x.yaml", HEAD + "handling: {disposition: optional}")
+                .rules()
+                .handling()
+                .dispositionRequired())
+        .isFalse();
   }
 }

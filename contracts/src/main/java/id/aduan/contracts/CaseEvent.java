@@ -414,4 +414,37 @@ public sealed interface CaseEvent {
       @Personal @Nullable String comment,
       String messageId)
       implements CaseEvent {}
+
+  /**
+   * The head's disposition (disposisi pimpinan, Buton's "Prosedur 2"): whether the complaint can be
+   * handled and, when it can, how: {@code mode} {@link #FACE_TO_FACE} at {@code scheduledAt} in
+   * {@code place}, or {@link #ONLINE} at {@code scheduledAt} by {@code method} (a video-call link,
+   * a phone call). Not handled: {@code reason} says why, and a {@link CaseRejected} follows at the
+   * same moment (it tells the citizen). The citizen is told a handled disposition on {@code
+   * replyAddress}; the start-of-handling clock stops at it. Added to the contract later: readers
+   * that do not know it ignore it.
+   */
+  record CaseDispositioned(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      CaseStatus status,
+      boolean handled,
+      @Nullable String mode,
+      @Nullable Instant scheduledAt,
+      @Personal @Nullable String place,
+      @Personal @Nullable String method,
+      @Personal @Nullable String reason,
+      @Nullable ReplyAddress replyAddress,
+      String actor)
+      implements CaseEvent {
+
+    /** Handled face to face (tatap muka langsung), at a time and place. */
+    public static final String FACE_TO_FACE = "FACE_TO_FACE";
+
+    /** Handled online (daring), at a time and by a method. */
+    public static final String ONLINE = "ONLINE";
+  }
 }

@@ -215,6 +215,8 @@ class AgencyStandardsEndToEndTest {
 
     post("btn", t, "verify", Map.of("reason", "disposisi pimpinan: ditangani secara daring"));
     post("btn", t, "route", Map.of("division", "LINJAMSOS"));
+    // "Prosedur 2": the head's disposition comes before the handling (handling.disposition).
+    post("btn.kepala", t, "disposition", onlineTomorrow());
     post("btn", t, "start-progress", Map.of());
     post("btn", t, "answer", Map.of("text", "Bantuan beras disalurkan ulang minggu ini."));
     JsonNode resolved = resolve("btn", t, "Bantuan beras disalurkan ulang", "LETTER");
@@ -237,6 +239,76 @@ class AgencyStandardsEndToEndTest {
                 "signed", false));
     assertThat(unsigned.get("status").asString()).isEqualTo("INCOMPLETE");
     assertThat(unsigned.get("missing").toString()).isEqualTo("[\"signature\"]");
+  }
+
+  /**
+   * Dinas Sosial Kabupaten Buton, "Prosedur 2" and "Persyaratan 5 / Prosedur 3" (docs/adr/0051):
+   * the head's disposition decides that a letter is handled online, with the time and the method,
+   * and that ends the start-of-handling clock (met: it came within the day), while completion runs
+   * on; the case goes in progress only after it. The duty officer (petugas piket) registers a
+   * walk-in and hands it to an officer, which ends its one-hour reception clock. Received now, so
+   * that the times the head names lie ahead.
+   */
+  @Test
+  void butonsHeadDispositionsALetterOnlineWhichStartsItsHandlingAndTheDutyOfficerHandsOnAWalkIn()
+      throws Exception {
+    JsonNode letter = intake("btn", butonLetter("SURAT-BTN-DISP-1", "letter", Instant.now()));
+    String t = letter.get("ticket").asString();
+    assertThat(letter.get("status").asString()).isEqualTo("RECEIVED");
+    awaitCase(t, c -> "RUNNING".equals(state(c, "start-of-handling")));
+    post("btn", t, "verify", Map.of());
+    post("btn.kepala", t, "route", Map.of("division", "LINJAMSOS"));
+    HttpResponse<String> early =
+        postJson(
+            "btn",
+            "/api/v1/cases/" + t + "/start-progress",
+            Map.of(
+                "version", JSON.readTree(get("btn", "/api/v1/cases/" + t).body()).get("version")));
+    assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+
+    JsonNode dispositioned = post("btn.kepala", t, "disposition", onlineTomorrow());
+
+    assertThat(dispositioned.get("status").asString()).isEqualTo("ROUTED");
+    JsonNode handled = awaitCase(t, c -> "MET".equals(state(c, "start-of-handling")));
+    assertThat(state(handled, "completion")).isEqualTo("RUNNING");
+    assertThat(post("btn", t, "start-progress", Map.of()).get("status").asString())
+        .isEqualTo("IN_PROGRESS");
+
+    // A walk-in: the duty officer registers it and hands it to the coordinator within the hour.
+    JsonNode walkIn =
+        intake("btn.piket", butonLetter("LOKET-BTN-DISP-2", "walk-in", Instant.now()));
+    String w = walkIn.get("ticket").asString();
+    awaitCase(w, c -> "RUNNING".equals(state(c, "walk-in-reception")));
+    post("btn.piket", w, "assign", Map.of("officer", "btn.koordinator"));
+    awaitCase(w, c -> "MET".equals(state(c, "walk-in-reception")));
+  }
+
+  private static Map<String, Object> butonLetter(String reference, String mode, Instant at) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("reference", reference);
+    body.put("mode", mode);
+    body.put("receivedAt", at.minusSeconds(60).toString());
+    body.put("name", "La Ode Disposisi");
+    body.put("address", "Pasarwajo, Buton");
+    body.put("description", "Bantuan beras untuk keluarga kami tidak disalurkan selama tiga bulan");
+    body.put("loss", "Tiga bulan tanpa bantuan beras");
+    body.put("remedy", "Penyaluran ulang bantuan");
+    body.put("placeAndTime", "Pasarwajo, hari ini");
+    body.put("signed", true);
+    return body;
+  }
+
+  /** The head's disposition: handled online tomorrow at 10:00 office time, by video call. */
+  private static Map<String, Object> onlineTomorrow() {
+    return Map.of(
+        "handled",
+        true,
+        "mode",
+        "ONLINE",
+        "time",
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Makassar")).plusDays(1) + "T10:00",
+        "method",
+        "Panggilan video https://meet.example.test/btn");
   }
 
   /**

@@ -384,6 +384,46 @@ class SlaServiceStreamTest {
   }
 
   @Test
+  void givenTheHeadsDispositionOfAButonLetter_thenItsStartOfHandlingStopsAndCompletionRuns() {
+    // Friday 20 November 16:30 WITA, after office hours: day 0 is Monday 23rd; start of handling
+    // is due Tuesday 24th, 16:00 WITA.
+    CaseEvent.CaseOpened opened = opened("BTN", Instant.parse("2026-11-20T08:30:00Z"), "letter");
+    send(opened);
+    started(opened.caseId(), "start-of-handling");
+    started(opened.caseId(), "completion");
+
+    // The head dispositions it on Monday 23rd, 09:00 WITA: online, the next day at 10:00 WITA.
+    send(
+        new CaseEvent.CaseDispositioned(
+            UUID.randomUUID().toString(),
+            Instant.parse("2026-11-23T01:00:00Z"),
+            opened.caseId(),
+            opened.ticket(),
+            "BTN",
+            CaseStatus.ROUTED,
+            true,
+            CaseEvent.CaseDispositioned.ONLINE,
+            Instant.parse("2026-11-24T02:00:00Z"),
+            null,
+            "Panggilan video",
+            null,
+            opened.replyAddress(),
+            "btn.kepala"));
+
+    SlaEvent.SlaClockStopped stopped = stoppedEvent(opened.caseId(), "start-of-handling");
+    assertThat(stopped.late()).isFalse();
+    assertThat(stopped.stoppedAt()).isEqualTo(Instant.parse("2026-11-23T01:00:00Z"));
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/start-of-handling"))
+        .get()
+        .extracting(SlaClockDocument::state)
+        .isEqualTo(ClockState.MET.name());
+    assertThat(app.getBean(SlaClocks.class).byId(opened.caseId() + "/completion"))
+        .get()
+        .extracting(SlaClockDocument::state)
+        .isEqualTo(ClockState.RUNNING.name());
+  }
+
+  @Test
   void givenALaporReport_thenLaporsFollowUpAndClosingClocksRunBesideTheAgencysOwn() {
     // Dispositioned to Lebak on Friday 20 November, 08:15 WIB.
     CaseEvent.CaseOpened opened = opened("LBK", RECEIVED, "ONLINE", Channel.LAPOR);

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * production defaults), password from {@code aduan.demo.password}. For each agency: {@code
  * <code>.admin}, {@code <code>.loket} (front office and verifier), {@code <code>.koordinator},
  * {@code <code>.kepala} (head), {@code <code>.ops} (operations viewer), and one division officer
- * per division, {@code <code>.<division>} (e.g. {@code bdg.linjamsos}).
+ * per division, {@code <code>.<division>} (e.g. {@code bdg.linjamsos}); where the agency times the
+ * walk-in reception (Buton), {@code <code>.piket}, the duty officer.
  */
 @Component
 @ConditionalOnProperty(name = "aduan.demo.enabled", havingValue = "true")
@@ -49,6 +50,11 @@ class DemoOfficers implements ApplicationRunner {
       add(prefix + ".koordinator", hash, agency, "COORDINATOR", null);
       add(prefix + ".kepala", hash, agency, "HEAD", null);
       add(prefix + ".ops", hash, agency, "OPERATIONS", null);
+      if (hasWalkInReception(agency)) {
+        // The duty officer (petugas piket) of an agency that promises walk-ins an officer within
+        // a time of their own (Buton: 1 hour): btn.piket.
+        add(prefix + ".piket", hash, agency, "DUTY_OFFICER", null);
+      }
       for (Agency.Division division : agency.rules().divisions()) {
         add(
             prefix + "." + division.code().toLowerCase(Locale.ROOT),
@@ -58,6 +64,10 @@ class DemoOfficers implements ApplicationRunner {
             division.code());
       }
     }
+  }
+
+  private static boolean hasWalkInReception(Agency agency) {
+    return agency.rules().slaClasses().stream().anyMatch(c -> c.stage("reception").isPresent());
   }
 
   private void add(

@@ -60,7 +60,13 @@ public enum Action {
   /** The consequence test (uji konsekuensi) of an information request, before its decision. */
   CONSEQUENCE_TEST(
       "consequence-test",
-      EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS));
+      EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS)),
+  /**
+   * The head's disposition (disposisi pimpinan) of a complaint before it is worked: handled (face
+   * to face or online, when and where or how) or not (docs/adr/0051).
+   */
+  DISPOSITION(
+      "disposition", EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.ROUTED));
 
   private final String wireName;
   private final Set<CaseStatus> allowedFrom;

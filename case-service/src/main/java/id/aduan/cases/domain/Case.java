@@ -514,6 +514,27 @@ public final class Case {
     return List.of(changeStatus("in-progress", CaseStatus.IN_PROGRESS, actor, reason, at));
   }
 
+  /**
+   * As {@link #startProgress(String, String, Instant)}, where the agency requires the head's
+   * disposition first ({@code handling.disposition: required}): a complaint without a disposition
+   * that it can be handled is refused (docs/adr/0051).
+   */
+  public List<CaseEvent> startProgress(
+      Agency agency, String actor, @Nullable String reason, Instant at) {
+    allow(Action.START_PROGRESS);
+    if (agency.rules().handling().dispositionRequired()
+        && s.caseType != CaseType.INFORMATION_REQUEST
+        && handledDisposition() == null) {
+      throw new IllegalTransitionException(
+          Action.START_PROGRESS.wireName(),
+          s.status,
+          "disposisi pimpinan belum ada: kepala dinas memutuskan dulu apakah dan bagaimana"
+              + " pengaduan ditangani (POST .../disposition) / the head's disposition is missing:"
+              + " the head decides first whether and how the complaint is handled");
+    }
+    return startProgress(actor, reason, at);
+  }
+
   public List<CaseEvent> answer(String text, String actor, Instant at) {
     allow(Action.ANSWER);
     if (text.isBlank()) {
@@ -898,6 +919,156 @@ public final class Case {
         new AuditEntry(
             at, actor, Action.FIELD_INVESTIGATION.wireName(), s.status, s.status, visit.entry()));
     return List.of();
+  }
+
+  /**
+   * The head's disposition (disposisi pimpinan): whether the complaint can be handled and, when it
+   * can, {@link CaseEvent.CaseDispositioned#FACE_TO_FACE} at {@code time} in {@code place} or
+   * {@link CaseEvent.CaseDispositioned#ONLINE} at {@code time} by {@code method}; when it cannot,
+   * {@code reason} (and {@code reasonCode}, one of {@link #REJECTION_CODES}, {@code OTHER} when
+   * absent).
+   */
+  public record Disposition(
+      boolean handled,
+      @Nullable String mode,
+      @Nullable Instant time,
+      @Nullable String place,
+      @Nullable String method,
+      @Nullable String reasonCode,
+      @Nullable String reason) {
+
+    /** The timeline entry's reason: values an officer UI puts into words (web/TimelineView). */
+    String entry() {
+      if (!handled) {
+        return NOT_HANDLED + " " + reason;
+      }
+      return mode
+          + " "
+          + time
+          + " "
+          + (CaseEvent.CaseDispositioned.FACE_TO_FACE.equals(mode) ? place : method);
+    }
+
+    /** The timeline entry's reason back as a disposition; null when it is not one. */
+    public static @Nullable Disposition parse(@Nullable String entry) {
+      if (entry == null) {
+        return null;
+      }
+      String[] parts = entry.split(" ", 3);
+      if (parts[0].equals(NOT_HANDLED)) {
+        return new Disposition(
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            entry.length() > NOT_HANDLED.length() ? entry.substring(NOT_HANDLED.length() + 1) : "");
+      }
+      if (parts.length < 3) {
+        return null;
+      }
+      Instant time;
+      try {
+        time = Instant.parse(parts[1]);
+      } catch (java.time.format.DateTimeParseException e) {
+        return null;
+      }
+      return switch (parts[0]) {
+        case CaseEvent.CaseDispositioned.FACE_TO_FACE ->
+            new Disposition(true, parts[0], time, parts[2], null, null, null);
+        case CaseEvent.CaseDispositioned.ONLINE ->
+            new Disposition(true, parts[0], time, null, parts[2], null, null);
+        default -> null;
+      };
+    }
+  }
+
+  /** The first word of a disposition's timeline entry that decided the complaint is not handled. */
+  public static final String NOT_HANDLED = "NOT_HANDLED";
+
+  /**
+   * The head's disposition of a complaint (Buton, "Prosedur 2"): kept on the timeline, told to the
+   * citizen ({@code CaseDispositioned}); the state does not change when the complaint is handled (a
+   * later disposition replaces it until the case is in progress). Not handled: the case is rejected
+   * with the reason, as {@link #reject} does.
+   *
+   * @throws IllegalArgumentException a disposition that lacks its time, place, method or reason, or
+   *     names a time that has passed (the message in Bahasa Indonesia and English)
+   */
+  public List<CaseEvent> disposition(Disposition d, String actor, Instant at) {
+    allow(Action.DISPOSITION);
+    complaintOnly(Action.DISPOSITION);
+    String code = d.reasonCode() == null ? "OTHER" : d.reasonCode();
+    if (d.handled()) {
+      validHandling(d, at);
+    } else {
+      notBlank(d.reason(), "reason", "alasan tidak dapat ditangani");
+      if (!REJECTION_CODES.contains(code)) {
+        throw new IllegalArgumentException(
+            "kode alasan tidak dikenal / unknown reason code " + code + " " + REJECTION_CODES);
+      }
+    }
+    CaseStatus from = s.status;
+    s.timeline.add(new AuditEntry(at, actor, Action.DISPOSITION.wireName(), from, from, d.entry()));
+    List<CaseEvent> events = new ArrayList<>();
+    events.add(
+        new CaseEvent.CaseDispositioned(
+            eventId(),
+            at,
+            id,
+            s.ticket,
+            s.agencyCode,
+            s.status,
+            d.handled(),
+            d.handled() ? d.mode() : null,
+            d.handled() ? d.time() : null,
+            d.handled() ? d.place() : null,
+            d.handled() ? d.method() : null,
+            d.handled() ? null : d.reason(),
+            s.replyAddress,
+            actor));
+    if (!d.handled()) {
+      events.addAll(reject(code, d.reason(), actor, at));
+    }
+    return List.copyOf(events);
+  }
+
+  private static void validHandling(Disposition d, Instant at) {
+    if (!CaseEvent.CaseDispositioned.FACE_TO_FACE.equals(d.mode())
+        && !CaseEvent.CaseDispositioned.ONLINE.equals(d.mode())) {
+      throw new IllegalArgumentException(
+          "cara penanganan wajib dipilih: tatap muka (FACE_TO_FACE) atau daring (ONLINE) / the"
+              + " mode is required: FACE_TO_FACE or ONLINE");
+    }
+    if (d.time() == null) {
+      throw new IllegalArgumentException(
+          "waktu penanganan wajib diisi / the time of handling is required");
+    }
+    if (!d.time().isAfter(at)) {
+      throw new IllegalArgumentException(
+          "waktu penanganan "
+              + d.time()
+              + " sudah lewat / the time of handling "
+              + d.time()
+              + " has passed");
+    }
+    if (CaseEvent.CaseDispositioned.FACE_TO_FACE.equals(d.mode())) {
+      notBlank(d.place(), "place (face to face)", "tempat (tatap muka)");
+    } else {
+      notBlank(d.method(), "method (online, e.g. a video-call link or phone)", "metode (daring)");
+    }
+  }
+
+  /** The last disposition of the case, if it decided the complaint is handled. */
+  public @Nullable Disposition handledDisposition() {
+    Disposition last = null;
+    for (AuditEntry e : s.timeline) {
+      if (e.action().equals(Action.DISPOSITION.wireName())) {
+        last = Disposition.parse(e.reason());
+      }
+    }
+    return last != null && last.handled() ? last : null;
   }
 
   private static void notBlank(@Nullable String value, String field, String kolom) {

@@ -3,6 +3,7 @@ package id.aduan.cases.security;
 import static id.aduan.cases.security.Role.ADMIN;
 import static id.aduan.cases.security.Role.COORDINATOR;
 import static id.aduan.cases.security.Role.DIVISION_OFFICER;
+import static id.aduan.cases.security.Role.DUTY_OFFICER;
 import static id.aduan.cases.security.Role.HEAD;
 import static id.aduan.cases.security.Role.OPERATIONS;
 import static id.aduan.cases.security.Role.VERIFIER;
@@ -27,13 +28,18 @@ public final class Permissions {
           Map.entry("read", ALL),
           // The agency's archive bundle of a period (docs/adr/0048).
           Map.entry("read-archive", EnumSet.of(ADMIN, HEAD)),
-          Map.entry("intake", EnumSet.of(ADMIN, VERIFIER)),
+          // The duty officer (petugas piket) registers walk-ins at the desk.
+          Map.entry("intake", EnumSet.of(ADMIN, VERIFIER, DUTY_OFFICER)),
           Map.entry("verify", EnumSet.of(ADMIN, VERIFIER)),
           Map.entry("mark-complete", EnumSet.of(ADMIN, VERIFIER)),
           Map.entry("request-information", WORKERS),
           Map.entry("classify", EnumSet.of(ADMIN, VERIFIER, COORDINATOR)),
-          Map.entry("route", EnumSet.of(ADMIN, VERIFIER, COORDINATOR)),
-          Map.entry("assign", EnumSet.of(ADMIN, COORDINATOR, DIVISION_OFFICER)),
+          // The head dispositions and so routes and assigns (Buton: "disposisi pimpinan terkait
+          // petugas/pegawai yang menangani"); the duty officer hands a walk-in to an officer.
+          Map.entry("route", EnumSet.of(ADMIN, VERIFIER, COORDINATOR, HEAD, DUTY_OFFICER)),
+          Map.entry("assign", EnumSet.of(ADMIN, COORDINATOR, DIVISION_OFFICER, HEAD, DUTY_OFFICER)),
+          // The head's disposition (docs/adr/0051).
+          Map.entry("disposition", EnumSet.of(ADMIN, HEAD)),
           Map.entry("note", EnumSet.of(ADMIN, VERIFIER, COORDINATOR, DIVISION_OFFICER, HEAD)),
           Map.entry("reply", WORKERS),
           Map.entry("start-progress", EnumSet.of(ADMIN, COORDINATOR, DIVISION_OFFICER)),

@@ -16,7 +16,12 @@ public enum Role {
   /** The head of the agency: answerable for deadlines; reads everything, approves closures. */
   HEAD,
   /** Operations staff: reads cases and their state, never personal data, changes nothing. */
-  OPERATIONS;
+  OPERATIONS,
+  /**
+   * The duty officer (petugas piket, Buton's "Persyaratan 5 / Prosedur 3"): registers walk-ins at
+   * the desk and hands them to the officer who handles them (route, assign) within the hour.
+   */
+  DUTY_OFFICER;
 
   /** A role by name, tolerant of case, dashes and an {@code aduan-} prefix (OIDC realm roles). */
   public static Optional<Role> parse(String name) {
@@ -26,6 +31,9 @@ public enum Role {
     }
     if (n.equals("FRONT_OFFICE")) {
       n = "VERIFIER";
+    }
+    if (n.equals("PETUGAS_PIKET")) {
+      n = "DUTY_OFFICER";
     }
     for (Role r : values()) {
       if (r.name().equals(n)) {

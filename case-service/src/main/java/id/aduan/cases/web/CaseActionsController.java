@@ -4,6 +4,7 @@ import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseService;
 import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.desk.OfficerDesk;
+import id.aduan.cases.domain.Action;
 import id.aduan.cases.domain.Case;
 import id.aduan.cases.security.Caller;
 import id.aduan.contracts.CaseEvent;
@@ -178,7 +179,7 @@ class CaseActionsController {
         ticket,
         body.version(),
         "start-progress",
-        (c, a) -> c.startProgress(p.getName(), body.reason(), now()));
+        (c, a) -> c.startProgress(a, p.getName(), body.reason(), now()));
   }
 
   @PostMapping("/answer")
@@ -439,5 +440,66 @@ class CaseActionsController {
         body.version(),
         "consequence-test",
         (c, a) -> c.recordConsequenceTest(test, p.getName(), now(), today(a)));
+  }
+
+  /**
+   * The head's disposition (disposisi pimpinan). {@code time} is local time in the agency's time
+   * zone (the office's clock: 10:00 WITA in Buton); an offset, if given, is honoured.
+   */
+  record DispositionBody(
+      @NotNull @PositiveOrZero Long version,
+      @NotNull Boolean handled,
+      @Nullable @jakarta.validation.constraints.Pattern(regexp = "FACE_TO_FACE|ONLINE") String mode,
+      @Nullable
+          @jakarta.validation.constraints.Pattern(
+              regexp = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?([+\\-]\\d{2}:\\d{2}|Z)?",
+              message = "waktu berformat 2026-12-08T10:00 / time as 2026-12-08T10:00")
+          String time,
+      @Nullable @Size(max = 500) String place,
+      @Nullable @Size(max = 500) String method,
+      @Nullable @Size(max = 40) @jakarta.validation.constraints.Pattern(regexp = CODE)
+          String reasonCode,
+      @Nullable @Size(max = 2000) String reason) {}
+
+  /**
+   * The head's disposition of a complaint (Buton, "Prosedur 2"): handled face to face (time and
+   * place) or online (time and method), or not handled (reason; the case is rejected as {@code
+   * reject} does). Missing or past values answer 400 in Bahasa Indonesia and English; head and
+   * admin only (docs/adr/0051).
+   */
+  @PostMapping("/disposition")
+  CaseView disposition(
+      @PathVariable String ticket, @Valid @RequestBody DispositionBody body, Principal p) {
+    return act(
+        p,
+        ticket,
+        body.version(),
+        Action.DISPOSITION.wireName(),
+        (c, a) ->
+            c.disposition(
+                new Case.Disposition(
+                    body.handled(),
+                    body.mode(),
+                    dispositionTime(body.time(), a),
+                    blankToNull(body.place()),
+                    blankToNull(body.method()),
+                    body.reasonCode(),
+                    blankToNull(body.reason())),
+                p.getName(),
+                now()));
+  }
+
+  private static @Nullable Instant dispositionTime(@Nullable String time, Agency agency) {
+    if (time == null || time.isBlank()) {
+      return null;
+    }
+    if (time.endsWith("Z") || time.matches(".*[+\\-]\\d{2}:\\d{2}$")) {
+      return java.time.OffsetDateTime.parse(time).toInstant();
+    }
+    return java.time.LocalDateTime.parse(time).atZone(agency.timeZone()).toInstant();
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

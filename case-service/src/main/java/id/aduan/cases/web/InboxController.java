@@ -116,6 +116,8 @@ class InboxController {
    * @param division only this division (a division officer always sees only their own)
    * @param sla {@code overdue}, {@code paused}, {@code warning} or {@code running}
    * @param q a ticket or topic fragment
+   * @param reception {@code true}: only walk-ins still waiting to be handed to an officer (their
+   *     {@code walk-in-reception} clock runs): the duty officer's queue (petugas piket)
    */
   @GetMapping("/api/v1/inbox")
   Inbox inbox(
@@ -124,6 +126,7 @@ class InboxController {
       @RequestParam(required = false) @Nullable Channel channel,
       @RequestParam(required = false) @Nullable String sla,
       @RequestParam(required = false) @Nullable String q,
+      @RequestParam(defaultValue = "false") boolean reception,
       Principal principal) {
     // From the account or the token alike (Officer.caller): every endpoint sees one caller.
     Caller officer = officers.caller(principal);
@@ -148,10 +151,27 @@ class InboxController {
                         || c.state().ticket().toLowerCase(Locale.ROOT).contains(needle)
                         || (c.state().topic() != null
                             && c.state().topic().toLowerCase(Locale.ROOT).contains(needle)))
+            .filter(c -> !reception || waitingForReception(c.state()))
             .map(c -> item(c.state(), now))
             .filter(i -> sla == null || sla.isBlank() || i.sla().state().equalsIgnoreCase(sla))
             .toList();
     return new Inbox(officer.role().name(), officer.division(), items);
+  }
+
+  /** The walk-in reception clock: a walk-in is handed to an officer within the hour. */
+  static final String RECEPTION_CLOCK = "walk-in-reception";
+
+  /** A walk-in whose reception clock still runs (nobody has routed or assigned it yet). */
+  static boolean waitingForReception(CaseState c) {
+    CaseState.Deadline d = c.deadlines().get(RECEPTION_CLOCK);
+    if (d == null) {
+      return false;
+    }
+    id.aduan.contracts.ClockState state = id.aduan.contracts.ClockState.of(d.state());
+    return state == id.aduan.contracts.ClockState.RUNNING
+        || state == id.aduan.contracts.ClockState.WARNING
+        || state == id.aduan.contracts.ClockState.BREACHED
+        || state == id.aduan.contracts.ClockState.PAUSED;
   }
 
   private static InboxItem item(CaseState c, Instant now) {

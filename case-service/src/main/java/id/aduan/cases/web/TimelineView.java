@@ -61,6 +61,7 @@ final class TimelineView {
     LAPOR_CHANGE(LaporChange.ACTION),
     FIELD_INVESTIGATION(Action.FIELD_INVESTIGATION.wireName()),
     CONSEQUENCE_TEST(Action.CONSEQUENCE_TEST.wireName()),
+    DISPOSITION(Action.DISPOSITION.wireName()),
     OTHER("other");
 
     private static final Map<String, Kind> BY_WIRE =
@@ -110,7 +111,10 @@ final class TimelineView {
     }
   }
 
-  /** One timeline entry as values. */
+  /**
+   * One timeline entry as values; {@code disposition} only on the head's disposition ({@link
+   * Kind#DISPOSITION}).
+   */
   record Entry(
       Instant at,
       String actor,
@@ -119,7 +123,33 @@ final class TimelineView {
       @Nullable CaseStatus from,
       CaseStatus to,
       @Nullable String note,
-      Details details) {}
+      Details details,
+      @Nullable DispositionDetails disposition) {}
+
+  /**
+   * The head's disposition as values: handled or not; {@code mode} {@code FACE_TO_FACE} or {@code
+   * ONLINE}; {@code time} of the handling; {@code place} (face to face) or {@code method} (online),
+   * masked as a note is. Why it is not handled is the entry's {@code note}.
+   */
+  record DispositionDetails(
+      boolean handled,
+      @Nullable String mode,
+      @Nullable Instant time,
+      @Nullable String place,
+      @Nullable String method) {
+
+    static @Nullable DispositionDetails of(Case.@Nullable Disposition d) {
+      if (d == null) {
+        return null;
+      }
+      return new DispositionDetails(
+          d.handled(),
+          d.mode(),
+          d.time(),
+          d.place() == null ? null : PiiText.mask(d.place()),
+          d.method() == null ? null : PiiText.mask(d.method()));
+    }
+  }
 
   private static final Pattern REQUESTED =
       Pattern.compile("missing \\[(.*)\\] invalid \\[(.*)\\]", Pattern.DOTALL);
@@ -134,7 +164,15 @@ final class TimelineView {
     String reason = e.reason();
     Details details = Details.none();
     String note = reason == null ? null : PiiText.mask(reason);
+    DispositionDetails disposition = null;
     switch (kind) {
+      case DISPOSITION -> {
+        Case.Disposition d = Case.Disposition.parse(reason);
+        if (d != null) {
+          disposition = DispositionDetails.of(d);
+          note = d.handled() || d.reason() == null ? null : PiiText.mask(d.reason());
+        }
+      }
       case INFORMATION_REQUESTED -> {
         Matcher m = reason == null ? null : REQUESTED.matcher(reason);
         if (m != null && m.matches()) {
@@ -209,7 +247,8 @@ final class TimelineView {
       case CLOSED_WITHOUT_REPLY, INFORMATION_GRANTED -> note = null;
       default -> {}
     }
-    return new Entry(e.at(), e.actor(), e.action(), kind, e.from(), e.to(), note, details);
+    return new Entry(
+        e.at(), e.actor(), e.action(), kind, e.from(), e.to(), note, details, disposition);
   }
 
   /** The requirement with the agency file's labels (the code itself where the file lacks it). */

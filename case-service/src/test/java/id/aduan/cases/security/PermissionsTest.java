@@ -8,20 +8,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The role table written out (A = admin, V = front office/verifier, C = coordinator, D = division
- * officer, H = head, O = operations): a change of rule needs a change here, in review.
+ * officer, H = head, O = operations, P = duty officer, petugas piket): a change of rule needs a
+ * change here, in review.
  */
 class PermissionsTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
-    "read,                      AVCDHO",
-    "intake,                    AV",
+    "read,                      AVCDHOP",
+    "intake,                    AVP",
     "verify,                    AV",
     "mark-complete,             AV",
     "request-information,       AVCD",
     "classify,                  AVC",
-    "route,                     AVC",
-    "assign,                    ACD",
+    "route,                     AVCHP",
+    "assign,                    ACDHP",
+    "disposition,               AH",
     "note,                      AVCDH",
     "reply,                     AVCD",
     "start-progress,            ACD",
@@ -47,7 +49,12 @@ class PermissionsTest {
     StringBuilder allowed = new StringBuilder();
     for (Role role : Role.values()) {
       if (Permissions.allows(role, action)) {
-        allowed.append(role.name().equals("DIVISION_OFFICER") ? 'D' : role.name().charAt(0));
+        allowed.append(
+            switch (role) {
+              case DIVISION_OFFICER -> 'D';
+              case DUTY_OFFICER -> 'P';
+              default -> role.name().charAt(0);
+            });
       }
     }
     assertThat(allowed.toString()).isEqualTo(roles.strip());
@@ -58,7 +65,9 @@ class PermissionsTest {
     "aduan-front-office, VERIFIER",
     "ADMIN,              ADMIN",
     "division-officer,   DIVISION_OFFICER",
-    "aduan-head,         HEAD"
+    "aduan-head,         HEAD",
+    "petugas-piket,      DUTY_OFFICER",
+    "duty-officer,       DUTY_OFFICER"
   })
   void realmRoleNamesAreRead(String name, Role role) {
     assertThat(Role.parse(name)).hasValue(role);

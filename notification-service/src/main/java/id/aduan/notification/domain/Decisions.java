@@ -177,6 +177,23 @@ public final class Decisions {
             address(e.replyAddress(), view),
             null);
       }
+      case CaseEvent.CaseDispositioned e when e.handled() -> {
+        // The head's disposition (docs/adr/0051): how, when and where or by what the complaint is
+        // handled. One that does not handle it is told by the rejection that follows it.
+        boolean faceToFace = CaseEvent.CaseDispositioned.FACE_TO_FACE.equals(e.mode());
+        values.put(
+            "time", e.scheduledAt() == null ? "-" : dateTime(e.scheduledAt(), agency.timeZone()));
+        values.put("place", e.place() == null ? "-" : e.place());
+        values.put("method", e.method() == null ? "-" : e.method());
+        citizen(
+            out,
+            "STATUS",
+            faceToFace ? "dispositionFaceToFace" : "dispositionOnline",
+            values,
+            Delivery.WRITTEN,
+            address(e.replyAddress(), view),
+            null);
+      }
       case CaseEvent.CaseRejected e when REDISPOSITIONED.equals(e.reasonCode()) -> {
         // LAPOR! itself moved the report to another agency: nothing to tell on a report that is
         // no longer ours; the reporter follows it in LAPOR!.

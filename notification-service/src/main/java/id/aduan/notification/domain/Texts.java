@@ -78,6 +78,18 @@ public final class Texts {
                   "Waktu penyelesaian pengaduan {ticket} diperpanjang: {reason}",
                   "The time to settle complaint {ticket} has been extended: {reason}")),
           Map.entry(
+              "dispositionOnline",
+              new Agency.Text(
+                  "Pengaduan {ticket} akan ditangani secara daring pada {time} melalui {method}.",
+                  "Complaint {ticket} will be handled online on {time} by {method}.")),
+          Map.entry(
+              "dispositionFaceToFace",
+              new Agency.Text(
+                  "Pengaduan {ticket} akan ditangani secara tatap muka pada {time} di {place}."
+                      + " Sampaikan nomor tiket kepada petugas piket.",
+                  "Complaint {ticket} will be handled face to face on {time} at {place}. Give"
+                      + " the ticket number to the duty officer.")),
+          Map.entry(
               "rejected",
               new Agency.Text(
                   "Pengaduan {ticket} tidak dapat kami proses: {reason}",

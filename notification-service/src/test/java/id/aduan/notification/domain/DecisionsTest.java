@@ -673,4 +673,62 @@ class DecisionsTest {
         AT.plus(Duration.ofDays(1)),
         division);
   }
+
+  /**
+   * The head's disposition (docs/adr/0051): the citizen is told how, when and where or by what
+   * their complaint is handled, in Bahasa Indonesia, in English where they chose it; a disposition
+   * that does not handle it tells nothing (the rejection that follows does).
+   */
+  @Test
+  void theHeadsDispositionTellsTheCitizenHowAndWhenInTheirLanguage() {
+    CaseEvent.CaseDispositioned online =
+        disposition(true, "ONLINE", null, "Panggilan video https://meet.example.test/btn");
+    CaseEvent.CaseDispositioned faceToFace =
+        disposition(true, "FACE_TO_FACE", "Ruang rapat lantai 3", null);
+
+    Notice o = Decisions.forCase(online, view("BTN", null, null), agency("BTN")).getFirst();
+    Notice f = Decisions.forCase(faceToFace, view("BTN", null, null), agency("BTN")).getFirst();
+
+    assertThat(o.audience()).isEqualTo(Notice.Audience.CITIZEN);
+    assertThat(o.purpose()).isEqualTo("STATUS");
+    assertThat(o.to()).containsExactly(whatsapp("BTN"));
+    assertThat(Texts.fill(agency("BTN"), o.template(), "id", o.values()))
+        .isEqualTo(
+            "Pengaduan BTN-2026-000123 akan ditangani secara daring pada 2026-11-24 10:00 WITA"
+                + " melalui Panggilan video https://meet.example.test/btn.");
+    assertThat(Texts.fill(agency("BTN"), o.template(), "en", o.values()))
+        .isEqualTo(
+            "Complaint BTN-2026-000123 will be handled online on 2026-11-24 10:00 WITA by"
+                + " Panggilan video https://meet.example.test/btn.");
+    assertThat(Texts.fill(agency("BTN"), f.template(), "id", f.values()))
+        .startsWith(
+            "Pengaduan BTN-2026-000123 akan ditangani secara tatap muka pada 2026-11-24 10:00"
+                + " WITA di Ruang rapat lantai 3.");
+    assertThat(Texts.fill(agency("BTN"), f.template(), "en", f.values()))
+        .startsWith("Complaint BTN-2026-000123 will be handled face to face on 2026-11-24");
+
+    assertThat(
+            Decisions.forCase(
+                disposition(false, null, null, null), view("BTN", null, null), agency("BTN")))
+        .isEmpty();
+  }
+
+  private static CaseEvent.CaseDispositioned disposition(
+      boolean handled, String mode, String place, String method) {
+    return new CaseEvent.CaseDispositioned(
+        "evt-d",
+        AT,
+        "c-1",
+        ticket("BTN"),
+        "BTN",
+        CaseStatus.ROUTED,
+        handled,
+        mode,
+        handled ? Instant.parse("2026-11-24T02:00:00Z") : null,
+        place,
+        method,
+        handled ? null : "Bukan kewenangan Dinas Sosial",
+        whatsapp("BTN"),
+        "btn.kepala");
+  }
 }

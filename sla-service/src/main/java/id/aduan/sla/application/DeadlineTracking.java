@@ -282,6 +282,15 @@ public class DeadlineTracking {
     stop(event, SlaClock.Ending.DONE, Set.of(SlaPolicy.RECEPTION, SlaPolicy.START));
   }
 
+  /**
+   * The head's disposition decided how the complaint is handled (Buton: "menunggu hasil disposisi
+   * pimpinan"): the start of handling is done, met or late by its deadline. Reception is not: the
+   * walk-in still waits to be handed to an officer (routing, assignment).
+   */
+  public void dispositioned(CaseEvent.CaseDispositioned dispositioned) {
+    stop(dispositioned, SlaClock.Ending.DONE, Set.of(SlaPolicy.START));
+  }
+
   /** The reporter replied to a LAPOR! answer, or the case was reopened: no closing. */
   public void closingStopped(CaseEvent event) {
     stop(event, SlaClock.Ending.DONE, Set.of(SlaPolicy.LAPOR_CLOSE));

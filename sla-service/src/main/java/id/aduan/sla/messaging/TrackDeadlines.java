@@ -65,6 +65,10 @@ class TrackDeadlines implements Consumer<Message<byte[]>> {
       case CaseEvent.CaseResolved resolved -> tracking.finished(resolved);
       case CaseEvent.CaseRejected rejected -> tracking.finished(rejected);
       case CaseEvent.CaseMerged merged -> tracking.merged(merged);
+      // The head's disposition that the complaint is handled starts its handling (docs/adr/0051);
+      // one that does not is followed by the rejection, which stops every clock.
+      case CaseEvent.CaseDispositioned dispositioned when dispositioned.handled() ->
+          tracking.dispositioned(dispositioned);
       default -> {
         // Any other case event (one added to the contract later) moves no clock.
       }
