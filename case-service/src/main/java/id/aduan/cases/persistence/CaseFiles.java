@@ -262,7 +262,8 @@ public class CaseFiles {
     if (declaredName == null || declaredName.isBlank()) {
       return null;
     }
-    String n = declaredName.strip();
+    // A scan named after its NIK or phone number ("KTP 3273....jpg"): no such number is kept.
+    String n = declaredName.strip().replaceAll("\\d{8,}", "********");
     return n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n;
   }
 

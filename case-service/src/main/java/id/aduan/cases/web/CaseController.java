@@ -250,7 +250,7 @@ class CaseController {
                   m,
                   f.fileName(),
                   f.mediaType(),
-                  () -> attachments.read(m.channel(), state.agencyCode(), id)));
+                  () -> attachments.read(m.channel(), state.agencyCode(), f)));
         }
       }
     }
