@@ -14,7 +14,8 @@ class BodyLimitPropertiesTest {
           DataSize.ofKilobytes(64),
           Map.of(
               "/api/v1/intake", DataSize.ofMegabytes(32),
-              "/api/v1/cases/*/files", DataSize.ofMegabytes(16)));
+              "/api/v1/cases/*/files", DataSize.ofMegabytes(16)),
+          Map.of("/api/v1/cases/*/notes", DataSize.ofMegabytes(8)));
 
   @Test
   void aStarStandsForExactlyOneSegment() {
@@ -26,6 +27,20 @@ class BodyLimitPropertiesTest {
     assertThat(limits.limitFor("/api/v1/cases/BDG-2026-000001/verify").name()).isEqualTo("default");
     assertThat(limits.limitFor("/api/v1/cases//files").name()).isEqualTo("default");
     assertThat(limits.limitFor("/api/v1/cases/files").name()).isEqualTo("default");
+  }
+
+  @Test
+  void aMultipartCapAppliesToMultipartBodiesOnly() {
+    String notes = "/api/v1/cases/BDG-2026-000001/notes";
+    assertThat(limits.limitFor(notes, "multipart/form-data; boundary=x").bytes())
+        .isEqualTo(DataSize.ofMegabytes(8).toBytes());
+    assertThat(limits.limitFor(notes, "multipart/form-data; boundary=x").name())
+        .isEqualTo("multipart:/api/v1/cases/*/notes");
+    assertThat(limits.limitFor(notes, "application/json").name()).isEqualTo("default");
+    assertThat(limits.limitFor(notes, null).name()).isEqualTo("default");
+    // A path without a multipart cap: its ordinary one, whatever the type.
+    assertThat(limits.limitFor("/api/v1/intake", "multipart/form-data").name())
+        .isEqualTo("/api/v1/intake");
   }
 
   @Test
