@@ -181,7 +181,7 @@ function conversation(ws, c) {
       h('ol', { class: 'messages' }, c.messages.map((m) =>
         h('li', { class: `message ${String(m.direction).toLowerCase()}` },
           h('div', { class: 'meta' },
-            h('span', { class: 'who' }, m.direction === 'OUTBOUND' ? t('case.outbound') : t('case.inbound')), ' · ',
+            h('span', { class: 'who' }, t({ OUTBOUND: 'case.outbound', INTERNAL: 'case.internal' }[m.direction] || 'case.inbound')), ' · ',
             label('channel', m.channel), ' · ', h('time', { datetime: m.at }, formatDateTime(m.at, ws.agency.timeZone))),
           m.text ? h('p', { class: 'text' }, m.text) : h('p', { class: 'text muted' }, t(m.channel === 'FRONT_DESK' ? 'case.formOnly' : 'case.noText')),
           attachmentsOf(c, m)))));
