@@ -66,7 +66,23 @@ public enum Action {
    * to face or online, when and where or how) or not (docs/adr/0051).
    */
   DISPOSITION(
-      "disposition", EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.ROUTED));
+      "disposition", EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.ROUTED)),
+  /** Files brought to the desk or attached by an officer, kept by the case service (0052). */
+  ATTACH_FILES("files-attached", Live.STATES),
+  /** Originals shown at the desk and handed back (KK, KTP): they satisfy their requirements. */
+  PRESENTED_AT_DESK("presented-at-desk", Live.STATES);
+
+  /** Every state of a case still being handled (answered included). */
+  private static final class Live {
+    static final Set<CaseStatus> STATES =
+        EnumSet.of(
+            CaseStatus.RECEIVED,
+            CaseStatus.INCOMPLETE,
+            CaseStatus.VERIFIED,
+            CaseStatus.ROUTED,
+            CaseStatus.IN_PROGRESS,
+            CaseStatus.ANSWERED);
+  }
 
   private final String wireName;
   private final Set<CaseStatus> allowedFrom;

@@ -63,7 +63,7 @@ public class BodyLimitFilter extends OncePerRequestFilter implements Ordered {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    BodyLimitProperties.Limit limit = limits.limitFor(path);
+    BodyLimitProperties.Limit limit = limits.limitFor(path, request.getContentType());
     long declared = request.getContentLengthLong();
     if (declared > limit.bytes()) {
       refuse(response, limit, "declared");

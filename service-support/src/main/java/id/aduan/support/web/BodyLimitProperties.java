@@ -1,6 +1,8 @@
 package id.aduan.support.web;
 
+import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -10,29 +12,74 @@ import org.springframework.util.unit.DataSize;
  *
  * @param defaultSize the cap for every path no prefix names
  * @param paths caps by path prefix (segment boundaries, the longest prefix wins), e.g. {@code
- *     aduan.web.body-limit.paths.[/webhooks]=64KB}
+ *     aduan.web.body-limit.paths.[/webhooks]=64KB}; a segment {@code *} matches any one segment
+ * @param multipartPaths caps by path prefix (as {@code paths}) for {@code multipart/form-data}
+ *     bodies only (uploads), so the same path's other bodies keep their own cap
  */
 @ConfigurationProperties("aduan.web.body-limit")
 public record BodyLimitProperties(
-    @DefaultValue("1MB") DataSize defaultSize, Map<String, DataSize> paths) {
+    @DefaultValue("1MB") DataSize defaultSize,
+    Map<String, DataSize> paths,
+    Map<String, DataSize> multipartPaths) {
 
   public BodyLimitProperties {
     paths = paths == null ? Map.of() : Map.copyOf(paths);
+    multipartPaths = multipartPaths == null ? Map.of() : Map.copyOf(multipartPaths);
+  }
+
+  /**
+   * The limit for a body of this type on {@code path}: a multipart body's own cap where one is set
+   * for the path (named {@code multipart:<prefix>}), else {@link #limitFor(String)}.
+   */
+  public Limit limitFor(String path, @Nullable String contentType) {
+    if (contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+      String best = best(multipartPaths, path);
+      if (best != null) {
+        return new Limit("multipart:" + best, multipartPaths.get(best).toBytes());
+      }
+    }
+    return limitFor(path);
   }
 
   /** The limit that applies to {@code path}: its name (the prefix, or "default") and its bytes. */
   public Limit limitFor(String path) {
+    String best = best(paths, path);
+    return best == null
+        ? new Limit("default", defaultSize.toBytes())
+        : new Limit(best, paths.get(best).toBytes());
+  }
+
+  private static @Nullable String best(Map<String, DataSize> paths, String path) {
     String best = null;
     for (String prefix : paths.keySet()) {
       String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-      boolean matches = path.equals(p) || path.startsWith(p + "/") || p.isEmpty();
+      boolean matches =
+          p.contains("*") ? matchesPattern(path, p) : path.equals(p) || path.startsWith(p + "/");
+      matches = matches || p.isEmpty();
       if (matches && (best == null || p.length() > strip(best).length())) {
         best = prefix;
       }
     }
-    return best == null
-        ? new Limit("default", defaultSize.toBytes())
-        : new Limit(best, paths.get(best).toBytes());
+    return best;
+  }
+
+  /**
+   * A prefix with {@code *} segments (e.g. {@code /api/v1/cases/*}{@code /files}): each {@code *}
+   * stands for exactly one path segment.
+   */
+  private static boolean matchesPattern(String path, String pattern) {
+    String[] want = pattern.split("/", -1);
+    String[] have = path.split("/", -1);
+    if (have.length < want.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      if (!want[i].equals("*") ? !want[i].equals(have[i]) : have[i].isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String strip(String prefix) {

@@ -1,0 +1,52 @@
+package id.aduan.support.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** Which limit a path gets: prefixes by segment, and {@code *} for one segment. */
+class BodyLimitPropertiesTest {
+
+  private final BodyLimitProperties limits =
+      new BodyLimitProperties(
+          DataSize.ofKilobytes(64),
+          Map.of(
+              "/api/v1/intake", DataSize.ofMegabytes(32),
+              "/api/v1/cases/*/files", DataSize.ofMegabytes(16)),
+          Map.of("/api/v1/cases/*/notes", DataSize.ofMegabytes(8)));
+
+  @Test
+  void aStarStandsForExactlyOneSegment() {
+    assertThat(limits.limitFor("/api/v1/cases/BDG-2026-000001/files").bytes())
+        .isEqualTo(DataSize.ofMegabytes(16).toBytes());
+    assertThat(limits.limitFor("/api/v1/cases/BDG-2026-000001/files").name())
+        .isEqualTo("/api/v1/cases/*/files");
+    // Other actions on the case keep the default.
+    assertThat(limits.limitFor("/api/v1/cases/BDG-2026-000001/verify").name()).isEqualTo("default");
+    assertThat(limits.limitFor("/api/v1/cases//files").name()).isEqualTo("default");
+    assertThat(limits.limitFor("/api/v1/cases/files").name()).isEqualTo("default");
+  }
+
+  @Test
+  void aMultipartCapAppliesToMultipartBodiesOnly() {
+    String notes = "/api/v1/cases/BDG-2026-000001/notes";
+    assertThat(limits.limitFor(notes, "multipart/form-data; boundary=x").bytes())
+        .isEqualTo(DataSize.ofMegabytes(8).toBytes());
+    assertThat(limits.limitFor(notes, "multipart/form-data; boundary=x").name())
+        .isEqualTo("multipart:/api/v1/cases/*/notes");
+    assertThat(limits.limitFor(notes, "application/json").name()).isEqualTo("default");
+    assertThat(limits.limitFor(notes, null).name()).isEqualTo("default");
+    // A path without a multipart cap: its ordinary one, whatever the type.
+    assertThat(limits.limitFor("/api/v1/intake", "multipart/form-data").name())
+        .isEqualTo("/api/v1/intake");
+  }
+
+  @Test
+  void plainPrefixesStillMatchBySegment() {
+    assertThat(limits.limitFor("/api/v1/intake").bytes())
+        .isEqualTo(DataSize.ofMegabytes(32).toBytes());
+    assertThat(limits.limitFor("/api/v1/intakes").name()).isEqualTo("default");
+  }
+}
