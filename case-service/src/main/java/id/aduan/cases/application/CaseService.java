@@ -174,11 +174,113 @@ public class CaseService {
         linkMentioned(saved);
         yield new Received("joined", saved.id(), saved.state().ticket());
       }
+      case Intake.StatusQuery q -> statusQuery(m, agency, citizenKey, sender, q);
       case Intake.Open o -> {
         countMentions(agency, m.channel(), o.threading());
         yield open(m, agency, openingId, citizenKey, keys, stored, o.threading(), today);
       }
     };
+  }
+
+  /** The open cases of one citizen a status answer lists at most. */
+  private static final int STATUS_CASES = 5;
+
+  /**
+   * A citizen asked how their case stands (docs/adr/0053): a {@code CaseStatusRequested} is
+   * published at once, with their own cases only; no case is written, so nothing joins, reopens or
+   * restarts. Its id comes from the message, so a redelivery publishes the same event again and the
+   * notification service answers once.
+   */
+  private Received statusQuery(
+      ComplaintReceived m,
+      Agency agency,
+      String citizenKey,
+      Reporters.Sender sender,
+      Intake.StatusQuery q) {
+    List<CaseDocument> shown =
+        switch (q.outcome()) {
+          case SHOWN -> q.shown().map(k -> cases.byId(k.caseId()).orElseThrow()).stream().toList();
+          case OWN_CASES -> ownCases(agency, citizenKey, sender);
+          case NOT_FOUND, REFUSED -> List.of();
+        };
+    String queryId =
+        UUID.nameUUIDFromBytes(
+                ("status-query:" + agency.code() + ":" + m.channel() + ":" + m.providerMessageId())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString();
+    CaseDocument first = shown.isEmpty() ? null : shown.getFirst();
+    CaseEvent.CaseStatusRequested event =
+        new CaseEvent.CaseStatusRequested(
+            queryId,
+            clock.instant(),
+            first == null ? "status-query:" + queryId : first.id(),
+            first == null
+                ? (q.askedTicket() == null ? "" : q.askedTicket())
+                : first.state().ticket(),
+            agency.code(),
+            first == null ? null : first.state().status(),
+            CaseOpening.replyAddress(m),
+            m.providerMessageId(),
+            q.askedTicket(),
+            shown.stream().map(d -> statusLine(d.state())).toList(),
+            agency.language());
+    outbox.publish(
+        List.of(outbox.entry(Topics.CASES_EVENTS, event.caseId(), event, event.ticket())), e -> {});
+    String outcome =
+        switch (q.outcome()) {
+          case SHOWN -> "shown";
+          case OWN_CASES -> shown.isEmpty() ? "none_open" : "own_cases";
+          case NOT_FOUND -> "not_found";
+          case REFUSED ->
+              q.refusal() == Reporters.Refusal.UNAUTHENTICATED
+                  ? "refused_unauthenticated"
+                  : "refused_stranger";
+        };
+    meters
+        .counter(
+            "aduan.cases.status.requests",
+            "agency",
+            agency.code(),
+            "channel",
+            m.channel().name().toLowerCase(Locale.ROOT),
+            "outcome",
+            outcome)
+        .increment();
+    return new Received("status", first == null ? event.caseId() : first.id(), event.ticket());
+  }
+
+  /**
+   * The sender's own open cases on this identity (newest first), else their latest resolved one; an
+   * email From its server did not authenticate sees none (docs/adr/0027).
+   */
+  private List<CaseDocument> ownCases(Agency agency, String citizenKey, Reporters.Sender sender) {
+    List<CaseDocument> open = cases.openOfCitizen(agency.code(), citizenKey, STATUS_CASES);
+    List<CaseDocument> candidates =
+        open.isEmpty()
+            ? cases.latestResolvedOfCitizen(agency.code(), citizenKey).stream().toList()
+            : open;
+    return candidates.stream()
+        .filter(
+            d ->
+                d.toCase()
+                    .reporters(personOf(d.state().agencyCode(), d.state().citizenKey()))
+                    .admit(sender))
+        .toList();
+  }
+
+  /** A case as a status answer shows it: status, receipt and the next deadline citizens see. */
+  static CaseEvent.StatusLine statusLine(CaseState state) {
+    Instant next =
+        state.deadlines().values().stream()
+            .filter(
+                d ->
+                    d.state().equals(id.aduan.contracts.ClockState.RUNNING.name())
+                        || d.state().equals(id.aduan.contracts.ClockState.WARNING.name()))
+            .filter(d -> !d.clock().equals(id.aduan.contracts.SlaEvent.LAPOR_CLOSE))
+            .map(CaseState.Deadline::deadline)
+            .min(java.util.Comparator.naturalOrder())
+            .orElse(null);
+    return new CaseEvent.StatusLine(state.ticket(), state.status(), state.receivedAt(), next);
   }
 
   private Received open(
