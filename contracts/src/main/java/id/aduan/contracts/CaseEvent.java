@@ -425,6 +425,7 @@ public sealed interface CaseEvent {
    * Otherwise {@code caseId}, {@code ticket} and {@code status} are those of the first case listed.
    *
    * @param messageId the provider's id of the asking message (the answer quotes it)
+   * @param receivedAt when the asking message arrived (the WhatsApp window counts from it)
    * @param askedTicket the ticket number the message named, if any
    * @param language the language of the asker's case (the agency's when none is told)
    */
@@ -437,6 +438,7 @@ public sealed interface CaseEvent {
       @Nullable CaseStatus status,
       ReplyAddress replyAddress,
       String messageId,
+      Instant receivedAt,
       @Nullable String askedTicket,
       List<StatusLine> cases,
       String language)

@@ -221,6 +221,7 @@ public class CaseService {
             first == null ? null : first.state().status(),
             CaseOpening.replyAddress(m),
             m.providerMessageId(),
+            m.receivedAt(),
             q.askedTicket(),
             shown.stream().map(d -> statusLine(d.state())).toList(),
             agency.language());
