@@ -874,6 +874,92 @@ public class CaseService {
     }
   }
 
+  /** What became of a survey answered on the public status page. */
+  public enum PageSurvey {
+    ANSWERED,
+    /** No case under this number, or the key is not its status link's. */
+    NOT_FOUND,
+    /** Not resolved, or the agency's survey window has passed. */
+    NOT_OPEN,
+    /** The survey of this case has an answer already: the status page takes one. */
+    ALREADY_ANSWERED
+  }
+
+  /** Whether the survey of a case is open now (resolved, within the agency's window). */
+  public boolean surveyOpen(Agency agency, String caseId, CaseState state) {
+    return new Case(caseId, state)
+        .surveyOpen(agency.rules().aftercare().surveyWindow(), clock.instant());
+  }
+
+  /** The path of a case's status page for its reporter, with the key that lets them answer. */
+  public String statusLink(String caseId, String ticket) {
+    return "/status.html?ticket=" + ticket + "&key=" + identityKeys.statusLinkKey(caseId);
+  }
+
+  /**
+   * A survey answered on the public status page by whoever holds the case's status link ({@link
+   * #statusLink}; docs/adr/0053): the same answer a rating on the citizen's channel gives ({@code
+   * SurveyAnswered}), once; the case stays resolved.
+   */
+  public PageSurvey answerSurveyOnStatusPage(
+      Agency agency, String ticket, String key, int rating, @Nullable String comment) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return answerOnStatusPageOnce(agency, ticket, key, rating, comment);
+      } catch (OptimisticLockingFailureException e) {
+        // Another write won; read again (an answer that won makes this one ALREADY_ANSWERED).
+        if (attempt >= ATTEMPTS) {
+          throw new StaleVersionException(ticket, -1, -1);
+        }
+      }
+    }
+  }
+
+  private PageSurvey answerOnStatusPageOnce(
+      Agency agency, String ticket, String key, int rating, @Nullable String comment) {
+    Optional<CaseDocument> found =
+        byTicket(agency, ticket)
+            .filter(
+                d ->
+                    java.security.MessageDigest.isEqual(
+                        identityKeys
+                            .statusLinkKey(d.id())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    PageSurvey outcome;
+    if (found.isEmpty()) {
+      outcome = PageSurvey.NOT_FOUND;
+    } else if (found.get().state().survey() != null) {
+      outcome = PageSurvey.ALREADY_ANSWERED;
+    } else {
+      CaseDocument doc = found.get();
+      Case c = doc.toCase();
+      if (!c.surveyOpen(agency.rules().aftercare().surveyWindow(), clock.instant())) {
+        outcome = PageSurvey.NOT_OPEN;
+      } else {
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        List<CaseEvent> events =
+            c.answerSurvey(
+                new id.aduan.cases.domain.CitizenReply(
+                    id.aduan.cases.domain.CitizenReply.Kind.RATING, rating, text),
+                "status-page:" + UUID.randomUUID(),
+                clock.instant());
+        CaseDocument saved = cases.save(doc.with(c, entries(doc, events)));
+        relay.publish(saved);
+        outcome = PageSurvey.ANSWERED;
+      }
+    }
+    meters
+        .counter(
+            "aduan.cases.survey.status.page",
+            "agency",
+            agency.code(),
+            "outcome",
+            outcome.name().toLowerCase(Locale.ROOT))
+        .increment();
+    return outcome;
+  }
+
   public Optional<CaseDocument> byTicket(Agency agency, String ticket) {
     return cases.byTicket(ticket).filter(c -> c.state().agencyCode().equals(agency.code()));
   }

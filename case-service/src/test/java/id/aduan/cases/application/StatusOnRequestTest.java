@@ -202,6 +202,43 @@ class StatusOnRequestTest {
     assertThat(CaseService.statusLine(state.build()).nextDeadline()).isEqualTo(soon);
   }
 
+  @Test
+  void theHolderOfTheStatusLinkAnswersAResolvedCasesSurveyOnceOnTheStatusPage() {
+    stored("c-r", "BDG-2026-000110", CaseStatus.RESOLVED);
+    String link = service.statusLink("c-r", "BDG-2026-000110");
+    String key = link.substring(link.indexOf("key=") + 4);
+
+    assertThat(link).startsWith("/status.html?ticket=BDG-2026-000110&key=");
+    assertThat(key).hasSize(24).doesNotContain("BDG");
+    assertThat(service.answerSurveyOnStatusPage(BDG, "BDG-2026-000110", "0".repeat(24), 1, null))
+        .isEqualTo(CaseService.PageSurvey.NOT_FOUND);
+    assertThat(service.answerSurveyOnStatusPage(BDG, "BDG-2026-000110", key, 4, " cepat "))
+        .isEqualTo(CaseService.PageSurvey.ANSWERED);
+    assertThat(service.answerSurveyOnStatusPage(BDG, "BDG-2026-000110", key, 1, null))
+        .isEqualTo(CaseService.PageSurvey.ALREADY_ANSWERED);
+
+    CaseDocument after = cases.byId("c-r").orElseThrow();
+    assertThat(after.state().survey()).isNotNull();
+    assertThat(after.state().survey().rating()).isEqualTo(4);
+    assertThat(after.state().survey().comment()).isEqualTo("cepat");
+    assertThat(after.state().status()).isEqualTo(CaseStatus.RESOLVED);
+    assertThat(after.outbox())
+        .extracting(e -> e.type())
+        .contains("id.aduan.case.survey-answered.v1");
+  }
+
+  @Test
+  void aCaseNotResolvedHasNoSurveyOnTheStatusPage() {
+    stored("c-o", "BDG-2026-000111", CaseStatus.IN_PROGRESS);
+    String link = service.statusLink("c-o", "BDG-2026-000111");
+
+    assertThat(
+            service.answerSurveyOnStatusPage(
+                BDG, "BDG-2026-000111", link.substring(link.indexOf("key=") + 4), 5, null))
+        .isEqualTo(CaseService.PageSurvey.NOT_OPEN);
+    assertThat(cases.byId("c-o").orElseThrow().state().survey()).isNull();
+  }
+
   /** A WhatsApp case of the reporter, last written to an hour ago. */
   private CaseDocument stored(String id, String ticket, CaseStatus status) {
     CaseState.Builder state =
