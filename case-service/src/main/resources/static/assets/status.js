@@ -1,6 +1,8 @@
 // The citizens' status page (/status): a ticket number in, its status and dates out, from the
 // public lookup (GET /api/v1/public/status/{ticket}), which carries no personal data. Bahasa
 // Indonesia first, English by the toggle. Text only ever goes in as text, never as markup.
+// Opened from a case's status link (?ticket=...&key=..., docs/adr/0053), a resolved case whose
+// survey is open shows the satisfaction survey: one answer, POST /api/v1/public/status/{ticket}/survey.
 
 const TEXT = {
   id: {
@@ -16,6 +18,12 @@ const TEXT = {
     notFound: 'Nomor tiket tidak ditemukan. Periksa kembali nomor tiket Anda.',
     tooMany: 'Terlalu banyak permintaan. Coba lagi sebentar lagi.',
     error: 'Status tidak dapat diambil saat ini. Coba lagi nanti.',
+    survey: 'Bagaimana penilaian Anda atas penanganan pengaduan ini?',
+    ratings: ['1 (sangat tidak puas)', '2', '3', '4', '5 (sangat puas)'],
+    comment: 'Komentar (tidak wajib)',
+    send: 'Kirim penilaian',
+    thanks: 'Terima kasih atas penilaian Anda.',
+    surveyClosed: 'Penilaian untuk pengaduan ini sudah diterima atau tidak dapat diberikan lagi.',
     clocks: { completion: 'penyelesaian', 'start-of-handling': 'mulai penanganan', 'walk-in-reception': 'diterima petugas', 'lapor-follow-up': 'tindak lanjut LAPOR!', 'lapor-close': 'penutupan LAPOR!' },
     statuses: {},
   },
@@ -32,6 +40,12 @@ const TEXT = {
     notFound: 'No complaint has this ticket number. Please check it.',
     tooMany: 'Too many requests. Please try again in a moment.',
     error: 'The status cannot be read right now. Please try again later.',
+    survey: 'How would you rate the handling of this complaint?',
+    ratings: ['1 (very dissatisfied)', '2', '3', '4', '5 (very satisfied)'],
+    comment: 'Comment (optional)',
+    send: 'Send rating',
+    thanks: 'Thank you for your rating.',
+    surveyClosed: 'This complaint has been rated already or can no longer be rated.',
     clocks: { completion: 'completion', 'start-of-handling': 'start of handling', 'walk-in-reception': 'reception', 'lapor-follow-up': 'LAPOR! follow-up', 'lapor-close': 'LAPOR! closing' },
     statuses: {
       RECEIVED: 'Received', INCOMPLETE: 'Waiting for information from you', VERIFIED: 'Verified',
@@ -44,6 +58,8 @@ const TEXT = {
 
 let lang = localStorage.getItem('aduan.lang') === 'en' ? 'en' : 'id';
 let last = null;
+let surveyed = null;
+const linkKey = new URLSearchParams(location.search).get('key');
 
 const $ = (id) => document.getElementById(id);
 
@@ -90,6 +106,53 @@ function show() {
   const h = document.createElement('h2');
   h.textContent = s.ticket;
   result.append(h, list);
+  if (surveyed) {
+    const p = document.createElement('p');
+    p.id = 'survey-outcome';
+    p.textContent = t[surveyed];
+    result.append(p);
+  } else if (s.surveyOpen && linkKey) {
+    result.append(surveyForm(s.ticket, t));
+  }
+}
+
+function surveyForm(ticket, t) {
+  const form = document.createElement('form');
+  form.id = 'survey';
+  const fieldset = document.createElement('fieldset');
+  const legend = document.createElement('legend');
+  legend.textContent = t.survey;
+  fieldset.append(legend);
+  t.ratings.forEach((label, i) => {
+    const id = `rating-${i + 1}`;
+    const input = document.createElement('input');
+    Object.assign(input, { type: 'radio', name: 'rating', id, value: String(i + 1), required: true });
+    const l = document.createElement('label');
+    l.htmlFor = id;
+    l.textContent = label;
+    fieldset.append(input, l);
+  });
+  const commentLabel = document.createElement('label');
+  commentLabel.htmlFor = 'survey-comment';
+  commentLabel.textContent = t.comment;
+  const comment = document.createElement('textarea');
+  Object.assign(comment, { id: 'survey-comment', maxLength: 1000, rows: 3 });
+  const send = document.createElement('button');
+  Object.assign(send, { type: 'submit', className: 'primary', id: 'survey-send' });
+  send.textContent = t.send;
+  form.append(fieldset, commentLabel, comment, send);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const rating = Number(form.querySelector('input[name=rating]:checked')?.value);
+    const response = await fetch(`/api/v1/public/status/${encodeURIComponent(ticket)}/survey`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ key: linkKey, rating, comment: comment.value || null }),
+    });
+    surveyed = response.ok ? 'thanks' : response.status === 429 ? 'tooMany' : 'surveyClosed';
+    show();
+  });
+  return form;
 }
 
 async function lookup(ticket) {

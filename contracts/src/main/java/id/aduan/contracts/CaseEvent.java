@@ -447,4 +447,52 @@ public sealed interface CaseEvent {
     /** Handled online (daring), at a time and by a method. */
     public static final String ONLINE = "ONLINE";
   }
+
+  /**
+   * A citizen asked on their own channel how their case stands ("cek BDG-2026-000123", "status",
+   * "gimana aduan saya"; docs/adr/0053). Nothing on any case changes: the message joins no case,
+   * reopens nothing and moves no clock. {@code cases} lists what may be told to the asker, only
+   * cases of which they are the reporter; it is empty when nothing may be told (no case of theirs
+   * under the number they named, or no open case on their identity): then {@code caseId} is the
+   * query's own id, {@code ticket} the number they named (or empty) and {@code status} null.
+   * Otherwise {@code caseId}, {@code ticket} and {@code status} are those of the first case listed.
+   *
+   * @param messageId the provider's id of the asking message (the answer quotes it)
+   * @param receivedAt when the asking message arrived (the WhatsApp window counts from it)
+   * @param askedTicket the ticket number the message named, if any
+   * @param language the language of the asker's case (the agency's when none is told)
+   */
+  record CaseStatusRequested(
+      String eventId,
+      Instant occurredAt,
+      String caseId,
+      String ticket,
+      String agencyCode,
+      @Nullable CaseStatus status,
+      ReplyAddress replyAddress,
+      String messageId,
+      Instant receivedAt,
+      @Nullable String askedTicket,
+      List<StatusLine> cases,
+      String language)
+      implements CaseEvent {
+
+    public CaseStatusRequested {
+      cases = cases == null ? List.of() : List.copyOf(cases);
+    }
+
+    /** Whether anything about a case may be told to the asker. */
+    public boolean found() {
+      return !cases.isEmpty();
+    }
+  }
+
+  /**
+   * One case as a status answer shows it to its reporter: no text, division or officer.
+   *
+   * @param nextDeadline the earliest deadline still running that citizens are shown (as on the
+   *     public status page), null when none runs
+   */
+  record StatusLine(
+      String ticket, CaseStatus status, Instant receivedAt, @Nullable Instant nextDeadline) {}
 }

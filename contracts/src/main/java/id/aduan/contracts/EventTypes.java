@@ -26,6 +26,7 @@ public final class EventTypes {
           Map.entry(CaseEvent.CaseDeadlineExtended.class, "id.aduan.case.deadline-extended.v1"),
           Map.entry(CaseEvent.SurveyAnswered.class, "id.aduan.case.survey-answered.v1"),
           Map.entry(CaseEvent.CaseDispositioned.class, "id.aduan.case.dispositioned.v1"),
+          Map.entry(CaseEvent.CaseStatusRequested.class, "id.aduan.case.status-requested.v1"),
           Map.entry(SlaEvent.SlaClockStarted.class, "id.aduan.sla.clock-started.v1"),
           Map.entry(SlaEvent.SlaClockPaused.class, "id.aduan.sla.clock-paused.v1"),
           Map.entry(SlaEvent.SlaClockResumed.class, "id.aduan.sla.clock-resumed.v1"),

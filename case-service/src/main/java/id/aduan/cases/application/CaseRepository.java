@@ -27,6 +27,14 @@ public interface CaseRepository {
   /** The citizen's most recent case in the agency that is still open. */
   Optional<CaseDocument> latestOpenOfCitizen(String agencyCode, String citizenKey);
 
+  /**
+   * The citizen's open cases in the agency, the most recently written to first, at most {@code
+   * limit} (a status answer lists them, docs/adr/0053).
+   */
+  default List<CaseDocument> openOfCitizen(String agencyCode, String citizenKey, int limit) {
+    return latestOpenOfCitizen(agencyCode, citizenKey).stream().toList();
+  }
+
   /** The citizen's most recently resolved case in the agency (whose survey a rating may answer). */
   Optional<CaseDocument> latestResolvedOfCitizen(String agencyCode, String citizenKey);
 

@@ -176,11 +176,114 @@ public class CaseService {
         linkMentioned(saved);
         yield new Received("joined", saved.id(), saved.state().ticket());
       }
+      case Intake.StatusQuery q -> statusQuery(m, agency, citizenKey, sender, q);
       case Intake.Open o -> {
         countMentions(agency, m.channel(), o.threading());
         yield open(m, agency, openingId, citizenKey, keys, stored, o.threading(), today);
       }
     };
+  }
+
+  /** The open cases of one citizen a status answer lists at most. */
+  private static final int STATUS_CASES = 5;
+
+  /**
+   * A citizen asked how their case stands (docs/adr/0053): a {@code CaseStatusRequested} is
+   * published at once, with their own cases only; no case is written, so nothing joins, reopens or
+   * restarts. Its id comes from the message, so a redelivery publishes the same event again and the
+   * notification service answers once.
+   */
+  private Received statusQuery(
+      ComplaintReceived m,
+      Agency agency,
+      String citizenKey,
+      Reporters.Sender sender,
+      Intake.StatusQuery q) {
+    List<CaseDocument> shown =
+        switch (q.outcome()) {
+          case SHOWN -> q.shown().map(k -> cases.byId(k.caseId()).orElseThrow()).stream().toList();
+          case OWN_CASES -> ownCases(agency, citizenKey, sender);
+          case NOT_FOUND, REFUSED -> List.of();
+        };
+    String queryId =
+        UUID.nameUUIDFromBytes(
+                ("status-query:" + agency.code() + ":" + m.channel() + ":" + m.providerMessageId())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString();
+    CaseDocument first = shown.isEmpty() ? null : shown.getFirst();
+    CaseEvent.CaseStatusRequested event =
+        new CaseEvent.CaseStatusRequested(
+            queryId,
+            clock.instant(),
+            first == null ? "status-query:" + queryId : first.id(),
+            first == null
+                ? (q.askedTicket() == null ? "" : q.askedTicket())
+                : first.state().ticket(),
+            agency.code(),
+            first == null ? null : first.state().status(),
+            CaseOpening.replyAddress(m),
+            m.providerMessageId(),
+            m.receivedAt(),
+            q.askedTicket(),
+            shown.stream().map(d -> statusLine(d.state())).toList(),
+            agency.language());
+    outbox.publish(
+        List.of(outbox.entry(Topics.CASES_EVENTS, event.caseId(), event, event.ticket())), e -> {});
+    String outcome =
+        switch (q.outcome()) {
+          case SHOWN -> "shown";
+          case OWN_CASES -> shown.isEmpty() ? "none_open" : "own_cases";
+          case NOT_FOUND -> "not_found";
+          case REFUSED ->
+              q.refusal() == Reporters.Refusal.UNAUTHENTICATED
+                  ? "refused_unauthenticated"
+                  : "refused_stranger";
+        };
+    meters
+        .counter(
+            "aduan.cases.status.requests",
+            "agency",
+            agency.code(),
+            "channel",
+            m.channel().name().toLowerCase(Locale.ROOT),
+            "outcome",
+            outcome)
+        .increment();
+    return new Received("status", first == null ? event.caseId() : first.id(), event.ticket());
+  }
+
+  /**
+   * The sender's own open cases on this identity (newest first), else their latest resolved one; an
+   * email From its server did not authenticate sees none (docs/adr/0027).
+   */
+  private List<CaseDocument> ownCases(Agency agency, String citizenKey, Reporters.Sender sender) {
+    List<CaseDocument> open = cases.openOfCitizen(agency.code(), citizenKey, STATUS_CASES);
+    List<CaseDocument> candidates =
+        open.isEmpty()
+            ? cases.latestResolvedOfCitizen(agency.code(), citizenKey).stream().toList()
+            : open;
+    return candidates.stream()
+        .filter(
+            d ->
+                d.toCase()
+                    .reporters(personOf(d.state().agencyCode(), d.state().citizenKey()))
+                    .admit(sender))
+        .toList();
+  }
+
+  /** A case as a status answer shows it: status, receipt and the next deadline citizens see. */
+  static CaseEvent.StatusLine statusLine(CaseState state) {
+    Instant next =
+        state.deadlines().values().stream()
+            .filter(
+                d ->
+                    d.state().equals(id.aduan.contracts.ClockState.RUNNING.name())
+                        || d.state().equals(id.aduan.contracts.ClockState.WARNING.name()))
+            .filter(d -> !d.clock().equals(id.aduan.contracts.SlaEvent.LAPOR_CLOSE))
+            .map(CaseState.Deadline::deadline)
+            .min(java.util.Comparator.naturalOrder())
+            .orElse(null);
+    return new CaseEvent.StatusLine(state.ticket(), state.status(), state.receivedAt(), next);
   }
 
   private Received open(
@@ -796,6 +899,92 @@ public class CaseService {
         }
       }
     }
+  }
+
+  /** What became of a survey answered on the public status page. */
+  public enum PageSurvey {
+    ANSWERED,
+    /** No case under this number, or the key is not its status link's. */
+    NOT_FOUND,
+    /** Not resolved, or the agency's survey window has passed. */
+    NOT_OPEN,
+    /** The survey of this case has an answer already: the status page takes one. */
+    ALREADY_ANSWERED
+  }
+
+  /** Whether the survey of a case is open now (resolved, within the agency's window). */
+  public boolean surveyOpen(Agency agency, String caseId, CaseState state) {
+    return new Case(caseId, state)
+        .surveyOpen(agency.rules().aftercare().surveyWindow(), clock.instant());
+  }
+
+  /** The path of a case's status page for its reporter, with the key that lets them answer. */
+  public String statusLink(String caseId, String ticket) {
+    return "/status.html?ticket=" + ticket + "&key=" + identityKeys.statusLinkKey(caseId);
+  }
+
+  /**
+   * A survey answered on the public status page by whoever holds the case's status link ({@link
+   * #statusLink}; docs/adr/0053): the same answer a rating on the citizen's channel gives ({@code
+   * SurveyAnswered}), once; the case stays resolved.
+   */
+  public PageSurvey answerSurveyOnStatusPage(
+      Agency agency, String ticket, String key, int rating, @Nullable String comment) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return answerOnStatusPageOnce(agency, ticket, key, rating, comment);
+      } catch (OptimisticLockingFailureException e) {
+        // Another write won; read again (an answer that won makes this one ALREADY_ANSWERED).
+        if (attempt >= ATTEMPTS) {
+          throw new StaleVersionException(ticket, -1, -1);
+        }
+      }
+    }
+  }
+
+  private PageSurvey answerOnStatusPageOnce(
+      Agency agency, String ticket, String key, int rating, @Nullable String comment) {
+    Optional<CaseDocument> found =
+        byTicket(agency, ticket)
+            .filter(
+                d ->
+                    java.security.MessageDigest.isEqual(
+                        identityKeys
+                            .statusLinkKey(d.id())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    PageSurvey outcome;
+    if (found.isEmpty()) {
+      outcome = PageSurvey.NOT_FOUND;
+    } else if (found.get().state().survey() != null) {
+      outcome = PageSurvey.ALREADY_ANSWERED;
+    } else {
+      CaseDocument doc = found.get();
+      Case c = doc.toCase();
+      if (!c.surveyOpen(agency.rules().aftercare().surveyWindow(), clock.instant())) {
+        outcome = PageSurvey.NOT_OPEN;
+      } else {
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        List<CaseEvent> events =
+            c.answerSurvey(
+                new id.aduan.cases.domain.CitizenReply(
+                    id.aduan.cases.domain.CitizenReply.Kind.RATING, rating, text),
+                "status-page:" + UUID.randomUUID(),
+                clock.instant());
+        CaseDocument saved = cases.save(doc.with(c, entries(doc, events)));
+        relay.publish(saved);
+        outcome = PageSurvey.ANSWERED;
+      }
+    }
+    meters
+        .counter(
+            "aduan.cases.survey.status.page",
+            "agency",
+            agency.code(),
+            "outcome",
+            outcome.name().toLowerCase(Locale.ROOT))
+        .increment();
+    return outcome;
   }
 
   public Optional<CaseDocument> byTicket(Agency agency, String ticket) {

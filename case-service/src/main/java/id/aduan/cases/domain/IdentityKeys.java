@@ -108,6 +108,17 @@ public final class IdentityKeys {
     return lookup.key("text", band);
   }
 
+  /**
+   * The key of a case's status link (docs/adr/0053): whoever holds the link the reporter was given
+   * answers the case's survey on the status page. A keyed hash of the case id, 24 hex digits, so it
+   * cannot be derived from the ticket number.
+   */
+  public String statusLinkKey(String caseId) {
+    String key = lookup.key("status-link", caseId);
+    String hex = key.substring(key.indexOf(':') + 1);
+    return hex.length() > 24 ? hex.substring(0, 24) : hex;
+  }
+
   /** The key of one LAPOR! report. */
   String laporReport(String trackingId) {
     return lookup.key("lapor", trackingId.toUpperCase(java.util.Locale.ROOT));

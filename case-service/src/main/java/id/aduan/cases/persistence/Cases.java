@@ -210,6 +210,21 @@ public class Cases implements CaseRepository {
             CaseDocument.class));
   }
 
+  @Override
+  public List<CaseDocument> openOfCitizen(String agencyCode, String citizenKey, int limit) {
+    return mongo.find(
+        Query.query(
+                Criteria.where("agencyCode")
+                    .is(agencyCode)
+                    .and("citizenKey")
+                    .is(citizenKey)
+                    .and("status")
+                    .nin(CLOSED))
+            .with(Sort.by(Sort.Direction.DESC, "lastCitizenMessageAt"))
+            .limit(limit),
+        CaseDocument.class);
+  }
+
   /** The citizen's most recently resolved case in the agency (whose survey a rating may answer). */
   @Override
   public Optional<CaseDocument> latestResolvedOfCitizen(String agencyCode, String citizenKey) {

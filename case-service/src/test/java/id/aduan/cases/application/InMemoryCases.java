@@ -78,6 +78,21 @@ final class InMemoryCases implements CaseRepository {
   }
 
   @Override
+  public synchronized List<CaseDocument> openOfCitizen(
+      String agencyCode, String citizenKey, int limit) {
+    return of(agencyCode)
+        .filter(d -> citizenKey.equals(d.state().citizenKey()))
+        .filter(d -> !CLOSED.contains(d.state().status()))
+        .sorted(
+            Comparator.comparing(
+                    (CaseDocument d) -> d.state().lastCitizenMessageAt(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
+                .reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public synchronized Optional<CaseDocument> latestResolvedOfCitizen(
       String agencyCode, String citizenKey) {
     return of(agencyCode)

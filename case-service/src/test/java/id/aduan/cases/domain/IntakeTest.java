@@ -219,4 +219,87 @@ class IntakeTest {
         LocalDate.ofInstant(NOW, ZoneOffset.ofHours(7)));
     return c.status();
   }
+
+  // --- status on request (issue 23, docs/adr/0053) ---------------------------------------------
+
+  @Test
+  void theReporterAskingByTicketIsShownTheirCaseAndNothingJoinsOrReopens() {
+    Intake.Known answered =
+        known("c-1", "BDG-2026-000001", REPORTER, CaseStatus.ANSWERED, Duration.ofHours(3));
+
+    Intake.Decision d =
+        decide(
+            message("wamid.20", REPORTER, "cek BDG-2026-000001", null),
+            context(
+                Optional.empty(), Optional.of(answered), Optional.of(answered), Optional.empty()));
+
+    assertThat(d)
+        .isEqualTo(
+            new Intake.StatusQuery(
+                "BDG-2026-000001", Intake.StatusOutcome.SHOWN, Optional.of(answered), null));
+  }
+
+  @Test
+  void aStrangerNamingSomeoneElsesTicketIsRefusedAndShownNothing() {
+    Intake.Known theirs =
+        known("c-1", "BDG-2026-000001", REPORTER, CaseStatus.ROUTED, Duration.ofHours(3));
+
+    Intake.Decision d =
+        decide(
+            message("wamid.21", OTHER, "status BDG-2026-000001", null),
+            context(Optional.empty(), Optional.of(theirs), Optional.empty(), Optional.empty()));
+
+    assertThat(d)
+        .isEqualTo(
+            new Intake.StatusQuery(
+                "BDG-2026-000001",
+                Intake.StatusOutcome.REFUSED,
+                Optional.empty(),
+                Reporters.Refusal.STRANGER));
+  }
+
+  @Test
+  void aNumberOfNoCaseIsNotFound() {
+    Intake.Decision d =
+        decide(
+            message("wamid.22", REPORTER, "BDG-2026-000999", null),
+            context(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+
+    assertThat(d)
+        .isEqualTo(
+            new Intake.StatusQuery(
+                "BDG-2026-000999", Intake.StatusOutcome.NOT_FOUND, Optional.empty(), null));
+  }
+
+  @Test
+  void askingWithoutATicketIsAboutTheSendersOwnCasesEvenWithinTheJoinWindow() {
+    Intake.Known open =
+        known("c-1", "BDG-2026-000001", REPORTER, CaseStatus.INCOMPLETE, Duration.ofMinutes(5));
+
+    Intake.Decision d =
+        decide(
+            message("wamid.23", REPORTER, "gimana aduan saya?", null),
+            context(Optional.empty(), Optional.empty(), Optional.of(open), Optional.empty()));
+
+    assertThat(d)
+        .isEqualTo(
+            new Intake.StatusQuery(null, Intake.StatusOutcome.OWN_CASES, Optional.empty(), null));
+  }
+
+  @Test
+  void aLongMessageMentioningStatusStillJoinsTheOpenCase() {
+    Intake.Known open =
+        known("c-1", "BDG-2026-000001", REPORTER, CaseStatus.ROUTED, Duration.ofHours(1));
+
+    Intake.Decision d =
+        decide(
+            message(
+                "wamid.24",
+                REPORTER,
+                "Status jalan di depan rumah saya masih rusak, lubangnya makin besar",
+                null),
+            context(Optional.empty(), Optional.empty(), Optional.of(open), Optional.empty()));
+
+    assertThat(d).isInstanceOf(Intake.Join.class);
+  }
 }

@@ -133,7 +133,10 @@ public class Dispatch {
     Instant earliest = now.plus(notice.delay());
     Channel channel = doc.to().channel();
     boolean citizen = notice.audience() == Notice.Audience.CITIZEN;
-    if (citizen && notice.automatic() && channel != Channel.LAPOR) {
+    // The answer to a citizen's own status question (docs/adr/0053) is not news they did not ask
+    // for: it does not count towards, nor wait for, the daily limit.
+    boolean askedFor = "STATUS".equals(notice.purpose()) && notice.replyTo() != null;
+    if (citizen && notice.automatic() && channel != Channel.LAPOR && !askedFor) {
       int place = counts.place(doc.toKey(), Timing.day(earliest, agency), doc.id());
       if (place >= agency.rules().notifications().maxAutomaticPerDay()) {
         earliest = Timing.nextMorning(earliest, agency);

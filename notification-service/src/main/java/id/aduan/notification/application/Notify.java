@@ -48,7 +48,11 @@ public class Notify {
   /** A case event of {@code topic} for a configured agency. */
   public void onCase(CaseEvent event, Agency agency, String topic) {
     // The read model as it is after the event, from the write itself (no re-read, issue 20).
-    CaseView view = cases.apply(event);
+    // A status answer changes no case (docs/adr/0053): the read model is only read, if any.
+    CaseView view =
+        event instanceof CaseEvent.CaseStatusRequested
+            ? cases.byId(event.caseId()).orElse(null)
+            : cases.apply(event);
     // The citizen's window as it is after their message: the decision below needs no read of it.
     Dispatch.Window window =
         switch (event) {
@@ -58,13 +62,18 @@ public class Notify {
           case CaseEvent.CitizenMessageAdded e when e.replyAddress() != null ->
               new Dispatch.Window(
                   e.replyAddress(), windows.touch(e.replyAddress(), e.receivedAt()));
+          case CaseEvent.CaseStatusRequested e ->
+              new Dispatch.Window(
+                  e.replyAddress(), windows.touch(e.replyAddress(), e.receivedAt()));
           default -> null;
         };
     boolean stale = freshness.stale(event.occurredAt(), topic);
     String language =
         event instanceof CaseEvent.CaseOpened o
             ? o.language()
-            : view != null ? view.language() : agency.language();
+            : event instanceof CaseEvent.CaseStatusRequested q
+                ? q.language()
+                : view != null ? view.language() : agency.language();
     // A new case and what its intake check asked for at the same moment: one message.
     List<Notice> notices =
         event instanceof CaseEvent.CaseOpened opened

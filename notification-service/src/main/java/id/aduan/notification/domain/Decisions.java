@@ -194,6 +194,21 @@ public final class Decisions {
             address(e.replyAddress(), view),
             null);
       }
+      case CaseEvent.CaseStatusRequested e -> {
+        // The citizen asked how their case stands (docs/adr/0053): answered at once, quoting the
+        // question; only their own cases are listed, anyone else hears "not found".
+        String template;
+        if (e.found()) {
+          values.put("cases", statusLines(e.cases(), agency, language));
+          template = "statusAnswer";
+        } else if (e.askedTicket() != null) {
+          values.put("ticket", e.askedTicket());
+          template = "statusNotFound";
+        } else {
+          template = "statusNoneOpen";
+        }
+        citizen(out, "STATUS", template, values, Delivery.REPLY, e.replyAddress(), e.messageId());
+      }
       case CaseEvent.CaseRejected e when REDISPOSITIONED.equals(e.reasonCode()) -> {
         // LAPOR! itself moved the report to another agency: nothing to tell on a report that is
         // no longer ours; the reporter follows it in LAPOR!.
@@ -514,6 +529,9 @@ public final class Decisions {
     if (event instanceof CaseEvent.CaseOpened o) {
       return o.language();
     }
+    if (event instanceof CaseEvent.CaseStatusRequested s) {
+      return s.language();
+    }
     return view != null ? view.language() : agency.language();
   }
 
@@ -527,6 +545,30 @@ public final class Decisions {
                     .map(r -> r.label().in(language))
                     .orElse(id))
         .collect(Collectors.joining(", "));
+  }
+
+  /** One line per case of a status answer: ticket, state, received, the next deadline if any. */
+  private static String statusLines(
+      List<CaseEvent.StatusLine> lines, Agency agency, String language) {
+    return lines.stream()
+        .map(
+            l -> {
+              Map<String, String> v = new HashMap<>();
+              v.put("ticket", l.ticket());
+              v.put("state", Texts.state(l.status(), language));
+              v.put("received", date(l.receivedAt(), agency.timeZone()));
+              v.put(
+                  "deadline",
+                  l.nextDeadline() == null
+                      ? ""
+                      : Texts.fill(
+                          agency,
+                          "statusDeadline",
+                          language,
+                          Map.of("date", date(l.nextDeadline(), agency.timeZone()))));
+              return Texts.fill(agency, "statusLine", language, v);
+            })
+        .collect(Collectors.joining("\n"));
   }
 
   private static String summary(CaseEvent.CaseResolved e, Agency agency, String language) {

@@ -1,6 +1,7 @@
 package id.aduan.notification.domain;
 
 import id.aduan.agency.Agency;
+import id.aduan.contracts.CaseStatus;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,6 +115,35 @@ public final class Texts {
                   "How would you rate the handling of complaint {ticket}? Reply with one number:"
                       + " 1 (very dissatisfied) to 5 (very satisfied).")),
           Map.entry(
+              "statusAnswer",
+              new Agency.Text(
+                  "Status pengaduan Anda di {agency}:\n{cases}",
+                  "The status of your complaint at {agency}:\n{cases}")),
+          Map.entry(
+              "statusLine",
+              new Agency.Text(
+                  "{ticket}: {state} (diterima {received}){deadline}",
+                  "{ticket}: {state} (received {received}){deadline}")),
+          Map.entry(
+              "statusDeadline", new Agency.Text(", target selesai {date}", ", due by {date}")),
+          Map.entry(
+              "statusNotFound",
+              new Agency.Text(
+                  "Kami tidak menemukan pengaduan dengan nomor {ticket} untuk nomor atau alamat"
+                      + " ini. Periksa kembali nomor tiketnya, atau tuliskan pengaduan Anda di"
+                      + " sini.",
+                  "We found no complaint under number {ticket} for this number or address."
+                      + " Please check the ticket number, or write your complaint here.")),
+          Map.entry(
+              "statusNoneOpen",
+              new Agency.Text(
+                  "Tidak ada pengaduan yang sedang diproses untuk nomor atau alamat ini. Untuk"
+                      + " menanyakan pengaduan lain, kirim nomor tiketnya; untuk mengadu,"
+                      + " tuliskan pengaduan Anda di sini.",
+                  "There is no complaint in progress for this number or address. To ask about"
+                      + " another complaint, send its ticket number; to complain, write your"
+                      + " complaint here.")),
+          Map.entry(
               "merged",
               new Agency.Text(
                   "Kabar terbaru pengaduan {ticket}:", "Latest news on complaint {ticket}:")),
@@ -161,7 +191,32 @@ public final class Texts {
                   "Daily digest of {division} for {date}: {open} open complaints, {late}"
                       + " late.")));
 
+  /** What a case's status means to a citizen (as the public status page says it). */
+  private static final Map<CaseStatus, Agency.Text> STATES =
+      Map.of(
+          CaseStatus.RECEIVED, new Agency.Text("diterima", "received"),
+          CaseStatus.INCOMPLETE,
+              new Agency.Text(
+                  "menunggu kelengkapan data dari Anda", "waiting for details from you"),
+          CaseStatus.VERIFIED, new Agency.Text("telah diverifikasi", "verified"),
+          CaseStatus.ROUTED,
+              new Agency.Text(
+                  "diteruskan ke bidang yang menangani", "forwarded to the division in charge"),
+          CaseStatus.IN_PROGRESS, new Agency.Text("sedang ditindaklanjuti", "being followed up"),
+          CaseStatus.ANSWERED, new Agency.Text("telah dijawab", "answered"),
+          CaseStatus.RESOLVED, new Agency.Text("selesai", "resolved"),
+          CaseStatus.ARCHIVED, new Agency.Text("selesai dan diarsipkan", "resolved and archived"),
+          CaseStatus.REJECTED,
+              new Agency.Text("tidak dapat ditindaklanjuti", "cannot be followed up"),
+          CaseStatus.MERGED,
+              new Agency.Text("digabung dengan pengaduan lain", "merged with another complaint"));
+
   private Texts() {}
+
+  /** The status in the citizen's language. */
+  public static String state(CaseStatus status, String language) {
+    return STATES.get(status).in(language);
+  }
 
   /** The template's text in {@code language} with its placeholders filled. */
   public static String fill(
