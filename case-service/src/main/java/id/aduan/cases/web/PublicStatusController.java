@@ -32,15 +32,21 @@ class PublicStatusController {
   private final Cases cases;
   private final RateLimiter limiter;
   private final ClientAddress clients;
+  private final BeritaAcaraLink beritaAcara;
 
-  PublicStatusController(Cases cases, RateLimiter limiter, ClientAddress clients) {
+  PublicStatusController(
+      Cases cases, RateLimiter limiter, ClientAddress clients, BeritaAcaraLink beritaAcara) {
     this.cases = cases;
     this.limiter = limiter;
     this.clients = clients;
+    this.beritaAcara = beritaAcara;
   }
 
   /**
    * @param deadlines the date each of the case's clocks is due (completion, start of handling...)
+   * @param beritaAcara the berita acara's download link, the one the resolution message carried
+   *     (docs/adr/0055): only for a resolved case of an agency that sends it, never for a
+   *     confidential report, and only until it expires
    */
   record PublicStatus(
       String ticket,
@@ -49,7 +55,8 @@ class PublicStatusController {
       Instant receivedAt,
       @Nullable Instant lastUpdatedAt,
       @Nullable Instant closedAt,
-      Map<String, Instant> deadlines) {}
+      Map<String, Instant> deadlines,
+      id.aduan.contracts.CaseEvent.@Nullable DocumentLink beritaAcara) {}
 
   @GetMapping("/api/v1/public/status/{ticket}")
   ResponseEntity<PublicStatus> status(
@@ -83,7 +90,8 @@ class PublicStatusController {
                 doc.state().receivedAt(),
                 last,
                 closed,
-                deadlines));
+                deadlines,
+                beritaAcara.of(doc.state()).orElse(null)));
   }
 
   /** What the status means, in Bahasa Indonesia for the citizen. */
