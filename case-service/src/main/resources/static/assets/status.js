@@ -90,6 +90,30 @@ function show() {
   const h = document.createElement('h2');
   h.textContent = s.ticket;
   result.append(h, list);
+  const beritaAcara = beritaAcaraLink(s);
+  if (beritaAcara) result.append(beritaAcara);
+}
+
+// --- The berita acara's download link (docs/adr/0055): the one the resolution message carried,
+// shown for a resolved case of an agency that sends it (the API leaves it out otherwise).
+const BERITA_ACARA_TEXT = {
+  id: { link: 'Unduh berita acara penyelesaian (PDF)', until: 'berlaku sampai' },
+  en: { link: 'Download the record of resolution, berita acara (PDF)', until: 'valid until' },
+};
+
+function beritaAcaraLink(s) {
+  if (!s.beritaAcara || !s.beritaAcara.url) return null;
+  const t = BERITA_ACARA_TEXT[lang];
+  const p = document.createElement('p');
+  p.id = 'berita-acara';
+  const a = document.createElement('a');
+  a.href = s.beritaAcara.url + (lang === 'en' ? '?lang=en' : '');
+  a.rel = 'noopener noreferrer';
+  a.textContent = t.link;
+  const until = document.createElement('small');
+  until.textContent = ` (${t.until} ${new Date(s.beritaAcara.expiresAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long' })})`;
+  p.append(a, until);
+  return p;
 }
 
 async function lookup(ticket) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,17 +46,33 @@ public class PublicLinks {
   public record Checked(@Nullable Claim claim, boolean expired) {}
 
   private final PiiCipher cipher;
-  private final String baseUrl;
+  private final Environment environment;
+  private final String configuredBaseUrl;
   private final Duration validFor;
 
   PublicLinks(
       PiiCipher cipher,
-      @Value("${aduan.cases.documents.public-base-url:http://127.0.0.1:${server.port:8080}}")
-          String baseUrl,
+      Environment environment,
+      @Value("${aduan.cases.documents.public-base-url:}") String baseUrl,
       @Value("${aduan.cases.documents.public-link-valid-for:P90D}") Duration validFor) {
     this.cipher = cipher;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.environment = environment;
+    this.configuredBaseUrl =
+        baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.validFor = validFor;
+  }
+
+  /**
+   * Where citizens reach this service: {@code aduan.cases.documents.public-base-url}, else this
+   * service's own loopback address and the port it listens on (the local platform).
+   */
+  private String baseUrl() {
+    if (!configuredBaseUrl.isBlank()) {
+      return configuredBaseUrl;
+    }
+    return "http://127.0.0.1:"
+        + environment.getProperty(
+            "local.server.port", environment.getProperty("server.port", "8080"));
   }
 
   /** The link of the berita acara of the resolution at {@code resolvedAt}. */
@@ -70,7 +87,7 @@ public class PublicLinks {
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
             + "."
             + sign(payload);
-    return new CaseEvent.DocumentLink(baseUrl + PATH + token + ".pdf", expires);
+    return new CaseEvent.DocumentLink(baseUrl() + PATH + token + ".pdf", expires);
   }
 
   /** The link of the case's current berita acara, if it has one. */

@@ -114,7 +114,10 @@ class BeritaAcaraToTheReporterTest {
   void theResolutionCarriesALinkThatServesTheBeritaAcaraKeptWhenResolved() throws Exception {
     JsonNode link = resolutionLinks(babel, 1).getFirst();
     String url = link.get("url").asString();
-    assertThat(url).contains(PublicLinks.PATH).endsWith(".pdf").doesNotContain(PHONE_IN_TEXT);
+    assertThat(url)
+        .startsWith(service.baseUrl() + PublicLinks.PATH)
+        .endsWith(".pdf")
+        .doesNotContain(PHONE_IN_TEXT);
     Instant resolvedAt =
         Instant.parse(resolvedEvents(babel).getFirst().get("occurredAt").asString());
     assertThat(Instant.parse(link.get("expiresAt").asString()))
