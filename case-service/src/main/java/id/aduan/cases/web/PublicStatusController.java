@@ -46,7 +46,7 @@ class PublicStatusController {
    * @param deadlines the date each of the case's clocks is due (completion, start of handling...)
    * @param beritaAcara the berita acara's download link, the one the resolution message carried
    *     (docs/adr/0055): only for a resolved case of an agency that sends it, never for a
-   *     confidential report, and only until it expires
+   *     confidential report, and only until it expires; left out otherwise
    */
   record PublicStatus(
       String ticket,
@@ -56,7 +56,9 @@ class PublicStatusController {
       @Nullable Instant lastUpdatedAt,
       @Nullable Instant closedAt,
       Map<String, Instant> deadlines,
-      id.aduan.contracts.CaseEvent.@Nullable DocumentLink beritaAcara) {}
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          id.aduan.contracts.CaseEvent.@Nullable DocumentLink beritaAcara) {}
 
   @GetMapping("/api/v1/public/status/{ticket}")
   ResponseEntity<PublicStatus> status(
