@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
- * The berita acara's public links (docs/adr/0055): the same resolution always has the same link;
- * a link names its ticket and resolution until it expires; altered, foreign or malformed tokens
- * name nothing.
+ * The berita acara's public links (docs/adr/0055): the same resolution always has the same link; a
+ * link names its ticket and resolution until it expires; altered, foreign or malformed tokens name
+ * nothing.
  */
 class PublicLinksTest {
 
