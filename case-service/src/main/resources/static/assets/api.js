@@ -116,6 +116,8 @@ export const api = {
   citizen: (ticket) => call('GET', `/api/v1/cases/${enc(ticket)}/citizen`),
   /** A file to preview: inline only when the server sniffed a passive image in its bytes. */
   attachment: (ticket, id) => file(`/api/v1/cases/${enc(ticket)}/attachments/${enc(id)}?disposition=inline`),
+  /** A document of the case: documents/berita-acara.pdf, documents/case-record.pdf, archive.zip. */
+  caseDocument: (ticket, path) => file(`/api/v1/cases/${enc(ticket)}/${path}`),
 
   /**
    * A lifecycle action: POST /api/v1/cases/{ticket}/{action} with the version the officer saw.

@@ -355,7 +355,42 @@ export async function caseView(ticket) {
           c.resolution ? h('p', {}, h('a', { href: `#/case/${encodeURIComponent(c.ticket)}/berita-acara`, id: 'print-record', class: 'button' }, t('case.printRecord'))) : null),
         conversation(ws, c),
         timeline(ws, c)),
-      h('div', { class: 'col-side' }, actionPanel(ws, c), deskFilesPanel(ws, c), classification(ws, c), deadlines(ws, c))));
+      h('div', { class: 'col-side' }, actionPanel(ws, c), deskFilesPanel(ws, c), classification(ws, c), deadlines(ws, c), documentLinks(c))));
+}
+
+// --- The case's documents (docs/adr/0048, 0055): the berita acara and case record as PDF and the
+// case's archive bundle, downloaded with the officer's credentials. The links show for every role
+// that sees the case; the server decides (403/404 is reported on the page).
+function documentLinks(c) {
+  const ticket = c.ticket;
+  const docs = [
+    c.resolution ? { id: 'doc-berita-acara', path: 'documents/berita-acara.pdf', name: `${ticket}-berita-acara.pdf`, text: t('docs.beritaAcara') } : null,
+    { id: 'doc-case-record', path: 'documents/case-record.pdf', name: `${ticket}-case-record.pdf`, text: t('docs.caseRecord') },
+    { id: 'doc-archive', path: 'archive.zip', name: `${ticket}-arsip.zip`, text: t('docs.archive') },
+  ].filter(Boolean);
+  const items = docs.map((d) => {
+    const link = h('a', { href: '#', id: d.id, 'data-document': d.path }, d.text);
+    link.addEventListener('click', async (e) => {
+      e.preventDefault();
+      try {
+        const file = await api.caseDocument(ticket, `${d.path}${lang() === 'en' ? '?lang=en' : ''}`);
+        const url = URL.createObjectURL(new Blob([file.bytes], { type: 'application/octet-stream' }));
+        const save = h('a', { href: url, download: d.name, hidden: '' });
+        document.body.append(save);
+        save.click();
+        save.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        link.dataset.downloaded = String(file.bytes.byteLength);
+      } catch (err) {
+        app.notice(`${t('error')}: ${err.status === 403 || err.status === 404 ? t('docs.notAllowed') : err.message}`, 'error');
+      }
+    });
+    return h('li', {}, link);
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'docs-title', id: 'documents' },
+    h('h2', { id: 'docs-title' }, t('docs.title')),
+    h('ul', { class: 'documents' }, items),
+    c.resolution ? null : h('p', { class: 'hint' }, t('docs.noBeritaAcara')));
 }
 
 /** The berita acara as a page that prints (and saves as PDF) on its own: the browser's print. */

@@ -114,6 +114,8 @@ function show() {
   } else if (s.surveyOpen && linkKey) {
     result.append(surveyForm(s.ticket, t));
   }
+  const beritaAcara = beritaAcaraLink(s);
+  if (beritaAcara) result.append(beritaAcara);
 }
 
 function surveyForm(ticket, t) {
@@ -153,6 +155,28 @@ function surveyForm(ticket, t) {
     show();
   });
   return form;
+}
+
+// --- The berita acara's download link (docs/adr/0055): the one the resolution message carried,
+// shown for a resolved case of an agency that sends it (the API leaves it out otherwise).
+const BERITA_ACARA_TEXT = {
+  id: { link: 'Unduh berita acara penyelesaian (PDF)', until: 'berlaku sampai' },
+  en: { link: 'Download the record of resolution, berita acara (PDF)', until: 'valid until' },
+};
+
+function beritaAcaraLink(s) {
+  if (!s.beritaAcara || !s.beritaAcara.url) return null;
+  const t = BERITA_ACARA_TEXT[lang];
+  const p = document.createElement('p');
+  p.id = 'berita-acara';
+  const a = document.createElement('a');
+  a.href = s.beritaAcara.url + (lang === 'en' ? '?lang=en' : '');
+  a.rel = 'noopener noreferrer';
+  a.textContent = t.link;
+  const until = document.createElement('small');
+  until.textContent = ` (${t.until} ${new Date(s.beritaAcara.expiresAt).toLocaleDateString(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long' })})`;
+  p.append(a, until);
+  return p;
 }
 
 async function lookup(ticket) {

@@ -319,12 +319,23 @@ public record Agency(
   /**
    * After a resolution: the citizen's reply within {@code surveyWindow} that is a rating answers
    * the satisfaction survey; {@code publishFollowUps} publishes the follow-up result without
-   * personal data (Bangka Belitung's standard names it as its service product).
+   * personal data (Bangka Belitung's standard names it as its service product); {@code
+   * sendBeritaAcara} sends the reporter the berita acara with the resolution, as a public expiring
+   * download link (Bangka Belitung: "menyampaikan ... kepada pihak pelapor dan menuangkan ke dalam
+   * berita acara bukti penyelesaian aduan", docs/adr/0055).
    */
   public record Aftercare(
-      Duration surveyWindow, boolean publishFollowUps, @Nullable String source) {
+      Duration surveyWindow,
+      boolean publishFollowUps,
+      @Nullable String source,
+      boolean sendBeritaAcara) {
 
-    public static final Aftercare DEFAULT = new Aftercare(Duration.ofDays(7), false, null);
+    public static final Aftercare DEFAULT = new Aftercare(Duration.ofDays(7), false, null, false);
+
+    /** Without sending the berita acara to the reporter. */
+    public Aftercare(Duration surveyWindow, boolean publishFollowUps, @Nullable String source) {
+      this(surveyWindow, publishFollowUps, source, false);
+    }
   }
 
   /** A message joins the citizen's open case when it arrives within {@code joinWindow}. */

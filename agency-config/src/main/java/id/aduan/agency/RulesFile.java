@@ -203,7 +203,7 @@ final class RulesFile {
         root.optional("aftercare")
             .map(
                 a -> {
-                  a.allowOnly("surveyWindow", "publishFollowUps", "source");
+                  a.allowOnly("surveyWindow", "publishFollowUps", "source", "sendBeritaAcara");
                   Duration window =
                       a.optional("surveyWindow")
                           .map(w -> w.as(Duration::parse, "an ISO-8601 duration such as P7D"))
@@ -215,7 +215,12 @@ final class RulesFile {
                       a.optional("publishFollowUps")
                           .map(b -> b.as(RulesFile::bool, "true or false"))
                           .orElse(false);
-                  return new Agency.Aftercare(window, publish, a.textOrNull("source"));
+                  boolean sendBeritaAcara =
+                      a.optional("sendBeritaAcara")
+                          .map(b -> b.as(RulesFile::bool, "true or false"))
+                          .orElse(false);
+                  return new Agency.Aftercare(
+                      window, publish, a.textOrNull("source"), sendBeritaAcara);
                 })
             .orElse(defaults.aftercare());
 

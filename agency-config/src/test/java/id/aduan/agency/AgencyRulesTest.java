@@ -107,6 +107,20 @@ class AgencyRulesTest {
     assertThat(rules("BABEL").aftercare().source()).contains("Publikasi hasil tindaklanjut");
   }
 
+  /**
+   * Only Bangka Belitung's standard has the coordinator convey the result to the reporter in the
+   * berita acara; the others answer the citizen and keep the berita acara (docs/adr/0055).
+   */
+  @Test
+  void onlyBangkaBelitungSendsTheBeritaAcaraToTheReporter() {
+    for (Agency agency : catalog.all()) {
+      assertThat(agency.rules().aftercare().sendBeritaAcara())
+          .as(agency.code())
+          .isEqualTo(agency.code().equals("BABEL"));
+    }
+    assertThat(Agency.Aftercare.DEFAULT.sendBeritaAcara()).isFalse();
+  }
+
   private static final String HEAD =
       """
       code: XYZ
@@ -134,6 +148,7 @@ class AgencyRulesTest {
         "missing template | 'templates:\\n  answer: {id: x, en: y}' | x.yaml:7: templates: template 'acknowledgement' is missing",
         "bad survey window | 'aftercare: {surveyWindow: soon}' | x.yaml:6: aftercare.surveyWindow: 'soon' is not an ISO-8601 duration",
         "publish not a boolean | 'aftercare: {publishFollowUps: yes please}' | x.yaml:6: aftercare.publishFollowUps: 'yes please' is not true or false",
+        "send berita acara not a boolean | 'aftercare: {sendBeritaAcara: always}' | x.yaml:6: aftercare.sendBeritaAcara: 'always' is not true or false",
         "step roles of an unknown step | 'ppid:\\n  takenBy: {BOSS: [HEAD]}' | x.yaml:7: ppid.takenBy.BOSS: unknown step 'BOSS'",
         "step taken by an unknown role | 'ppid:\\n  takenBy: {PPID: [BOSS]}' | x.yaml:7: ppid.takenBy.PPID[0]: unknown role 'BOSS'",
         "field investigation not a boolean | 'handling: {fieldInvestigation: maybe}' | x.yaml:6: handling.fieldInvestigation: 'maybe' is not true or false",

@@ -299,7 +299,9 @@ public sealed interface CaseEvent {
 
   /**
    * Resolved with a resolution record (berita acara); {@code alsoNotify} as on {@link
-   * CaseAnswered}. {@code record} is null only in events written before it existed.
+   * CaseAnswered}. {@code record} is null only in events written before it existed. {@code
+   * beritaAcara} is the public, expiring download link of the berita acara for the reporter, set
+   * only where the agency's standard sends it ({@code aftercare.sendBeritaAcara}, docs/adr/0055).
    */
   record CaseResolved(
       String eventId,
@@ -312,13 +314,65 @@ public sealed interface CaseEvent {
       @Nullable ReplyAddress replyAddress,
       String actor,
       @Nullable ResolutionRecord record,
-      List<ReplyAddress> alsoNotify)
+      List<ReplyAddress> alsoNotify,
+      @Nullable DocumentLink beritaAcara)
       implements CaseEvent {
 
     public CaseResolved {
       alsoNotify = alsoNotify == null ? List.of() : List.copyOf(alsoNotify);
     }
+
+    /** Without a link to the berita acara. */
+    public CaseResolved(
+        String eventId,
+        Instant occurredAt,
+        String caseId,
+        String ticket,
+        String agencyCode,
+        CaseStatus status,
+        String summary,
+        @Nullable ReplyAddress replyAddress,
+        String actor,
+        @Nullable ResolutionRecord record,
+        List<ReplyAddress> alsoNotify) {
+      this(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          summary,
+          replyAddress,
+          actor,
+          record,
+          alsoNotify,
+          null);
+    }
+
+    /** The same event carrying the berita acara's download link. */
+    public CaseResolved withBeritaAcara(DocumentLink link) {
+      return new CaseResolved(
+          eventId,
+          occurredAt,
+          caseId,
+          ticket,
+          agencyCode,
+          status,
+          summary,
+          replyAddress,
+          actor,
+          record,
+          alsoNotify,
+          link);
+    }
   }
+
+  /**
+   * A public download link of one of the case's documents: no login, unguessable (signed), valid
+   * until {@code expiresAt}.
+   */
+  record DocumentLink(String url, Instant expiresAt) {}
 
   /**
    * The berita acara: what was done, by whom, when, with which attachments, and how the citizen was

@@ -233,6 +233,60 @@ class AgencyStandardsEndToEndTest {
     assertThat(archived.get("timeline").valueStream().map(e -> e.get("action").asString()).toList())
         .containsSubsequence(
             "verified", "classified", "routed", "answered", "resolved", "archived");
+
+    // "menyampaikan ... kepada pihak pelapor dan menuangkan ke dalam berita acara bukti
+    // penyelesaian aduan" (docs/adr/0055): the resolution carries the berita acara's public link,
+    // the status page shows the same one, and the PDF behind it, downloaded without any login, is
+    // the berita acara the officer API shows, byte for byte.
+    String link = beritaAcaraLinkOfTheResolution(t);
+    HttpResponse<String> status =
+        http.send(
+            HttpRequest.newBuilder(URI.create(cases.baseUrl() + "/api/v1/public/status/" + t))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(JSON.readTree(status.body()).get("beritaAcara").get("url").asString())
+        .isEqualTo(link);
+    HttpResponse<byte[]> pdf =
+        http.send(
+            HttpRequest.newBuilder(URI.create(link)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    HttpResponse<byte[]> officer =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        cases.baseUrl() + "/api/v1/cases/" + t + "/documents/berita-acara.pdf"))
+                .header("Authorization", "Basic " + basic("babel"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(officer.headers().firstValue("Digest"))
+        .hasValue(
+            "sha-256="
+                + java.util.HexFormat.of()
+                    .formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(pdf.body())));
+  }
+
+  /** The berita acara's link the case's resolution carried on {@code cases.events.v1}. */
+  private String beritaAcaraLinkOfTheResolution(String ticket) throws Exception {
+    try (id.aduan.testsupport.TopicProbe events =
+        new id.aduan.testsupport.TopicProbe(cases.brokers(), Topics.CASES_EVENTS)) {
+      for (var r : events.readToEnd(Duration.ofSeconds(60))) {
+        var type = r.headers().lastHeader("ce_type");
+        if (type != null
+            && new String(type.value(), StandardCharsets.UTF_8)
+                .equals("id.aduan.case.resolved.v1")) {
+          JsonNode e = JSON.readTree(r.value());
+          if (e.get("ticket").asString().equals(ticket)) {
+            return e.get("beritaAcara").get("url").asString();
+          }
+        }
+      }
+    }
+    throw new AssertionError("no resolution of " + ticket + " on " + Topics.CASES_EVENTS);
   }
 
   /**

@@ -1015,8 +1015,17 @@ public class CaseService {
     return CaseDocument.opened(n.id(), state.build(), List.of());
   }
 
+  private OutgoingEvents outgoing = e -> e;
+
+  /** What the events carry beyond the domain's values (the berita acara's link, docs/adr/0055). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void outgoing(OutgoingEvents outgoing) {
+    this.outgoing = outgoing;
+  }
+
   private List<Outbox.Entry> entries(CaseDocument doc, List<CaseEvent> events) {
     return events.stream()
+        .map(outgoing::complete)
         .map(e -> outbox.entry(Topics.CASES_EVENTS, doc.id(), e, doc.state().ticket()))
         .toList();
   }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,6 +66,10 @@ public class CaseDocuments {
       VersionedCase c, Agency agency, Kind kind, Language language, boolean clear) {
     String agencyCode = c.state().agencyCode();
     String ticket = c.state().ticket();
+    var resolvedAt = PublicLinks.resolvedAt(c.state());
+    if (!clear && kind == Kind.BERITA_ACARA && resolvedAt.isPresent()) {
+      return beritaAcaraOf(c, agency, language, resolvedAt.get().toEpochMilli());
+    }
     if (!clear) {
       var found = kept.find(agencyCode, ticket, kind.fileStem(), language, c.version());
       if (found.isPresent()) {
@@ -84,6 +89,49 @@ public class CaseDocuments {
     count(kind, "rendered");
     KeptDocuments.Kept k =
         kept.keep(agencyCode, ticket, kind.fileStem(), language, c.version(), pdf, now);
+    return new Rendered(kind, k.bytes(), k.sha256(), true);
+  }
+
+  /**
+   * The masked berita acara of one resolution of the case (docs/adr/0055): kept per resolution, not
+   * per case version, so the document an officer reads after archiving, the one the consumer kept
+   * when the case was resolved and the one behind the reporter's link are the same bytes. A
+   * resolution that is no longer the case's (reopened and resolved again) is served only if it was
+   * kept.
+   */
+  public Optional<Rendered> beritaAcara(
+      VersionedCase c, Agency agency, Language language, long resolution) {
+    var current = PublicLinks.resolvedAt(c.state());
+    if (current.isPresent() && current.get().toEpochMilli() == resolution) {
+      return Optional.of(beritaAcaraOf(c, agency, language, resolution));
+    }
+    return kept.findResolution(
+            c.state().agencyCode(),
+            c.state().ticket(),
+            Kind.BERITA_ACARA.fileStem(),
+            language,
+            resolution)
+        .map(k -> new Rendered(Kind.BERITA_ACARA, k.bytes(), k.sha256(), true));
+  }
+
+  private Rendered beritaAcaraOf(
+      VersionedCase c, Agency agency, Language language, long resolution) {
+    Kind kind = Kind.BERITA_ACARA;
+    String agencyCode = c.state().agencyCode();
+    String ticket = c.state().ticket();
+    var found = kept.findResolution(agencyCode, ticket, kind.fileStem(), language, resolution);
+    if (found.isPresent()) {
+      count(kind, "kept");
+      return new Rendered(kind, found.get().bytes(), found.get().sha256(), true);
+    }
+    Instant now = clock.instant();
+    byte[] pdf =
+        CasePdf.beritaAcara(
+            new CasePdf.Request(c.state(), c.version(), agency, language, false, now));
+    count(kind, "rendered");
+    KeptDocuments.Kept k =
+        kept.keepResolution(
+            agencyCode, ticket, kind.fileStem(), language, c.version(), resolution, pdf, now);
     return new Rendered(kind, k.bytes(), k.sha256(), true);
   }
 

@@ -5,6 +5,7 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -93,6 +95,77 @@ public class KeptDocuments {
                         .append("sha256", sha)
                         .append("renderedAt", java.util.Date.from(at))));
     return new Kept(pdf, sha, at);
+  }
+
+  /**
+   * The kept berita acara of one resolution (its moment in epoch millis, docs/adr/0055), whatever
+   * the case's version now: the first one kept wins, so two renderings that raced are served as
+   * one.
+   */
+  public Optional<Kept> findResolution(
+      String agencyCode, String ticket, String kind, Language language, long resolution) {
+    GridFSFile file =
+        bucket()
+            .find(
+                Filters.and(
+                    Filters.eq("metadata.agencyCode", agencyCode),
+                    Filters.eq("metadata.ticket", ticket),
+                    Filters.eq("metadata.kind", kind),
+                    Filters.eq("metadata.language", language.tag()),
+                    Filters.eq("metadata.resolution", resolution)))
+            .sort(Sorts.ascending("uploadDate", "_id"))
+            .first();
+    return file == null ? Optional.empty() : read(file);
+  }
+
+  /**
+   * Keeps the berita acara of one resolution unless one is kept already, and returns the one kept:
+   * a rendering that lost a race is removed and the first one returned.
+   */
+  public Kept keepResolution(
+      String agencyCode,
+      String ticket,
+      String kind,
+      Language language,
+      long version,
+      long resolution,
+      byte[] pdf,
+      Instant at) {
+    String sha = sha256(pdf);
+    ObjectId id =
+        bucket()
+            .uploadFromStream(
+                ticket + "-" + kind + "-" + language.tag() + "-r" + resolution + ".pdf",
+                new ByteArrayInputStream(pdf),
+                new GridFSUploadOptions()
+                    .metadata(
+                        new Document("agencyCode", agencyCode)
+                            .append("ticket", ticket)
+                            .append("kind", kind)
+                            .append("language", language.tag())
+                            .append("caseVersion", version)
+                            .append("resolution", resolution)
+                            .append("contentType", "application/pdf")
+                            .append("size", (long) pdf.length)
+                            .append("sha256", sha)
+                            .append("renderedAt", java.util.Date.from(at))));
+    Optional<Kept> first = findResolution(agencyCode, ticket, kind, language, resolution);
+    if (first.isPresent() && !first.get().sha256().equals(sha)) {
+      bucket().delete(id);
+      return first.get();
+    }
+    return new Kept(pdf, sha, at);
+  }
+
+  private Optional<Kept> read(GridFSFile file) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) file.getLength());
+    bucket().downloadToStream(file.getObjectId(), out);
+    byte[] bytes = out.toByteArray();
+    String sha = file.getMetadata() == null ? null : file.getMetadata().getString("sha256");
+    if (sha == null || !sha.equals(sha256(bytes))) {
+      return Optional.empty();
+    }
+    return Optional.of(new Kept(bytes, sha, file.getUploadDate().toInstant()));
   }
 
   static String sha256(byte[] bytes) {

@@ -47,24 +47,30 @@ class PublicStatusController {
   private final ClientAddress clients;
   private final CaseService service;
   private final AgencyCatalog agencies;
+  private final BeritaAcaraLink beritaAcara;
 
   PublicStatusController(
       Cases cases,
       RateLimiter limiter,
       ClientAddress clients,
       CaseService service,
-      AgencyCatalog agencies) {
+      AgencyCatalog agencies,
+      BeritaAcaraLink beritaAcara) {
     this.cases = cases;
     this.limiter = limiter;
     this.clients = clients;
     this.service = service;
     this.agencies = agencies;
+    this.beritaAcara = beritaAcara;
   }
 
   /**
    * @param deadlines the date each of the case's clocks is due (completion, start of handling...)
    * @param surveyOpen the case is resolved, within its agency's survey window and its survey not
    *     answered yet: the holder of the status link may answer it (docs/adr/0053)
+   * @param beritaAcara the berita acara's download link, the one the resolution message carried
+   *     (docs/adr/0055): only for a resolved case of an agency that sends it, never for a
+   *     confidential report, and only until it expires; left out otherwise
    */
   record PublicStatus(
       String ticket,
@@ -74,7 +80,10 @@ class PublicStatusController {
       @Nullable Instant lastUpdatedAt,
       @Nullable Instant closedAt,
       Map<String, Instant> deadlines,
-      boolean surveyOpen) {}
+      boolean surveyOpen,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          id.aduan.contracts.CaseEvent.@Nullable DocumentLink beritaAcara) {}
 
   /**
    * A survey answer from the status page: the key of the status link, a rating from 1 (very
@@ -147,7 +156,8 @@ class PublicStatusController {
                 last,
                 closed,
                 deadlines,
-                surveyOpen(doc)));
+                surveyOpen(doc),
+                beritaAcara.of(doc.state()).orElse(null)));
   }
 
   private boolean surveyOpen(VersionedCase doc) {

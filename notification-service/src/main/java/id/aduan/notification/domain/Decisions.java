@@ -147,9 +147,26 @@ public final class Decisions {
       case CaseEvent.CaseResolved e -> {
         values.put("summary", summary(e, agency, language));
         List<ReplyAddress> to = with(address(e.replyAddress(), view), e.alsoNotify());
-        out.add(
-            notice(Audience.CITIZEN, "RESOLUTION", "resolved", values, Delivery.WRITTEN, to, null));
         ReplyAddress own = address(e.replyAddress(), view);
+        if (beritaAcara(e, own, values, agency, language)) {
+          // The reporter's resolution carries the berita acara's link (docs/adr/0055); the
+          // reporters of merged cases get the resolution without it.
+          out.add(
+              notice(
+                  Audience.CITIZEN,
+                  "RESOLUTION",
+                  "resolved+beritaAcara",
+                  values,
+                  Delivery.WRITTEN,
+                  List.of(own),
+                  null));
+          to = to.stream().filter(a -> !a.equals(own)).toList();
+        }
+        if (!to.isEmpty()) {
+          out.add(
+              notice(
+                  Audience.CITIZEN, "RESOLUTION", "resolved", values, Delivery.WRITTEN, to, null));
+        }
         // LAPOR! publishes what it gets and rates the follow-up itself: no survey there.
         if (own != null && own.channel() != Channel.LAPOR && own.channel() != Channel.FRONT_DESK) {
           out.add(
@@ -569,6 +586,29 @@ public final class Decisions {
               return Texts.fill(agency, "statusLine", language, v);
             })
         .collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * Puts the berita acara's link in {@code values} when the resolution carries one for the reporter
+   * (the agency sends it, docs/adr/0055) and the reporter is reached on a private channel: not on
+   * SP4N-LAPOR!, which publishes what it gets. English readers get the English rendering.
+   */
+  private static boolean beritaAcara(
+      CaseEvent.CaseResolved e,
+      @Nullable ReplyAddress own,
+      Map<String, String> values,
+      Agency agency,
+      String language) {
+    CaseEvent.DocumentLink link = e.beritaAcara();
+    if (link == null
+        || own == null
+        || own.channel() == Channel.LAPOR
+        || own.channel() == Channel.FRONT_DESK) {
+      return false;
+    }
+    values.put("beritaAcaraUrl", link.url() + ("en".equals(language) ? "?lang=en" : ""));
+    values.put("beritaAcaraUntil", date(link.expiresAt(), agency.timeZone()));
+    return true;
   }
 
   private static String summary(CaseEvent.CaseResolved e, Agency agency, String language) {

@@ -69,6 +69,13 @@ public final class Texts {
                   "Pengaduan {ticket} telah selesai ditindaklanjuti: {summary}. Terima kasih.",
                   "Complaint {ticket} has been resolved: {summary}. Thank you.")),
           Map.entry(
+              "beritaAcara",
+              new Agency.Text(
+                  "Berita acara penyelesaian pengaduan {ticket} dapat diunduh di {beritaAcaraUrl}"
+                      + " (berlaku sampai {beritaAcaraUntil}).",
+                  "The record of resolution (berita acara) of complaint {ticket} can be"
+                      + " downloaded at {beritaAcaraUrl} (valid until {beritaAcaraUntil}).")),
+          Map.entry(
               "resolutionRecord",
               new Agency.Text(
                   "Tindak lanjut: {done} (berita acara {date}).",

@@ -367,6 +367,122 @@ class DecisionsTest {
     assertThat(survey.automatic()).isTrue();
   }
 
+  /**
+   * docs/adr/0055: where the agency sends the berita acara, the reporter's resolution message
+   * carries its download link (the English rendering for an English reader); the reporter of a
+   * merged case gets the resolution without it, and so does a LAPOR! report (LAPOR! publishes what
+   * it gets).
+   */
+  @Test
+  void aResolutionWithTheBeritaAcaraLinkCarriesItToTheReporterInTheirLanguage() {
+    ReplyAddress merged = email("BABEL");
+    CaseEvent.CaseResolved withLink =
+        new CaseEvent.CaseResolved(
+                "e",
+                AT,
+                "c-1",
+                ticket("BABEL"),
+                "BABEL",
+                CaseStatus.RESOLVED,
+                "Bantuan sudah dicairkan.",
+                whatsapp("BABEL"),
+                "budi",
+                resolved("BABEL").record(),
+                List.of(merged))
+            .withBeritaAcara(
+                new CaseEvent.DocumentLink(
+                    "http://127.0.0.1:8080/api/v1/public/documents/abc.def.pdf",
+                    Instant.parse("2027-02-19T02:00:00Z")));
+
+    List<Notice> notices =
+        Decisions.forCase(withLink, view("BABEL", whatsapp("BABEL"), null), agency("BABEL"));
+
+    assertThat(notices)
+        .extracting(Notice::template)
+        .containsExactly("resolved+beritaAcara", "resolved", "survey");
+    assertThat(notices.getFirst().to()).containsExactly(whatsapp("BABEL"));
+    assertThat(notices.get(1).to()).containsExactly(merged);
+    Part part =
+        new Part(
+            "n-1",
+            "RESOLUTION",
+            notices.getFirst().template(),
+            notices.getFirst().values(),
+            false,
+            null);
+    String id =
+        Rendering.render(
+                List.of(part),
+                Channel.WHATSAPP,
+                new ChannelRules.FreeText(),
+                agency("BABEL"),
+                "id",
+                ticket("BABEL"),
+                null)
+            .text();
+    assertThat(id)
+        .contains("telah selesai ditindaklanjuti")
+        .contains(
+            "Berita acara penyelesaian pengaduan "
+                + ticket("BABEL")
+                + " dapat diunduh di http://127.0.0.1:8080/api/v1/public/documents/abc.def.pdf"
+                + " (berlaku sampai 2027-02-19)");
+
+    CaseView english =
+        new CaseView(
+            "c-1",
+            ticket("BABEL"),
+            "BABEL",
+            "en",
+            CaseStatus.ROUTED,
+            null,
+            null,
+            whatsapp("BABEL"),
+            List.of(whatsapp("BABEL")),
+            "wamid.IN-1",
+            null,
+            false);
+    Notice en = Decisions.forCase(withLink, english, agency("BABEL")).getFirst();
+    String text =
+        Rendering.render(
+                List.of(new Part("n-1", "RESOLUTION", en.template(), en.values(), false, null)),
+                Channel.WHATSAPP,
+                new ChannelRules.FreeText(),
+                agency("BABEL"),
+                "en",
+                ticket("BABEL"),
+                null)
+            .text();
+    assertThat(text)
+        .contains("can be downloaded at")
+        .contains("/api/v1/public/documents/abc.def.pdf?lang=en");
+
+    ReplyAddress lapor = new ReplyAddress(Channel.LAPOR, "LAPOR-BABEL", "TRK-1");
+    CaseEvent.CaseResolved onLapor =
+        new CaseEvent.CaseResolved(
+                "e",
+                AT,
+                "c-1",
+                ticket("BABEL"),
+                "BABEL",
+                CaseStatus.RESOLVED,
+                "Bantuan sudah dicairkan.",
+                lapor,
+                "budi",
+                resolved("BABEL").record(),
+                List.of())
+            .withBeritaAcara(withLink.beritaAcara());
+    assertThat(Decisions.forCase(onLapor, view("BABEL", lapor, null), agency("BABEL")))
+        .extracting(Notice::template)
+        .containsExactly("resolved");
+    assertThat(
+            Decisions.forCase(
+                resolved("BABEL"), view("BABEL", whatsapp("BABEL"), null), agency("BABEL")))
+        .as("no link in the event: no link in the message")
+        .extracting(Notice::template)
+        .containsExactly("resolved", "survey");
+  }
+
   @Test
   void aLaporCaseGetsNoSurveyBecauseLaporRatesItself() {
     ReplyAddress lapor = new ReplyAddress(Channel.LAPOR, "LAPOR-BABEL", "TRK-1");
