@@ -660,13 +660,14 @@ public class CaseService {
         reply == null
             ? List.of()
             : List.copyOf(identityKeys.of(reply.channel(), reply.recipientId(), nik, null));
+    // The citizen wrote it themselves: the conversation shows it, as a message's text.
     CaseState.Message message =
         new CaseState.Message(
             UUID.randomUUID().toString(),
             Channel.WEB,
             "INBOUND",
             null,
-            null,
+            in.description(),
             in.receivedAt(),
             List.of(),
             List.of());
