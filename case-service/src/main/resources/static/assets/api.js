@@ -46,10 +46,13 @@ async function call(method, path, body, credentials) {
   const headers = { Accept: 'application/json, application/problem+json', 'X-Requested-With': 'XMLHttpRequest' };
   const authorization = authorizationHeader(credentials);
   if (authorization) headers.Authorization = authorization;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (files, docs/adr/0052) goes as multipart/form-data with the browser's boundary.
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const payload = body === undefined ? undefined : multipart ? body : JSON.stringify(body);
+    response = await fetch(path, { method, headers, body: payload });
   } catch (e) {
     throw new ApiError(0, { title: 'network', detail: String(e.message || e) });
   }
@@ -126,5 +129,29 @@ export const api = {
 
   intake: (form) => call('POST', '/api/v1/intake', form),
 
+  /**
+   * Files kept by the case service (docs/adr/0052). files: [{file, requirement}] (requirement: an
+   * id of the agency's document requirements, or '').
+   */
+  intakeWithFiles: (form, files) => call('POST', '/api/v1/intake', filesForm(files, 'intake', form)),
+  attachFiles: (ticket, version, files) => {
+    const data = filesForm(files);
+    data.append('version', String(version));
+    return call('POST', `/api/v1/cases/${enc(ticket)}/files`, data);
+  },
+  presented: (ticket, version, requirements) =>
+    call('POST', `/api/v1/cases/${enc(ticket)}/presented`, { version, requirements }),
+
   operations: (days = 14) => call('GET', `/api/v1/operations/summary?days=${enc(days)}`),
 };
+
+/** A multipart body: the JSON part (if any), each file and the requirement it satisfies. */
+function filesForm(files, jsonName, json) {
+  const data = new FormData();
+  if (jsonName) data.append(jsonName, new Blob([JSON.stringify(json)], { type: 'application/json' }));
+  for (const { file, requirement } of files) {
+    data.append('files', file, file.name);
+    data.append('requirements', requirement || '');
+  }
+  return data;
+}

@@ -4,6 +4,7 @@
 import { api, ApiError } from './api.js';
 import { app } from './app.js';
 import { t, label, lang } from './i18n.js';
+import { deskFileRow, deskFiles, documentRequirements } from './intake.js';
 import { h, field, formatDateTime, formatDuration, slaBadge, statusBadge, table, localInputToInstant, nowForInput } from './ui.js';
 
 const OPEN = ['RECEIVED', 'INCOMPLETE', 'VERIFIED', 'ROUTED', 'IN_PROGRESS'];
@@ -239,7 +240,7 @@ const invalidLabel = (code) => label('invalid', code);
 function entryDetails(ws, e) {
   const d = e.details || {};
   const out = [];
-  if (d.missing?.length) out.push(t('tl.missing', { v: d.missing.map(named).join('; ') }));
+  if (d.missing?.length) out.push(t(SATISFYING.includes(e.kind) ? 'tl.satisfies' : 'tl.missing', { v: d.missing.map(named).join('; ') }));
   if (d.invalid?.length) out.push(t('tl.invalid', { v: d.invalid.map(invalidLabel).join('; ') }));
   if (d.caseType) out.push(t('tl.classified', { type: label('type', d.caseType), cls: slaClassLabel(ws, d.slaClass) }));
   if (d.division) out.push(t('tl.routed', { d: named(d.division) }));
@@ -304,7 +305,7 @@ export async function caseView(ticket) {
           c.resolution ? h('p', {}, h('a', { href: `#/case/${encodeURIComponent(c.ticket)}/berita-acara`, id: 'print-record', class: 'button' }, t('case.printRecord'))) : null),
         conversation(ws, c),
         timeline(ws, c)),
-      h('div', { class: 'col-side' }, actionPanel(ws, c), classification(ws, c), deadlines(ws, c))));
+      h('div', { class: 'col-side' }, actionPanel(ws, c), deskFilesPanel(ws, c), classification(ws, c), deadlines(ws, c))));
 }
 
 /** The berita acara as a page that prints (and saves as PDF) on its own: the browser's print. */
@@ -330,4 +331,83 @@ export async function recordView(ticket) {
       row(t('record.informed'), label('channel', r.citizenInformedVia)),
       r.proofOfDelivery ? row(t('record.proof'), r.proofOfDelivery) : null),
     h('div', { class: 'signatures' }, (r.doneBy || []).map((name) => h('div', { class: 'signature' }, h('div', { class: 'line' }), h('p', {}, name), h('small', {}, t('record.signature'))))));
+}
+
+// ---- The case's files, attaching more, originals shown at the desk (docs/adr/0052) ----
+
+/** Timeline kinds whose requirements are satisfied rather than missing. */
+const SATISFYING = ['FILES_ATTACHED', 'PRESENTED_AT_DESK'];
+
+/** Every file of the case, each a link served as what its bytes are. */
+function caseFileLinks(c) {
+  const files = c.attachments || [];
+  if (files.length === 0) return h('p', { class: 'muted' }, t('files.none'));
+  return h('ul', { class: 'case-files' }, files.map((f) => {
+    const link = h('a', { href: '#', 'data-file': f.fileId }, f.fileName || f.attachmentId);
+    link.addEventListener('click', async (e) => {
+      e.preventDefault();
+      try {
+        await openFile(c.ticket, f, link);
+      } catch (err) {
+        app.notice(`${t('error')}: ${err.message}`, 'error');
+      }
+    });
+    return h('li', {}, link, f.mediaType ? ` (${f.mediaType})` : '');
+  }));
+}
+
+/** Sends a desk-files form; the page reloads with the case's new state or says what went wrong. */
+async function submitDeskForm(c, form, send, done) {
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    await send();
+    app.go(`#/case/${encodeURIComponent(c.ticket)}`, { text: t('case.done', { a: done }), kind: 'ok' });
+  } catch (err) {
+    button.disabled = false;
+    if (err instanceof ApiError && (err.status === 412 || err.type.endsWith('/stale-version'))) {
+      app.go(`#/case/${encodeURIComponent(c.ticket)}`, { text: t('case.stale'), kind: 'warn' });
+    } else {
+      const bilingual = err.problem?.[lang() === 'en' ? 'messageEn' : 'messageId'];
+      app.notice(`${t('error')}: ${bilingual || err.message}`, 'error');
+    }
+  }
+}
+
+function attachFilesForm(ws, c) {
+  const form = h('form', { class: 'action-form', id: 'attach-files-form' },
+    h('div', { class: 'desk-files' }, deskFileRow(ws)),
+    h('button', { type: 'submit', class: 'primary' }, t('files.attach')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const files = deskFiles(form);
+    if (files.length === 0) return app.notice(t('files.chooseOne'), 'error');
+    return submitDeskForm(c, form, () => api.attachFiles(c.ticket, c.version, files), t('files.attach'));
+  });
+  return h('details', { class: 'action', id: 'action-attach-files' }, h('summary', {}, t('files.attach')), form);
+}
+
+function presentedForm(ws, c) {
+  const form = h('form', { class: 'action-form', id: 'presented-form' },
+    h('p', {}, t('files.presented')),
+    documentRequirements(ws).map((r) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'presentedAtDesk', value: r.code }), ' ', named(r))),
+    h('button', { type: 'submit', class: 'primary' }, t('files.presentedSubmit')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const ids = new FormData(form).getAll('presentedAtDesk');
+    if (ids.length === 0) return app.notice(t('files.chooseRequirement'), 'error');
+    return submitDeskForm(c, form, () => api.presented(c.ticket, c.version, ids), t('files.presentedSubmit'));
+  });
+  return h('details', { class: 'action', id: 'action-presented' }, h('summary', {}, t('files.presentedSubmit')), form);
+}
+
+/** The files card: links to every file, and while the case is live the two desk controls. */
+function deskFilesPanel(ws, c) {
+  const live = LIVE.includes(c.status);
+  return h('section', { class: 'card', 'aria-labelledby': 'files-title', id: 'case-files' },
+    h('h2', { id: 'files-title' }, t('files.title')),
+    caseFileLinks(c),
+    live ? attachFilesForm(ws, c) : null,
+    live && documentRequirements(ws).length ? presentedForm(ws, c) : null);
 }

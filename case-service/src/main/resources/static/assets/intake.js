@@ -2,7 +2,7 @@
 // the complaint was received (deadlines count from it, not from when it was typed in).
 import { api } from './api.js';
 import { app } from './app.js';
-import { t, label } from './i18n.js';
+import { t, label, lang } from './i18n.js';
 import { h, field, localInputToInstant, nowForInput } from './ui.js';
 
 const optional = (v) => (v === null || String(v).trim() === '' ? null : String(v).trim());
@@ -29,6 +29,7 @@ export function intakeView() {
     field(t('intake.remedy'), 'remedy', { type: 'textarea' }),
     field(t('intake.placeAndTime'), 'placeAndTime'),
     field(t('intake.signed'), 'signed', { type: 'checkbox' }),
+    deskFilesFieldset(ws),
     h('button', { type: 'submit', class: 'primary' }, t('intake.submit')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -49,11 +50,13 @@ export function intakeView() {
       remedy: optional(f.get('remedy')),
       placeAndTime: optional(f.get('placeAndTime')),
       signed: f.get('signed') !== null,
+      presented: presentedAtDesk(form),
     };
+    const files = deskFiles(form);
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const created = await api.intake(body);
+      const created = files.length ? await api.intakeWithFiles(body, files) : await api.intake(body);
       app.go(`#/case/${encodeURIComponent(created.ticket)}`, { text: t('intake.created', { t: created.ticket }), kind: 'ok' });
     } catch (err) {
       button.disabled = false;
@@ -62,3 +65,50 @@ export function intakeView() {
   });
   return h('section', { 'aria-labelledby': 'intake-title' }, h('h1', { id: 'intake-title' }, t('intake.title')), form);
 }
+
+// ---- Files the citizen brought, and originals shown at the desk (docs/adr/0052) ----
+
+/** Document requirements of the agency a file or an original at the desk can satisfy. */
+export function documentRequirements(ws) {
+  return ws.documentRequirements || [];
+}
+
+/** One file input with the requirement it satisfies; another row appears once it is chosen. */
+export function deskFileRow(ws) {
+  const options = [['', t('files.noRequirement')], ...documentRequirements(ws).map((r) => [r.code, requirementName(r)])];
+  const select = h('select', { name: 'fileRequirement', 'aria-label': t('files.requirement') },
+    ...options.map(([v, text]) => h('option', { value: v }, text)));
+  const input = h('input', { type: 'file', name: 'deskFile', accept: 'application/pdf,image/jpeg,image/png,image/gif,image/webp', 'aria-label': t('files.file') });
+  const row = h('div', { class: 'desk-file two' }, input, select);
+  input.addEventListener('change', () => {
+    const list = row.parentElement;
+    if (input.files.length && list && list.lastElementChild === row) list.append(deskFileRow(ws));
+  });
+  return row;
+}
+
+/** The fieldset of files and presented originals on the front-desk form. */
+function deskFilesFieldset(ws) {
+  const presented = documentRequirements(ws).map((r) =>
+    h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'presentedAtDesk', value: r.code }),
+      ' ', requirementName(r)));
+  return h('fieldset', { id: 'intake-files' }, h('legend', {}, t('files.title')),
+    h('p', { class: 'hint' }, t('files.hint')),
+    h('div', { class: 'desk-files' }, deskFileRow(ws)),
+    presented.length ? h('div', { class: 'presented' }, h('p', {}, t('files.presented')), ...presented) : null);
+}
+
+/** The chosen files of a form, each with its requirement. */
+export function deskFiles(form) {
+  return [...form.querySelectorAll('.desk-file')]
+    .map((row) => ({ file: row.querySelector('input[type=file]').files[0], requirement: row.querySelector('select').value }))
+    .filter((x) => x.file);
+}
+
+/** The requirements whose originals were ticked as presented. */
+export function presentedAtDesk(form) {
+  return [...form.querySelectorAll('input[name=presentedAtDesk]:checked')].map((c) => c.value);
+}
+
+const requirementName = (r) => (lang() === 'en' ? r.en : r.id);

@@ -12,6 +12,7 @@ import id.aduan.sla.SlaServiceApplication;
 import id.aduan.support.messaging.EventPublisher;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.AduanService;
+import id.aduan.testsupport.MultipartBody;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -130,6 +131,60 @@ class AgencyStandardsEndToEndTest {
     assertThat(resolved.get("division").asString()).isEqualTo("LINJAMSOS");
     // Resolved long after 30 March: the clock stops, late.
     awaitCase(t, c -> "STOPPED_LATE".equals(state(c, "completion")));
+  }
+
+  /**
+   * Dinas Sosial Kota Bandung at the front desk (Persyaratan 1-2, docs/adr/0052): a walk-in who
+   * brings the copies of KK and KTP has them scanned with the intake (multipart, each file labelled
+   * with the requirement it satisfies), so the case opens complete and its clock runs from the
+   * moment of receipt, never paused.
+   *
+   * <p>Received Tuesday 2025-12-23 09:00 WIB (a year of its own, so the WhatsApp scenario keeps
+   * Bandung's first ticket of 2026): day 0. Wednesday 24 is day 1; Thursday 25 (Natal), Friday 26
+   * (cuti bersama) and the weekend are off; Monday 29, Tuesday 30, and day 4 is Wednesday 31
+   * December, 16:00 WIB.
+   */
+  @Test
+  void bandungWalkInWithKkAndKtpScansOpensCompleteAndItsClockRunsFromReceipt() throws Exception {
+    Instant received = Instant.parse("2025-12-23T02:00:00Z");
+    Map<String, Object> form = new HashMap<>();
+    form.put("reference", "BDG-LOKET-2025-12-23-01");
+    form.put("mode", "walk-in");
+    form.put("receivedAt", received.toString());
+    form.put("name", "Ibu Warga Loket");
+    form.put("address", "Jl. Asia Afrika 10, Bandung");
+    form.put("description", "Bantuan PKH ibu saya belum cair sejak Januari, mohon dibantu");
+    byte[] kk = "%PDF-1.4\n% fotokopi KK\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] ktp = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+    MultipartBody body =
+        new MultipartBody()
+            .json("intake", JSON.writeValueAsString(form))
+            .file("files", "scan-kk.pdf", "application/pdf", kk)
+            .field("requirements", "kk")
+            .file("files", "scan-ktp.jpg", "image/jpeg", ktp)
+            .field("requirements", "ktp");
+
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(cases.baseUrl() + "/api/v1/intake"))
+                .header("Authorization", "Basic " + basic("bdg.loket"))
+                .header("Content-Type", body.contentType())
+                .POST(body.publisher())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode opened = JSON.readTree(r.body());
+    String t = opened.get("ticket").asString();
+    assertThat(t).startsWith("BDG-2025-");
+    assertThat(opened.get("status").asString()).isEqualTo("RECEIVED");
+    assertThat(opened.get("missing").isEmpty()).isTrue();
+    assertThat(opened.get("attachments").size()).isEqualTo(2);
+    // Never waited: no information request on its timeline, so the SLA service never paused.
+    assertThat(opened.get("timeline").toString()).doesNotContain("information-requested");
+    assertDeadline(t, "completion", Instant.parse("2025-12-31T09:00:00Z"));
+    JsonNode c = find(t);
+    assertThat(state(c, "completion")).isNotEqualTo("PAUSED");
   }
 
   /**

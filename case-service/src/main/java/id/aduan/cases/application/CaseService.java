@@ -36,9 +36,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -540,6 +542,28 @@ public class CaseService {
 
   /** Registers a front-desk complaint; the same reference twice returns the first case. */
   public CaseDocument intake(FrontDeskIntake in, Agency agency, String actor) {
+    return intake(in, List.of(), List.of(), agency, actor);
+  }
+
+  /**
+   * Registers a front-desk complaint with the files the citizen brought (already kept in the case
+   * service's own store, perhaps labelled with the requirement each satisfies) and the requirements
+   * whose originals the officer saw and handed back (docs/adr/0052): they are the opening message's
+   * files and count in the first completeness check, so a walk-in that brought everything opens
+   * complete and its clocks run from its receipt.
+   */
+  public CaseDocument intake(
+      FrontDeskIntake in,
+      List<CaseState.FileInfo> files,
+      List<String> presented,
+      Agency agency,
+      String actor) {
+    List<String> labels = new ArrayList<>(presented);
+    files.stream()
+        .map(CaseState.FileInfo::requirement)
+        .filter(Objects::nonNull)
+        .forEach(labels::add);
+    Case.checkDeskRequirements(agency, labels);
     if (!agency.channels().frontDesk().contains(in.mode())) {
       throw new IllegalArgumentException(
           agency.code()
@@ -566,6 +590,9 @@ public class CaseService {
     put(form, "nik", in.nik());
     form.put("signed", Boolean.toString(in.signed()));
     form.putAll(CaseState.reporterFlags(in.anonymous(), in.confidential()));
+    if (!presented.isEmpty()) {
+      form.put(CaseState.PRESENTED, String.join(",", new LinkedHashSet<>(presented)));
+    }
     ReplyAddress reply = frontDeskReply(in, agency);
     String citizenKey =
         reply == null ? null : identityKeys.citizen(reply.channel(), reply.recipientId());
@@ -585,8 +612,8 @@ public class CaseService {
             null,
             null,
             in.receivedAt(),
-            List.of(),
-            List.of());
+            files.stream().map(CaseState.FileInfo::attachmentId).toList(),
+            files);
     Optional<CaseDocument> opened =
         openNew(
             new NewCase(

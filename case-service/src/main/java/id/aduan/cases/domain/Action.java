@@ -60,7 +60,23 @@ public enum Action {
   /** The consequence test (uji konsekuensi) of an information request, before its decision. */
   CONSEQUENCE_TEST(
       "consequence-test",
-      EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS));
+      EnumSet.of(CaseStatus.RECEIVED, CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS)),
+  /** Files brought to the desk or attached by an officer, kept by the case service (0052). */
+  ATTACH_FILES("files-attached", Live.STATES),
+  /** Originals shown at the desk and handed back (KK, KTP): they satisfy their requirements. */
+  PRESENTED_AT_DESK("presented-at-desk", Live.STATES);
+
+  /** Every state of a case still being handled (answered included). */
+  private static final class Live {
+    static final Set<CaseStatus> STATES =
+        EnumSet.of(
+            CaseStatus.RECEIVED,
+            CaseStatus.INCOMPLETE,
+            CaseStatus.VERIFIED,
+            CaseStatus.ROUTED,
+            CaseStatus.IN_PROGRESS,
+            CaseStatus.ANSWERED);
+  }
 
   private final String wireName;
   private final Set<CaseStatus> allowedFrom;

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -899,6 +901,125 @@ public final class Case {
             at, actor, Action.FIELD_INVESTIGATION.wireName(), s.status, s.status, visit.entry()));
     return List.of();
   }
+
+  /**
+   * Files brought to the desk or attached by an officer, already kept in the case service's own
+   * store (docs/adr/0052): one inbound front-desk message holding them, a timeline entry (how many,
+   * and the requirements they are labelled with; never their names), and the completeness check run
+   * again, so a case waiting for a KK scan goes on as when the citizen sends it.
+   */
+  public List<CaseEvent> attachFiles(
+      Agency agency, List<CaseState.FileInfo> files, String actor, Instant at, LocalDate today) {
+    allow(Action.ATTACH_FILES);
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException(
+          "berkas wajib dilampirkan / at least one file is required");
+    }
+    List<String> labels =
+        files.stream().map(CaseState.FileInfo::requirement).filter(Objects::nonNull).toList();
+    checkDeskRequirements(agency, labels);
+    s.messages.add(
+        new CaseState.Message(
+            eventId(),
+            Channel.FRONT_DESK,
+            "INBOUND",
+            null,
+            null,
+            at,
+            files.stream().map(CaseState.FileInfo::attachmentId).toList(),
+            files));
+    s.timeline.add(
+        new AuditEntry(
+            at,
+            actor,
+            Action.ATTACH_FILES.wireName(),
+            s.status,
+            s.status,
+            files.size() + (labels.isEmpty() ? "" : ": " + String.join(",", labels))));
+    return recheck(agency, state().evidence(), actor, at, today);
+  }
+
+  /**
+   * An officer saw the originals of these requirements at the desk and handed them back (a KK, a
+   * KTP): they count as satisfied from now on; a timeline entry, and the completeness check again.
+   */
+  public List<CaseEvent> presentedAtDesk(
+      Agency agency, List<String> requirementIds, String actor, Instant at, LocalDate today) {
+    allow(Action.PRESENTED_AT_DESK);
+    if (requirementIds.isEmpty()) {
+      throw new IllegalArgumentException(
+          "sebutkan persyaratan yang ditunjukkan / name at least one requirement");
+    }
+    checkDeskRequirements(agency, requirementIds);
+    Set<String> presented = new java.util.LinkedHashSet<>(state().presented());
+    presented.addAll(requirementIds);
+    Map<String, String> form = new java.util.LinkedHashMap<>(s.form);
+    form.put(CaseState.PRESENTED, String.join(",", presented));
+    s.form = form;
+    s.timeline.add(
+        new AuditEntry(
+            at,
+            actor,
+            Action.PRESENTED_AT_DESK.wireName(),
+            s.status,
+            s.status,
+            String.join(",", requirementIds)));
+    return recheck(agency, state().evidence(), actor, at, today);
+  }
+
+  /**
+   * Refuses (400) requirement ids that are not a document or NIK requirement of the agency's file:
+   * only those can be satisfied by a file or an original presented at the desk.
+   */
+  public static void checkDeskRequirements(Agency agency, java.util.Collection<String> ids) {
+    Set<String> known = new java.util.HashSet<>();
+    for (Agency.Requirement r : agency.rules().intake()) {
+      if (r.kind().equals("document") || r.kind().equals("nik")) {
+        known.add(r.id());
+      }
+    }
+    List<String> unknown = ids.stream().filter(id -> !known.contains(id)).distinct().toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "bukan persyaratan dokumen instansi ini / not a document requirement of the agency: "
+              + unknown
+              + " ("
+              + String.join(", ", known.stream().sorted().toList())
+              + ")");
+    }
+  }
+
+  /**
+   * A field investigation with photos taken there, uploaded with it and already kept in the case
+   * service's own store: they join the case as an internal message of their own (never the
+   * citizen's evidence) and the visit names them among its photos.
+   */
+  public List<CaseEvent> recordFieldInvestigation(
+      Agency agency,
+      FieldInvestigation visit,
+      List<CaseState.FileInfo> newPhotos,
+      String actor,
+      Instant at,
+      LocalDate today) {
+    if (newPhotos.isEmpty()) {
+      return recordFieldInvestigation(agency, visit, actor, at, today);
+    }
+    List<String> ids = newPhotos.stream().map(CaseState.FileInfo::attachmentId).toList();
+    s.messages.add(
+        new CaseState.Message(
+            eventId(), Channel.FRONT_DESK, INTERNAL, null, null, at, ids, newPhotos));
+    List<String> photos = new ArrayList<>(visit.photos());
+    photos.addAll(ids);
+    return recordFieldInvestigation(
+        agency,
+        new FieldInvestigation(visit.date(), visit.officers(), visit.findings(), photos),
+        actor,
+        at,
+        today);
+  }
+
+  /** The direction of a message officers keep on the case for themselves (field photos). */
+  public static final String INTERNAL = "INTERNAL";
 
   private static void notBlank(@Nullable String value, String field, String kolom) {
     if (value == null || value.isBlank()) {

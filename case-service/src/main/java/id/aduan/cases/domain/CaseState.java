@@ -86,7 +86,39 @@ public record CaseState(
       @Nullable String fileName,
       String mediaType,
       @Nullable String attachmentId,
-      @Nullable String storageRef) {}
+      @Nullable String storageRef,
+      @Nullable String requirement,
+      @Nullable String store) {
+
+    /** The store of files the case service keeps itself ({@code persistence/CaseFiles}). */
+    public static final String CASE_FILES = "case-files";
+
+    /** A file of a channel's store (the shape before the case kept files of its own). */
+    public FileInfo(
+        @Nullable String fileName,
+        String mediaType,
+        @Nullable String attachmentId,
+        @Nullable String storageRef) {
+      this(fileName, mediaType, attachmentId, storageRef, null, null);
+    }
+
+    /**
+     * A file kept in the case service's own store (docs/adr/0052): by its stored id, typed by its
+     * bytes, perhaps labelled with the intake requirement it satisfies ({@code kk}, {@code ktp}).
+     */
+    public static FileInfo caseFile(
+        String storedId,
+        @Nullable String declaredName,
+        String sniffedType,
+        @Nullable String requirement) {
+      return new FileInfo(declaredName, sniffedType, storedId, storedId, requirement, CASE_FILES);
+    }
+
+    /** Kept in the case service's own store, not a channel's. */
+    public boolean inCaseFiles() {
+      return CASE_FILES.equals(store);
+    }
+  }
 
   /** One citizen or officer message on the case. */
   public record Message(
@@ -112,6 +144,30 @@ public record CaseState(
   public static final String ANONYMOUS = "reporterAnonymous";
 
   public static final String CONFIDENTIAL = "reporterConfidential";
+
+  /**
+   * Form key of the requirement ids whose originals were presented at the desk and handed back
+   * (comma-separated): they count as satisfied (docs/adr/0052).
+   */
+  public static final String PRESENTED = "presentedAtDesk";
+
+  /** The requirement ids whose originals an officer saw at the desk. */
+  public java.util.Set<String> presented() {
+    String value = form.get(PRESENTED);
+    if (value == null || value.isBlank()) {
+      return java.util.Set.of();
+    }
+    return java.util.Set.copyOf(java.util.Arrays.asList(value.split(",")));
+  }
+
+  /** How many files the case holds in the case service's own store (for its per-case limit). */
+  public int caseFileCount() {
+    int count = 0;
+    for (Message m : messages) {
+      count += (int) m.files().stream().filter(FileInfo::inCaseFiles).count();
+    }
+    return count;
+  }
 
   /** The reporter asked not to be identified (LAPOR! anonim, an unsigned complaint-box slip). */
   public boolean anonymous() {
@@ -147,10 +203,11 @@ public record CaseState(
         texts.add(m.text());
       }
       for (FileInfo f : m.files()) {
-        files.add(new Completeness.Attachment(f.fileName(), f.mediaType(), m.text()));
+        files.add(
+            new Completeness.Attachment(f.fileName(), f.mediaType(), m.text(), f.requirement()));
       }
     }
-    return new Completeness.Evidence(texts, files, form);
+    return new Completeness.Evidence(texts, files, form, presented());
   }
 
   /** All inbound text of the case, for duplicate detection. */

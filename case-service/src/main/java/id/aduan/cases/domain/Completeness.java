@@ -11,15 +11,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a case against its agency's intake requirements, on everything the citizen has sent so far
- * (all texts, all attachments, the front-desk form). The result names exactly what is missing, by
- * the requirement ids of the agency file, and what was sent but is invalid (reason codes only).
+ * (all texts, all attachments, the front-desk form, the originals an officer saw at the desk). The
+ * result names exactly what is missing, by the requirement ids of the agency file, and what was
+ * sent but is invalid (reason codes only).
  */
 public final class Completeness {
 
   private Completeness() {}
 
   /** One file the citizen sent, with the text that came with it (its caption or message). */
-  public record Attachment(@Nullable String fileName, String mediaType, @Nullable String caption) {}
+  public record Attachment(
+      @Nullable String fileName,
+      String mediaType,
+      @Nullable String caption,
+      @Nullable String requirement) {
+
+    /** A file without a requirement label (a channel's attachment). */
+    public Attachment(@Nullable String fileName, String mediaType, @Nullable String caption) {
+      this(fileName, mediaType, caption, null);
+    }
+  }
 
   /**
    * What the case holds to satisfy requirements.
@@ -28,11 +39,20 @@ public final class Completeness {
    *     {@code loss}, {@code remedy}, {@code placeAndTime}, {@code signed} = "true", {@code nik})
    */
   public record Evidence(
-      List<String> texts, List<Attachment> attachments, Map<String, String> form) {
+      List<String> texts,
+      List<Attachment> attachments,
+      Map<String, String> form,
+      Set<String> presented) {
     public Evidence {
       texts = List.copyOf(texts);
       attachments = List.copyOf(attachments);
       form = Map.copyOf(form);
+      presented = presented == null ? Set.of() : Set.copyOf(presented);
+    }
+
+    /** Evidence without originals presented at the desk. */
+    public Evidence(List<String> texts, List<Attachment> attachments, Map<String, String> form) {
+      this(texts, attachments, form, Set.of());
     }
   }
 
@@ -75,12 +95,28 @@ public final class Completeness {
 
   private static boolean satisfied(Agency.Requirement r, Evidence e, boolean validNik) {
     return switch (r.kind()) {
-      case "nik" -> validNik || hasDocument(e, r.keywords());
-      case "document" -> hasDocument(e, r.keywords());
+      case "nik" -> validNik || atDesk(r, e) || hasDocument(e, r.keywords());
+      case "document" -> atDesk(r, e) || hasDocument(e, r.keywords());
       case "description" -> words(e) >= r.minWords();
       case "field" -> field(e, r.field());
       default -> false;
     };
+  }
+
+  /**
+   * The requirement's original was presented at the desk, or a file kept for the case is labelled
+   * with it (docs/adr/0052): a labelled KTP scan satisfies a NIK requirement without a NIK.
+   */
+  private static boolean atDesk(Agency.Requirement r, Evidence e) {
+    if (e.presented().contains(r.id())) {
+      return true;
+    }
+    for (Attachment a : e.attachments()) {
+      if (r.id().equals(a.requirement())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasDocument(Evidence e, List<String> keywords) {

@@ -49,10 +49,35 @@ public class Attachments {
 
   private final MongoClient client;
   private final Settings settings;
+  private final CaseFiles caseFiles;
 
-  Attachments(MongoClient client, Settings settings) {
+  Attachments(MongoClient client, Settings settings, CaseFiles caseFiles) {
     this.client = client;
     this.settings = settings;
+    this.caseFiles = caseFiles;
+  }
+
+  /**
+   * The bytes of a file of the case, wherever they are kept: the case service's own store for a
+   * file kept there (docs/adr/0052, always reachable), else the channel's store by its storage
+   * reference. Only within the agency.
+   */
+  public Optional<File> read(
+      Channel channel, String agencyCode, id.aduan.cases.domain.CaseState.FileInfo file) {
+    if (file.storageRef() == null) {
+      return Optional.empty();
+    }
+    if (file.inCaseFiles()) {
+      return caseFiles
+          .read(agencyCode, file.storageRef())
+          .map(f -> new File(f.bytes(), f.mediaType(), f.declaredName()));
+    }
+    return read(channel, agencyCode, file.storageRef());
+  }
+
+  /** Whether this file of the case can be read here at all. */
+  public boolean reachable(Channel channel, id.aduan.cases.domain.CaseState.FileInfo file) {
+    return file.inCaseFiles() || reachable(channel);
   }
 
   /** Whether files of this channel can be read here at all. */

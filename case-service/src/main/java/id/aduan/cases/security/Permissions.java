@@ -56,7 +56,10 @@ public final class Permissions {
           Map.entry("read-anonymous-identity", EnumSet.of(ADMIN, VERIFIER)),
           Map.entry("read-citizen-profile", EnumSet.of(ADMIN, VERIFIER, COORDINATOR)),
           Map.entry("merge-citizens", EnumSet.of(ADMIN, VERIFIER)),
-          Map.entry("read-audit", EnumSet.of(ADMIN, HEAD)));
+          Map.entry("read-audit", EnumSet.of(ADMIN, HEAD)),
+          // Files kept by the case service and originals shown at the desk (docs/adr/0052).
+          Map.entry("attach-files", WORKERS),
+          Map.entry("presented-at-desk", EnumSet.of(ADMIN, VERIFIER)));
 
   private Permissions() {}
 

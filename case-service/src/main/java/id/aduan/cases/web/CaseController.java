@@ -6,6 +6,7 @@ import id.aduan.cases.application.VersionedCase;
 import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.Attachments;
 import id.aduan.cases.persistence.Cases;
+import id.aduan.cases.persistence.FileKind;
 import id.aduan.cases.pii.PersonalDataAudit;
 import id.aduan.cases.security.Caller;
 import id.aduan.cases.security.ForbiddenException;
@@ -203,7 +204,7 @@ class CaseController {
                 () ->
                     new AttachmentUnavailableException(
                         ticket, attachmentId, found.message().channel()));
-    FileServing.Kind kind = FileServing.sniff(file.bytes());
+    FileKind kind = FileKind.sniff(file.bytes());
     boolean inline = "inline".equals(disposition) && kind.previewable();
     String declared = found.declaredType() != null ? found.declaredType() : file.mediaType();
     meters
@@ -249,7 +250,7 @@ class CaseController {
                   m,
                   f.fileName(),
                   f.mediaType(),
-                  () -> attachments.read(m.channel(), state.agencyCode(), id)));
+                  () -> attachments.read(m.channel(), state.agencyCode(), f)));
         }
       }
     }

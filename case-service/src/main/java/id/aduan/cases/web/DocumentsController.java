@@ -220,14 +220,13 @@ class DocumentsController {
           files.add(new ArchiveZip.CaseFile(name, null, "kept without a storage reference"));
           continue;
         }
-        if (!attachments.reachable(m.channel())) {
+        if (!attachments.reachable(m.channel(), f)) {
           files.add(
               new ArchiveZip.CaseFile(
                   name, null, "the " + m.channel() + " file store is not reachable from here"));
           continue;
         }
-        Optional<Attachments.File> file =
-            attachments.read(m.channel(), state.agencyCode(), f.storageRef());
+        Optional<Attachments.File> file = attachments.read(m.channel(), state.agencyCode(), f);
         files.add(
             new ArchiveZip.CaseFile(
                 name,

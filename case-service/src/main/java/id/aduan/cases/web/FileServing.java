@@ -8,44 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a citizen's file is served to an officer (docs/adr/0028). What a file is comes from its
  * bytes, never from the type its sender declared: only PNG, JPEG, GIF and WebP, recognised by their
- * magic numbers, may be shown inline; everything else, PDF included, is a download. The file name
- * the sender chose is reduced to a harmless one.
+ * magic numbers ({@code persistence/FileKind}, the one sniffer), may be shown inline; everything
+ * else, PDF included, is a download. The file name the sender chose is reduced to a harmless one.
  */
 final class FileServing {
 
   private FileServing() {}
-
-  /** What the bytes are, as far as serving is concerned. */
-  enum Kind {
-    PNG("image/png", true),
-    JPEG("image/jpeg", true),
-    GIF("image/gif", true),
-    WEBP("image/webp", true),
-    PDF("application/pdf", false),
-    OTHER("application/octet-stream", false);
-
-    private final String mediaType;
-    private final boolean previewable;
-
-    Kind(String mediaType, boolean previewable) {
-      this.mediaType = mediaType;
-      this.previewable = previewable;
-    }
-
-    /** The type the file is served as. */
-    String mediaType() {
-      return mediaType;
-    }
-
-    /** Passive: may be shown inline. */
-    boolean previewable() {
-      return previewable;
-    }
-
-    String tag() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
 
   /**
    * The security headers of every file response: a document made of the file runs no script, loads
@@ -53,38 +21,6 @@ final class FileServing {
    */
   static final String CONTENT_SECURITY_POLICY =
       "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
-
-  static Kind sniff(byte[] b) {
-    if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-      return Kind.PNG;
-    }
-    if (startsWith(b, 0, 0xFF, 0xD8, 0xFF)) {
-      return Kind.JPEG;
-    }
-    if (startsWith(b, 0, 'G', 'I', 'F', '8', '7', 'a')
-        || startsWith(b, 0, 'G', 'I', 'F', '8', '9', 'a')) {
-      return Kind.GIF;
-    }
-    if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
-      return Kind.WEBP;
-    }
-    if (startsWith(b, 0, '%', 'P', 'D', 'F', '-')) {
-      return Kind.PDF;
-    }
-    return Kind.OTHER;
-  }
-
-  private static boolean startsWith(byte[] bytes, int offset, int... magic) {
-    if (bytes.length < offset + magic.length) {
-      return false;
-    }
-    for (int i = 0; i < magic.length; i++) {
-      if ((bytes[offset + i] & 0xFF) != magic[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /**
    * Declared types that make a browser run script or load content when rendered: a file declared so

@@ -34,6 +34,15 @@ final class IfMatch {
     throw new PreconditionFailedException(doc.state().ticket(), header.strip(), current);
   }
 
+  /** Whether the request names a version in {@code If-Match} (other than {@code *}). */
+  static boolean sent() {
+    if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs)) {
+      return false;
+    }
+    String header = attrs.getRequest().getHeader("If-Match");
+    return header != null && !header.isBlank() && !header.strip().equals("*");
+  }
+
   static final class PreconditionFailedException extends RuntimeException {
     private final long current;
 

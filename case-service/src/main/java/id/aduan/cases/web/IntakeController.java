@@ -3,6 +3,8 @@ package id.aduan.cases.web;
 import id.aduan.agency.Agency;
 import id.aduan.cases.application.CaseService;
 import id.aduan.cases.application.VersionedCase;
+import id.aduan.cases.domain.Case;
+import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.security.Caller;
 import id.aduan.contracts.CaseType;
 import jakarta.validation.Valid;
@@ -14,11 +16,16 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Front-desk intake: an officer registers a walk-in, letter, complaint-box slip or phone call, with
@@ -27,17 +34,20 @@ import org.springframework.web.bind.annotation.RestController;
  * What is missing is not refused: the case opens and waits for it, as any other. {@code reference}
  * (e.g. the letter's number) makes a repeated submission return the first case. {@code anonymous}:
  * the reporter asked not to be identified (an unsigned complaint-box slip, say); their identity is
- * then never shown to a division. Front office (verifier) and admin only.
+ * then never shown to a division. Front office (verifier) and admin only. The citizen's scans (KK,
+ * KTP) come as {@code multipart/form-data} with the same JSON (docs/adr/0052).
  */
 @RestController
 class IntakeController {
 
   private final CaseService service;
   private final Officer officer;
+  private final DeskFiles deskFiles;
 
-  IntakeController(CaseService service, Officer officer) {
+  IntakeController(CaseService service, Officer officer, DeskFiles deskFiles) {
     this.service = service;
     this.officer = officer;
+    this.deskFiles = deskFiles;
   }
 
   record Intake(
@@ -56,12 +66,41 @@ class IntakeController {
       @Nullable @Size(max = 500) String placeAndTime,
       @Nullable Boolean signed,
       @Nullable Boolean anonymous,
-      @Nullable Boolean confidential) {}
+      @Nullable Boolean confidential,
+      @Nullable @Size(max = 20) List<@NotBlank @Size(max = 60) String> presented) {}
 
   @PostMapping("/api/v1/intake")
   ResponseEntity<CaseView> intake(@Valid @RequestBody Intake body, Principal principal) {
+    return intake(body, null, null, principal);
+  }
+
+  /**
+   * The same intake with the scans the citizen brought (docs/adr/0052): the part {@code intake} is
+   * the JSON body above ({@code application/json}), each part {@code files} a file, and the i-th
+   * part {@code requirements} the requirement id the i-th file satisfies ({@code kk}, {@code ktp};
+   * empty for none). Files are typed by their bytes and kept in the case service's own store; they
+   * count in the first completeness check, with the requirements in {@code presented} (originals
+   * shown and handed back).
+   */
+  @PostMapping(path = "/api/v1/intake", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<CaseView> intakeWithFiles(
+      @Valid @RequestPart("intake") Intake body,
+      @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> files,
+      @RequestParam(name = "requirements", required = false) @Nullable List<String> requirements,
+      Principal principal) {
+    return intake(body, files, requirements, principal);
+  }
+
+  private ResponseEntity<CaseView> intake(
+      Intake body,
+      @Nullable List<MultipartFile> files,
+      @Nullable List<String> requirements,
+      Principal principal) {
     Caller caller = officer.allowed(principal, "intake");
     Agency agency = officer.agencyOf(caller);
+    List<String> presented = body.presented() == null ? List.of() : body.presented();
+    Case.checkDeskRequirements(agency, presented);
+    List<CaseState.FileInfo> kept = deskFiles.keep(agency, 0, files, requirements, "intake");
     VersionedCase doc =
         service
             .intake(
@@ -82,6 +121,8 @@ class IntakeController {
                     Boolean.TRUE.equals(body.signed()),
                     Boolean.TRUE.equals(body.anonymous()),
                     Boolean.TRUE.equals(body.confidential())),
+                kept,
+                presented,
                 agency,
                 caller.username())
             .versioned();

@@ -4,6 +4,7 @@ import id.aduan.cases.application.CaseNotFoundException;
 import id.aduan.cases.application.StaleVersionException;
 import id.aduan.cases.domain.IllegalTransitionException;
 import id.aduan.cases.domain.StepRefusedException;
+import id.aduan.cases.persistence.CaseFiles;
 import id.aduan.cases.security.ForbiddenException;
 import id.aduan.support.web.BodyLimitFilter;
 import jakarta.validation.ConstraintViolationException;
@@ -40,6 +41,7 @@ class Problems extends ResponseEntityExceptionHandler {
   static final URI ATTACHMENT_UNAVAILABLE = URI.create("/problems/attachment-unavailable");
   static final URI TOO_LARGE = URI.create("/problems/request-too-large");
   static final URI INTERNAL = URI.create("/problems/internal");
+  static final URI UNSUPPORTED_FILE = URI.create("/problems/unsupported-file-type");
 
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
@@ -112,6 +114,27 @@ class Problems extends ResponseEntityExceptionHandler {
         problem(HttpStatus.NOT_FOUND, ATTACHMENT_UNAVAILABLE, "File not reachable here", e);
     p.setProperty("attachmentId", e.attachmentId());
     p.setProperty("channel", e.channel().name());
+    return p;
+  }
+
+  /**
+   * A file the case's file store refuses (docs/adr/0052): too large (413), not a type the sniffer
+   * knows (415), empty or one too many for the case (400); {@code reason}, and the message in both
+   * languages.
+   */
+  @ExceptionHandler
+  ProblemDetail fileRefused(CaseFiles.Refused e) {
+    HttpStatus status = HttpStatus.valueOf(e.reason().status());
+    URI type =
+        switch (status) {
+          case CONTENT_TOO_LARGE -> TOO_LARGE;
+          case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_FILE;
+          default -> INVALID;
+        };
+    ProblemDetail p = problem(status, type, "File refused", e);
+    p.setProperty("reason", e.reason().tag());
+    p.setProperty("messageId", e.messageId());
+    p.setProperty("messageEn", e.messageEn());
     return p;
   }
 

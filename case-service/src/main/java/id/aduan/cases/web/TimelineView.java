@@ -61,6 +61,8 @@ final class TimelineView {
     LAPOR_CHANGE(LaporChange.ACTION),
     FIELD_INVESTIGATION(Action.FIELD_INVESTIGATION.wireName()),
     CONSEQUENCE_TEST(Action.CONSEQUENCE_TEST.wireName()),
+    FILES_ATTACHED(Action.ATTACH_FILES.wireName()),
+    PRESENTED_AT_DESK(Action.PRESENTED_AT_DESK.wireName()),
     OTHER("other");
 
     private static final Map<String, Kind> BY_WIRE =
@@ -88,6 +90,8 @@ final class TimelineView {
   /**
    * The values of one entry; only those its kind has are set. {@code code}: a reason code ({@code
    * rejectionCode} of a rejection; {@code citizen-replied} for a reopening by the citizen's reply).
+   * {@code missing}: the requirements an information request names, or those files attached or
+   * originals presented at the desk satisfy.
    */
   record Details(
       List<Label> missing,
@@ -202,6 +206,20 @@ final class TimelineView {
       case REOPENED -> {
         if (Case.CITIZEN_REPLIED.equals(reason)) {
           details = code("citizen-replied");
+          note = null;
+        }
+      }
+      // Files kept or originals shown at the desk: the requirements they satisfy, in missing
+      // (docs/adr/0052); "2: kk,ktp" for two files, two of them labelled.
+      case FILES_ATTACHED, PRESENTED_AT_DESK -> {
+        if (reason != null) {
+          String labels = reason.contains(": ") ? reason.split(": ", 2)[1] : reason;
+          if (kind == Kind.FILES_ATTACHED && !reason.contains(": ")) {
+            labels = "";
+          }
+          details =
+              requested(
+                  codes(labels).stream().map(c -> requirement(c, agency)).toList(), List.of());
           note = null;
         }
       }

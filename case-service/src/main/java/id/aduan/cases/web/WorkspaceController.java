@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What the officer UI needs to know about the signed-in officer and their agency ({@code GET
  * /api/v1/workspace}): who they are, their role and division, and the agency's own vocabulary
- * (divisions, front-desk modes, SLA classes, intake requirements, PPID steps), so every form offers
- * exactly what the agency file allows. Nothing here is personal data of citizens.
+ * (divisions, front-desk modes, SLA classes, intake requirements and those a file or an original
+ * shown at the desk satisfies, PPID steps), so every form offers exactly what the agency file
+ * allows. Nothing here is personal data of citizens.
  */
 @RestController
 class WorkspaceController {
@@ -45,7 +46,8 @@ class WorkspaceController {
       List<Label> slaClasses,
       List<Label> requirements,
       List<String> rejectionCodes,
-      List<String> ppidSteps) {}
+      List<String> ppidSteps,
+      List<Label> documentRequirements) {}
 
   @GetMapping("/api/v1/workspace")
   Workspace workspace(Principal principal) {
@@ -69,6 +71,12 @@ class WorkspaceController {
             .distinct()
             .toList(),
         Case.REJECTION_CODES.stream().sorted().toList(),
-        rules.ppid().steps());
+        rules.ppid().steps(),
+        // What a file or an original shown at the desk can satisfy (docs/adr/0052).
+        rules.intake().stream()
+            .filter(r -> r.kind().equals("document") || r.kind().equals("nik"))
+            .map(r -> new Label(r.id(), r.label().id(), r.label().en()))
+            .distinct()
+            .toList());
   }
 }

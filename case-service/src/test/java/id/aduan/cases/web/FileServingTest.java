@@ -2,6 +2,7 @@ package id.aduan.cases.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.aduan.cases.persistence.FileKind;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -16,23 +17,22 @@ class FileServingTest {
 
   @Test
   void passiveImagesAreRecognisedByTheirMagicNumbersAndNothingElseIsPreviewable() {
-    assertThat(FileServing.sniff(PNG)).isEqualTo(FileServing.Kind.PNG);
-    assertThat(FileServing.sniff(bytes(0xFF, 0xD8, 0xFF, 0xE0))).isEqualTo(FileServing.Kind.JPEG);
-    assertThat(FileServing.sniff(ascii("GIF89a..."))).isEqualTo(FileServing.Kind.GIF);
-    assertThat(FileServing.sniff(ascii("GIF87a..."))).isEqualTo(FileServing.Kind.GIF);
-    assertThat(FileServing.sniff(ascii("RIFF\0\0\0\0WEBPVP8 "))).isEqualTo(FileServing.Kind.WEBP);
-    assertThat(FileServing.sniff(ascii("%PDF-1.7\n"))).isEqualTo(FileServing.Kind.PDF);
-    assertThat(FileServing.Kind.PNG.previewable()).isTrue();
-    assertThat(FileServing.Kind.WEBP.previewable()).isTrue();
+    assertThat(FileKind.sniff(PNG)).isEqualTo(FileKind.PNG);
+    assertThat(FileKind.sniff(bytes(0xFF, 0xD8, 0xFF, 0xE0))).isEqualTo(FileKind.JPEG);
+    assertThat(FileKind.sniff(ascii("GIF89a..."))).isEqualTo(FileKind.GIF);
+    assertThat(FileKind.sniff(ascii("GIF87a..."))).isEqualTo(FileKind.GIF);
+    assertThat(FileKind.sniff(ascii("RIFF\0\0\0\0WEBPVP8 "))).isEqualTo(FileKind.WEBP);
+    assertThat(FileKind.sniff(ascii("%PDF-1.7\n"))).isEqualTo(FileKind.PDF);
+    assertThat(FileKind.PNG.previewable()).isTrue();
+    assertThat(FileKind.WEBP.previewable()).isTrue();
     // PDF can carry script, forms and links: a download, as is everything not recognised.
-    assertThat(FileServing.Kind.PDF.previewable()).isFalse();
-    assertThat(FileServing.sniff(SVG)).isEqualTo(FileServing.Kind.OTHER);
-    assertThat(FileServing.sniff(ascii("<html><script>alert(1)</script>")))
-        .isEqualTo(FileServing.Kind.OTHER);
-    assertThat(FileServing.sniff(ascii("RIFF\0\0\0\0AVI "))).isEqualTo(FileServing.Kind.OTHER);
-    assertThat(FileServing.sniff(new byte[0])).isEqualTo(FileServing.Kind.OTHER);
-    assertThat(FileServing.sniff(bytes(0x89, 'P', 'N'))).isEqualTo(FileServing.Kind.OTHER);
-    assertThat(FileServing.Kind.OTHER.mediaType()).isEqualTo("application/octet-stream");
+    assertThat(FileKind.PDF.previewable()).isFalse();
+    assertThat(FileKind.sniff(SVG)).isEqualTo(FileKind.OTHER);
+    assertThat(FileKind.sniff(ascii("<html><script>alert(1)</script>"))).isEqualTo(FileKind.OTHER);
+    assertThat(FileKind.sniff(ascii("RIFF\0\0\0\0AVI "))).isEqualTo(FileKind.OTHER);
+    assertThat(FileKind.sniff(new byte[0])).isEqualTo(FileKind.OTHER);
+    assertThat(FileKind.sniff(bytes(0x89, 'P', 'N'))).isEqualTo(FileKind.OTHER);
+    assertThat(FileKind.OTHER.mediaType()).isEqualTo("application/octet-stream");
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param defaultSize the cap for every path no prefix names
  * @param paths caps by path prefix (segment boundaries, the longest prefix wins), e.g. {@code
- *     aduan.web.body-limit.paths.[/webhooks]=64KB}
+ *     aduan.web.body-limit.paths.[/webhooks]=64KB}; a segment {@code *} matches any one segment
  */
 @ConfigurationProperties("aduan.web.body-limit")
 public record BodyLimitProperties(
@@ -25,7 +25,9 @@ public record BodyLimitProperties(
     String best = null;
     for (String prefix : paths.keySet()) {
       String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-      boolean matches = path.equals(p) || path.startsWith(p + "/") || p.isEmpty();
+      boolean matches =
+          p.contains("*") ? matchesPattern(path, p) : path.equals(p) || path.startsWith(p + "/");
+      matches = matches || p.isEmpty();
       if (matches && (best == null || p.length() > strip(best).length())) {
         best = prefix;
       }
@@ -33,6 +35,24 @@ public record BodyLimitProperties(
     return best == null
         ? new Limit("default", defaultSize.toBytes())
         : new Limit(best, paths.get(best).toBytes());
+  }
+
+  /**
+   * A prefix with {@code *} segments (e.g. {@code /api/v1/cases/*}{@code /files}): each {@code *}
+   * stands for exactly one path segment.
+   */
+  private static boolean matchesPattern(String path, String pattern) {
+    String[] want = pattern.split("/", -1);
+    String[] have = path.split("/", -1);
+    if (have.length < want.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      if (!want[i].equals("*") ? !want[i].equals(have[i]) : have[i].isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String strip(String prefix) {
