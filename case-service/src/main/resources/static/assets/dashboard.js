@@ -6,7 +6,7 @@ import { t, label, locale } from './i18n.js';
 import { h, formatDuration, table } from './ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const COLOURS = { WHATSAPP: '#25795f', EMAIL: '#2f5d9e', FACEBOOK: '#4a62b3', INSTAGRAM: '#a3407a', LAPOR: '#b5651d', FRONT_DESK: '#6b5b95' };
+const COLOURS = { WHATSAPP: '#25795f', EMAIL: '#2f5d9e', FACEBOOK: '#4a62b3', INSTAGRAM: '#a3407a', LAPOR: '#b5651d', FRONT_DESK: '#6b5b95', WEB: '#3c7a89' };
 const PALETTE = ['#0b5cad', '#b5651d', '#25795f', '#a3407a', '#6b5b95', '#8a6d00', '#2f5d9e'];
 const colourOf = (series, s) => COLOURS[s] || PALETTE[series.indexOf(s) % PALETTE.length];
 

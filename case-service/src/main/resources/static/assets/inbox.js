@@ -6,7 +6,7 @@ import { t, label, lang } from './i18n.js';
 import { h, field, formatDateTime, slaBadge, statusBadge, table } from './ui.js';
 
 const STATUSES = ['RECEIVED', 'INCOMPLETE', 'VERIFIED', 'ROUTED', 'IN_PROGRESS', 'ANSWERED', 'RESOLVED', 'ARCHIVED', 'REJECTED', 'MERGED'];
-const CHANNELS = ['WHATSAPP', 'EMAIL', 'FACEBOOK', 'INSTAGRAM', 'LAPOR', 'FRONT_DESK'];
+const CHANNELS = ['WHATSAPP', 'EMAIL', 'FACEBOOK', 'INSTAGRAM', 'LAPOR', 'FRONT_DESK', 'WEB'];
 const SLA = ['overdue', 'warning', 'paused', 'running'];
 const CLOSED = ['RESOLVED', 'ARCHIVED', 'REJECTED', 'MERGED'];
 // The inbox's SLA filter as the list's deadline state (overdue: a breached clock).

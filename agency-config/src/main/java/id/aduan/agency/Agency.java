@@ -56,18 +56,38 @@ public record Agency(
   /** The agency's working hours on a working day; deadlines end at {@code close}. */
   public record OfficeHours(LocalTime open, LocalTime close) {}
 
-  /** The channels citizens may use, and the agency's own address on each. */
+  /**
+   * The channels citizens may use, and the agency's own address on each.
+   *
+   * @param web the public web complaint form, null when the agency offers none
+   */
   public record Channels(
       @Nullable WhatsApp whatsapp,
       List<String> mailboxes,
       @Nullable String laporAgencyId,
       @Nullable String facebookPageId,
       @Nullable String instagramAccountId,
-      List<String> frontDesk) {
+      List<String> frontDesk,
+      @Nullable Web web) {
 
     public Channels {
       mailboxes = List.copyOf(mailboxes);
       frontDesk = List.copyOf(frontDesk);
+    }
+
+    /** Without a web form (the earlier shape, kept for callers). */
+    public Channels(
+        @Nullable WhatsApp whatsapp,
+        List<String> mailboxes,
+        @Nullable String laporAgencyId,
+        @Nullable String facebookPageId,
+        @Nullable String instagramAccountId,
+        List<String> frontDesk) {
+      this(whatsapp, mailboxes, laporAgencyId, facebookPageId, instagramAccountId, frontDesk, null);
+    }
+
+    public Optional<Web> webForm() {
+      return Optional.ofNullable(web);
     }
 
     public Optional<WhatsApp> whatsappChannel() {
@@ -103,6 +123,14 @@ public record Agency(
       this(phoneNumberId, displayNumber, provider, chatOnly, ackTemplate, null, null);
     }
   }
+
+  /**
+   * The public web complaint form (case-service's {@code /lapor/{agency}}).
+   *
+   * @param anonymous the citizen may ask not to be identified (their name is then not kept)
+   * @param confidential the citizen may ask that the report be kept confidential (rahasia)
+   */
+  public record Web(boolean anonymous, boolean confidential) {}
 
   /** Text in Bahasa Indonesia first, English available (what citizens and officers read). */
   public record Text(String id, String en) {

@@ -226,7 +226,7 @@ public final class AgencyCatalog {
     }
 
     private static Agency.Channels channels(YamlNode channels) {
-      channels.allowOnly("whatsapp", "email", "lapor", "facebook", "instagram", "frontDesk");
+      channels.allowOnly("whatsapp", "email", "lapor", "facebook", "instagram", "frontDesk", "web");
       Agency.WhatsApp whatsapp =
           channels
               .optional("whatsapp")
@@ -281,7 +281,18 @@ public final class AgencyCatalog {
           id(channels, "lapor", "agencyId"),
           id(channels, "facebook", "pageId"),
           id(channels, "instagram", "accountId"),
-          frontDesk);
+          frontDesk,
+          channels.optional("web").map(AgencyFile::web).orElse(null));
+    }
+
+    /** {@code web: {anonymous: true, confidential: true}}: the form, and what it may offer. */
+    private static Agency.Web web(YamlNode web) {
+      web.allowOnly("anonymous", "confidential");
+      return new Agency.Web(flag(web, "anonymous"), flag(web, "confidential"));
+    }
+
+    private static boolean flag(YamlNode node, String key) {
+      return node.optional(key).map(n -> n.as(AgencyFile::bool, "true or false")).orElse(false);
     }
 
     private static String id(YamlNode channels, String channel, String key) {

@@ -40,7 +40,7 @@ final class RulesFile {
   private static final List<String> CASE_TYPES =
       List.of("COMPLAINT", "INFORMATION_REQUEST", "ASPIRATION", "NOT_A_COMPLAINT");
   private static final List<String> CHANNELS =
-      List.of("WHATSAPP", "EMAIL", "LAPOR", "FACEBOOK", "INSTAGRAM", "FRONT_DESK");
+      List.of("WHATSAPP", "EMAIL", "LAPOR", "FACEBOOK", "INSTAGRAM", "FRONT_DESK", "WEB");
   private static final List<String> UNITS =
       List.of("WORKING_DAYS", "CALENDAR_DAYS", "WORKING_HOURS", "HOURS");
   private static final List<String> STAGES = List.of("reception", "start", "completion");

@@ -84,6 +84,54 @@ class AgencyCatalogTest {
         .hasMessageStartingWith("xyz.yaml:7: channels.whatsap: unknown key 'whatsap'");
   }
 
+  /** Lebak's "Kontak Kami" and Bangka Belitung's website: a web form; the others have none. */
+  @Test
+  void theWebFormIsOnWhereTheStandardNamesTheWebsiteWithTheOptionsTheAgencyAllows() {
+    assertThat(catalog.byCode("LBK").orElseThrow().channels().web())
+        .isEqualTo(new Agency.Web(true, true));
+    assertThat(catalog.byCode("BABEL").orElseThrow().channels().web())
+        .isEqualTo(new Agency.Web(false, true));
+    assertThat(catalog.all())
+        .filteredOn(a -> a.channels().webForm().isPresent())
+        .extracting(Agency::code)
+        .containsExactly("BABEL", "LBK");
+    // Bangka Belitung's identity and supporting documents are asked of the form too.
+    assertThat(catalog.byCode("BABEL").orElseThrow().rules().intake())
+        .filteredOn(r -> r.appliesTo("COMPLAINT", "WEB"))
+        .extracting(Agency.Requirement::id)
+        .containsExactly("identity", "supporting", "form");
+  }
+
+  @Test
+  void aWebFormOptionThatIsNotKnownOrNotABooleanIsRefused() {
+    String unknown =
+        """
+        code: XYZ
+        name: Test
+        timeZone: Asia/Jakarta
+        standard: {file: x.txt}
+        channels:
+          web:
+            anonymus: true
+        """;
+    String notABoolean = unknown.replace("anonymus: true", "anonymous: ya");
+
+    assertThatThrownBy(() -> AgencyCatalog.parse("xyz.yaml", unknown))
+        .isInstanceOf(AgencyConfigException.class)
+        .hasMessageContaining("xyz.yaml:7")
+        .hasMessageContaining("unknown key 'anonymus'");
+    assertThatThrownBy(() -> AgencyCatalog.parse("xyz.yaml", notABoolean))
+        .isInstanceOf(AgencyConfigException.class)
+        .hasMessageContaining("xyz.yaml:7")
+        .hasMessageContaining("true or false");
+    // An empty section is a form without options.
+    assertThat(
+            AgencyCatalog.parse("xyz.yaml", unknown.replace("anonymus: true", "{}"))
+                .channels()
+                .web())
+        .isEqualTo(new Agency.Web(false, false));
+  }
+
   @Test
   void aMissingFieldAndBrokenYamlAreReported() {
     assertThatThrownBy(() -> AgencyCatalog.parse("a.yaml", "code: XYZ\nname: Test\n"))

@@ -8,5 +8,10 @@ public enum Channel {
   FACEBOOK,
   INSTAGRAM,
   /** Walk-in, letter, complaint box or phone call, registered by an officer. */
-  FRONT_DESK
+  FRONT_DESK,
+  /**
+   * The agency's public web complaint form, served by case-service ({@code /lapor/{agency}}); the
+   * answer goes to the contact the citizen gave (WhatsApp or email), never to this channel.
+   */
+  WEB
 }

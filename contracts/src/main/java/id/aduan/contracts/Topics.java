@@ -59,6 +59,7 @@ public final class Topics {
       case FACEBOOK, INSTAGRAM -> OUTBOUND_SOCIAL;
       case FRONT_DESK ->
           throw new IllegalArgumentException("the front desk has no outbound channel");
+      case WEB -> throw new IllegalArgumentException("the web form has no outbound channel");
     };
   }
 }

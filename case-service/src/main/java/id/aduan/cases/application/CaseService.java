@@ -745,20 +745,108 @@ public class CaseService {
     return opened.get();
   }
 
+  /**
+   * A complaint from the agency's public web form ({@link Channel#WEB}). {@code reference} is the
+   * form's single-use proof-of-work challenge, so a repeated submission opens nothing new. {@code
+   * whatsapp}/{@code email}: where the answer goes (WhatsApp first, as at the front desk); neither
+   * means the citizen follows the case by its ticket only.
+   */
+  public record WebComplaint(
+      String reference,
+      String description,
+      @Nullable String name,
+      @Nullable String whatsapp,
+      @Nullable String email,
+      @Nullable String nik,
+      boolean anonymous,
+      boolean confidential,
+      Instant receivedAt) {}
+
+  /**
+   * Opens a case from the web form the same way as the front desk: the form is the message, the
+   * completeness check runs on it. Whether the agency offers the form and its options is the
+   * caller's check ({@code web/WebFormController}). Returns the case and whether it is new.
+   */
+  public CaseDocument webComplaint(WebComplaint in, Agency agency) {
+    String id = CaseIds.forOpeningMessage(agency.code(), Channel.WEB, in.reference());
+    Optional<CaseDocument> existing = cases.byId(id);
+    if (existing.isPresent()) {
+      relay.publish(existing.get());
+      return existing.get();
+    }
+    LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
+    // An anonymous reporter's name is not kept at all.
+    String name = in.anonymous() ? null : in.name();
+    Map<String, String> form = new LinkedHashMap<>();
+    put(form, "name", name);
+    put(form, "description", in.description());
+    put(form, "nik", in.nik());
+    form.putAll(CaseState.reporterFlags(in.anonymous(), in.confidential()));
+    ReplyAddress reply = replyTo(in.whatsapp(), in.email(), agency);
+    String citizenKey =
+        reply == null ? null : identityKeys.citizen(reply.channel(), reply.recipientId());
+    Nik nik = in.nik() == null ? null : Nik.check(in.nik(), today).nik();
+    List<String> keys =
+        reply == null
+            ? List.of()
+            : List.copyOf(identityKeys.of(reply.channel(), reply.recipientId(), nik, null));
+    // The citizen wrote it themselves: the conversation shows it, as a message's text.
+    CaseState.Message message =
+        new CaseState.Message(
+            UUID.randomUUID().toString(),
+            Channel.WEB,
+            "INBOUND",
+            null,
+            in.description(),
+            in.receivedAt(),
+            List.of(),
+            List.of());
+    Optional<CaseDocument> opened =
+        openNew(
+            new NewCase(
+                id,
+                Channel.WEB,
+                "ONLINE",
+                Classifier.caseType(agency, in.description()),
+                in.receivedAt(),
+                reply,
+                name,
+                message,
+                form,
+                citizenKey,
+                keys,
+                in.description(),
+                null,
+                "citizen",
+                List.of(),
+                null),
+            agency,
+            today);
+    if (opened.isEmpty()) {
+      return cases.byId(id).orElseThrow();
+    }
+    count(agency, Channel.WEB, "opened");
+    return opened.get();
+  }
+
   private static @Nullable ReplyAddress frontDeskReply(FrontDeskIntake in, Agency agency) {
-    if (in.phone() != null && !in.phone().isBlank() && agency.channels().whatsapp() != null) {
-      String digits = in.phone().replaceAll("\\D", "");
+    return replyTo(in.phone(), in.email(), agency);
+  }
+
+  /** A WhatsApp number first (local {@code 08...} as {@code 628...}), else an email address. */
+  private static @Nullable ReplyAddress replyTo(
+      @Nullable String phone, @Nullable String email, Agency agency) {
+    if (phone != null && !phone.isBlank() && agency.channels().whatsapp() != null) {
+      String digits = phone.replaceAll("\\D", "");
       if (digits.startsWith("0")) {
         digits = "62" + digits.substring(1);
       }
       return new ReplyAddress(
           Channel.WHATSAPP, agency.channels().whatsapp().phoneNumberId(), digits);
     }
-    if (in.email() != null && !in.email().isBlank() && !agency.channels().mailboxes().isEmpty()) {
+    if (email != null && !email.isBlank() && !agency.channels().mailboxes().isEmpty()) {
       return new ReplyAddress(
-          Channel.EMAIL,
-          agency.channels().mailboxes().getFirst(),
-          in.email().toLowerCase(Locale.ROOT));
+          Channel.EMAIL, agency.channels().mailboxes().getFirst(), email.toLowerCase(Locale.ROOT));
     }
     return null;
   }

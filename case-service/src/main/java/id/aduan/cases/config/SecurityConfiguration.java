@@ -58,6 +58,9 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/", "/index.html", "/status", "/status.html", "/assets/**", "/favicon.ico")
                     .permitAll()
+                    // The public web complaint form of each agency (docs/adr/0054).
+                    .requestMatchers("/lapor/*", "/lapor.html")
+                    .permitAll()
                     .requestMatchers("/api/v1/**")
                     .authenticated()
                     .anyRequest()

@@ -128,7 +128,7 @@ public class Attachments {
                   Filters.eq("metadata.trackingId", providerMessageId.split("/", 2)[0]),
                   Filters.eq("metadata.attachmentId", attachmentId),
                   ofAgency("agencyCode", agencyCode));
-          case EMAIL, FRONT_DESK -> null;
+          case EMAIL, FRONT_DESK, WEB -> null;
         };
     return filter == null ? Optional.empty() : find(channel, filter);
   }

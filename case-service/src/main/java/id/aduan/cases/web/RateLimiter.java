@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +18,23 @@ import org.springframework.stereotype.Component;
 @Component
 class RateLimiter {
 
-  private static final Duration WINDOW = Duration.ofMinutes(1);
   private static final int MAX_CLIENTS = 100_000;
 
   private final int limit;
+  private final Duration window;
   private final Clock clock;
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
+  @Autowired
   RateLimiter(
       @Value("${aduan.cases.public-status.requests-per-minute:30}") int limit, Clock clock) {
+    this(limit, Duration.ofMinutes(1), clock);
+  }
+
+  /** At most {@code limit} requests per client in each {@code window} (the web form's limits). */
+  RateLimiter(int limit, Duration window, Clock clock) {
     this.limit = limit;
+    this.window = window;
     this.clock = clock;
   }
 
@@ -35,18 +43,18 @@ class RateLimiter {
   void acquire(String client) {
     Instant now = clock.instant();
     if (windows.size() > MAX_CLIENTS) {
-      windows.entrySet().removeIf(e -> !e.getValue().start().plus(WINDOW).isAfter(now));
+      windows.entrySet().removeIf(e -> !e.getValue().start().plus(window).isAfter(now));
     }
     Window w =
         windows.compute(
             client,
             (k, old) ->
-                old == null || !old.start().plus(WINDOW).isAfter(now)
+                old == null || !old.start().plus(window).isAfter(now)
                     ? new Window(now, 1)
                     : new Window(old.start(), old.count() + 1));
     if (w.count() > limit) {
       throw new RateLimitedException(
-          Math.max(1, Duration.between(now, w.start().plus(WINDOW)).toSeconds()));
+          Math.max(1, Duration.between(now, w.start().plus(window)).toSeconds()));
     }
   }
 

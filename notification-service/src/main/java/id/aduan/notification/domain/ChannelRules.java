@@ -62,7 +62,7 @@ public final class ChannelRules {
         }
         yield new Closed("OUTSIDE_7_DAYS");
       }
-      case FRONT_DESK -> new Closed("NO_OUTBOUND_CHANNEL");
+      case FRONT_DESK, WEB -> new Closed("NO_OUTBOUND_CHANNEL");
     };
   }
 }

@@ -112,6 +112,7 @@ public final class Rendering {
         yield new Rendered(purpose, subject, text, html(subject, text, extraHtml), null);
       }
       case FRONT_DESK -> throw new IllegalArgumentException("the front desk has no channel");
+      case WEB -> throw new IllegalArgumentException("the web form has no channel");
     };
   }
 
