@@ -1073,6 +1073,7 @@ public final class Case {
     return last != null && last.handled() ? last : null;
   }
 
+  /**
    * Files brought to the desk or attached by an officer, already kept in the case service's own
    * store (docs/adr/0052): one inbound front-desk message holding them, a timeline entry (how many,
    * and the requirements they are labelled with; never their names), and the completeness check run
