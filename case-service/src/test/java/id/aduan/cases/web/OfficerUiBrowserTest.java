@@ -382,6 +382,49 @@ class OfficerUiBrowserTest {
     screenshot("berita-acara.png");
   }
 
+  /**
+   * Issue 23 (docs/adr/0052): the front-desk form takes the scans the walk-in brought, each with
+   * the requirement it satisfies; the case opens complete and lists its files as links.
+   */
+  @Test
+  void aWalkInWithKkAndKtpScansOpensCompleteFromTheFrontDeskForm() throws IOException {
+    Path kk = ARTIFACTS.resolve("scan-kk.pdf");
+    Files.write(kk, "%PDF-1.4\n% KK\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+    Path ktp = ARTIFACTS.resolve("scan-ktp.jpg");
+    Files.write(ktp, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10});
+    signIn("bdg.loket");
+    browser.findElement(By.id("nav-intake")).click();
+    WebElement form =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake-form")));
+    new Select(form.findElement(By.name("mode"))).selectByValue("walk-in");
+    form.findElement(By.name("reference")).sendKeys("LOKET-FILES-" + UUID.randomUUID());
+    form.findElement(By.name("name")).sendKeys("Siti Aminah");
+    form.findElement(By.name("description"))
+        .sendKeys("Bantuan PKH keluarga kami belum cair sejak bulan Januari, mohon dibantu");
+    form.findElement(By.cssSelector(".desk-file input[type=file]"))
+        .sendKeys(kk.toAbsolutePath().toString());
+    new Select(form.findElement(By.cssSelector(".desk-file select"))).selectByValue("kk");
+    // Choosing a file adds a row for the next one.
+    wait.until(d -> form.findElements(By.cssSelector(".desk-file")).size() == 2);
+    WebElement second = form.findElements(By.cssSelector(".desk-file")).get(1);
+    second
+        .findElement(By.cssSelector("input[type=file]"))
+        .sendKeys(ktp.toAbsolutePath().toString());
+    new Select(second.findElement(By.tagName("select"))).selectByValue("ktp");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+
+    WebElement article =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.case")));
+    assertThat(article.getAttribute("data-status")).isEqualTo("RECEIVED");
+    List<WebElement> links = browser.findElements(By.cssSelector("#case-files a[data-file]"));
+    assertThat(links).hasSize(2);
+    assertThat(browser.findElement(By.id("case-files")).getText())
+        .contains("application/pdf", "image/jpeg");
+    assertThat(browser.findElements(By.id("action-attach-files"))).hasSize(1);
+    assertThat(browser.findElements(By.id("action-presented"))).hasSize(1);
+    screenshot("case-with-desk-files.png");
+  }
+
   // ------------------------------------------------------------- the officer's language, widths
 
   /** Raw values of the API that an officer must never read in the Indonesian timeline. */
