@@ -27,7 +27,9 @@ const TEXT = {
     anonymousHint: 'Nama Anda tidak disimpan. Balasan tetap dikirim ke kontak di atas, jika diisi.',
     confidential: 'Rahasiakan pengaduan saya',
     confidentialHint: 'Identitas Anda hanya dapat dilihat petugas yang berwenang, dan pengaduan tidak dipublikasikan.',
-    filesNote: 'Berkas pendukung (misalnya KTP atau foto) dapat dikirim melalui WhatsApp atau email dari kontak yang Anda isi, setelah menerima nomor tiket.',
+    files: 'Berkas pendukung (boleh dikosongkan)',
+    filesHint: (n, mb) => `PDF, JPEG, PNG, GIF atau WebP; paling banyak ${n} berkas, masing-masing paling besar ${mb} MB. Berkas juga dapat dikirim kemudian melalui WhatsApp atau email dari kontak yang Anda isi.`,
+    otherFile: 'Berkas lain (misalnya foto)',
     submit: 'Kirim pengaduan',
     working: 'Menyiapkan pemeriksaan keamanan…',
     sending: 'Mengirim…',
@@ -38,7 +40,7 @@ const TEXT = {
     missingIntro: 'Agar dapat diproses, instansi masih memerlukan:',
     loadError: 'Formulir tidak dapat dimuat. Periksa alamat halaman atau coba lagi nanti.',
     noForm: 'Formulir pengaduan daring tidak tersedia untuk instansi ini.',
-    tooLarge: 'Isian terlalu besar. Persingkat isi pengaduan.',
+    tooLarge: 'Isian atau berkas terlalu besar. Persingkat isi pengaduan atau kirim berkas yang lebih kecil.',
     error: 'Pengaduan tidak dapat dikirim saat ini. Coba lagi nanti.',
     fieldErrors: 'Periksa kembali isian yang ditandai.',
     descriptionRequired: 'Tuliskan isi pengaduan Anda.',
@@ -64,7 +66,9 @@ const TEXT = {
     anonymousHint: 'Your name is not kept. Replies still go to the contact above, if given.',
     confidential: 'Keep my complaint confidential',
     confidentialHint: 'Only authorised officers can see who you are, and the complaint is never published.',
-    filesNote: 'Supporting files (an identity card or photos, say) can be sent on WhatsApp or by email from the contact you give, once you have the ticket number.',
+    files: 'Supporting files (optional)',
+    filesHint: (n, mb) => `PDF, JPEG, PNG, GIF or WebP; at most ${n} files of at most ${mb} MB each. Files can also be sent later on WhatsApp or by email from the contact you give.`,
+    otherFile: 'Another file (a photo, say)',
     submit: 'Send complaint',
     working: 'Preparing the security check…',
     sending: 'Sending…',
@@ -75,14 +79,15 @@ const TEXT = {
     missingIntro: 'To handle it, the agency still needs:',
     loadError: 'The form could not be loaded. Check the address or try again later.',
     noForm: 'This agency has no online complaint form.',
-    tooLarge: 'Too much text. Please shorten your complaint.',
+    tooLarge: 'Too much text or too large files. Please shorten your complaint or send smaller files.',
     error: 'The complaint cannot be sent right now. Please try again later.',
     fieldErrors: 'Please check the marked fields.',
     descriptionRequired: 'Please describe your complaint.',
   },
 };
 
-const FIELDS = ['description', 'name', 'whatsapp', 'email', 'nik', 'anonymous', 'confidential'];
+const FIELDS = ['description', 'name', 'whatsapp', 'email', 'nik', 'anonymous', 'confidential', 'files'];
+const ACCEPT = 'application/pdf,image/jpeg,image/png,image/gif,image/webp';
 const PROOF_RETRY = new Set(['proof-missing', 'proof-invalid', 'proof-expired']);
 
 const $ = (id) => document.getElementById(id);
@@ -165,9 +170,13 @@ function show() {
     text($(`${option}-label`), t[option]);
     text($(`${option}-hint`), t[`${option}Hint`]);
   }
-  const documents = form.requirements.some((r) => r.kind === 'document');
-  $('files-note').hidden = !documents;
-  text($('files-note'), t.filesNote);
+  $('files-fieldset').hidden = false;
+  text($('files-legend'), t.files);
+  text($('files-hint'), t.filesHint(form.maxFiles, Math.floor(form.maxFileBytes / 1048576)));
+  for (const input of fileInputs()) {
+    const r = form.requirements.find((x) => `file-${x.id}` === input.id);
+    text(document.querySelector(`label[for="${input.id}"]`), r ? say(r.label) : t.otherFile);
+  }
   text($('submit'), t.submit);
   text($('form-status'), busy ? t[busy] : '');
 
@@ -179,8 +188,10 @@ function show() {
     const message = problem && problem.fields[field];
     error.hidden = !message;
     text(error, message ? say(message) : '');
-    if (message) $(field).setAttribute('aria-invalid', 'true');
-    else $(field).removeAttribute('aria-invalid');
+    for (const control of field === 'files' ? fileInputs() : [$(field)]) {
+      if (message) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+    }
   }
 
   $('result').hidden = !result;
@@ -208,6 +219,28 @@ async function newProof() {
 function startProof() {
   proof = newProof();
   proof.catch(() => {}); // reported when the form is sent
+}
+
+function fileInputs() {
+  return [...document.querySelectorAll('#file-inputs input[type=file]')];
+}
+
+/** One file input per document the agency's standard asks for, and one for anything else. */
+function buildFileInputs() {
+  const wanted = form.requirements.filter((r) => r.kind === 'document' || r.kind === 'nik');
+  const inputs = [...wanted.map((r) => [`file-${r.id}`, r.id]), ['file-other', '']];
+  $('file-inputs').replaceChildren(...inputs.map(([id, requirement]) => {
+    const input = document.createElement('input');
+    Object.assign(input, { type: 'file', id, name: 'files', accept: ACCEPT });
+    input.dataset.requirement = requirement;
+    input.setAttribute('aria-describedby', 'files-hint files-error');
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    const wrap = document.createElement('div');
+    wrap.className = 'field';
+    wrap.append(label, input);
+    return wrap;
+  }));
 }
 
 function body(solved) {
@@ -249,10 +282,18 @@ async function send() {
   }
   busy = 'sending';
   show();
+  const data = new FormData();
+  data.append('complaint', new Blob([JSON.stringify(body(solved))], { type: 'application/json' }));
+  for (const input of fileInputs()) {
+    for (const file of input.files) {
+      data.append('files', file, file.name);
+      data.append('requirements', input.dataset.requirement);
+    }
+  }
   const response = await fetch(api('/complaints'), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body(solved)),
+    headers: { Accept: 'application/json' },
+    body: data,
   });
   if (response.ok) {
     result = await response.json();
@@ -290,7 +331,8 @@ async function submit(event) {
     $('result').focus();
   } else if (problem) {
     const first = FIELDS.find((f) => problem.fields[f]);
-    (first ? $(first) : $('form-error')).focus();
+    const control = first === 'files' ? fileInputs()[0] : first && $(first);
+    (control || $('form-error')).focus();
   }
 }
 
@@ -299,6 +341,7 @@ async function load() {
     const response = await fetch(api('/form'), { headers: { Accept: 'application/json' } });
     if (response.ok) {
       form = await response.json();
+      buildFileInputs();
       startProof();
     } else {
       loadError = response.status === 404 ? 'noForm' : 'loadError';

@@ -768,6 +768,15 @@ public class CaseService {
    * caller's check ({@code web/WebFormController}). Returns the case and whether it is new.
    */
   public CaseDocument webComplaint(WebComplaint in, Agency agency) {
+    return webComplaint(in, List.of(), agency);
+  }
+
+  /**
+   * The same with the files the citizen uploaded, already kept in the case service's own store
+   * (docs/adr/0052), perhaps labelled with the requirement each satisfies: the opening message's
+   * files, counted by the first completeness check.
+   */
+  public CaseDocument webComplaint(WebComplaint in, List<CaseState.FileInfo> files, Agency agency) {
     String id = CaseIds.forOpeningMessage(agency.code(), Channel.WEB, in.reference());
     Optional<CaseDocument> existing = cases.byId(id);
     if (existing.isPresent()) {
@@ -799,8 +808,8 @@ public class CaseService {
             null,
             in.description(),
             in.receivedAt(),
-            List.of(),
-            List.of());
+            files.stream().map(CaseState.FileInfo::attachmentId).toList(),
+            files);
     Optional<CaseDocument> opened =
         openNew(
             new NewCase(

@@ -5,6 +5,7 @@ import id.aduan.agency.AgencyCatalog;
 import id.aduan.cases.application.CaseService;
 import id.aduan.cases.domain.CaseState;
 import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.CaseFiles;
 import id.aduan.cases.security.ClientAddress;
 import id.aduan.contracts.CaseStatus;
 import id.aduan.contracts.Channel;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,7 +33,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The public web complaint form's API (no login; the page is {@code /lapor/{agency}},
@@ -42,10 +47,11 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Abuse limits that need no outside service: challenges and submissions rate limited per client
  * address ({@code security/ClientAddress}), a honeypot field ({@code website}) no person fills, a
- * signed single-use proof of work ({@link ProofOfWork}), field and body size limits. Every refusal
- * is a 4xx problem with a {@code reason}, the message in Bahasa Indonesia ({@code detail}) and
- * English ({@code detailEn}), field errors in {@code errors}, and counts {@code
- * aduan.cases.webform.refused{agency,reason}}. Nothing of what the citizen wrote is logged.
+ * signed single-use proof of work ({@link ProofOfWork}), field, file and body size limits. Files go
+ * to the case service's own store ({@code persistence/CaseFiles}, docs/adr/0052), typed by their
+ * bytes. Every refusal is a 4xx problem with a {@code reason}, the message in Bahasa Indonesia
+ * ({@code detail}) and English ({@code detailEn}), field errors in {@code errors}, and counts
+ * {@code aduan.cases.webform.refused{agency,reason}}. Nothing of what the citizen wrote is logged.
  *
  * <p>No CSRF token: the endpoints take no cookie or session and act for nobody signed in, so a
  * forged cross-site request can do nothing a direct one cannot; the proof of work and the limits
@@ -57,6 +63,7 @@ class WebFormController {
   static final int MAX_DESCRIPTION = 8000;
   static final int MAX_NAME = 200;
   static final int MAX_EMAIL = 200;
+  static final int MAX_FILES = 3;
 
   private static final java.util.regex.Pattern EMAIL =
       java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
@@ -148,6 +155,10 @@ class WebFormController {
               new Agency.Text(
                   "NIK terdiri dari 16 angka.", "An NIK (identity number) has 16 digits.")),
           Map.entry(
+              "files-too-many",
+              new Agency.Text(
+                  "Paling banyak " + MAX_FILES + " berkas.", "At most " + MAX_FILES + " files.")),
+          Map.entry(
               "anonymous-not-allowed",
               new Agency.Text(
                   "Instansi ini tidak menerima pengaduan tanpa identitas.",
@@ -164,6 +175,8 @@ class WebFormController {
   private final ClientAddress clients;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final DeskFiles deskFiles;
+  private final CaseFiles files;
   private final RateLimiter challenges;
   private final RateLimiter submissions;
 
@@ -174,6 +187,8 @@ class WebFormController {
       ClientAddress clients,
       MeterRegistry meters,
       Clock clock,
+      DeskFiles deskFiles,
+      CaseFiles files,
       @Value("${aduan.cases.web-form.challenges-per-minute:20}") int challengesPerMinute,
       @Value("${aduan.cases.web-form.submissions-per-hour:10}") int submissionsPerHour) {
     this.agencies = agencies;
@@ -182,6 +197,8 @@ class WebFormController {
     this.clients = clients;
     this.meters = meters;
     this.clock = clock;
+    this.deskFiles = deskFiles;
+    this.files = files;
     this.challenges = new RateLimiter(challengesPerMinute, Duration.ofMinutes(1), clock);
     this.submissions = new RateLimiter(submissionsPerHour, Duration.ofHours(1), clock);
   }
@@ -203,7 +220,9 @@ class WebFormController {
       boolean nik,
       List<Requirement> requirements,
       int maxDescription,
-      int maxName) {}
+      int maxName,
+      int maxFiles,
+      long maxFileBytes) {}
 
   /** A citizen's submission; {@code website} is the honeypot, empty from a person. */
   record Submission(
@@ -269,7 +288,9 @@ class WebFormController {
                 requirements.stream().anyMatch(r -> r.kind().equals("nik")),
                 requirements,
                 MAX_DESCRIPTION,
-                MAX_NAME));
+                MAX_NAME,
+                MAX_FILES,
+                files.settings().maxFileSize().toBytes()));
   }
 
   @GetMapping("/api/v1/public/{agency}/form/challenge")
@@ -283,6 +304,32 @@ class WebFormController {
   @PostMapping("/api/v1/public/{agency}/complaints")
   ResponseEntity<Submitted> submit(
       @PathVariable String agency, @RequestBody Submission body, HttpServletRequest request) {
+    return submit(agency, body, null, null, request);
+  }
+
+  /**
+   * The same with files (what the page sends): the part {@code complaint} is the JSON above, each
+   * part {@code files} a file (PDF, JPEG, PNG, GIF, WebP: typed by its bytes), and the i-th part
+   * {@code requirements} the requirement id the i-th file is for (empty for none).
+   */
+  @PostMapping(
+      path = "/api/v1/public/{agency}/complaints",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Submitted> submitWithFiles(
+      @PathVariable String agency,
+      @RequestPart("complaint") Submission body,
+      @RequestPart(name = "files", required = false) @Nullable List<MultipartFile> uploads,
+      @RequestParam(name = "requirements", required = false) @Nullable List<String> requirements,
+      HttpServletRequest request) {
+    return submit(agency, body, uploads, requirements, request);
+  }
+
+  private ResponseEntity<Submitted> submit(
+      String agency,
+      Submission body,
+      @Nullable List<MultipartFile> uploads,
+      @Nullable List<String> requirements,
+      HttpServletRequest request) {
     Agency a = agencyWithForm(agency);
     limit(submissions, a, request);
     if (body.website() != null && !body.website().isEmpty()) {
@@ -294,9 +341,13 @@ class WebFormController {
       throw refuse(a, new Refused(HttpStatus.BAD_REQUEST, e.reason()));
     }
     List<FieldError> errors = validate(a, body);
+    if (uploads != null && uploads.stream().filter(f -> !f.isEmpty()).count() > MAX_FILES) {
+      errors.add(field("files", "files-too-many"));
+    }
     if (!errors.isEmpty()) {
       throw refuse(a, new Refused(HttpStatus.BAD_REQUEST, "invalid-fields", errors, 0));
     }
+    List<CaseState.FileInfo> kept = keep(a, uploads, requirements);
     if (!proofs.use(body.challenge())) {
       throw refuse(a, new Refused(HttpStatus.BAD_REQUEST, "proof-used"));
     }
@@ -312,6 +363,7 @@ class WebFormController {
                 Boolean.TRUE.equals(body.anonymous()),
                 Boolean.TRUE.equals(body.confidential()),
                 clock.instant()),
+            kept,
             a);
     meters.counter("aduan.cases.webform.submitted", "agency", a.code()).increment();
     CaseState state = doc.state();
@@ -372,6 +424,40 @@ class WebFormController {
       errors.add(field("confidential", "confidential-not-allowed"));
     }
     return errors;
+  }
+
+  /** Keeps the uploads (typed by their bytes); a refused file is a field error of {@code files}. */
+  private List<CaseState.FileInfo> keep(
+      Agency a, @Nullable List<MultipartFile> uploads, @Nullable List<String> requirements) {
+    if (uploads == null || uploads.isEmpty()) {
+      return List.of();
+    }
+    List<String> labels =
+        requirements == null
+            ? List.of()
+            : requirements.stream()
+                .map(r -> r == null ? "" : r)
+                .map(r -> documentRequirement(a, r) ? r : "")
+                .toList();
+    try {
+      return deskFiles.keep(a, 0, uploads, labels, "web-form");
+    } catch (CaseFiles.Refused e) {
+      String reason = "file-" + e.reason().tag();
+      throw refuse(
+          a,
+          new Refused(
+              HttpStatus.BAD_REQUEST,
+              "invalid-fields",
+              List.of(new FieldError("files", reason, e.messageId(), e.messageEn())),
+              0));
+    }
+  }
+
+  /** A requirement a file may be labelled with (else the label is dropped, not refused). */
+  private static boolean documentRequirement(Agency a, String id) {
+    return a.rules().intake().stream()
+        .anyMatch(
+            r -> r.id().equals(id) && (r.kind().equals("document") || r.kind().equals("nik")));
   }
 
   /** Indonesian numbers: 08..., 628... or +628..., 10 to 15 digits in all. */

@@ -8,6 +8,7 @@ import id.aduan.cases.persistence.Cases;
 import id.aduan.contracts.Channel;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.AduanService;
+import id.aduan.testsupport.MultipartBody;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -256,6 +258,67 @@ class WebFormApiTest {
         .contains("data identitas diri (KTP/NIK yang valid)");
   }
 
+  /**
+   * Bangka Belitung's identity and supporting documents uploaded with the form (a KTP scan labelled
+   * as the identity, a photo): kept in the case service's store, typed by their bytes, and the case
+   * opens complete.
+   */
+  @Test
+  void bangkaBelitungsDocumentsUploadedWithTheFormOpenTheCaseComplete() throws Exception {
+    String client = client();
+    Map<String, Object> body = complaint("babel", client);
+    body.put("email", "warga@contoh.id");
+    MultipartBody form =
+        new MultipartBody()
+            .json("complaint", JSON.writeValueAsString(body))
+            .file("files", "ktp.pdf", "application/pdf", DeskFilesApiTest.PDF)
+            .field("requirements", "identity")
+            .file("files", "foto-rumah.jpg", "image/png", DeskFilesApiTest.JPEG)
+            .field("requirements", "");
+
+    HttpResponse<String> created = postMultipart("babel", form, client);
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode answer = json(created);
+    assertThat(answer.get("missing")).isEmpty();
+    assertThat(answer.get("status").asString()).isEqualTo("RECEIVED");
+    CaseState state =
+        service.bean(Cases.class).byTicket(answer.get("ticket").asString()).orElseThrow().state();
+    List<CaseState.FileInfo> files = state.messages().getFirst().files();
+    assertThat(files)
+        .extracting(CaseState.FileInfo::mediaType)
+        .containsExactly("application/pdf", "image/jpeg");
+    assertThat(files).extracting(CaseState.FileInfo::requirement).containsExactly("identity", null);
+    assertThat(files).allMatch(CaseState.FileInfo::inCaseFiles);
+  }
+
+  @Test
+  void aFileThatIsNotADocumentOrImageAndTooManyFilesAreRefusedAtTheFilesField() throws Exception {
+    String client = client();
+    Map<String, Object> body = complaint("lbk", client);
+    MultipartBody script =
+        new MultipartBody()
+            .json("complaint", JSON.writeValueAsString(body))
+            .file(
+                "files",
+                "foto.png",
+                "image/png",
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+    MultipartBody four = new MultipartBody().json("complaint", JSON.writeValueAsString(body));
+    for (int i = 0; i < 4; i++) {
+      four.file("files", "f" + i + ".pdf", "application/pdf", DeskFilesApiTest.PDF);
+    }
+
+    JsonNode unsupported = json(postMultipart("lbk", script, client)).get("errors").get(0);
+    JsonNode tooMany = json(postMultipart("lbk", four, client)).get("errors").get(0);
+
+    assertThat(unsupported.get("field").asString()).isEqualTo("files");
+    assertThat(unsupported.get("reason").asString()).isEqualTo("file-unsupported-type");
+    assertThat(unsupported.get("id").asString()).startsWith("Jenis berkas tidak didukung");
+    assertThat(tooMany.get("reason").asString()).isEqualTo("files-too-many");
+    assertThat(refusedCount("LBK", "file-unsupported-type")).isGreaterThanOrEqualTo(1);
+  }
+
   @Test
   void anAgencyWithoutAWebFormAnswers404AndTheFormPageNeedsNoLogin() throws Exception {
     String client = client();
@@ -318,6 +381,18 @@ class WebFormApiTest {
             .header("Content-Type", "application/json")
             .header("X-Forwarded-For", client)
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postMultipart(String agency, MultipartBody body, String client)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(service.baseUrl() + "/api/v1/public/" + agency + "/complaints"))
+            .header("Content-Type", body.contentType())
+            .header("X-Forwarded-For", client)
+            .POST(body.publisher())
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

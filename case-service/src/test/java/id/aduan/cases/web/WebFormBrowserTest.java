@@ -28,6 +28,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -119,6 +120,9 @@ class WebFormBrowserTest {
     tab("nik");
     tab("anonymous");
     tab("confidential");
+    tab("file-identity");
+    // A file is chosen by its path, as a keyboard user does in the file dialog.
+    tab("file-other").sendKeys(photo().toAbsolutePath().toString());
     tab("submit").sendKeys(Keys.ENTER);
 
     // The wrong address is shown at its field, announced with it, and the field has the focus.
@@ -158,6 +162,7 @@ class WebFormBrowserTest {
     JsonNode view = JSON.readTree(officerView.body());
     assertThat(view.get("channel").asString()).isEqualTo("WEB");
     assertThat(view.get("reporter").get("contactChannel").asString()).isEqualTo("WHATSAPP");
+    assertThat(view.get("attachments").get(0).get("mediaType").asString()).isEqualTo("image/png");
   }
 
   @Test
@@ -177,9 +182,19 @@ class WebFormBrowserTest {
             By.id("load-error"), "This agency has no online complaint form."));
   }
 
+  /** A small PNG (the magic number is what the store reads). */
+  private Path photo() throws IOException {
+    Path file = profile.resolve("foto-rumah.png");
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'
+    };
+    return Files.write(file, png);
+  }
+
   /** Tab to the next control, which must be {@code id}; returns it. */
   private WebElement tab(String id) {
-    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    // A key press, not typing into the element: typed into a file input, text is a file's path.
+    new Actions(browser).sendKeys(Keys.TAB).perform();
     WebElement active = browser.switchTo().activeElement();
     assertThat(active.getAttribute("id")).isEqualTo(id);
     return active;

@@ -28,7 +28,9 @@ class ChannelRulesTest {
     "FACEBOOK,  ,         false, Closed",
     "EMAIL,     P300D,    true,  FreeText",
     "EMAIL,     ,         true,  FreeText",
-    "LAPOR,     ,         true,  FreeText"
+    "LAPOR,     ,         true,  FreeText",
+    "FRONT_DESK, PT1H,    false, Closed",
+    "WEB,       PT1H,     false, Closed"
   })
   void eachChannelsWindow(Channel channel, Duration ago, boolean automatic, String expected) {
     Instant last = ago == null ? null : NOW.minus(ago);
