@@ -676,13 +676,6 @@ public class CaseService {
               + agency.channels().frontDesk()
               + ")");
     }
-    String id = CaseIds.forOpeningMessage(agency.code(), Channel.FRONT_DESK, in.reference());
-    Optional<CaseDocument> existing = cases.byId(id);
-    if (existing.isPresent()) {
-      relay.publish(existing.get());
-      return existing.get();
-    }
-    LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
     Map<String, String> form = new LinkedHashMap<>();
     put(form, "name", in.name());
     put(form, "address", in.address());
@@ -696,53 +689,25 @@ public class CaseService {
     if (!presented.isEmpty()) {
       form.put(CaseState.PRESENTED, String.join(",", new LinkedHashSet<>(presented)));
     }
-    ReplyAddress reply = frontDeskReply(in, agency);
-    String citizenKey =
-        reply == null ? null : identityKeys.citizen(reply.channel(), reply.recipientId());
-    Nik nik = in.nik() == null ? null : Nik.check(in.nik(), today).nik();
-    List<String> keys =
-        reply == null
-            ? List.of()
-            : List.copyOf(identityKeys.of(reply.channel(), reply.recipientId(), nik, null));
     CaseType type =
         in.caseType() != null ? in.caseType() : Classifier.caseType(agency, in.description());
     // The form is the message: the citizen's own account is the description.
-    CaseState.Message message =
-        new CaseState.Message(
-            UUID.randomUUID().toString(),
+    return openFromForm(
+        new FormCase(
+            CaseIds.forOpeningMessage(agency.code(), Channel.FRONT_DESK, in.reference()),
             Channel.FRONT_DESK,
-            "INBOUND",
-            null,
-            null,
+            in.mode(),
+            type,
             in.receivedAt(),
-            files.stream().map(CaseState.FileInfo::attachmentId).toList(),
-            files);
-    Optional<CaseDocument> opened =
-        openNew(
-            new NewCase(
-                id,
-                Channel.FRONT_DESK,
-                in.mode(),
-                type,
-                in.receivedAt(),
-                reply,
-                in.name(),
-                message,
-                form,
-                citizenKey,
-                keys,
-                in.description(),
-                null,
-                actor,
-                List.of(),
-                null),
-            agency,
-            today);
-    if (opened.isEmpty()) {
-      return cases.byId(id).orElseThrow();
-    }
-    count(agency, Channel.FRONT_DESK, "opened");
-    return opened.get();
+            frontDeskReply(in, agency),
+            in.name(),
+            in.nik(),
+            form,
+            in.description(),
+            null,
+            files,
+            actor),
+        agency);
   }
 
   /**
@@ -777,13 +742,6 @@ public class CaseService {
    * files, counted by the first completeness check.
    */
   public CaseDocument webComplaint(WebComplaint in, List<CaseState.FileInfo> files, Agency agency) {
-    String id = CaseIds.forOpeningMessage(agency.code(), Channel.WEB, in.reference());
-    Optional<CaseDocument> existing = cases.byId(id);
-    if (existing.isPresent()) {
-      relay.publish(existing.get());
-      return existing.get();
-    }
-    LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
     // An anonymous reporter's name is not kept at all.
     String name = in.anonymous() ? null : in.name();
     Map<String, String> form = new LinkedHashMap<>();
@@ -791,50 +749,94 @@ public class CaseService {
     put(form, "description", in.description());
     put(form, "nik", in.nik());
     form.putAll(CaseState.reporterFlags(in.anonymous(), in.confidential()));
-    ReplyAddress reply = replyTo(in.whatsapp(), in.email(), agency);
+    // The citizen wrote it themselves: the conversation shows it, as a message's text.
+    return openFromForm(
+        new FormCase(
+            CaseIds.forOpeningMessage(agency.code(), Channel.WEB, in.reference()),
+            Channel.WEB,
+            "ONLINE",
+            Classifier.caseType(agency, in.description()),
+            in.receivedAt(),
+            replyTo(in.whatsapp(), in.email(), agency),
+            name,
+            in.nik(),
+            form,
+            in.description(),
+            in.description(),
+            files,
+            "citizen"),
+        agency);
+  }
+
+  /**
+   * A case opened from a form (the front desk's or the public web form's): its id names the form's
+   * reference, so the same form twice returns the first case.
+   */
+  private record FormCase(
+      String id,
+      Channel channel,
+      String mode,
+      CaseType type,
+      Instant receivedAt,
+      @Nullable ReplyAddress reply,
+      @Nullable String name,
+      @Nullable String nik,
+      Map<String, String> form,
+      String description,
+      @Nullable String messageText,
+      List<CaseState.FileInfo> files,
+      String actor) {}
+
+  private CaseDocument openFromForm(FormCase f, Agency agency) {
+    Optional<CaseDocument> existing = cases.byId(f.id());
+    if (existing.isPresent()) {
+      relay.publish(existing.get());
+      return existing.get();
+    }
+    LocalDate today = LocalDate.now(clock.withZone(agency.timeZone()));
+    ReplyAddress reply = f.reply();
     String citizenKey =
         reply == null ? null : identityKeys.citizen(reply.channel(), reply.recipientId());
-    Nik nik = in.nik() == null ? null : Nik.check(in.nik(), today).nik();
+    Nik nik = f.nik() == null ? null : Nik.check(f.nik(), today).nik();
     List<String> keys =
         reply == null
             ? List.of()
             : List.copyOf(identityKeys.of(reply.channel(), reply.recipientId(), nik, null));
-    // The citizen wrote it themselves: the conversation shows it, as a message's text.
     CaseState.Message message =
         new CaseState.Message(
             UUID.randomUUID().toString(),
-            Channel.WEB,
+            f.channel(),
             "INBOUND",
             null,
-            in.description(),
-            in.receivedAt(),
-            files.stream().map(CaseState.FileInfo::attachmentId).toList(),
-            files);
+            f.messageText(),
+            f.receivedAt(),
+            f.files().stream().map(CaseState.FileInfo::attachmentId).toList(),
+            f.files());
     Optional<CaseDocument> opened =
         openNew(
             new NewCase(
-                id,
-                Channel.WEB,
-                "ONLINE",
-                Classifier.caseType(agency, in.description()),
-                in.receivedAt(),
+                f.id(),
+                f.channel(),
+                f.mode(),
+                f.type(),
+                f.receivedAt(),
                 reply,
-                name,
+                f.name(),
                 message,
-                form,
+                f.form(),
                 citizenKey,
                 keys,
-                in.description(),
+                f.description(),
                 null,
-                "citizen",
+                f.actor(),
                 List.of(),
                 null),
             agency,
             today);
     if (opened.isEmpty()) {
-      return cases.byId(id).orElseThrow();
+      return cases.byId(f.id()).orElseThrow();
     }
-    count(agency, Channel.WEB, "opened");
+    count(agency, f.channel(), "opened");
     return opened.get();
   }
 
