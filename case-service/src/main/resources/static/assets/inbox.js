@@ -53,6 +53,8 @@ export async function inboxView(params) {
     channel: params.get('channel') || '',
     sla: params.get('sla') || '',
     q: params.get('q') || '',
+    // The duty officer's queue: walk-ins whose reception clock still runs (docs/adr/0051).
+    reception: params.get('reception') === 'true' ? 'true' : '',
   };
   const data = await api.inbox(filters);
   const fixedDivision = data.role === 'DIVISION_OFFICER';
@@ -70,6 +72,7 @@ export async function inboxView(params) {
     field(t('filter.channel'), 'channel', { type: 'select', value: filters.channel, options: [['', t('filter.any')], ...CHANNELS.map((c) => [c, t(`channel.${c}`)])] }),
     field(t('filter.sla'), 'sla', { type: 'select', value: filters.sla, options: [['', t('filter.any')], ...SLA.map((s) => [s, t(`sla.filter.${s}`)])] }),
     field(t('filter.q'), 'q', { type: 'search', value: filters.q }),
+    fixedDivision ? null : field(t('filter.reception'), 'reception', { type: 'checkbox', value: filters.reception === 'true', attrs: { value: 'true' } }),
     h('button', { type: 'submit' }, t('filter.apply')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -388,8 +388,21 @@ class AgencyStandardsEndToEndTest {
         intake("btn.piket", butonLetter("LOKET-BTN-DISP-2", "walk-in", Instant.now()));
     String w = walkIn.get("ticket").asString();
     awaitCase(w, c -> "RUNNING".equals(state(c, "walk-in-reception")));
+    assertThat(receptionQueue()).contains(w);
     post("btn.piket", w, "assign", Map.of("officer", "btn.koordinator"));
     awaitCase(w, c -> "MET".equals(state(c, "walk-in-reception")));
+    assertThat(receptionQueue()).doesNotContain(w);
+  }
+
+  /** The tickets in the duty officer's queue: walk-ins whose reception clock still runs. */
+  private List<String> receptionQueue() throws Exception {
+    HttpResponse<String> r = get("btn.piket", "/api/v1/inbox?reception=true");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body())
+        .get("cases")
+        .valueStream()
+        .map(c -> c.get("ticket").asString())
+        .toList();
   }
 
   private static Map<String, Object> butonLetter(String reference, String mode, Instant at) {

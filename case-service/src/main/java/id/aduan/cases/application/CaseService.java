@@ -895,6 +895,10 @@ public class CaseService {
     } catch (IllegalTransitionException | StepRefusedException e) {
       transition(agency, action, "refused");
       throw e;
+    } catch (IllegalArgumentException e) {
+      // Values the domain refuses (a disposition without its time, a past time): 400, counted.
+      transition(agency, action, "invalid");
+      throw e;
     }
     CaseDocument saved;
     try {

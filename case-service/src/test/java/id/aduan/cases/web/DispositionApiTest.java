@@ -79,6 +79,19 @@ class DispositionApiTest {
     noTime.remove("time");
     assertThat(act("btn.kepala", t, "disposition", noTime).body())
         .contains("waktu penanganan wajib diisi");
+    assertThat(
+            service
+                .bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .counter(
+                    "aduan.cases.transitions",
+                    "agency",
+                    "BTN",
+                    "action",
+                    "disposition",
+                    "outcome",
+                    "invalid")
+                .count())
+        .isGreaterThanOrEqualTo(3);
 
     JsonNode dispositioned = ok(act("btn.kepala", t, "disposition", withMethod(online)));
 

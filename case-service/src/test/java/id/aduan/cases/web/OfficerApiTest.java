@@ -307,6 +307,13 @@ class OfficerApiTest {
                 "reasoning",
                 "data pribadi"),
             "consequence-test"));
+    list.add(
+        post(
+            "disposition",
+            v,
+            Map.of(
+                "handled", true, "mode", "ONLINE", "time", "2030-01-07T10:00", "method", "telepon"),
+            "disposition"));
     return list;
   }
 
