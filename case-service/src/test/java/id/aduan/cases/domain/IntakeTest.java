@@ -302,4 +302,64 @@ class IntakeTest {
 
     assertThat(d).isInstanceOf(Intake.Join.class);
   }
+
+  /** A message of {@code reporter} on {@code channel}, with a photo when {@code withFile}. */
+  private static ComplaintReceived on(
+      Channel channel, String providerId, String reporter, String text, boolean withFile) {
+    return new ComplaintReceived(
+        "e-" + providerId,
+        NOW,
+        "BDG",
+        channel,
+        "account-" + channel,
+        providerId,
+        new ComplaintReceived.Sender(reporter, "Warga", false, false),
+        withFile ? "image" : "text",
+        null,
+        text,
+        withFile
+            ? List.of(
+                new ComplaintReceived.Attachment(
+                    "att-" + providerId, "image/jpeg", "ktp.jpg", 1024, null, "ref", "STORED"))
+            : List.of(),
+        null,
+        null,
+        List.of(),
+        NOW,
+        channel == Channel.EMAIL ? Map.of(Reporters.SENDER_AUTHENTICATED, "true") : Map.of(),
+        null);
+  }
+
+  /**
+   * Adding information or files to an open case works the same on every two-way channel: the
+   * reporter's text or file within the join window joins the case, and a file is never a status
+   * request, even with "cek" as its caption.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = Channel.class,
+      names = {"WHATSAPP", "EMAIL", "FACEBOOK", "INSTAGRAM"})
+  void theReporterAddsInformationOrFilesToTheirOpenCaseOnEveryTwoWayChannel(Channel channel) {
+    String reporter = channel == Channel.EMAIL ? "warga@example.test" : "psid-" + REPORTER;
+    CaseState.Builder state =
+        TestMessages.reportersCase(
+            "BDG-2026-000001",
+            reporter,
+            CaseStatus.INCOMPLETE,
+            NOW.minus(Duration.ofDays(1)),
+            NOW.minus(Duration.ofHours(1)));
+    state.channel = channel;
+    state.replyAddress = new ReplyAddress(channel, "account-" + channel, reporter);
+    Intake.Known open = new Intake.Known("c-1", state.build(), null);
+    Intake.Context known =
+        context(Optional.empty(), Optional.empty(), Optional.of(open), Optional.empty());
+
+    Intake.Decision text =
+        decide(on(channel, "m-1", reporter, "Alamat saya RT 03 RW 02 Sukajadi", false), known);
+    Intake.Decision file = decide(on(channel, "m-2", reporter, "cek", true), known);
+
+    assertThat(text).isInstanceOf(Intake.Join.class);
+    assertThat(file).isInstanceOf(Intake.Join.class);
+    assertThat(((Intake.Join) file).caseId()).isEqualTo("c-1");
+  }
 }

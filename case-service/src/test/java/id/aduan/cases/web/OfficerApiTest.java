@@ -718,8 +718,10 @@ class OfficerApiTest {
             "receivedAt",
             "lastUpdatedAt",
             "closedAt",
-            "deadlines");
+            "deadlines",
+            "surveyOpen");
     assertThat(status.path("status").asText()).isEqualTo("ROUTED");
+    assertThat(status.path("surveyOpen").asBoolean()).as("not resolved").isFalse();
     assertThat(r.body()).doesNotContain("Siti").doesNotContain("LINJAMSOS").doesNotContain("PKH");
     assertThat(call(null, "GET", "/api/v1/public/status/BDG-2026-999998", null).statusCode())
         .isIn(404, 429);

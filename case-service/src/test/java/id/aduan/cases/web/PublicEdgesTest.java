@@ -2,7 +2,15 @@ package id.aduan.cases.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.aduan.agency.Agency;
+import id.aduan.agency.AgencyCatalog;
 import id.aduan.cases.CaseServiceApplication;
+import id.aduan.cases.application.CaseService;
+import id.aduan.cases.domain.AuditEntry;
+import id.aduan.cases.domain.CaseState;
+import id.aduan.cases.persistence.CaseDocument;
+import id.aduan.cases.persistence.Cases;
+import id.aduan.contracts.CaseStatus;
 import id.aduan.testsupport.AduanKafka;
 import id.aduan.testsupport.AduanService;
 import id.aduan.testsupport.OversizeBodies;
@@ -13,7 +21,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,6 +44,9 @@ class PublicEdgesTest {
   private static final int ACCOUNT_FAILURES = 5;
   private static final int ADDRESS_FAILURES = 8;
   private static final long BODY_LIMIT = 16_384;
+
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -133,6 +147,99 @@ class PublicEdgesTest {
     assertThat(limited.statusCode()).isEqualTo(429);
     assertThat(spoofed.statusCode()).isEqualTo(429);
     assertThat(otherClient.statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * Issue 23 (docs/adr/0053): a resolved case's survey on the public status page, answered once by
+   * whoever holds its status link (a front-desk case without a contact has no other way); a wrong
+   * key is the same 404 as an unknown number.
+   */
+  @Test
+  void theHolderOfTheStatusLinkAnswersTheSurveyOnceOnTheStatusPage() throws Exception {
+    Agency bdg = service.bean(AgencyCatalog.class).byCode("BDG").orElseThrow();
+    Instant received = Instant.now().minus(Duration.ofDays(2));
+    CaseDocument opened =
+        service
+            .bean(CaseService.class)
+            .intake(
+                new CaseService.FrontDeskIntake(
+                    "survey-page-1",
+                    "walk-in",
+                    received,
+                    null,
+                    "Warga",
+                    null,
+                    null,
+                    null,
+                    null,
+                    "Lampu jalan di gang tiga mati sejak seminggu yang lalu",
+                    null,
+                    null,
+                    null,
+                    true),
+                bdg,
+                "bdg.loket");
+    // As stored (with its version), resolved an hour ago.
+    opened = service.bean(Cases.class).byId(opened.id()).orElseThrow();
+    CaseState.Builder resolved = opened.state().toBuilder();
+    resolved.status = CaseStatus.RESOLVED;
+    resolved.timeline.add(
+        new AuditEntry(
+            Instant.now().minus(Duration.ofHours(1)),
+            "bdg.admin",
+            "resolve",
+            CaseStatus.ANSWERED,
+            CaseStatus.RESOLVED,
+            null));
+    service.bean(Cases.class).save(opened.with(resolved.build(), List.of()));
+    String ticket = opened.state().ticket();
+
+    HttpResponse<String> link =
+        get("/api/v1/cases/" + ticket + "/status-link", "bdg.admin", PASSWORD, "192.0.2.210");
+    assertThat(link.statusCode()).isEqualTo(200);
+    String href = JSON.readTree(link.body()).path("link").asString();
+    assertThat(href).startsWith("/status.html?ticket=" + ticket + "&key=");
+    String key = href.substring(href.indexOf("key=") + 4);
+    HttpResponse<String> before =
+        get("/api/v1/public/status/" + ticket, null, null, "203.0.113.60");
+    assertThat(JSON.readTree(before.body()).path("surveyOpen").asBoolean()).isTrue();
+
+    HttpResponse<String> wrongKey = survey(ticket, "0".repeat(24), 1, "203.0.113.61");
+    HttpResponse<String> answered = survey(ticket, key, 4, "203.0.113.62");
+    HttpResponse<String> again = survey(ticket, key, 1, "203.0.113.63");
+    HttpResponse<String> badRating = survey(ticket, key, 9, "203.0.113.64");
+
+    assertThat(wrongKey.statusCode()).isEqualTo(404);
+    assertThat(answered.statusCode()).isEqualTo(204);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(badRating.statusCode()).isEqualTo(400);
+    CaseDocument after = service.bean(Cases.class).byTicket(ticket).orElseThrow();
+    assertThat(after.state().survey()).isNotNull();
+    assertThat(after.state().survey().rating()).isEqualTo(4);
+    assertThat(after.state().status()).isEqualTo(CaseStatus.RESOLVED);
+    HttpResponse<String> afterwards =
+        get("/api/v1/public/status/" + ticket, null, null, "203.0.113.65");
+    assertThat(JSON.readTree(afterwards.body()).path("surveyOpen").asBoolean()).isFalse();
+  }
+
+  private HttpResponse<String> survey(String ticket, String key, int rating, String forwardedFor)
+      throws Exception {
+    String body =
+        JSON.writeValueAsString(
+            java.util.Map.of("key", key, "rating", rating, "comment", "lampu sudah menyala"));
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    "http://127.0.0.1:"
+                        + service.port()
+                        + "/api/v1/public/status/"
+                        + ticket
+                        + "/survey"))
+            .header("X-Forwarded-For", forwardedFor)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(
