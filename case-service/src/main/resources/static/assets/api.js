@@ -117,6 +117,7 @@ export const api = {
   /** A file to preview: inline only when the server sniffed a passive image in its bytes. */
   attachment: (ticket, id) => file(`/api/v1/cases/${enc(ticket)}/attachments/${enc(id)}?disposition=inline`),
   /** A document of the case: documents/berita-acara.pdf, documents/case-record.pdf, archive.zip. */
+  statusLink: (ticket) => call('GET', `/api/v1/cases/${enc(ticket)}/status-link`),
   caseDocument: (ticket, path) => file(`/api/v1/cases/${enc(ticket)}/${path}`),
 
   /**

@@ -355,7 +355,7 @@ export async function caseView(ticket) {
           c.resolution ? h('p', {}, h('a', { href: `#/case/${encodeURIComponent(c.ticket)}/berita-acara`, id: 'print-record', class: 'button' }, t('case.printRecord'))) : null),
         conversation(ws, c),
         timeline(ws, c)),
-      h('div', { class: 'col-side' }, actionPanel(ws, c), deskFilesPanel(ws, c), classification(ws, c), deadlines(ws, c), documentLinks(c))));
+      h('div', { class: 'col-side' }, actionPanel(ws, c), deskFilesPanel(ws, c), classification(ws, c), deadlines(ws, c), documentLinks(c), statusLinkCard(c))));
 }
 
 // --- The case's documents (docs/adr/0048, 0055): the berita acara and case record as PDF and the
@@ -495,4 +495,20 @@ function deskFilesPanel(ws, c) {
     caseFileLinks(c),
     live ? attachFilesForm(ws, c) : null,
     live && documentRequirements(ws).length ? presentedForm(ws, c) : null);
+}
+
+// --- The reporter's status link (docs/adr/0053): what the front desk hands or prints for a citizen
+// without a two-way channel, who follows the case and answers its survey on the status page with it.
+function statusLinkCard(c) {
+  const out = h('p', { id: 'status-link' }, t('statusLink.loading'));
+  api.statusLink(c.ticket)
+    .then((s) => {
+      const url = new URL(s.link, location.origin).href;
+      out.replaceChildren(h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, url));
+    })
+    .catch(() => out.replaceChildren(t('statusLink.unavailable')));
+  return h('section', { class: 'card', 'aria-labelledby': 'status-link-title' },
+    h('h2', { id: 'status-link-title' }, t('statusLink.title')),
+    h('p', { class: 'hint' }, t('statusLink.hint')),
+    out);
 }

@@ -482,6 +482,74 @@ class AgencyStandardsEndToEndTest {
   }
 
   /**
+   * Dinas Sosial Kabupaten Lebak, "Kontak Kami" on its website: a citizen files a complaint on the
+   * agency's public web form without signing in, the page's proof of work solved as the page does
+   * (docs/adr/0054); the case opens on channel WEB with Lebak's default class, the SLA service runs
+   * its completion clock, and the status link it answers with shows the case to its holder.
+   */
+  @Test
+  void lebaksWebsiteFormOpensACaseWhoseCompletionClockRuns() throws Exception {
+    JsonNode page = JSON.readTree(publicGet("/api/v1/public/lbk/form").body());
+    assertThat(page.toString()).contains("LBK");
+    JsonNode challenge = JSON.readTree(publicGet("/api/v1/public/lbk/form/challenge").body());
+    String c = challenge.get("challenge").asString();
+    Map<String, Object> complaint = new HashMap<>();
+    complaint.put(
+        "description",
+        "Bantuan sosial lansia untuk ibu kami di Rangkasbitung tidak diterima sejak tiga bulan lalu");
+    complaint.put("challenge", c);
+    complaint.put("nonce", solve(c, challenge.get("bits").asInt()));
+    complaint.put("website", "");
+    HttpResponse<String> sent =
+        http.send(
+            HttpRequest.newBuilder(URI.create(cases.baseUrl() + "/api/v1/public/lbk/complaints"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(complaint)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+    JsonNode answer = JSON.readTree(sent.body());
+    String ticket = answer.get("ticket").asString();
+    assertThat(ticket).startsWith("LBK-");
+
+    JsonNode opened = awaitCase(ticket, x -> "RUNNING".equals(state(x, "completion")));
+    assertThat(opened.get("channel").asString()).isEqualTo("WEB");
+    assertThat(opened.get("slaClass").asString()).isEqualTo("LIGHT");
+    assertThat(Instant.parse(opened.get("deadlines").get("completion").get("deadline").asString()))
+        .isAfter(Instant.now().plus(Duration.ofDays(4)));
+    String key = answer.get("statusUrl").asString().replaceFirst(".*[?&]key=", "");
+    assertThat(key).isNotBlank();
+    JsonNode status = JSON.readTree(publicGet("/api/v1/public/status/" + ticket).body());
+    assertThat(status.get("status").asString()).isEqualTo(opened.get("status").asString());
+  }
+
+  /** The nonce the web form's page finds: SHA-256 of {@code challenge:nonce} with leading zeros. */
+  private static String solve(String challenge, int bits) throws Exception {
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    for (long nonce = 0; ; nonce++) {
+      byte[] h = sha.digest((challenge + ":" + nonce).getBytes(StandardCharsets.UTF_8));
+      int zeros = 0;
+      for (byte b : h) {
+        if (b == 0) {
+          zeros += 8;
+          continue;
+        }
+        zeros += Integer.numberOfLeadingZeros(b & 0xFF) - 24;
+        break;
+      }
+      if (zeros >= bits) {
+        return Long.toString(nonce);
+      }
+    }
+  }
+
+  private HttpResponse<String> publicGet(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(cases.baseUrl() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
    * DPMD Kabupaten Pasuruan: a written complaint (name and address, the failure and the loss, the
    * remedy, place, time and signature) or SP4N-LAPOR!; recorded, confirmed, distributed to the
    * division, answered, archived with the follow-up plan; "3 hari", which the standard does not

@@ -238,7 +238,8 @@ class WebFormController {
       @Nullable String nonce) {}
 
   /**
-   * @param statusUrl the public status page for the ticket (on this service)
+   * @param statusUrl the case's status link on this service, with the key that lets its holder
+   *     answer the satisfaction survey there (docs/adr/0053)
    * @param missing what the agency's standard still needs, to be sent on the reply channel
    */
   record Submitted(
@@ -376,7 +377,8 @@ class WebFormController {
         .body(
             new Submitted(
                 ticket,
-                "/status?ticket=" + ticket,
+                // With its key: the citizen answers the survey on the status page with it.
+                service.statusLink(doc.id(), ticket),
                 state.status(),
                 PublicStatusController.text(state.status()),
                 state.receivedAt(),

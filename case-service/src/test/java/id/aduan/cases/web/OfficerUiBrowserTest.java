@@ -422,6 +422,11 @@ class OfficerUiBrowserTest {
         .contains("application/pdf", "image/jpeg");
     assertThat(browser.findElements(By.id("action-attach-files"))).hasSize(1);
     assertThat(browser.findElements(By.id("action-presented"))).hasSize(1);
+    // The status link to hand the citizen, who answers the survey on the status page with it.
+    WebElement statusLink =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#status-link a[href]")));
+    assertThat(statusLink.getAttribute("href")).contains("/status.html?ticket=BDG-", "&key=");
     screenshot("case-with-desk-files.png");
   }
 

@@ -80,7 +80,9 @@ class WebFormApiTest {
     JsonNode answer = json(created);
     String ticket = answer.get("ticket").asString();
     assertThat(ticket).matches("LBK-\\d{4}-\\d{6}");
-    assertThat(answer.get("statusUrl").asString()).isEqualTo("/status?ticket=" + ticket);
+    assertThat(answer.get("statusUrl").asString())
+        .startsWith("/status.html?ticket=" + ticket + "&key=")
+        .hasSizeGreaterThan(("/status.html?ticket=" + ticket + "&key=").length());
     assertThat(answer.get("statusText").asString()).isNotBlank();
     CaseState state = service.bean(Cases.class).byTicket(ticket).orElseThrow().state();
     assertThat(state.channel()).isEqualTo(Channel.WEB);

@@ -153,7 +153,7 @@ class WebFormBrowserTest {
     assertThat(link.getText()).isEqualTo("Cek status pengaduan: " + ticket);
     link.sendKeys(Keys.ENTER);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status-details")));
-    assertThat(browser.getCurrentUrl()).endsWith("/status?ticket=" + ticket);
+    assertThat(browser.getCurrentUrl()).contains("/status.html?ticket=" + ticket + "&key=");
     assertThat(browser.findElement(By.cssSelector("#result h2")).getText()).isEqualTo(ticket);
     assertThat(browser.findElement(By.id("status-details")).getText()).contains("Diterima");
 
