@@ -490,7 +490,8 @@ class AgencyStandardsEndToEndTest {
   @Test
   void lebaksWebsiteFormOpensACaseWhoseCompletionClockRuns() throws Exception {
     JsonNode page = JSON.readTree(publicGet("/api/v1/public/lbk/form").body());
-    assertThat(page.toString()).contains("LBK");
+    assertThat(page.get("name").asString()).isEqualTo("Dinas Sosial Kabupaten Lebak");
+    assertThat(page.get("anonymous").asBoolean()).isTrue();
     JsonNode challenge = JSON.readTree(publicGet("/api/v1/public/lbk/form/challenge").body());
     String c = challenge.get("challenge").asString();
     Map<String, Object> complaint = new HashMap<>();
