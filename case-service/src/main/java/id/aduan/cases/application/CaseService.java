@@ -69,6 +69,9 @@ public class CaseService {
 
   private final IdentityKeys identityKeys;
 
+  /** What the events carry beyond the domain's values (the berita acara's link, docs/adr/0055). */
+  private final OutgoingEvents outgoing;
+
   CaseService(
       CaseRepository cases,
       Citizens citizens,
@@ -77,8 +80,10 @@ public class CaseService {
       Outbox outbox,
       MeterRegistry meters,
       Clock clock,
-      IdentityKeys identityKeys) {
+      IdentityKeys identityKeys,
+      OutgoingEvents outgoing) {
     this.identityKeys = identityKeys;
+    this.outgoing = outgoing;
     this.cases = cases;
     this.citizens = citizens;
     this.tickets = tickets;
@@ -1116,14 +1121,6 @@ public class CaseService {
     state.lastCitizenMessageAt = n.receivedAt();
     state.proposal = proposal.stored();
     return CaseDocument.opened(n.id(), state.build(), List.of());
-  }
-
-  private OutgoingEvents outgoing = e -> e;
-
-  /** What the events carry beyond the domain's values (the berita acara's link, docs/adr/0055). */
-  @org.springframework.beans.factory.annotation.Autowired(required = false)
-  void outgoing(OutgoingEvents outgoing) {
-    this.outgoing = outgoing;
   }
 
   private List<Outbox.Entry> entries(CaseDocument doc, List<CaseEvent> events) {

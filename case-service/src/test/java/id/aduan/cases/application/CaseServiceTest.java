@@ -75,7 +75,8 @@ class CaseServiceTest {
             outbox,
             new SimpleMeterRegistry(),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            identityKeys);
+            identityKeys,
+            event -> event);
   }
 
   @AfterEach

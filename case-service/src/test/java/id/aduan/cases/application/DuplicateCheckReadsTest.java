@@ -94,7 +94,8 @@ class DuplicateCheckReadsTest {
                 json),
             new SimpleMeterRegistry(),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            identityKeys);
+            identityKeys,
+            event -> event);
   }
 
   @AfterEach

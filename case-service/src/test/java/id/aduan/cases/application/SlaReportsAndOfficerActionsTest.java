@@ -68,7 +68,8 @@ class SlaReportsAndOfficerActionsTest {
             outbox,
             new SimpleMeterRegistry(),
             Clock.fixed(NOW, ZoneOffset.UTC),
-            new IdentityKeys(IdentityKeys.UNKEYED_SHA256));
+            new IdentityKeys(IdentityKeys.UNKEYED_SHA256),
+            event -> event);
   }
 
   @AfterEach

@@ -85,7 +85,8 @@ class StatusOnRequestTest {
             outbox,
             meters,
             Clock.fixed(NOW, ZoneOffset.UTC),
-            identityKeys);
+            identityKeys,
+            event -> event);
   }
 
   @AfterEach
