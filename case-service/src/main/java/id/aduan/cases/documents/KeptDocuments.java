@@ -38,6 +38,23 @@ public class KeptDocuments {
     this.mongo = mongo;
   }
 
+  /**
+   * A kept document of the case in that kind and language, and whichever rendering {@code which}.
+   */
+  private static org.bson.conversions.Bson of(
+      String agencyCode,
+      String ticket,
+      String kind,
+      Language language,
+      org.bson.conversions.Bson which) {
+    return Filters.and(
+        Filters.eq("metadata.agencyCode", agencyCode),
+        Filters.eq("metadata.ticket", ticket),
+        Filters.eq("metadata.kind", kind),
+        Filters.eq("metadata.language", language.tag()),
+        which);
+  }
+
   private GridFSBucket bucket() {
     return GridFSBuckets.create(mongo.getDb(), BUCKET);
   }
@@ -48,12 +65,7 @@ public class KeptDocuments {
     GridFSFile file =
         bucket()
             .find(
-                Filters.and(
-                    Filters.eq("metadata.agencyCode", agencyCode),
-                    Filters.eq("metadata.ticket", ticket),
-                    Filters.eq("metadata.kind", kind),
-                    Filters.eq("metadata.language", language.tag()),
-                    Filters.eq("metadata.caseVersion", version)))
+                of(agencyCode, ticket, kind, language, Filters.eq("metadata.caseVersion", version)))
             .first();
     if (file == null) {
       return Optional.empty();
@@ -107,11 +119,11 @@ public class KeptDocuments {
     GridFSFile file =
         bucket()
             .find(
-                Filters.and(
-                    Filters.eq("metadata.agencyCode", agencyCode),
-                    Filters.eq("metadata.ticket", ticket),
-                    Filters.eq("metadata.kind", kind),
-                    Filters.eq("metadata.language", language.tag()),
+                of(
+                    agencyCode,
+                    ticket,
+                    kind,
+                    language,
                     Filters.eq("metadata.resolution", resolution)))
             .sort(Sorts.ascending("uploadDate", "_id"))
             .first();

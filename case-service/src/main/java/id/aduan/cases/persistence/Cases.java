@@ -196,20 +196,10 @@ public class Cases implements CaseRepository {
   /** The citizen's most recent case in the agency that is still open. */
   @Override
   public Optional<CaseDocument> latestOpenOfCitizen(String agencyCode, String citizenKey) {
-    return Optional.ofNullable(
-        mongo.findOne(
-            Query.query(
-                    Criteria.where("agencyCode")
-                        .is(agencyCode)
-                        .and("citizenKey")
-                        .is(citizenKey)
-                        .and("status")
-                        .nin(CLOSED))
-                .with(Sort.by(Sort.Direction.DESC, "lastCitizenMessageAt"))
-                .limit(1),
-            CaseDocument.class));
+    return openOfCitizen(agencyCode, citizenKey, 1).stream().findFirst();
   }
 
+  /** The citizen's open cases in the agency, the one they wrote to last first. */
   @Override
   public List<CaseDocument> openOfCitizen(String agencyCode, String citizenKey, int limit) {
     return mongo.find(
