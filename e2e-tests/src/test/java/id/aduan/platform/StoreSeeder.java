@@ -28,8 +28,36 @@ import org.bson.types.ObjectId;
  * caseId} still names its case's copy when both are keys), numbers of unique indexes move by {@code
  * round * 10^7}, ObjectIds and UUIDs are new. Sealed personal data is copied as sealed: the copies
  * decrypt as their templates do.
+ *
+ * <p>The copies go to a {@link Sink}: the running store over the wire ({@link #wire}), or its data
+ * file while the store process is stopped ({@link StoreFile}, ADR 0056), which writes through the
+ * same server code without the wire, the per-command round trips and the running services.
  */
 final class StoreSeeder {
+
+  /** Where the copies go. */
+  interface Sink {
+    /** The documents in {@code database.collection}. */
+    long count(String database, String collection);
+
+    /** Inserts {@code batch} unordered; returns how many documents were stored. */
+    long insert(String database, String collection, List<Document> batch);
+  }
+
+  /** The running store over the wire, with the driver (unordered {@code insertMany}). */
+  static Sink wire(MongoClient client) {
+    return new Sink() {
+      @Override
+      public long count(String database, String collection) {
+        return client.getDatabase(database).getCollection(collection).countDocuments();
+      }
+
+      @Override
+      public long insert(String database, String collection, List<Document> batch) {
+        return StoreSeeder.insert(client.getDatabase(database).getCollection(collection), batch);
+      }
+    };
+  }
 
   /**
    * The databases a WhatsApp complaint writes to; the others (LAPOR!'s poll, email, social) grow
@@ -99,30 +127,36 @@ final class StoreSeeder {
   }
 
   /**
-   * Copies every template until {@code database.collection} holds at least {@code target}
-   * documents; returns the documents written.
+   * Copies every template over the wire until {@code database.collection} holds at least {@code
+   * target} documents; returns the documents written.
    */
   long fill(String countedCollection, long target) {
+    return fill(wire(client), countedCollection, target);
+  }
+
+  /**
+   * Copies every template into {@code sink} until {@code database.collection} holds at least {@code
+   * target} documents; returns the documents written.
+   */
+  long fill(Sink sink, String countedCollection, long target) {
     int dot = countedCollection.indexOf('.');
-    MongoCollection<Document> counted =
-        client
-            .getDatabase(countedCollection.substring(0, dot))
-            .getCollection(countedCollection.substring(dot + 1));
+    String countedDatabase = countedCollection.substring(0, dot);
+    String counted = countedCollection.substring(dot + 1);
     long written = 0;
-    while (counted.countDocuments() < target) {
+    while (sink.count(countedDatabase, counted) < target) {
       round++;
       for (Templates t : templates) {
-        MongoCollection<Document> c =
-            client.getDatabase(t.database()).getCollection(t.collection());
         List<Document> batch = new ArrayList<>(BATCH);
         for (Document template : t.documents()) {
           batch.add(copy(template, t.keys(), round));
           if (batch.size() == BATCH) {
-            written += insert(c, batch);
+            written += sink.insert(t.database(), t.collection(), batch);
             batch.clear();
           }
         }
-        written += insert(c, batch);
+        if (!batch.isEmpty()) {
+          written += sink.insert(t.database(), t.collection(), batch);
+        }
       }
     }
     return written;
