@@ -68,6 +68,15 @@ final class StoreSeeder {
 
   private static final int BATCH = 1000;
 
+  /**
+   * Fields whose values stand for a document's own content and are renewed in every copy like
+   * unique values: a case's duplicate keys ({@code dupKeys}, ADR 0049) are derived from its text,
+   * which is sealed and cannot be varied here; copies keeping their template's keys would make
+   * every copy a duplicate candidate of every complaint that shares a key with its template
+   * (thousands at 10^5), which a store of that many different complaints never has (ADR 0056).
+   */
+  static final Set<String> CONTENT_KEYS = Set.of("dupKeys");
+
   /** The databases and collections with their sizes. */
   static Map<String, Long> sizes(MongoClient client) {
     Map<String, Long> out = new LinkedHashMap<>();
@@ -181,6 +190,11 @@ final class StoreSeeder {
     copy.put("_id", renew(template.get("_id"), round));
     for (String key : keys) {
       setPath(copy, key, round);
+    }
+    for (String key : CONTENT_KEYS) {
+      if (copy.get(key) instanceof List<?> values) {
+        copy.put(key, values.stream().map(v -> renew(v, round)).toList());
+      }
     }
     return copy;
   }
