@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -64,6 +65,11 @@ public class IndexingH2Database extends H2Database {
         this, collectionName, options, dataMap, metaMap, cursorRegistry);
   }
 
+  /** The MVStore map of a unique index (the stock backend's name). */
+  String uniqueIndexMapName(String collectionName, String indexName) {
+    return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+  }
+
   /**
    * The store the superclass keeps privately; read by reflection because collections open in the
    * superclass's constructor, before a field of this class could hold it (mongo-java-server is
@@ -98,6 +104,11 @@ public class IndexingH2Database extends H2Database {
   @Override
   protected Index<Object> openOrCreateUniqueIndex(
       String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+    // Opened here first with the faster key type; the backend's own openMap then gets this map.
+    mvStore()
+        .openMap(
+            uniqueIndexMapName(collectionName, indexName),
+            new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType()));
     return groups()
         .unique(
             collectionName,
