@@ -31,8 +31,19 @@ final class StoreFile implements StoreSeeder.Sink, AutoCloseable {
 
   private final IndexingH2Backend backend;
 
-  /** The commands' connection (the backend keeps each connection's last error by channel). */
-  private final EmbeddedChannel channel = new EmbeddedChannel();
+  /**
+   * The commands' connections, one per seeding thread (the backend keeps each connection's last
+   * error by channel, in a list that is not shared safely between threads).
+   */
+  private final List<EmbeddedChannel> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private final ThreadLocal<EmbeddedChannel> channel =
+      ThreadLocal.withInitial(
+          () -> {
+            EmbeddedChannel c = new EmbeddedChannel();
+            channels.add(c);
+            return c;
+          });
 
   /** Opens {@code file} (it must exist: the platform created it); {@code oplog} as the platform. */
   StoreFile(Path file, boolean oplog) {
@@ -49,7 +60,10 @@ final class StoreFile implements StoreSeeder.Sink, AutoCloseable {
   public long count(String database, String collection) {
     de.bwaldvogel.mongo.bson.Document reply =
         backend.handleCommand(
-            channel, database, "count", new de.bwaldvogel.mongo.bson.Document("count", collection));
+            channel.get(),
+            database,
+            "count",
+            new de.bwaldvogel.mongo.bson.Document("count", collection));
     return ((Number) reply.get("n")).longValue();
   }
 
@@ -64,7 +78,7 @@ final class StoreFile implements StoreSeeder.Sink, AutoCloseable {
             .append("documents", documents)
             .append("ordered", false);
     de.bwaldvogel.mongo.bson.Document reply =
-        backend.handleCommand(channel, database, "insert", command);
+        backend.handleCommand(channel.get(), database, "insert", command);
     Object errors = reply.get("writeErrors");
     return batch.size() - (errors instanceof List<?> list ? list.size() : 0);
   }
@@ -90,6 +104,6 @@ final class StoreFile implements StoreSeeder.Sink, AutoCloseable {
   @Override
   public void close() {
     backend.close();
-    channel.close();
+    channels.forEach(EmbeddedChannel::close);
   }
 }

@@ -72,7 +72,9 @@ class StoreFileTest {
       long wireWritten;
       try (StoreFile file = new StoreFile(offlineFile, true)) {
         StoreSeeder.Sink overTheWire = StoreSeeder.wire(wire);
-        long[] sums = new long[2];
+        java.util.concurrent.atomic.LongAdder[] sums = {
+          new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()
+        };
         StoreSeeder.Sink both =
             new StoreSeeder.Sink() {
               @Override
@@ -84,14 +86,14 @@ class StoreFileTest {
 
               @Override
               public long insert(String database, String collection, List<Document> batch) {
-                sums[0] += overTheWire.insert(database, collection, batch);
-                sums[1] += file.insert(database, collection, batch);
+                sums[0].add(overTheWire.insert(database, collection, batch));
+                sums[1].add(file.insert(database, collection, batch));
                 return batch.size();
               }
             };
         seeder.fill(both, CASES + ".cases", 200);
-        wireWritten = sums[0];
-        offlineWritten = sums[1];
+        wireWritten = sums[0].sum();
+        offlineWritten = sums[1].sum();
       }
       assertThat(offlineWritten).isEqualTo(wireWritten).isEqualTo(540);
 
