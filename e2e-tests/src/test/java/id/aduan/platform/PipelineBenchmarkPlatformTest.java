@@ -697,7 +697,7 @@ class PipelineBenchmarkPlatformTest {
   private String document(String machine, String loadBefore, String loadAfter) {
     StringBuilder out = new StringBuilder(BEGIN).append("\n\n");
     out.append(
-        "Measured %s UTC on %s; load average (1, 5, 15 min) %s before and %s after the run, on a machine shared with other sessions' builds. Bursts of %d s, followed for up to %d s; sizes %s.\n\n"
+        "Measured %s UTC on %s; load average (1, 5, 15 min) %s before and %s after the run (what else ran on the machine is in the text around this block). Bursts of %d s, followed for up to %d s; sizes %s.\n\n"
             .formatted(
                 Instant.now().toString().substring(0, 16).replace('T', ' '),
                 machine,
