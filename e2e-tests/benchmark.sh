@@ -19,7 +19,9 @@ cd "$(dirname "$0")/.."
 if [[ "${ADUAN_BUILD:-}" != "never" ]]; then
   ./mvnw -q -DskipTests package
 fi
-exec ./mvnw -pl e2e-tests verify \
+# embedded-mongo in the reactor: the offline seeding (StoreFile, ADR 0056) writes the store's file
+# with this tree's store code, not with whatever embedded-mongo jar the local repository holds.
+exec ./mvnw -pl embedded-mongo,e2e-tests verify \
   -Dtest=PipelineBenchmarkPlatformTest \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbenchmark.run=true \

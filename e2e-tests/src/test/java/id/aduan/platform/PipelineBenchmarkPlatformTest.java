@@ -67,6 +67,19 @@ class PipelineBenchmarkPlatformTest {
       Duration.ofSeconds(Integer.getInteger("benchmark.follow", 120));
   private static final int TEMPLATES = Integer.getInteger("benchmark.templates", 100);
   private static final boolean JFR = Boolean.getBoolean("benchmark.jfr");
+
+  /**
+   * Seeding writes the store's file with the services and the store stopped ({@link StoreFile}, ADR
+   * 0056); {@code -Dbenchmark.seed=wire} copies over the wire into the running store as before.
+   */
+  private static final boolean OFFLINE =
+      !"wire".equals(System.getProperty("benchmark.seed", "offline"));
+
+  /**
+   * Complaints that warm the restarted services up after an offline seeding (followed, untimed).
+   */
+  private static final int WARMUP = Integer.getInteger("benchmark.warmup", 30);
+
   private static final List<String> PROFILED =
       List.of(
           "mongo",
@@ -172,10 +185,14 @@ class PipelineBenchmarkPlatformTest {
           new RawBaseline(platform.kafkaBootstrap(), 3, mongo, seeder.templates())) {
         for (int size : SIZES) {
           long s0 = System.nanoTime();
-          long written = seeder.fill(counted, size);
-          notes.add(
-              "seeded to %d cases in `%s`: %d documents in %.0f s"
-                  .formatted(size, counted, written, (System.nanoTime() - s0) / 1e9));
+          if (OFFLINE) {
+            notes.add(seedOffline(seeder, counted, size, fire, follower));
+          } else {
+            long written = seeder.fill(counted, size);
+            notes.add(
+                "seeded to %d cases in `%s` over the wire: %d documents in %.0f s"
+                    .formatted(size, counted, written, (System.nanoTime() - s0) / 1e9));
+          }
           Thread.sleep(5_000);
           rows.add(
               aduan(size, "maximum (" + CONCURRENCY + " senders)", fire, follower, mongo, true));
@@ -197,6 +214,57 @@ class PipelineBenchmarkPlatformTest {
       }
       platform.close(failed);
     }
+  }
+
+  // --- offline seeding ------------------------------------------------------------------------
+
+  /**
+   * Stops the services and the store (SIGTERM: each finishes what it writes, Kafka keeps what they
+   * have not consumed yet), writes the copies into the store's file ({@link StoreFile}), starts
+   * what is missing again ({@code ./aduan start}) and warms the restarted services up with {@code
+   * benchmark.warmup} complaints, followed to their acknowledgements. Returns the report's note.
+   */
+  private String seedOffline(
+      StoreSeeder seeder, String counted, int size, WebhookFire fire, PipelineFollower follower)
+      throws Exception {
+    long t0 = System.nanoTime();
+    List<ProcessHandle> stopping = new ArrayList<>();
+    for (String component : LocalPlatform.SERVICES) {
+      platform.pid(component).flatMap(ProcessHandle::of).ifPresent(stopping::add);
+    }
+    stopping.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : stopping) {
+      p.onExit().get(120, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    platform.terminate("mongo");
+    long t1 = System.nanoTime();
+    boolean oplog =
+        !"false".equals(platform.environment().getOrDefault("ADUAN_MONGO_OPLOG", "true"));
+    long written;
+    try (StoreFile file = new StoreFile(platform.home().resolve("mongo").resolve("aduan"), oplog)) {
+      written = seeder.fill(file, counted, size);
+    }
+    long t2 = System.nanoTime();
+    platform.start();
+    long t3 = System.nanoTime();
+    List<Fired> warm =
+        fire.fixedRate(
+            platform.whatsapp() + "/webhooks/whatsapp", 10, Duration.ofMillis(WARMUP * 100L));
+    awaitAduan(follower, warm);
+    long t4 = System.nanoTime();
+    return ("seeded to %d cases in `%s` offline: %d documents written into the store's file in"
+            + " %.0f s (oplog %s); services and store stopped in %.0f s, started again in %.0f s,"
+            + " %d warm-up complaints followed in %.0f s")
+        .formatted(
+            size,
+            counted,
+            written,
+            (t2 - t1) / 1e9,
+            oplog ? "on" : "off",
+            (t1 - t0) / 1e9,
+            (t3 - t2) / 1e9,
+            warm.size(),
+            (t4 - t3) / 1e9);
   }
 
   // --- one burst --------------------------------------------------------------------------------
@@ -588,15 +656,22 @@ class PipelineBenchmarkPlatformTest {
                     yes(allAcked && aduanRate.ackSent().p99() <= 5000)));
       }
     }
-    if (SIZES.size() > 1) {
+    // The largest size measured so far (the report is written after each size).
+    int largest =
+        rows.stream()
+            .filter(row -> row.system().equals("Aduan"))
+            .mapToInt(Row::size)
+            .max()
+            .orElse(SIZES.getFirst());
+    if (largest != SIZES.getFirst()) {
       Row first = find(SIZES.getFirst(), "Aduan", true);
-      Row last = find(SIZES.getLast(), "Aduan", true);
+      Row last = find(largest, "Aduan", true);
       if (first != null && last != null && first.completePerSecond() > 0) {
         double slower = 1 - last.completePerSecond() / first.completePerSecond();
         out.append(
-            "| <= 20%% slower at the largest size (%,d) than at %,d | %.0f%% slower (%.1f against %.1f/s) | %s |\n"
+            "| <= 20%% slower at the largest size measured (%,d) than at %,d | %.0f%% slower (%.1f against %.1f/s) | %s |\n"
                 .formatted(
-                    SIZES.getLast(),
+                    largest,
                     SIZES.getFirst(),
                     slower * 100,
                     last.completePerSecond(),
@@ -629,7 +704,7 @@ class PipelineBenchmarkPlatformTest {
   private String document(String machine, String loadBefore, String loadAfter) {
     StringBuilder out = new StringBuilder(BEGIN).append("\n\n");
     out.append(
-        "Measured %s UTC on %s; load average (1, 5, 15 min) %s before and %s after the run, on a machine shared with other sessions' builds. Bursts of %d s, followed for up to %d s; sizes %s.\n\n"
+        "Measured %s UTC on %s; load average (1, 5, 15 min) %s before and %s after the run (what else ran on the machine is in the text around this block). Bursts of %d s, followed for up to %d s; sizes %s.\n\n"
             .formatted(
                 Instant.now().toString().substring(0, 16).replace('T', ' '),
                 machine,

@@ -28,8 +28,39 @@ import org.bson.types.ObjectId;
  * caseId} still names its case's copy when both are keys), numbers of unique indexes move by {@code
  * round * 10^7}, ObjectIds and UUIDs are new. Sealed personal data is copied as sealed: the copies
  * decrypt as their templates do.
+ *
+ * <p>The copies go to a {@link Sink}: the running store over the wire ({@link #wire}), or its data
+ * file while the store process is stopped ({@link StoreFile}, ADR 0056), which writes through the
+ * same server code without the wire, the per-command round trips and the running services.
  */
 final class StoreSeeder {
+
+  /** Where the copies go. */
+  interface Sink {
+    /** The documents in {@code database.collection}. */
+    long count(String database, String collection);
+
+    /**
+     * Inserts {@code batch} unordered; returns how many documents were stored. Called from two
+     * threads at once, for different collections.
+     */
+    long insert(String database, String collection, List<Document> batch);
+  }
+
+  /** The running store over the wire, with the driver (unordered {@code insertMany}). */
+  static Sink wire(MongoClient client) {
+    return new Sink() {
+      @Override
+      public long count(String database, String collection) {
+        return client.getDatabase(database).getCollection(collection).countDocuments();
+      }
+
+      @Override
+      public long insert(String database, String collection, List<Document> batch) {
+        return StoreSeeder.insert(client.getDatabase(database).getCollection(collection), batch);
+      }
+    };
+  }
 
   /**
    * The databases a WhatsApp complaint writes to; the others (LAPOR!'s poll, email, social) grow
@@ -39,6 +70,15 @@ final class StoreSeeder {
       Set.of("aduan-cases", "aduan-sla", "aduan-notification", "aduan-whatsapp");
 
   private static final int BATCH = 1000;
+
+  /**
+   * Fields whose values stand for a document's own content and are renewed in every copy like
+   * unique values: a case's duplicate keys ({@code dupKeys}, ADR 0049) are derived from its text,
+   * which is sealed and cannot be varied here; copies keeping their template's keys would make
+   * every copy a duplicate candidate of every complaint that shares a key with its template
+   * (thousands at 10^5), which a store of that many different complaints never has (ADR 0056).
+   */
+  static final Set<String> CONTENT_KEYS = Set.of("dupKeys");
 
   /** The databases and collections with their sizes. */
   static Map<String, Long> sizes(MongoClient client) {
@@ -99,33 +139,43 @@ final class StoreSeeder {
   }
 
   /**
-   * Copies every template until {@code database.collection} holds at least {@code target}
-   * documents; returns the documents written.
+   * Copies every template over the wire until {@code database.collection} holds at least {@code
+   * target} documents; returns the documents written.
    */
   long fill(String countedCollection, long target) {
+    return fill(wire(client), countedCollection, target);
+  }
+
+  /**
+   * Copies every template into {@code sink} until {@code database.collection} holds at least {@code
+   * target} documents; returns the documents written.
+   */
+  long fill(Sink sink, String countedCollection, long target) {
     int dot = countedCollection.indexOf('.');
-    MongoCollection<Document> counted =
-        client
-            .getDatabase(countedCollection.substring(0, dot))
-            .getCollection(countedCollection.substring(dot + 1));
-    long written = 0;
-    while (counted.countDocuments() < target) {
-      round++;
-      for (Templates t : templates) {
-        MongoCollection<Document> c =
-            client.getDatabase(t.database()).getCollection(t.collection());
-        List<Document> batch = new ArrayList<>(BATCH);
-        for (Document template : t.documents()) {
-          batch.add(copy(template, t.keys(), round));
-          if (batch.size() == BATCH) {
-            written += insert(c, batch);
-            batch.clear();
-          }
-        }
-        written += insert(c, batch);
-      }
+    String countedDatabase = countedCollection.substring(0, dot);
+    String counted = countedCollection.substring(dot + 1);
+    java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
+    while (sink.count(countedDatabase, counted) < target) {
+      int r = ++round;
+      // The collections of a round side by side (the common pool and this thread: two on two
+      // cores); a collection's own batches stay in order.
+      templates.parallelStream()
+          .forEach(
+              t -> {
+                List<Document> batch = new ArrayList<>(BATCH);
+                for (Document template : t.documents()) {
+                  batch.add(copy(template, t.keys(), r));
+                  if (batch.size() == BATCH) {
+                    written.add(sink.insert(t.database(), t.collection(), batch));
+                    batch.clear();
+                  }
+                }
+                if (!batch.isEmpty()) {
+                  written.add(sink.insert(t.database(), t.collection(), batch));
+                }
+              });
     }
-    return written;
+    return written.sum();
   }
 
   private static long insert(MongoCollection<Document> c, List<Document> batch) {
@@ -147,6 +197,11 @@ final class StoreSeeder {
     copy.put("_id", renew(template.get("_id"), round));
     for (String key : keys) {
       setPath(copy, key, round);
+    }
+    for (String key : CONTENT_KEYS) {
+      if (copy.get(key) instanceof List<?> values) {
+        copy.put(key, values.stream().map(v -> renew(v, round)).toList());
+      }
     }
     return copy;
   }

@@ -42,6 +42,17 @@ class StoreSeederTest {
   }
 
   @Test
+  void aCopyHasDuplicateKeysOfItsOwn() {
+    Document template =
+        new Document("_id", "case-1").append("dupKeys", List.of("b0|1f", "b1|2e", "nik:ab"));
+    Document copy = StoreSeeder.copy(template, Set.of(), 4);
+    assertThat(copy.getList("dupKeys", String.class))
+        .containsExactly("b0|1f-s4", "b1|2e-s4", "nik:ab-s4");
+    assertThat(template.getList("dupKeys", String.class))
+        .containsExactly("b0|1f", "b1|2e", "nik:ab");
+  }
+
+  @Test
   void anObjectIdBecomesANewOne() {
     ObjectId id = new ObjectId();
     Document copy = StoreSeeder.copy(new Document("_id", id), Set.of(), 1);

@@ -22,6 +22,27 @@ import org.h2.mvstore.MVStore;
  */
 public class IndexingH2Backend extends H2Backend {
 
+  /**
+   * MVStore's page cache in MB (its default is 16). A document read that misses the cache reads and
+   * deserializes its whole page from the file (the values are Java-serialized documents); with 16
+   * MB and a store of 10^3 cases or more (its oplog included) most reads missed, and {@code
+   * FileStore.readPage} was about a third of the store's CPU under the end-to-end benchmark (ADR
+   * 0056). {@code -Daduan.mongo.cacheMb} overrides it.
+   */
+  static final int CACHE_MB = Integer.getInteger("aduan.mongo.cacheMb", 128);
+
+  /**
+   * The fill rate (percent of live data in the file's chunks) below which MVStore's background
+   * housekeeping rewrites chunks; its default is 90. With a commit before every reply (ADR 0042)
+   * each write is a small chunk of its own, so at 90 the housekeeping rewrote chunks all the time:
+   * {@code FileStore.compactRewrite} (reading and deserializing the pages it moves) was about 40%
+   * of the store's CPU under the end-to-end benchmark at 10^3 cases (ADR 0056). At 50 the file may
+   * hold up to about twice its live data before it is compacted. {@code
+   * -Daduan.mongo.autoCompactFillRate} overrides it.
+   */
+  static final int AUTO_COMPACT_FILL_RATE =
+      Integer.getInteger("aduan.mongo.autoCompactFillRate", 50);
+
   private final boolean commitBeforeReply;
   private final CommandCounts counts = new CommandCounts();
 
@@ -35,8 +56,16 @@ public class IndexingH2Backend extends H2Backend {
    * to MVStore's background commit as the stock backend does (for the benchmark's comparison).
    */
   public IndexingH2Backend(String fileName, boolean commitBeforeReply) {
-    super(fileName);
+    super(builder(fileName).open());
     this.commitBeforeReply = commitBeforeReply;
+  }
+
+  /** How the file is opened: MVStore's defaults but for the page cache and the compaction. */
+  static MVStore.Builder builder(String fileName) {
+    return new MVStore.Builder()
+        .fileName(fileName)
+        .cacheSize(CACHE_MB)
+        .autoCompactFillRate(AUTO_COMPACT_FILL_RATE);
   }
 
   private IndexingH2Backend(MVStore store) {

@@ -1,8 +1,11 @@
 package id.aduan.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -19,6 +22,9 @@ public class IndexingH2Database extends H2Database {
 
   /** The MVStore map of a collection's documents, keyed by position (the stock backend's name). */
   private static final String DATA_MAP_PREFIX = "databases.";
+
+  /** The MVStore map of a collection's metadata (the stock backend's name). */
+  private static final String META_MAP_PREFIX = "meta.";
 
   // Set lazily: the superclass constructor already opens collections and indexes.
   private IndexGroups<Object> groups;
@@ -47,6 +53,48 @@ public class IndexingH2Database extends H2Database {
     return groups;
   }
 
+  /** The stock collection's maps, read in index order when a sorted query allows it. */
+  @Override
+  protected MongoCollection<Object> openOrCreateCollection(
+      String collectionName, CollectionOptions options) {
+    String fullName = getFullCollectionNamespace(collectionName);
+    MVStore store = mvStore();
+    MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName);
+    MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + fullName);
+    return new IndexingH2Collection(
+        this, collectionName, options, dataMap, metaMap, cursorRegistry);
+  }
+
+  /** The MVStore map of a unique index (the stock backend's name). */
+  String uniqueIndexMapName(String collectionName, String indexName) {
+    return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+  }
+
+  /**
+   * The store the superclass keeps privately; read by reflection because collections open in the
+   * superclass's constructor, before a field of this class could hold it (mongo-java-server is
+   * pinned, 1.47.0; {@code DataFileCompatibilityTest} and {@code HotPathQueriesTest} open through
+   * here).
+   */
+  private MVStore mvStore() {
+    try {
+      return (MVStore) MV_STORE.get(this);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final java.lang.reflect.Field MV_STORE;
+
+  static {
+    try {
+      MV_STORE = de.bwaldvogel.mongo.backend.h2.H2Database.class.getDeclaredField("mvStore");
+      MV_STORE.setAccessible(true);
+    } catch (NoSuchFieldException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   @Override
   protected Index<Object> openOrCreateSecondaryIndex(
       String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
@@ -56,6 +104,11 @@ public class IndexingH2Database extends H2Database {
   @Override
   protected Index<Object> openOrCreateUniqueIndex(
       String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+    // Opened here first with the faster key type; the backend's own openMap then gets this map.
+    mvStore()
+        .openMap(
+            uniqueIndexMapName(collectionName, indexName),
+            new MVMap.Builder<KeyValue, Object>().keyType(new UniqueKeyType()));
     return groups()
         .unique(
             collectionName,

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class SecondaryIndex<P> extends Index<P> implements IndexGroup.Member<P> {
 
   private final LongAdder lookups = new LongAdder();
+  private final LongAdder orderedReads = new LongAdder();
 
   private static final Logger log = LoggerFactory.getLogger(SecondaryIndex.class);
 
@@ -312,6 +314,11 @@ final class SecondaryIndex<P> extends Index<P> implements IndexGroup.Member<P> {
         : new Plan(prefixes, range, score * 1000 - Math.min(prefixes.size(), 999));
   }
 
+  /** How many sorted queries this index served in its order (for tests). */
+  long orderedReads() {
+    return orderedReads.sum();
+  }
+
   /** How many queries this index has served (for tests and the benchmark). */
   long lookups() {
     return lookups.sum();
@@ -322,11 +329,12 @@ final class SecondaryIndex<P> extends Index<P> implements IndexGroup.Member<P> {
     lookups.increment();
     Plan plan = plan(query);
     Set<P> found = new HashSet<>();
+    BiConsumer<List<Object>, Map<Object, P>> into = (key, bucket) -> found.addAll(bucket.values());
     for (List<Object> prefix : plan.prefixes()) {
       if (plan.range() == null) {
-        scan(entries.tailMap(prefix, true), prefix, null, -1, found);
+        scan(entries.tailMap(prefix, true), prefix, null, -1, into);
       } else {
-        scanRange(prefix, plan.range(), found);
+        scanRange(prefix, plan.range(), into);
       }
     }
     List<P> ordered = new ArrayList<>(found);
@@ -334,7 +342,48 @@ final class SecondaryIndex<P> extends Index<P> implements IndexGroup.Member<P> {
     return ordered;
   }
 
-  private void scanRange(List<Object> prefix, KeyCondition range, Set<P> found) {
+  /**
+   * The positions of every document that could match {@code query}, in the order a sort on {@code
+   * field} ({@code descending} or not) gives the matching ones: by the field's value, and in the
+   * collection's natural order among equal values (the server's sort is stable over a natural-order
+   * stream). So the server can read documents in this order and stop at its limit instead of
+   * reading and sorting every candidate (ADR 0056). {@code null} when this index cannot give that
+   * order: the field must be the index key right after the query's equalities, carry a range of
+   * dates there (so every key walked is a date, ordered as the server orders dates; no missing
+   * value, no other type) and never have held an array.
+   */
+  synchronized List<P> orderedPositions(Document query, String field, boolean descending) {
+    Plan plan = plan(query);
+    if (plan == null || plan.range() == null || plan.range().rangeClass() != DATE_CLASS) {
+      return null;
+    }
+    int at = plan.prefixes().getFirst().size();
+    if (at >= paths.size() || multikey[at] || !String.join(".", paths.get(at)).equals(field)) {
+      return null;
+    }
+    lookups.increment();
+    orderedReads.increment();
+    NavigableMap<Object, Set<P>> byValue = new TreeMap<>(IndexKeys.ORDER);
+    for (List<Object> prefix : plan.prefixes()) {
+      scanRange(
+          prefix,
+          plan.range(),
+          (key, bucket) ->
+              byValue
+                  .computeIfAbsent(key.get(at), v -> new TreeSet<>(naturalOrder))
+                  .addAll(bucket.values()));
+    }
+    List<P> ordered = new ArrayList<>();
+    for (Set<P> equal : (descending ? byValue.descendingMap() : byValue).values()) {
+      ordered.addAll(equal);
+    }
+    return ordered;
+  }
+
+  private static final int DATE_CLASS = IndexKeys.rangeClass(java.time.Instant.EPOCH);
+
+  private void scanRange(
+      List<Object> prefix, KeyCondition range, BiConsumer<List<Object>, Map<Object, P>> found) {
     int at = prefix.size();
     // On an array field, low and high may be met by different elements: use one bound only.
     boolean bothBounds = range.low() != null && range.high() != null && !multikey[at];
@@ -364,7 +413,7 @@ final class SecondaryIndex<P> extends Index<P> implements IndexGroup.Member<P> {
       List<Object> prefix,
       Object high,
       int rangeClass,
-      Set<P> found) {
+      BiConsumer<List<Object>, Map<Object, P>> found) {
     int at = prefix.size();
     for (Map.Entry<List<Object>, Map<Object, P>> entry : map.entrySet()) {
       List<Object> key = entry.getKey();
@@ -380,7 +429,7 @@ final class SecondaryIndex<P> extends Index<P> implements IndexGroup.Member<P> {
           return;
         }
       }
-      found.addAll(entry.getValue().values());
+      found.accept(key, entry.getValue());
     }
   }
 }

@@ -29,6 +29,25 @@ class DataFileCompatibilityTest {
   @TempDir Path dir;
 
   @Test
+  void theFileIsOpenedWithALargerPageCacheAndLessEagerCompactionThanMvStoresDefaults() {
+    IndexingH2Backend backend = new IndexingH2Backend(dir.resolve("cache.mv").toString());
+    try {
+      // MVStore's default is 16 MB: most document reads of a platform's store missed it (ADR 0056).
+      assertThat(backend.getMvStore().getCacheSize()).isEqualTo(IndexingH2Backend.CACHE_MB);
+      assertThat(IndexingH2Backend.CACHE_MB).isGreaterThanOrEqualTo(128);
+      // MVStore's default, 90, kept its housekeeping rewriting chunks after every commit.
+      // (MVStore's configuration string gives numbers in hexadecimal.)
+      assertThat(IndexingH2Backend.builder("x").toString())
+          .contains(
+              "autoCompactFillRate:"
+                  + Integer.toHexString(IndexingH2Backend.AUTO_COMPACT_FILL_RATE));
+      assertThat(IndexingH2Backend.AUTO_COMPACT_FILL_RATE).isLessThanOrEqualTo(50);
+    } finally {
+      backend.close();
+    }
+  }
+
+  @Test
   void aFileOfTheStockBackendOpensIndexedAndStaysReadableByIt() {
     String file = dir.resolve("aduan.mv").toString();
     Document bdgReceived = new Document("agencyCode", "BDG").append("status", "RECEIVED");

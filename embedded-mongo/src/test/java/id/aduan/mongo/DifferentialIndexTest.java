@@ -312,6 +312,8 @@ class DifferentialIndexTest {
       case 0 -> new Document("a", 1);
       case 1 -> new Document("t", -1).append("_id", 1);
       case 2 -> new Document("b", 1).append("a", -1);
+      // One date key: read in index order when a range of dates on t meets (b, t) or (t).
+      case 3 -> new Document("t", r.nextBoolean() ? 1 : -1);
       default -> null;
     };
   }

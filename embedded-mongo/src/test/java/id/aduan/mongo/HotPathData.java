@@ -38,6 +38,9 @@ final class HotPathData {
                     .append("lastCitizenMessageAt", at.plusSeconds(r.nextInt(7200)))
                     .append("outboxPending", i % 50 == 0)
                     .append(
+                        "dupKeys",
+                        List.of("b0|" + (i % 37), "b1|" + (i % 41), "phone:" + (i % citizens)))
+                    .append(
                         "messages",
                         List.of(
                             new Document("providerMessageId", "wamid-" + i)

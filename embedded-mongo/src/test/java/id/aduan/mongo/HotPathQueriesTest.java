@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -97,6 +98,18 @@ class HotPathQueriesTest {
                 new Document("receivedAt", -1),
                 20,
                 "agencyCode_1_receivedAt_-1"),
+            new Shape(
+                "Cases.duplicateCandidates (duplicate check by key, ADR 0049)",
+                "cases",
+                new Document("agencyCode", "BDG")
+                    .append(
+                        "dupKeys",
+                        new Document("$in", Arrays.asList("b0|5", "b1|7", "phone:3", null)))
+                    .append("receivedAt", new Document("$gte", T0.plusSeconds(3600L * 100)))
+                    .append("status", new Document("$nin", List.of("CLOSED"))),
+                new Document("receivedAt", -1),
+                500,
+                "agencyCode_1_dupKeys_1_receivedAt_-1"),
             new Shape(
                 "Cases.search (inbox by status)",
                 "cases",
@@ -287,6 +300,7 @@ class HotPathQueriesTest {
         c.createIndex(new Document("agencyCode", 1).append("citizenKey", 1));
         c.createIndex(new Document("agencyCode", 1).append("messages.providerMessageId", 1));
         c.createIndex(new Document("agencyCode", 1).append("receivedAt", -1));
+        c.createIndex(new Document("agencyCode", 1).append("dupKeys", 1).append("receivedAt", -1));
       }
       case "profiles" -> {
         c.createIndex(
