@@ -208,14 +208,16 @@ class CaseWorkflowStreamTest {
             "Re: Bantuan beras",
             "Sudah sebulan belum ada kabar",
             "<e1@example.test>"));
-    // The reporter naming the ticket (another day, a new mail): joins by ticket.
+    // The reporter naming the ticket (another day, a new mail) with more to tell: joins by ticket.
+    // (A mail that only asks how the case stands is answered with its status instead and joins
+    // nothing: StatusOnRequestTest, docs/adr/0053.)
     send(
         email(
             "BTN",
             "Warga1@Example.test",
             "<e3@example.test>",
-            "Tanya " + first.state().ticket(),
-            "Mohon kabar perkembangannya",
+            "Tambahan untuk " + first.state().ticket(),
+            "Beras yang sampai bulan lalu hanya lima kilogram dari sepuluh yang dijanjikan",
             null));
     // Another address, no reference: a case of its own.
     send(
