@@ -11,6 +11,8 @@
 #                                               go to Maven), e.g.
 #     -Dbenchmark.sizes=1000,10000,100000 -Dbenchmark.seconds=10 -Dbenchmark.rate=50
 #     -Dbenchmark.concurrency=32 -Dbenchmark.follow=120 -Dbenchmark.templates=100
+#     -Dbenchmark.drain=300     at most this long for the maximum burst's backlog before the burst at
+#                               half the rate it sustained
 #     -Dbenchmark.jfr=true                      a JFR recording of every component (jcmd) during
 #                                               Aduan's maximum burst, summarised in the report
 #     -Dbenchmark.env.ADUAN_WHATSAPP_CITIZENINTERVAL=50ms   any variable for ./aduan
