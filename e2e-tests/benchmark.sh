@@ -21,12 +21,15 @@ cd "$(dirname "$0")/.."
 if [[ "${ADUAN_BUILD:-}" != "never" ]]; then
   ./mvnw -q -DskipTests package
 fi
+# -Daduan.test.jit= : the benchmark's JVM (load generator, raw baseline, offline seeding) runs with
+# the JDK's default JIT, not the test JVMs' C1 only (ADR 0057), so the baseline runs at full speed.
 # embedded-mongo in the reactor: the offline seeding (StoreFile, ADR 0056) writes the store's file
 # with this tree's store code, not with whatever embedded-mongo jar the local repository holds.
 exec ./mvnw -pl embedded-mongo,e2e-tests verify \
   -Dtest=PipelineBenchmarkPlatformTest \
   -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbenchmark.run=true \
+  -Daduan.test.jit= \
   -Dplatform.fork.timeout=7200 \
   -Dbenchmark.report="$PWD/docs/benchmarks.md" \
   "$@"
