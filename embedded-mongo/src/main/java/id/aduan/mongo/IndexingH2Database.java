@@ -76,9 +76,11 @@ public class IndexingH2Database extends H2Database {
    * afterwards.
    */
   private MVMap<Object, Document> dataMap(MVStore store, String collectionName) {
-    return store.openMap(
-        DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName),
-        new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
+    String name = DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName);
+    return IndexingH2Backend.KEEP_DOCUMENT_BYTES
+        ? store.openMap(
+            name, new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()))
+        : store.openMap(name);
   }
 
   /** The MVStore map of a unique index (the stock backend's name). */
