@@ -124,10 +124,10 @@ final class DocumentValueType extends ObjectDataType {
     if (kept.size() >= MAX_KEPT) {
       kept.clear();
     }
-    Same kept = new Same(document, collected);
-    this.kept.put(kept, data);
+    Same entry = new Same(document, collected);
+    kept.put(entry, data);
     if (changes.get() != before) {
-      this.kept.remove(kept, data);
+      kept.remove(entry, data);
     }
     return data;
   }
