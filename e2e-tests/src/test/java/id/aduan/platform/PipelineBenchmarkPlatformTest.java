@@ -258,7 +258,7 @@ class PipelineBenchmarkPlatformTest {
     platform.terminate("mongo");
     long t1 = System.nanoTime();
     boolean oplog =
-        !"false".equals(platform.environment().getOrDefault("ADUAN_MONGO_OPLOG", "true"));
+        "true".equals(platform.environment().getOrDefault("ADUAN_MONGO_OPLOG", "false"));
     long written;
     try (StoreFile file = new StoreFile(platform.home().resolve("mongo").resolve("aduan"), oplog)) {
       written = seeder.fill(file, counted, size);

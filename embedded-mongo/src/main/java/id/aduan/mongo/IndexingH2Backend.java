@@ -43,6 +43,14 @@ public class IndexingH2Backend extends H2Backend {
   static final int AUTO_COMPACT_FILL_RATE =
       Integer.getInteger("aduan.mongo.autoCompactFillRate", 50);
 
+  /**
+   * Whether the collections' data maps keep each document's serialized bytes until it changes
+   * ({@link DocumentValueType}, ADR 0058; the file's bytes are the same either way). {@code
+   * -Daduan.mongo.keepDocumentBytes=false} uses H2's stock type (for the benchmark's comparison).
+   */
+  static final boolean KEEP_DOCUMENT_BYTES =
+      !"false".equals(System.getProperty("aduan.mongo.keepDocumentBytes"));
+
   private final boolean commitBeforeReply;
   private final CommandCounts counts = new CommandCounts();
 

@@ -19,14 +19,30 @@ import org.h2.mvstore.MVMap;
  */
 final class IndexingH2Collection extends H2Collection {
 
+  private final DocumentValueType valueType;
+
   IndexingH2Collection(
       MongoDatabase database,
       String collectionName,
       CollectionOptions options,
       MVMap<Object, Document> dataMap,
       MVMap<String, Object> metaMap,
-      CursorRegistry cursorRegistry) {
+      CursorRegistry cursorRegistry,
+      DocumentValueType valueType) {
     super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    this.valueType = valueType;
+  }
+
+  /**
+   * The server changed the stored document in place and puts the same object back: its kept bytes
+   * are stale from here on (ADR 0058). (No type when the map was opened before with another one.)
+   */
+  @Override
+  protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+    if (valueType != null) {
+      valueType.changed(newDocument);
+    }
+    super.handleUpdate(position, oldDocument, newDocument);
   }
 
   @Override

@@ -36,8 +36,7 @@ public class IndexingH2Database extends H2Database {
     groups()
         .buildDeferred(
             collectionName -> {
-              MVMap<Object, Document> data =
-                  mvStore.openMap(DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
+              MVMap<Object, Document> data = dataMap(mvStore, collectionName);
               return data.entrySet();
             });
     open = true;
@@ -59,10 +58,29 @@ public class IndexingH2Database extends H2Database {
       String collectionName, CollectionOptions options) {
     String fullName = getFullCollectionNamespace(collectionName);
     MVStore store = mvStore();
-    MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName);
+    MVMap<Object, Document> dataMap = dataMap(store, collectionName);
     MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + fullName);
     return new IndexingH2Collection(
-        this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this,
+        collectionName,
+        options,
+        dataMap,
+        metaMap,
+        cursorRegistry,
+        (Object) dataMap.getValueType() instanceof DocumentValueType type ? type : null);
+  }
+
+  /**
+   * A collection's data map, opened the first time with {@link DocumentValueType} (the stock
+   * format, each document serialized once until it changes, ADR 0058); MVStore returns the open map
+   * afterwards.
+   */
+  private MVMap<Object, Document> dataMap(MVStore store, String collectionName) {
+    String name = DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName);
+    return IndexingH2Backend.KEEP_DOCUMENT_BYTES
+        ? store.openMap(
+            name, new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()))
+        : store.openMap(name);
   }
 
   /** The MVStore map of a unique index (the stock backend's name). */
