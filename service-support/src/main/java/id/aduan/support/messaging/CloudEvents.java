@@ -5,12 +5,15 @@ import id.aduan.contracts.EventTypes;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,6 +89,57 @@ public final class CloudEvents {
       builder.setHeader(CloudEventHeaders.SUBJECT, utf8(subject));
     }
     return builder.build();
+  }
+
+  /**
+   * The message of an outbox entry: its stored body as it is (already sealed when it was stored),
+   * with the headers {@link #toMessageWithKafkaKey} writes for the record it holds, without reading
+   * the record back and writing it again (issue 20, docs/adr/0060). Only {@code ce_time} comes from
+   * the body ({@code occurredAt}); a body where it is not an ISO-8601 text is read the long way.
+   */
+  Message<byte[]> toMessage(Outbox.Entry entry, Class<?> type) {
+    Optional<Instant> occurredAt = occurredAt(entry.json());
+    if (occurredAt.isEmpty()) {
+      Object record = read(entry.json().getBytes(StandardCharsets.UTF_8), type);
+      return toMessageWithKafkaKey(record, entry.key(), entry.subject());
+    }
+    MessageBuilder<byte[]> builder =
+        MessageBuilder.withPayload(entry.json().getBytes(StandardCharsets.UTF_8))
+            .setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
+            .setHeader(CloudEventHeaders.ID, utf8(entry.eventId()))
+            .setHeader(CloudEventHeaders.TYPE, utf8(entry.type()))
+            .setHeader(CloudEventHeaders.SOURCE, utf8(source))
+            .setHeader(CloudEventHeaders.TIME, utf8(occurredAt.get().toString()))
+            .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_VALUE))
+            .setHeader(CloudEventHeaders.CONTENT_TYPE, utf8("application/json"));
+    if (entry.subject() != null) {
+      builder.setHeader(CloudEventHeaders.SUBJECT, utf8(entry.subject()));
+    }
+    return builder.build();
+  }
+
+  /** The top-level {@code occurredAt} of a record's JSON body, read without binding the record. */
+  private Optional<Instant> occurredAt(String body) {
+    try (JsonParser parser = json.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      for (JsonToken token = parser.nextToken();
+          token == JsonToken.PROPERTY_NAME;
+          token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("occurredAt".equals(name)) {
+          return value == JsonToken.VALUE_STRING
+              ? Optional.of(Instant.parse(parser.getString()))
+              : Optional.empty();
+        }
+        parser.skipChildren();
+      }
+      return Optional.empty();
+    } catch (JacksonException | DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** The {@code ce_type} of a received message, if it has one. */
