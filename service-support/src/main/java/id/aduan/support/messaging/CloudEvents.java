@@ -76,13 +76,29 @@ public final class CloudEvents {
 
   /** As {@link #toMessage}, with a key already as it goes to Kafka (see {@link #key}). */
   Message<byte[]> toMessageWithKafkaKey(Object record, String kafkaKey, @Nullable String subject) {
+    return message(
+        body(record),
+        kafkaKey,
+        component(record, "eventId").toString(),
+        EventTypes.typeOf(record.getClass()),
+        component(record, "occurredAt").toString(),
+        subject);
+  }
+
+  private Message<byte[]> message(
+      byte[] body,
+      String kafkaKey,
+      String eventId,
+      String type,
+      String time,
+      @Nullable String subject) {
     MessageBuilder<byte[]> builder =
-        MessageBuilder.withPayload(body(record))
+        MessageBuilder.withPayload(body)
             .setHeader(KafkaHeaders.KEY, kafkaKey.getBytes(StandardCharsets.UTF_8))
-            .setHeader(CloudEventHeaders.ID, utf8(component(record, "eventId").toString()))
-            .setHeader(CloudEventHeaders.TYPE, utf8(EventTypes.typeOf(record.getClass())))
+            .setHeader(CloudEventHeaders.ID, utf8(eventId))
+            .setHeader(CloudEventHeaders.TYPE, utf8(type))
             .setHeader(CloudEventHeaders.SOURCE, utf8(source))
-            .setHeader(CloudEventHeaders.TIME, utf8(component(record, "occurredAt").toString()))
+            .setHeader(CloudEventHeaders.TIME, utf8(time))
             .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_VALUE))
             .setHeader(CloudEventHeaders.CONTENT_TYPE, utf8("application/json"));
     if (subject != null) {
@@ -103,19 +119,13 @@ public final class CloudEvents {
       Object record = read(entry.json().getBytes(StandardCharsets.UTF_8), type);
       return toMessageWithKafkaKey(record, entry.key(), entry.subject());
     }
-    MessageBuilder<byte[]> builder =
-        MessageBuilder.withPayload(entry.json().getBytes(StandardCharsets.UTF_8))
-            .setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
-            .setHeader(CloudEventHeaders.ID, utf8(entry.eventId()))
-            .setHeader(CloudEventHeaders.TYPE, utf8(entry.type()))
-            .setHeader(CloudEventHeaders.SOURCE, utf8(source))
-            .setHeader(CloudEventHeaders.TIME, utf8(occurredAt.get().toString()))
-            .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_VALUE))
-            .setHeader(CloudEventHeaders.CONTENT_TYPE, utf8("application/json"));
-    if (entry.subject() != null) {
-      builder.setHeader(CloudEventHeaders.SUBJECT, utf8(entry.subject()));
-    }
-    return builder.build();
+    return message(
+        entry.json().getBytes(StandardCharsets.UTF_8),
+        entry.key(),
+        entry.eventId(),
+        entry.type(),
+        occurredAt.get().toString(),
+        entry.subject());
   }
 
   /** The top-level {@code occurredAt} of a record's JSON body, read without binding the record. */
