@@ -5,12 +5,15 @@ import id.aduan.contracts.EventTypes;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,19 +76,80 @@ public final class CloudEvents {
 
   /** As {@link #toMessage}, with a key already as it goes to Kafka (see {@link #key}). */
   Message<byte[]> toMessageWithKafkaKey(Object record, String kafkaKey, @Nullable String subject) {
+    return message(
+        body(record),
+        kafkaKey,
+        component(record, "eventId").toString(),
+        EventTypes.typeOf(record.getClass()),
+        component(record, "occurredAt").toString(),
+        subject);
+  }
+
+  private Message<byte[]> message(
+      byte[] body,
+      String kafkaKey,
+      String eventId,
+      String type,
+      String time,
+      @Nullable String subject) {
     MessageBuilder<byte[]> builder =
-        MessageBuilder.withPayload(body(record))
+        MessageBuilder.withPayload(body)
             .setHeader(KafkaHeaders.KEY, kafkaKey.getBytes(StandardCharsets.UTF_8))
-            .setHeader(CloudEventHeaders.ID, utf8(component(record, "eventId").toString()))
-            .setHeader(CloudEventHeaders.TYPE, utf8(EventTypes.typeOf(record.getClass())))
+            .setHeader(CloudEventHeaders.ID, utf8(eventId))
+            .setHeader(CloudEventHeaders.TYPE, utf8(type))
             .setHeader(CloudEventHeaders.SOURCE, utf8(source))
-            .setHeader(CloudEventHeaders.TIME, utf8(component(record, "occurredAt").toString()))
+            .setHeader(CloudEventHeaders.TIME, utf8(time))
             .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_VALUE))
             .setHeader(CloudEventHeaders.CONTENT_TYPE, utf8("application/json"));
     if (subject != null) {
       builder.setHeader(CloudEventHeaders.SUBJECT, utf8(subject));
     }
     return builder.build();
+  }
+
+  /**
+   * The message of an outbox entry: its stored body as it is (already sealed when it was stored),
+   * with the headers {@link #toMessageWithKafkaKey} writes for the record it holds, without reading
+   * the record back and writing it again (issue 20, docs/adr/0060). Only {@code ce_time} comes from
+   * the body ({@code occurredAt}); a body where it is not an ISO-8601 text is read the long way.
+   */
+  Message<byte[]> toMessage(Outbox.Entry entry, Class<?> type) {
+    Optional<Instant> occurredAt = occurredAt(entry.json());
+    if (occurredAt.isEmpty()) {
+      Object record = read(entry.json().getBytes(StandardCharsets.UTF_8), type);
+      return toMessageWithKafkaKey(record, entry.key(), entry.subject());
+    }
+    return message(
+        entry.json().getBytes(StandardCharsets.UTF_8),
+        entry.key(),
+        entry.eventId(),
+        entry.type(),
+        occurredAt.get().toString(),
+        entry.subject());
+  }
+
+  /** The top-level {@code occurredAt} of a record's JSON body, read without binding the record. */
+  private Optional<Instant> occurredAt(String body) {
+    try (JsonParser parser = json.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      for (JsonToken token = parser.nextToken();
+          token == JsonToken.PROPERTY_NAME;
+          token = parser.nextToken()) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("occurredAt".equals(name)) {
+          return value == JsonToken.VALUE_STRING
+              ? Optional.of(Instant.parse(parser.getString()))
+              : Optional.empty();
+        }
+        parser.skipChildren();
+      }
+      return Optional.empty();
+    } catch (JacksonException | DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** The {@code ce_type} of a received message, if it has one. */

@@ -39,11 +39,6 @@ public final class EventPublisher {
     send(topic, cloudEvents.toMessage(record, key, subject));
   }
 
-  /** As {@link #publish}, with a key already as it goes to Kafka (an outbox entry's). */
-  void publishWithKafkaKey(String topic, String kafkaKey, Object record, @Nullable String subject) {
-    send(topic, cloudEvents.toMessageWithKafkaKey(record, kafkaKey, subject));
-  }
-
   /**
    * Reads a consumed message as the record its {@code ce_type} names (or as {@code fallback} when
    * it has none). One that cannot be read is dead-lettered to {@code <sourceTopic>.dlq} with the
@@ -112,7 +107,11 @@ public final class EventPublisher {
     meters.counter("aduan.dead.letters", "topic", dlqTopic, "reason", reason).increment();
   }
 
-  private void send(String topic, Message<byte[]> message) {
+  /**
+   * Sends a message as it is (an outbox entry's, see {@link CloudEvents#toMessage(Outbox.Entry,
+   * Class)}).
+   */
+  void send(String topic, Message<byte[]> message) {
     boolean sent;
     try {
       sent = bridge.send(topic, message);

@@ -1,12 +1,12 @@
 package id.aduan.support.messaging;
 
 import id.aduan.contracts.EventTypes;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -91,18 +91,20 @@ public final class Outbox {
 
   /**
    * Publishes each entry, waiting for Kafka, and calls {@code published} after each one. Throws on
-   * the first entry Kafka does not acknowledge; what was not marked stays for the next attempt.
+   * the first entry Kafka does not acknowledge; what was not marked stays for the next attempt. The
+   * stored body goes to Kafka as it is: it is already the body the topic carries (personal
+   * components sealed), so it is neither read back nor written again (docs/adr/0060).
    */
   public void publish(List<Entry> entries, Consumer<Entry> published) {
     for (Entry entry : entries) {
       Class<?> type =
           EventTypes.classOf(entry.type())
               .orElseThrow(() -> new IllegalStateException("unknown outbox type " + entry.type()));
-      Object record = cloudEvents.read(entry.json().getBytes(StandardCharsets.UTF_8), type);
+      Message<byte[]> message = cloudEvents.toMessage(entry, type);
       traces.continued(
           entry.traceparent(),
           "aduan.outbox.publish",
-          () -> publisher.publishWithKafkaKey(entry.topic(), entry.key(), record, entry.subject()));
+          () -> publisher.send(entry.topic(), message));
       published.accept(entry);
     }
   }

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 class KafkaClientsTest {
 
@@ -93,5 +95,19 @@ class KafkaClientsTest {
           .containsEntry("sasl.mechanism", "PLAIN")
           .containsEntry("sasl.jaas.config", JAAS);
     }
+  }
+
+  @Test
+  void everyConsumerOfTheSharedSettingsWaitsForAFewRecordsPerFetch() throws Exception {
+    StandardEnvironment environment = new StandardEnvironment();
+    new YamlPropertySourceLoader()
+        .load("aduan-messaging", new ClassPathResource("aduan-messaging.yaml"))
+        .forEach(environment.getPropertySources()::addLast);
+
+    assertThat(KafkaClients.consumer(environment))
+        .containsEntry("fetch.min.bytes", "4096")
+        .containsEntry("fetch.max.wait.ms", "500")
+        .containsEntry("isolation.level", "read_committed");
+    assertThat(KafkaClients.producer(environment)).doesNotContainKey("fetch.min.bytes");
   }
 }

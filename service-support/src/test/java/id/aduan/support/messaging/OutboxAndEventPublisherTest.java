@@ -7,19 +7,26 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import id.aduan.contracts.CaseEvent;
 import id.aduan.contracts.CloudEventHeaders;
 import id.aduan.contracts.DeadLetter;
+import id.aduan.contracts.EventTypes;
+import id.aduan.contracts.OutboundMessage;
 import id.aduan.contracts.SlaEvent;
+import id.aduan.support.pii.PiiCipher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,12 +46,13 @@ class OutboxAndEventPublisherTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final CloudEvents cloudEvents =
       new CloudEvents(JsonMapper.builder().build(), "/aduan/test-service");
+  private StreamBridge bridge;
   private EventPublisher publisher;
   private Outbox outbox;
 
   @BeforeEach
   void wire() {
-    StreamBridge bridge = mock(StreamBridge.class);
+    bridge = mock(StreamBridge.class);
     when(bridge.send(anyString(), any()))
         .thenAnswer(
             call -> {
@@ -303,5 +311,111 @@ class OutboxAndEventPublisherTest {
         .hasMessageContaining("id.aduan.case.vanished.v1");
     assertThat(sent).isEmpty();
     assertThat(marked).isEmpty();
+  }
+
+  // --- Outbox entries as they go to Kafka (docs/adr/0060) ------------------------------------
+
+  private static final List<String> CLOUD_EVENT_HEADERS =
+      List.of(
+          KafkaHeaders.KEY,
+          CloudEventHeaders.ID,
+          CloudEventHeaders.TYPE,
+          CloudEventHeaders.SOURCE,
+          CloudEventHeaders.TIME,
+          CloudEventHeaders.SPEC_VERSION,
+          CloudEventHeaders.CONTENT_TYPE,
+          CloudEventHeaders.SUBJECT);
+
+  /** What the outbox sent before ADR 0060: the record read back and written again. */
+  private Message<byte[]> asTheRecordWouldGo(CloudEvents events, Outbox.Entry entry) {
+    Class<?> type = EventTypes.classOf(entry.type()).orElseThrow();
+    Object record = events.read(entry.json().getBytes(StandardCharsets.UTF_8), type);
+    return events.toMessageWithKafkaKey(record, entry.key(), entry.subject());
+  }
+
+  @Test
+  void anOutboxEntryGoesWithTheKeyHeadersAndBodyTheRecordItselfWouldGoWith() {
+    List<Outbox.Entry> entries =
+        List.of(
+            outbox.entry("cases.events.v1", "c-1", Samples.opened("e-1"), "BDG-2026-000001"),
+            outbox.entry("outbound.whatsapp.v1", "628", Samples.outbound("e-2"), null),
+            outbox.entry("sla.events.v1", "c-1", Samples.clockStarted("e-3"), "BDG-1"));
+
+    outbox.publish(entries, e -> {});
+
+    assertThat(sent).hasSize(3);
+    for (int i = 0; i < entries.size(); i++) {
+      Message<?> actual = sent.get(i).message();
+      Message<byte[]> expected = asTheRecordWouldGo(cloudEvents, entries.get(i));
+      assertThat((byte[]) actual.getPayload()).isEqualTo(expected.getPayload());
+      for (String name : CLOUD_EVENT_HEADERS) {
+        assertThat(actual.getHeaders().get(name))
+            .as(name)
+            .isEqualTo(expected.getHeaders().get(name));
+      }
+    }
+  }
+
+  @Test
+  void aSealedEntryGoesWithItsStoredBodyByteForByte_notSealedAgain() {
+    byte[] key = new byte[32];
+    byte[] lookup = new byte[32];
+    Arrays.fill(key, (byte) 7);
+    Arrays.fill(lookup, (byte) 8);
+    JsonMapper json = JsonMapper.builder().build();
+    CloudEvents sealed =
+        new CloudEvents(
+            json,
+            "/aduan/test-service",
+            new PersonalFields(new PiiCipher("k1", Map.of("k1", key), lookup), json));
+    Outbox sealedOutbox =
+        new Outbox(new EventPublisher(bridge, sealed, meters), sealed, json, Traces.NONE);
+    Outbox.Entry entry =
+        sealedOutbox.entry("outbound.whatsapp.v1", "6281234567890", Samples.outbound("e-2"), null);
+
+    sealedOutbox.publish(List.of(entry), e -> {});
+
+    Message<?> actual = sent.getFirst().message();
+    assertThat(new String((byte[]) actual.getPayload(), StandardCharsets.UTF_8))
+        .isEqualTo(entry.json());
+    assertThat(sealed.read((byte[]) actual.getPayload(), OutboundMessage.class))
+        .isEqualTo(Samples.outbound("e-2"));
+    Message<byte[]> expected = asTheRecordWouldGo(sealed, entry);
+    for (String name : CLOUD_EVENT_HEADERS) {
+      assertThat(actual.getHeaders().get(name)).as(name).isEqualTo(expected.getHeaders().get(name));
+    }
+  }
+
+  @Test
+  void anEntryWhoseOccurredAtIsNotIsoTextIsReadTheLongWayAndGoesWithTheSameHeaders() {
+    Outbox.Entry stored = outbox.entry("cases.events.v1", "c-1", Samples.opened("e-1"), null);
+    String epochSeconds =
+        stored
+            .json()
+            .replace(
+                "\"occurredAt\":\"" + Samples.AT + "\"",
+                "\"occurredAt\":"
+                    + Samples.AT.getEpochSecond()
+                    + "."
+                    + "%09d".formatted(Samples.AT.getNano()));
+    assertThat(epochSeconds).isNotEqualTo(stored.json());
+    Outbox.Entry entry =
+        new Outbox.Entry(
+            stored.eventId(),
+            stored.topic(),
+            stored.key(),
+            stored.type(),
+            stored.subject(),
+            epochSeconds,
+            null);
+
+    outbox.publish(List.of(entry), e -> {});
+
+    assertThat(header(sent.getFirst().message(), CloudEventHeaders.TIME))
+        .isEqualTo(Samples.AT.toString());
+    assertThat(
+            cloudEvents.read(
+                (byte[]) sent.getFirst().message().getPayload(), CaseEvent.CaseOpened.class))
+        .isEqualTo(Samples.opened("e-1"));
   }
 }
