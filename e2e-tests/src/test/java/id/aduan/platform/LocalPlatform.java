@@ -11,11 +11,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -86,6 +92,24 @@ public final class LocalPlatform implements AutoCloseable {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
+  /**
+   * Every port handed to a platform of this JVM. Two platforms may be created at the same time (the
+   * run's shared one and {@code KafkaClusterPlatformTest}'s run side by side): a port is free only
+   * until a process listens on it, so one chosen for the other platform but not yet listened on
+   * must not be chosen again (a service of one would answer the other's health check).
+   */
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+  /**
+   * One platform's first start at a time in this JVM: a start is CPU (eleven processes loading and
+   * compiling), so two side by side take as long as one after the other, and each may run out of
+   * its start timeout on a busy machine. Later starts (a killed component brought back) do not wait
+   * for it.
+   */
+  private static final ReentrantLock FIRST_START = new ReentrantLock(true);
+
+  private static final CountDownLatch FIRST_START_BEGUN = new CountDownLatch(1);
+
   private final Path root;
   private final Path home;
   private final int kafkaBrokers;
@@ -150,6 +174,12 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   private void allocatePorts() throws IOException {
+    synchronized (HANDED_OUT) {
+      choosePorts();
+    }
+  }
+
+  private void choosePorts() throws IOException {
     List<String> names = new ArrayList<>(SERVICE_PORTS.values());
     names.addAll(OTHER_PORTS);
     for (int node = 2; node <= kafkaBrokers; node++) {
@@ -170,6 +200,9 @@ public final class LocalPlatform implements AutoCloseable {
             throw new IOException("no free port below " + below);
           }
           int port = 10_000 + random.nextInt(below - 10_000);
+          if (HANDED_OUT.contains(port)) {
+            continue;
+          }
           try {
             socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
           } catch (IOException taken) {
@@ -178,6 +211,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         held.add(socket);
         ports.put(name, socket.getLocalPort());
+        HANDED_OUT.add(socket.getLocalPort());
       }
     } finally {
       for (ServerSocket socket : held) {
@@ -218,12 +252,38 @@ public final class LocalPlatform implements AutoCloseable {
   public synchronized String start() {
     starts++;
     Path output = home.resolve("start-" + starts + ".txt");
-    String printed = aduan(output, START_TIMEOUT, "start");
+    boolean first = starts == 1;
+    if (first) {
+      FIRST_START.lock();
+      FIRST_START_BEGUN.countDown();
+    }
+    String printed;
+    try {
+      printed = aduan(output, START_TIMEOUT, "start");
+    } finally {
+      if (first) {
+        FIRST_START.unlock();
+      }
+    }
     if (printed.contains("mail server up")) {
       mail = true;
     }
     stopped = false;
     return printed;
+  }
+
+  /**
+   * Lets another platform of this JVM begin its first start before this thread starts one (waits
+   * until one has begun, at most {@code atMost}): a class with a platform of its own, running
+   * beside the classes on the run's shared platform, starts after it, so that the longer of the two
+   * threads, the shared platform's, is not the one that waits.
+   */
+  public static void letAnotherStartFirst(Duration atMost) {
+    try {
+      FIRST_START_BEGUN.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {@code ./aduan stop}: services first, broker and store last; the data stays. */
@@ -304,6 +364,48 @@ public final class LocalPlatform implements AutoCloseable {
       process.onExit().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(component + " did not stop within 60 s of SIGTERM", e);
+    }
+  }
+
+  /**
+   * SIGTERM to every running service at once, then waits (at most 30 s) for them to exit: {@code
+   * ./aduan stop} stops them one after the other, each graceful shutdown waiting for the one
+   * before, which a test run's end need not (what is left, broker and store last, {@code ./aduan
+   * stop} stops as before). A pid is ours only while its command line names the component, as
+   * {@code ./aduan} checks.
+   */
+  private void terminateServicesTogether() {
+    List<ProcessHandle> stopping = new ArrayList<>();
+    for (String service : SERVICES) {
+      pid(service)
+          .filter(pid -> arguments(pid).contains("-Daduan.component=" + service))
+          .flatMap(ProcessHandle::of)
+          .filter(ProcessHandle::destroy)
+          .ifPresent(stopping::add);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (ProcessHandle process : stopping) {
+      try {
+        process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        // ./aduan stop waits for it once more, then SIGKILLs it
+      }
+    }
+  }
+
+  /** The process's command line, argument by argument (none when it is gone). */
+  private static List<String> arguments(long pid) {
+    try {
+      return List.of(
+          new String(
+                  Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                  StandardCharsets.UTF_8)
+              .split("\0"));
+    } catch (IOException e) {
+      return List.of();
     }
   }
 
@@ -463,7 +565,12 @@ public final class LocalPlatform implements AutoCloseable {
   public synchronized void close(boolean keep) {
     if (!stopped) {
       try {
+        long t0 = System.nanoTime();
+        terminateServicesTogether();
         stop();
+        System.out.printf(
+            "stopped the platform in %s in %d ms%n",
+            home, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
       } catch (RuntimeException e) {
         System.err.println("stopping the platform failed: " + e.getMessage());
       }
@@ -495,5 +602,10 @@ public final class LocalPlatform implements AutoCloseable {
 
   boolean stopped() {
     return stopped;
+  }
+
+  /** Every port variable of {@code ./aduan} and the free port chosen for it. */
+  Map<String, Integer> ports() {
+    return Map.copyOf(ports);
   }
 }
