@@ -8,6 +8,8 @@
 # missing after the first start are made then by ./aduan warm (not timed). Uses its own data
 # directory, so var/ is untouched; ports come from the environment as for ./aduan (never run it
 # on the default ports where others use them).
+# The services' JIT mode is ./aduan's (ADUAN_SERVICE_JIT from the environment, docs/adr/0059): to
+# compare modes, run it once per mode; each mode's AOT caches are its own.
 # Usage: deploy/measure-start.sh [runs, default 3]; it builds first (not timed) unless ADUAN_BUILD=never.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,7 +41,7 @@ cpu_s() { # pid file: CPU seconds (user + system) its process has used so far
   awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($12 + $13) / t }' <<<"$stat"
 }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(date -u +%F)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(date -u +%F); services' JIT: ${ADUAN_SERVICE_JIT:-the default of ./aduan}"
 n=0
 for i in $(seq 1 "$runs"); do
   for cache in off auto; do
