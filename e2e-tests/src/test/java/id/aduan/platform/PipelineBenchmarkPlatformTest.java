@@ -695,7 +695,7 @@ class PipelineBenchmarkPlatformTest {
                 .formatted(
                     at,
                     ms(aduanHalf.webhook().p99()),
-                    aduanHalf.load().substring(HALF.length()).strip(),
+                    aduanHalf.load().substring(HALF.length()).replaceAll("[()]", "").strip(),
                     yes(aduanHalf.webhook().p99() >= 0 && aduanHalf.webhook().p99() <= 50)));
         out.append(
             "| (not a target) acknowledgement p99 at half the sustained rate%s | %s (%d of %d acknowledged within the follow time) | - |\n"
