@@ -100,7 +100,8 @@ class DataFileCompatibilityTest {
     return cases.find(filter).into(new ArrayList<>()).size();
   }
 
-  private static void with(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+  /** {@code use} gets the collection {@code aduan.cases} of a server on {@code backend}. */
+  static void with(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
     MongoServer server = new MongoServer(backend);
     server.bind(new InetSocketAddress("127.0.0.1", 0));
     try (MongoClient client =

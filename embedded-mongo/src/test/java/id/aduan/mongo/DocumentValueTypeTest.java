@@ -269,13 +269,6 @@ class DocumentValueTypeTest {
   }
 
   private static void with(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
-    MongoServer server = new MongoServer(backend);
-    server.bind(new InetSocketAddress("127.0.0.1", 0));
-    try (MongoClient client =
-        MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-      use.accept(client.getDatabase("aduan").getCollection("cases"));
-    } finally {
-      server.shutdown();
-    }
+    DataFileCompatibilityTest.with(backend, use);
   }
 }

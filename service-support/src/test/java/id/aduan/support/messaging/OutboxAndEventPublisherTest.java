@@ -358,16 +358,8 @@ class OutboxAndEventPublisherTest {
 
   @Test
   void aSealedEntryGoesWithItsStoredBodyByteForByte_notSealedAgain() {
-    byte[] key = new byte[32];
-    byte[] lookup = new byte[32];
-    Arrays.fill(key, (byte) 7);
-    Arrays.fill(lookup, (byte) 8);
     JsonMapper json = JsonMapper.builder().build();
-    CloudEvents sealed =
-        new CloudEvents(
-            json,
-            "/aduan/test-service",
-            new PersonalFields(new PiiCipher("k1", Map.of("k1", key), lookup), json));
+    CloudEvents sealed = sealing(json, "/aduan/test-service");
     Outbox sealedOutbox =
         new Outbox(new EventPublisher(bridge, sealed, meters), sealed, json, Traces.NONE);
     Outbox.Entry entry =
@@ -417,5 +409,15 @@ class OutboxAndEventPublisherTest {
             cloudEvents.read(
                 (byte[]) sent.getFirst().message().getPayload(), CaseEvent.CaseOpened.class))
         .isEqualTo(Samples.opened("e-1"));
+  }
+
+  /** CloudEvents of {@code source} that seal personal components with a fixed test key. */
+  static CloudEvents sealing(JsonMapper json, String source) {
+    byte[] key = new byte[32];
+    byte[] lookup = new byte[32];
+    Arrays.fill(key, (byte) 7);
+    Arrays.fill(lookup, (byte) 8);
+    return new CloudEvents(
+        json, source, new PersonalFields(new PiiCipher("k1", Map.of("k1", key), lookup), json));
   }
 }

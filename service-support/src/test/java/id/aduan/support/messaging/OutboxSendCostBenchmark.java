@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.aduan.contracts.EventTypes;
 import id.aduan.contracts.Topics;
-import id.aduan.support.pii.PiiCipher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,16 +24,8 @@ class OutboxSendCostBenchmark {
 
   @Test
   void messagesOfStoredEntries() {
-    byte[] key = new byte[32];
-    byte[] lookup = new byte[32];
-    Arrays.fill(key, (byte) 3);
-    Arrays.fill(lookup, (byte) 4);
     JsonMapper json = JsonMapper.builder().build();
-    CloudEvents sealed =
-        new CloudEvents(
-            json,
-            "/aduan/bench",
-            new PersonalFields(new PiiCipher("k1", Map.of("k1", key), lookup), json));
+    CloudEvents sealed = OutboxAndEventPublisherTest.sealing(json, "/aduan/bench");
     Outbox outbox = new Outbox(null, sealed, json, Traces.NONE);
     List<Outbox.Entry> entries =
         List.of(
