@@ -2,6 +2,8 @@ package id.aduan.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,14 +46,38 @@ class HarnessPlatformTest {
     assertThat(platform.home().toString()).doesNotContain("/var");
   }
 
+  /**
+   * The store's oplog is off by default (ADR 0058): nothing reads it, and it wrote every change a
+   * second time. A write through the wire protocol leaves no entry in {@code local.oplog.rs}.
+   */
   @Test
   @Order(2)
+  void theStoreKeepsNoOplogByDefault(LocalPlatform platform) {
+    try (MongoClient client =
+        MongoClients.create("mongodb://127.0.0.1:" + platform.mongoPort() + "/")) {
+      client
+          .getDatabase("harness-oplog")
+          .getCollection("probe")
+          .insertOne(new org.bson.Document("_id", "written"));
+      assertThat(
+              client
+                  .getDatabase("local")
+                  .getCollection("oplog.rs")
+                  .countDocuments(new org.bson.Document("ns", "harness-oplog.probe")))
+          .as("oplog entries of a write")
+          .isZero();
+      client.getDatabase("harness-oplog").drop();
+    }
+  }
+
+  @Test
+  @Order(3)
   void aSecondStartWhileEverythingRunsSaysSo(LocalPlatform platform) {
     assertThat(platform.start()).contains("already running");
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aKilledComponentIsStartedAgainAlone_whileTheRestKeepsRunning(LocalPlatform platform)
       throws Exception {
     long casePid = platform.pid("case-service").orElseThrow();

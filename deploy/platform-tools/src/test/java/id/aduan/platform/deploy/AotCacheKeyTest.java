@@ -96,6 +96,34 @@ class AotCacheKeyTest {
         .contains("ADUAN_AOT_CACHE is \"auto\" (the default) or \"off\", not \"always\"");
   }
 
+  @Test
+  void eachJitModeStartsFromACacheOfItsOwn() throws Exception {
+    // A cache keeps the method profiles of the mode it was trained under (docs/adr/0059).
+    makeCache("case-service", cacheDir("case-service"));
+    makeCache("sla-service", tieredCacheDir("sla-service"));
+    makeCache("notification-service", tieredCacheDir("notification-service"));
+
+    assertThat(status(Map.of())).contains("AOT caches for the current jars: 1 of 7");
+    assertThat(status(Map.of("ADUAN_SERVICE_JIT", "c1")))
+        .contains("AOT caches for the current jars: 1 of 7");
+    assertThat(status(Map.of("ADUAN_SERVICE_JIT", "tiered")))
+        .contains("AOT caches for the current jars: 2 of 7");
+  }
+
+  @Test
+  void anUnknownJitModeIsRefused() throws Exception {
+    Process p = aduan(Map.of("ADUAN_SERVICE_JIT", "c2"), "status");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor()).isEqualTo(2);
+    assertThat(out).contains("ADUAN_SERVICE_JIT is \"c1\" (the default) or \"tiered\", not \"c2\"");
+  }
+
+  private Path tieredCacheDir(String service) throws IOException, NoSuchAlgorithmException {
+    Path dir = cacheDir(service);
+    return dir.resolveSibling(dir.getFileName() + "-tiered");
+  }
+
   private Path jar(String service) {
     return root.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT-exec.jar");
   }
